@@ -1,0 +1,148 @@
+"""Start-up of the windowed app: paths, logging, crash hook, language, the window, then the register.
+
+The main window is shown first; the database is opened (checked, backed up, migrated) from the event loop
+right after, so the facilitator sees the program at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+import tempfile
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+from desktop import APP_NAME, __version__
+from desktop.errors import LupError
+from desktop.i18n import _, set_language
+from desktop.paths import default_config_dir, default_data_dir
+
+log = logging.getLogger("desktop")
+
+
+def setup_logging(log_dir: Path) -> Path | None:
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            log_dir / "lup-verksted.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        return None  # a read-only stick: run without a log file
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(logging.INFO)
+    return log_dir
+
+
+def install_crash_hook(log_dir: Path, interactive: bool = True) -> None:
+    """Unexpected errors are logged to a crash file and shown; every edit is already stored, so none is lost.
+
+    Without a person watching (``--exit-after-start``), the program ends with exit code 70 instead.
+    """
+
+    def hook(exc_type, exc, tb) -> None:
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.critical("Unhandled exception\n%s", text)
+        crash = log_dir / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
+        try:
+            crash.write_text(f"{APP_NAME} {__version__}\n{text}", encoding="utf-8")
+        except OSError:
+            crash = None
+        sys.__stderr__.write(text)
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None and not interactive:
+            QApplication.exit(70)
+        elif QApplication.instance() is not None:
+            QMessageBox.critical(
+                None,
+                _("Uventet feil"),
+                _(
+                    "Det oppstod en uventet feil. Alt du har gjort er lagret. Detaljer er skrevet til {path}."
+                ).format(path=crash or _("loggen")),
+            )
+
+    sys.excepthook = hook
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    if (
+        not os.environ.get("QT_QPA_PLATFORM")
+        and sys.platform.startswith("linux")
+        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    ):
+        # Without a screen Qt would abort with a misleading "xcb-cursor0 is needed".
+        print(f"lup-verksted: {_('Fant ingen skjerm (DISPLAY er ikke satt).')}", file=sys.stderr)
+        return 1
+    demo_dir = None
+    if args.demo:
+        demo_dir = tempfile.TemporaryDirectory(prefix="lup-demo-")
+        data_dir = Path(demo_dir.name)
+        from desktop.services.demo import build_demo
+        from desktop.storage.database import open_database
+
+        db = open_database(data_dir, backup=False)
+        try:
+            build_demo(db)
+        finally:
+            db.close()
+    else:
+        data_dir = args.data_dir or default_data_dir()
+    try:
+        return _run_window(args, data_dir, demo=args.demo)
+    finally:
+        if demo_dir is not None:
+            demo_dir.cleanup()
+
+
+def _run_window(args: argparse.Namespace, data_dir: Path, demo: bool) -> int:
+    from PySide6.QtCore import QLocale, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.main_window import MainWindow, report_start_error
+    from desktop.ui.settings import LANGUAGE, Settings
+
+    log_dir = setup_logging(data_dir / "logs") or Path(tempfile.gettempdir())
+    install_crash_hook(log_dir, interactive=not args.exit_after_start)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("lup-verksted")
+    QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway))
+    settings = Settings(default_config_dir() / "settings.ini")
+    if not args.lang:
+        set_language(settings.get(LANGUAGE))
+    window = MainWindow(settings, data_dir, demo=demo)
+    window.show()
+    result = {"code": 0}
+
+    def open_register() -> None:
+        from desktop.services.cohorts import ensure_programme
+        from desktop.storage.database import open_database
+
+        try:
+            db = open_database(data_dir)
+            ensure_programme(db)
+        except LupError as exc:
+            log.error("Start-up refused: %s", exc.message)
+            result["code"] = 1
+            if args.exit_after_start:
+                print(f"lup-verksted: {exc.message}", file=sys.stderr)
+            else:
+                report_start_error(window, exc)
+            window.close()
+            app.quit()
+            return
+        window.open_register(db)
+        if args.exit_after_start:
+            QTimer.singleShot(0, app.quit)  # runs once the event loop is idle with the window drawn
+
+    QTimer.singleShot(0, open_register)
+    code = app.exec()
+    if window.isVisible():
+        window.close()
+    return result["code"] or code

@@ -1,0 +1,35 @@
+"""The fixed choices of the programme register."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from desktop.i18n import _
+
+
+class SessionKind(StrEnum):
+    OPENING = "opening"
+    WORKING = "working"
+    CLOSING = "closing"
+
+    @property
+    def label(self) -> str:
+        return {
+            SessionKind.OPENING: _("Oppstartsamling"),
+            SessionKind.WORKING: _("Arbeidssamling"),
+            SessionKind.CLOSING: _("Avslutningssamling"),
+        }[self]
+
+
+class ParticipantRole(StrEnum):
+    LEADER = "leader"
+    ENTHUSIAST = "enthusiast"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {
+            ParticipantRole.LEADER: _("Leder"),
+            ParticipantRole.ENTHUSIAST: _("Ildsjel"),
+            ParticipantRole.OTHER: _("Annen"),
+        }[self]

@@ -1,0 +1,77 @@
+"""Validation rules of the register. Each check returns the cleaned value or raises ValidationError."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+
+from desktop.errors import ValidationError
+from desktop.i18n import _
+
+MAX_NAME_LENGTH = 200
+# Deliberately plain: one @, a dot in the domain, no spaces. Real validation is the reply.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+
+
+def clean_name(value: str | None, field: str = "name") -> str:
+    """A name: surrounding and repeated whitespace removed; empty or too long is refused."""
+    text = " ".join((value or "").split())
+    if not text:
+        raise ValidationError(field, _("Navnet kan ikke være tomt."))
+    if len(text) > MAX_NAME_LENGTH:
+        raise ValidationError(field, _("Navnet er for langt (høyst {n} tegn).").format(n=MAX_NAME_LENGTH))
+    return text
+
+
+def clean_optional_text(value: str | None) -> str:
+    return (value or "").strip()
+
+
+def clean_email(value: str | None, field: str = "email") -> str | None:
+    """An optional e-mail address; empty means none."""
+    text = (value or "").strip()
+    if not text:
+        return None
+    if not _EMAIL.match(text):
+        raise ValidationError(
+            field,
+            _("«{email}» er ikke en gyldig e-postadresse (eksempel: navn@baerum.kommune.no).").format(
+                email=text
+            ),
+        )
+    return text.lower()
+
+
+def check_period(start: date, end: date, field: str = "end_date") -> None:
+    """A cohort's period: it must end after it starts."""
+    if end < start:
+        raise ValidationError(field, _("Sluttdatoen kan ikke være før startdatoen."))
+
+
+def check_session_times(
+    day: date, start: time, end: time, cohort_start: date | None, cohort_end: date | None
+) -> None:
+    """A session ends after it starts, on a day inside its cohort's period."""
+    if end <= start:
+        raise ValidationError("end_time", _("Samlingen må slutte etter at den starter."))
+    if cohort_start and day < cohort_start or cohort_end and day > cohort_end:
+        raise ValidationError(
+            "date",
+            _("Datoen må ligge innenfor kullets periode ({start} – {end}).").format(
+                start=format_date(cohort_start), end=format_date(cohort_end)
+            ),
+        )
+
+
+def format_date(value: date | None) -> str:
+    """Norwegian short date: 05.03.2018."""
+    return value.strftime("%d.%m.%Y") if value else "–"
+
+
+def format_time(value: time | None) -> str:
+    return value.strftime("%H:%M") if value else "–"
+
+
+def cohort_finished(end: date, today: date) -> bool:
+    """A cohort is finished once its last day is past."""
+    return end < today

@@ -1,0 +1,86 @@
+"""Errors a facilitator can cause or meet, each with a message she understands.
+
+Every message is Norwegian bokmål through the translation layer. The UI shows these in one place
+(or at the field named by ``ValidationError.field``); anything else is a bug and goes to the crash hook.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.i18n import _
+
+
+class LupError(Exception):
+    """Base for every error that is shown to the user rather than treated as a bug."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(LupError):
+    """Input that breaks a rule; ``field`` names the form field it belongs to."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class NotFoundError(LupError):
+    """The thing acted on no longer exists (deleted in another window, or by an undo)."""
+
+
+class StorageError(LupError):
+    """The data folder or database cannot be used as it is."""
+
+
+class DatabaseLockedError(StorageError):
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__(
+            _(
+                "Dataområdet {path} er allerede åpent i et annet LUP Verksted-vindu. "
+                "Lukk det andre vinduet først, eller velg et annet dataområde."
+            ).format(path=data_dir)
+        )
+
+
+class DatabaseTooNewError(StorageError):
+    def __init__(self, path: Path, revision: str) -> None:
+        super().__init__(
+            _(
+                "Databasen {path} er lagret av en nyere versjon av LUP Verksted (skjema {revision}). "
+                "Oppdater programmet for å åpne den. Filen er ikke endret."
+            ).format(path=path, revision=revision)
+        )
+        self.revision = revision
+
+
+class CorruptDatabaseError(StorageError):
+    def __init__(self, path: Path, latest_backup: Path | None, detail: str = "") -> None:
+        if latest_backup is not None:
+            text = _(
+                "Databasen {path} er skadet og kan ikke åpnes. Filen er ikke endret. "
+                "Siste sikkerhetskopi er {backup}: lukk programmet, ta vare på den skadde filen "
+                "og kopier sikkerhetskopien inn i stedet."
+            ).format(path=path, backup=latest_backup)
+        else:
+            text = _(
+                "Databasen {path} er skadet og kan ikke åpnes. Filen er ikke endret, "
+                "og det finnes ingen sikkerhetskopi i dataområdet."
+            ).format(path=path)
+        super().__init__(text)
+        self.latest_backup = latest_backup
+        self.detail = detail
+
+
+class DataFolderError(StorageError):
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(_("Kan ikke bruke dataområdet {path}: {reason}").format(path=path, reason=reason))
+
+
+class DiskFullError(StorageError):
+    def __init__(self) -> None:
+        super().__init__(
+            _("Disken er full, så endringen ble ikke lagret. Frigjør plass og prøv igjen; ingenting er tapt.")
+        )

@@ -1,0 +1,1 @@
+"""Workshop kits: load and validate workshop_kits/ into domain objects. No Qt, no SQLAlchemy."""

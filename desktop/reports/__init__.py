@@ -1,0 +1,1 @@
+"""PDF builders and images (ReportLab, Pillow). No Qt."""

@@ -1,0 +1,55 @@
+"""Helpers shared by the service modules: fetching rows, recording changes, deleting with a snapshot."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from sqlalchemy.orm import Session as DbSession
+
+from desktop.errors import NotFoundError
+from desktop.i18n import _
+from desktop.storage.database import Database
+from desktop.storage.models import Base
+from desktop.storage.snapshot import Snapshot, capture, restore
+
+M = TypeVar("M", bound=Base)
+
+
+def get(session: DbSession, model: type[M], row_id: uuid.UUID) -> M:
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFoundError(_("Finner ikke det du arbeidet med; det kan være slettet."))
+    return row
+
+
+def apply_changes(row: Base, values: dict[str, Any]) -> dict[str, Any]:
+    """Set ``values`` on ``row`` and return the previous values of the fields that changed (for undo)."""
+    previous = {}
+    for name, value in values.items():
+        old = getattr(row, name)
+        if old != value:
+            previous[name] = old
+            setattr(row, name, value)
+    return previous
+
+
+def delete_with_snapshot(session: DbSession, row: Base) -> Snapshot:
+    snapshot = capture(session, row.__tablename__, [row.id])
+    session.delete(row)
+    return snapshot
+
+
+def restore_deleted(db: Database, snapshot: Snapshot) -> None:
+    """Undo a delete: every row it removed comes back as it was."""
+    with db.transaction() as session:
+        restore(session, snapshot)
+
+
+def clean_fields(values: dict[str, Any], **cleaners: Callable[[Any], Any]) -> dict[str, Any]:
+    """Validate the fields of an edit, each with its own cleaner; unknown fields are a programming error."""
+    unknown = set(values) - set(cleaners)
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    return {key: cleaners[key](value) for key, value in values.items()}

@@ -1,0 +1,97 @@
+"""The people and places of the programme: facilitators, sectors and service locations."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlalchemy import func, select
+
+from desktop.domain.rules import clean_email, clean_name
+from desktop.errors import ValidationError
+from desktop.i18n import _
+from desktop.services.common import apply_changes, clean_fields, delete_with_snapshot, get
+from desktop.storage.database import Database
+from desktop.storage.models import Facilitator, LeaderGroup, Sector, ServiceLocation
+from desktop.storage.snapshot import Snapshot
+
+
+def create_facilitator(db: Database, name: str, email: str | None = None) -> uuid.UUID:
+    with db.transaction() as session:
+        row = Facilitator(name=clean_name(name), email=clean_email(email))
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def update_facilitator(db: Database, facilitator_id: uuid.UUID, **values: Any) -> dict[str, Any]:
+    """Change a facilitator's ``name`` and/or ``email``; returns the previous values."""
+    clean = clean_fields(values, name=clean_name, email=clean_email)
+    with db.transaction() as session:
+        return apply_changes(get(session, Facilitator, facilitator_id), clean)
+
+
+def delete_facilitator(db: Database, facilitator_id: uuid.UUID) -> Snapshot:
+    with db.transaction() as session:
+        return delete_with_snapshot(session, get(session, Facilitator, facilitator_id))
+
+
+def ensure_sector(db: Database, name: str) -> uuid.UUID:
+    """The sector called ``name``, created if it does not exist yet."""
+    name = clean_name(name, "sector")
+    with db.transaction() as session:
+        found = session.scalar(select(Sector).where(Sector.name == name))
+        if found is None:
+            found = Sector(name=name)
+            session.add(found)
+            session.flush()
+        return found.id
+
+
+def create_service_location(db: Database, name: str, sector_id: uuid.UUID) -> uuid.UUID:
+    name = clean_name(name)
+    with db.transaction() as session:
+        get(session, Sector, sector_id)
+        _check_unique_location(session, name)
+        row = ServiceLocation(name=name, sector_id=sector_id)
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def update_service_location(db: Database, location_id: uuid.UUID, **values: Any) -> dict[str, Any]:
+    """Change a service location's ``name`` and/or ``sector_id``; returns the previous values."""
+    clean = clean_fields(values, name=clean_name, sector_id=lambda v: v)
+    with db.transaction() as session:
+        row = get(session, ServiceLocation, location_id)
+        if "name" in clean:
+            _check_unique_location(session, clean["name"], location_id)
+        if "sector_id" in clean:
+            get(session, Sector, clean["sector_id"])
+        return apply_changes(row, clean)
+
+
+def delete_service_location(db: Database, location_id: uuid.UUID) -> Snapshot:
+    with db.transaction() as session:
+        row = get(session, ServiceLocation, location_id)
+        groups = session.scalar(
+            select(func.count())
+            .select_from(LeaderGroup)
+            .where(LeaderGroup.service_location_id == location_id)
+        )
+        if groups:
+            raise ValidationError(
+                "name",
+                _("{name} har deltatt med {n} ledergruppe(r). Fjern ledergruppene først.").format(
+                    name=row.name, n=groups
+                ),
+            )
+        return delete_with_snapshot(session, row)
+
+
+def _check_unique_location(session, name: str, own_id: uuid.UUID | None = None) -> None:
+    other = session.scalar(select(ServiceLocation.id).where(func.lower(ServiceLocation.name) == name.lower()))
+    if other is not None and other != own_id:
+        raise ValidationError(
+            "name", _("Det finnes allerede et tjenestested som heter «{name}».").format(name=name)
+        )

@@ -1,0 +1,370 @@
+"""Read-only views of the register as plain frozen dataclasses, loaded with a few set-based queries."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, time
+
+from sqlalchemy import func, select
+
+from desktop.domain.enums import ParticipantRole, SessionKind
+from desktop.domain.rules import cohort_finished
+from desktop.services.common import get
+from desktop.storage.database import Database
+from desktop.storage.models import (
+    Cohort,
+    CohortFacilitator,
+    Facilitator,
+    LeaderGroup,
+    Participant,
+    Programme,
+    Sector,
+    ServiceLocation,
+    Session,
+    SessionFacilitator,
+)
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: uuid.UUID
+    name: str
+
+
+# --- the navigator ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SessionNode:
+    id: uuid.UUID
+    title: str
+    kind: SessionKind
+    date: date
+
+
+@dataclass(frozen=True)
+class GroupNode:
+    id: uuid.UUID
+    location_name: str
+    participants: int
+
+
+@dataclass(frozen=True)
+class CohortNode:
+    id: uuid.UUID
+    name: str
+    start_date: date
+    end_date: date
+    sessions: tuple[SessionNode, ...]
+    groups: tuple[GroupNode, ...]
+
+
+@dataclass(frozen=True)
+class ProgrammeNode:
+    id: uuid.UUID
+    name: str
+    cohorts: tuple[CohortNode, ...]
+
+
+@dataclass(frozen=True)
+class SectorNode:
+    id: uuid.UUID
+    name: str
+    locations: tuple[Choice, ...]
+
+
+@dataclass(frozen=True)
+class Tree:
+    programmes: tuple[ProgrammeNode, ...]
+    sectors: tuple[SectorNode, ...]
+    facilitators: tuple[Choice, ...]
+
+
+def load_tree(db: Database) -> Tree:
+    with db.transaction() as s:
+        sessions = defaultdict(list)
+        for row in s.execute(
+            select(Session.id, Session.cohort_id, Session.title, Session.kind, Session.date).order_by(
+                Session.date, Session.start_time
+            )
+        ):
+            sessions[row.cohort_id].append(SessionNode(row.id, row.title, row.kind, row.date))
+        counts = dict(
+            s.execute(
+                select(Participant.leader_group_id, func.count()).group_by(Participant.leader_group_id)
+            ).all()
+        )
+        groups = defaultdict(list)
+        for row in s.execute(
+            select(LeaderGroup.id, LeaderGroup.cohort_id, ServiceLocation.name)
+            .join(ServiceLocation)
+            .order_by(ServiceLocation.name)
+        ):
+            groups[row.cohort_id].append(GroupNode(row.id, row.name, counts.get(row.id, 0)))
+        cohorts = defaultdict(list)
+        for c in s.execute(select(Cohort).order_by(Cohort.start_date, Cohort.name)).scalars():
+            cohorts[c.programme_id].append(
+                CohortNode(c.id, c.name, c.start_date, c.end_date, tuple(sessions[c.id]), tuple(groups[c.id]))
+            )
+        programmes = tuple(
+            ProgrammeNode(p.id, p.name, tuple(cohorts[p.id]))
+            for p in s.scalars(select(Programme).order_by(Programme.created_at))
+        )
+        locations = defaultdict(list)
+        for row in s.execute(select(ServiceLocation.id, ServiceLocation.name, ServiceLocation.sector_id)):
+            locations[row.sector_id].append(Choice(row.id, row.name))
+        sectors = tuple(
+            SectorNode(sec.id, sec.name, tuple(sorted(locations[sec.id], key=lambda c: c.name.casefold())))
+            for sec in s.scalars(select(Sector).order_by(Sector.name))
+        )
+        return Tree(programmes, sectors, _facilitator_choices(s))
+
+
+def _facilitator_choices(s) -> tuple[Choice, ...]:
+    return tuple(
+        Choice(r.id, r.name)
+        for r in s.execute(select(Facilitator.id, Facilitator.name).order_by(Facilitator.name))
+    )
+
+
+# --- the forms -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgrammeDetail:
+    id: uuid.UUID
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class CohortDetail:
+    id: uuid.UUID
+    programme_id: uuid.UUID
+    name: str
+    start_date: date
+    end_date: date
+    facilitator_ids: frozenset[uuid.UUID]
+    sessions: int
+    groups: int
+    participants: int
+
+
+@dataclass(frozen=True)
+class SessionDetail:
+    id: uuid.UUID
+    cohort_id: uuid.UUID
+    cohort_name: str
+    kind: SessionKind
+    title: str
+    date: date
+    start_time: time
+    end_time: time
+    place: str
+    facilitator_ids: frozenset[uuid.UUID]
+
+
+@dataclass(frozen=True)
+class ParticipantView:
+    id: uuid.UUID
+    name: str
+    email: str | None
+    role: ParticipantRole
+
+
+@dataclass(frozen=True)
+class GroupDetail:
+    id: uuid.UUID
+    cohort_id: uuid.UUID
+    cohort_name: str
+    location_id: uuid.UUID
+    location_name: str
+    sector_name: str
+    lead_facilitator_id: uuid.UUID | None
+    participants: tuple[ParticipantView, ...]
+
+
+@dataclass(frozen=True)
+class LocationDetail:
+    id: uuid.UUID
+    name: str
+    sector_id: uuid.UUID
+    groups: tuple[tuple[uuid.UUID, str], ...]  # (group id, cohort name)
+
+
+@dataclass(frozen=True)
+class FacilitatorDetail:
+    id: uuid.UUID
+    name: str
+    email: str | None
+    cohorts: tuple[str, ...]
+    lead_groups: int
+
+
+def programme_detail(db: Database, programme_id: uuid.UUID) -> ProgrammeDetail:
+    with db.transaction() as s:
+        p = get(s, Programme, programme_id)
+        return ProgrammeDetail(p.id, p.name, p.description)
+
+
+def cohort_detail(db: Database, cohort_id: uuid.UUID) -> CohortDetail:
+    with db.transaction() as s:
+        c = get(s, Cohort, cohort_id)
+        facilitators = frozenset(
+            s.scalars(select(CohortFacilitator.facilitator_id).where(CohortFacilitator.cohort_id == c.id))
+        )
+        participants = s.scalar(
+            select(func.count())
+            .select_from(Participant)
+            .join(LeaderGroup)
+            .where(LeaderGroup.cohort_id == c.id)
+        )
+        return CohortDetail(
+            c.id,
+            c.programme_id,
+            c.name,
+            c.start_date,
+            c.end_date,
+            facilitators,
+            len(c.sessions),
+            len(c.leader_groups),
+            participants or 0,
+        )
+
+
+def session_detail(db: Database, session_id: uuid.UUID) -> SessionDetail:
+    with db.transaction() as s:
+        x = get(s, Session, session_id)
+        facilitators = frozenset(
+            s.scalars(select(SessionFacilitator.facilitator_id).where(SessionFacilitator.session_id == x.id))
+        )
+        return SessionDetail(
+            x.id,
+            x.cohort_id,
+            x.cohort.name,
+            x.kind,
+            x.title,
+            x.date,
+            x.start_time,
+            x.end_time,
+            x.place,
+            facilitators,
+        )
+
+
+def group_detail(db: Database, group_id: uuid.UUID) -> GroupDetail:
+    with db.transaction() as s:
+        g = get(s, LeaderGroup, group_id)
+        order = list(ParticipantRole)  # leaders first, then enthusiasts, then others
+        people = tuple(
+            ParticipantView(p.id, p.name, p.email, p.role)
+            for p in sorted(g.participants, key=lambda p: (order.index(p.role), p.name.casefold()))
+        )
+        return GroupDetail(
+            g.id,
+            g.cohort_id,
+            g.cohort.name,
+            g.service_location_id,
+            g.service_location.name,
+            g.service_location.sector.name,
+            g.lead_facilitator_id,
+            people,
+        )
+
+
+def location_detail(db: Database, location_id: uuid.UUID) -> LocationDetail:
+    with db.transaction() as s:
+        loc = get(s, ServiceLocation, location_id)
+        groups = tuple(
+            (r.id, r.name)
+            for r in s.execute(
+                select(LeaderGroup.id, Cohort.name)
+                .join(Cohort)
+                .where(LeaderGroup.service_location_id == loc.id)
+                .order_by(Cohort.start_date)
+            )
+        )
+        return LocationDetail(loc.id, loc.name, loc.sector_id, groups)
+
+
+def facilitator_detail(db: Database, facilitator_id: uuid.UUID) -> FacilitatorDetail:
+    with db.transaction() as s:
+        f = get(s, Facilitator, facilitator_id)
+        cohorts = tuple(
+            s.scalars(
+                select(Cohort.name)
+                .join(CohortFacilitator)
+                .where(CohortFacilitator.facilitator_id == f.id)
+                .order_by(Cohort.start_date)
+            )
+        )
+        lead = s.scalar(
+            select(func.count()).select_from(LeaderGroup).where(LeaderGroup.lead_facilitator_id == f.id)
+        )
+        return FacilitatorDetail(f.id, f.name, f.email, cohorts, lead or 0)
+
+
+def facilitator_choices(db: Database) -> tuple[Choice, ...]:
+    with db.transaction() as s:
+        return _facilitator_choices(s)
+
+
+def sector_choices(db: Database) -> tuple[Choice, ...]:
+    with db.transaction() as s:
+        return tuple(
+            Choice(r.id, r.name) for r in s.execute(select(Sector.id, Sector.name).order_by(Sector.name))
+        )
+
+
+def free_locations(db: Database, cohort_id: uuid.UUID) -> tuple[Choice, ...]:
+    """Service locations without a leader group in the cohort, by name."""
+    with db.transaction() as s:
+        taken = select(LeaderGroup.service_location_id).where(LeaderGroup.cohort_id == cohort_id)
+        rows = s.execute(
+            select(ServiceLocation.id, ServiceLocation.name).where(ServiceLocation.id.not_in(taken))
+        )
+        return tuple(sorted((Choice(r.id, r.name) for r in rows), key=lambda c: c.name.casefold()))
+
+
+def group_choices(db: Database) -> tuple[Choice, ...]:
+    """Every leader group as «LUP 3 · Bekkestua skole», newest cohort first (for moving a participant)."""
+    with db.transaction() as s:
+        rows = s.execute(
+            select(LeaderGroup.id, Cohort.name, ServiceLocation.name.label("location"))
+            .join(Cohort)
+            .join(ServiceLocation)
+            .order_by(Cohort.start_date.desc(), ServiceLocation.name)
+        )
+        return tuple(Choice(r.id, f"{r.name} · {r.location}") for r in rows)
+
+
+# --- figures ---------------------------------------------------------------------------------------------
+
+
+def stats(db: Database, today: date | None = None) -> dict[str, int]:
+    """The register in figures, as ``lup-verksted stats --json`` prints them."""
+    today = today or date.today()
+    with db.transaction() as s:
+
+        def count(model) -> int:
+            return s.scalar(select(func.count()).select_from(model)) or 0
+
+        finished = [c.id for c in s.scalars(select(Cohort)) if cohort_finished(c.end_date, today)]
+        completed = s.scalar(
+            select(func.count(func.distinct(LeaderGroup.service_location_id))).where(
+                LeaderGroup.cohort_id.in_(finished)
+            )
+        )
+        return {
+            "facilitators": count(Facilitator),
+            "programmes": count(Programme),
+            "cohorts": count(Cohort),
+            "leader_groups": count(LeaderGroup),
+            "service_locations": count(ServiceLocation),
+            "service_locations_completed": completed or 0,
+            "sectors": count(Sector),
+            "participants": count(Participant),
+            "sessions": count(Session),
+        }

@@ -1,0 +1,1 @@
+"""SQLAlchemy models, the database file and its migrations. No Qt."""

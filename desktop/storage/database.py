@@ -1,0 +1,159 @@
+"""Opening the register: data folder, lock, checks, backup, migrations, engine and transactions.
+
+Order matters, so that a database we must not touch is never touched: the lock is taken, the file is
+inspected through a read-only connection (integrity and schema revision), a backup is made, and only then
+is the database opened for writing and migrated. Alembic is imported only when the schema is behind.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.errors import CorruptDatabaseError, DataFolderError, DiskFullError, StorageError
+from desktop.i18n import _
+from desktop.storage.backup import latest_backup, make_backup
+from desktop.storage.lock import DataDirLock
+from desktop.storage.migrations import SCHEMA_HEAD, newer_than_known, upgrade
+
+log = logging.getLogger(__name__)
+DB_NAME = "lup-verksted.sqlite"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class FileState:
+    exists: bool
+    revision: str | None
+
+
+def inspect_file(path: Path) -> FileState:
+    """Read the integrity and schema revision of ``path`` without writing a byte to it."""
+    if not path.exists():
+        return FileState(False, None)
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise CorruptDatabaseError(path, latest_backup(path), "not an SQLite file")
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            check = con.execute("PRAGMA quick_check").fetchall()
+            if check != [("ok",)]:
+                raise CorruptDatabaseError(path, latest_backup(path), str(check[:3]))
+            tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            revision = None
+            if "alembic_version" in tables:
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+            elif tables:
+                raise CorruptDatabaseError(path, latest_backup(path), "no schema revision")
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise CorruptDatabaseError(path, latest_backup(path), str(exc)) from exc
+    return FileState(True, revision)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+class Database:
+    """An open register: one engine, a session per user action, the data folder's lock."""
+
+    def __init__(self, engine: Engine, data_dir: Path, lock: DataDirLock | None = None) -> None:
+        self.engine = engine
+        self.data_dir = data_dir
+        self._lock = lock
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def path(self) -> Path:
+        return self.data_dir / DB_NAME
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action: everything inside is committed together, or nothing is."""
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            raise _storage_error(exc) from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+
+def _storage_error(exc: OperationalError) -> StorageError:
+    text = str(exc.orig).lower()
+    if "disk is full" in text or "disk i/o" in text:
+        return DiskFullError()
+    if "locked" in text or "busy" in text:
+        return StorageError(_("Databasen er opptatt av et annet program. Prøv igjen om et øyeblikk."))
+    if "readonly" in text or "read-only" in text:
+        return StorageError(_("Databasen kan ikke skrives (skrivebeskyttet fil eller minnepinne)."))
+    return StorageError(_("Databasen kunne ikke lagre endringen: {detail}").format(detail=exc.orig))
+
+
+def open_database(data_dir: Path, *, lock: bool = True, backup: bool = True, create: bool = True) -> Database:
+    """Open (creating or upgrading as needed) the register in ``data_dir``.
+
+    ``lock``: hold the data folder for this program (the GUI and every writer); ``backup``: copy the file
+    first; ``create``: make a new register where there is none (else a StorageError says there is none).
+    """
+    data_dir = Path(data_dir)
+    if not create and not (data_dir / DB_NAME).is_file():
+        raise StorageError(_("Fant ingen LUP Verksted-database i {path}.").format(path=data_dir))
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataFolderError(data_dir, exc.strerror or str(exc)) from exc
+    dir_lock = DataDirLock(data_dir) if lock else None
+    if dir_lock is not None:
+        dir_lock.acquire()
+    try:
+        path = data_dir / DB_NAME
+        state = inspect_file(path)
+        if state.revision is not None and state.revision != SCHEMA_HEAD and newer_than_known(state.revision):
+            from desktop.errors import DatabaseTooNewError
+
+            raise DatabaseTooNewError(path, state.revision)
+        if state.exists and backup:
+            make_backup(path)
+        engine = make_engine(f"sqlite:///{path}")
+        if state.revision != SCHEMA_HEAD:
+            log.info("Migrating %s from %s to %s", path, state.revision, SCHEMA_HEAD)
+            try:
+                upgrade(engine)
+            except OperationalError as exc:
+                engine.dispose()
+                raise _storage_error(exc) from exc
+        return Database(engine, data_dir, dir_lock)
+    except BaseException:
+        if dir_lock is not None:
+            dir_lock.release()
+        raise

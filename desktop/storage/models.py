@@ -1,0 +1,151 @@
+"""The programme register as SQLAlchemy 2.0 typed models.
+
+Every row has a UUID (stable across laptops, for export, import and merge) and created/updated
+timestamps. Foreign keys say what happens on delete, so the database itself keeps the register whole.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, time
+
+from sqlalchemy import Date, DateTime, Enum, ForeignKey, String, Text, Time, UniqueConstraint, Uuid
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from desktop.domain.enums import ParticipantRole, SessionKind
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _enum(cls: type) -> Enum:
+    # Stored as the enum's value in a plain string column: readable, portable, no CHECK surprises.
+    return Enum(
+        cls,
+        native_enum=False,
+        length=20,
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+        create_constraint=False,
+    )
+
+
+class Base(DeclarativeBase):
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class Facilitator(Base):
+    __tablename__ = "facilitator"
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(254))
+
+
+class Programme(Base):
+    __tablename__ = "programme"
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    cohorts: Mapped[list[Cohort]] = relationship(
+        back_populates="programme", order_by="Cohort.start_date", passive_deletes=True
+    )
+
+
+class Cohort(Base):
+    __tablename__ = "cohort"
+    programme_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("programme.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    programme: Mapped[Programme] = relationship(back_populates="cohorts")
+    facilitators: Mapped[list[Facilitator]] = relationship(
+        secondary="cohort_facilitator", order_by="Facilitator.name", viewonly=True
+    )
+    leader_groups: Mapped[list[LeaderGroup]] = relationship(back_populates="cohort", passive_deletes=True)
+    sessions: Mapped[list[Session]] = relationship(
+        back_populates="cohort", order_by="(Session.date, Session.start_time)", passive_deletes=True
+    )
+
+
+class CohortFacilitator(Base):
+    __tablename__ = "cohort_facilitator"
+    __table_args__ = (UniqueConstraint("cohort_id", "facilitator_id"),)
+    cohort_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cohort.id", ondelete="CASCADE"), index=True)
+    facilitator_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("facilitator.id", ondelete="CASCADE"), index=True
+    )
+
+
+class Sector(Base):
+    __tablename__ = "sector"
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    locations: Mapped[list[ServiceLocation]] = relationship(
+        back_populates="sector", order_by="ServiceLocation.name"
+    )
+
+
+class ServiceLocation(Base):
+    __tablename__ = "service_location"
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    sector_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sector.id", ondelete="RESTRICT"), index=True)
+    sector: Mapped[Sector] = relationship(back_populates="locations")
+
+
+class LeaderGroup(Base):
+    """One service location's leader group (with its enthusiasts) in one cohort."""
+
+    __tablename__ = "leader_group"
+    __table_args__ = (UniqueConstraint("cohort_id", "service_location_id"),)
+    cohort_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cohort.id", ondelete="CASCADE"), index=True)
+    service_location_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("service_location.id", ondelete="RESTRICT"), index=True
+    )
+    lead_facilitator_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("facilitator.id", ondelete="SET NULL"), index=True
+    )
+    cohort: Mapped[Cohort] = relationship(back_populates="leader_groups")
+    service_location: Mapped[ServiceLocation] = relationship()
+    lead_facilitator: Mapped[Facilitator | None] = relationship()
+    participants: Mapped[list[Participant]] = relationship(
+        back_populates="leader_group", passive_deletes=True
+    )
+
+
+class Participant(Base):
+    __tablename__ = "participant"
+    leader_group_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("leader_group.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(254))
+    role: Mapped[ParticipantRole] = mapped_column(_enum(ParticipantRole), default=ParticipantRole.LEADER)
+    leader_group: Mapped[LeaderGroup] = relationship(back_populates="participants")
+
+
+class Session(Base):
+    """A samling: a dated gathering of a cohort, with its time plan (a later issue)."""
+
+    __tablename__ = "session"
+    cohort_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cohort.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[SessionKind] = mapped_column(_enum(SessionKind))
+    title: Mapped[str] = mapped_column(String(200))
+    date: Mapped[date] = mapped_column(Date)
+    start_time: Mapped[time] = mapped_column(Time)
+    end_time: Mapped[time] = mapped_column(Time)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    cohort: Mapped[Cohort] = relationship(back_populates="sessions")
+    facilitators: Mapped[list[Facilitator]] = relationship(
+        secondary="session_facilitator", order_by="Facilitator.name", viewonly=True
+    )
+
+
+class SessionFacilitator(Base):
+    __tablename__ = "session_facilitator"
+    __table_args__ = (UniqueConstraint("session_id", "facilitator_id"),)
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"), index=True)
+    facilitator_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("facilitator.id", ondelete="CASCADE"), index=True
+    )

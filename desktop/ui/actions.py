@@ -1,0 +1,310 @@
+"""The register's user actions: each asks what it needs (a dialog), then runs one undoable command.
+
+Menus, toolbar and page buttons all call these, so each action exists once.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, time, timedelta
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+
+from desktop.domain.enums import ParticipantRole, SessionKind
+from desktop.errors import ValidationError
+from desktop.i18n import _
+from desktop.services import cohorts, groups, register, views
+from desktop.ui.commands import ChangeCommand, CreateCommand, DeleteCommand, ServiceCommand
+from desktop.ui.context import AppContext, ask
+from desktop.ui.navigator import node_key
+from desktop.ui.widgets import FormDialog, choice_combo, date_edit, time_edit, to_date, to_time
+
+
+class RegisterActions(QObject):
+    created = Signal(str)  # navigator key of what an action just created
+
+    def __init__(self, context: AppContext, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self.context = context
+        self.parent_widget = parent_widget
+
+    @property
+    def db(self):
+        return self.context.db
+
+    def exec_dialog(self, dialog: FormDialog) -> bool:
+        """Run a dialog modally (tests replace this to fill it in and press OK)."""
+        return bool(dialog.exec())
+
+    def _run_dialog(self, dialog: FormDialog, make_command, key_of=None) -> bool:
+        """Show ``dialog``; on OK, ``make_command()`` builds the command; a refusal keeps the dialog open."""
+        result: dict[str, ServiceCommand] = {}
+
+        def accept() -> bool:
+            command = make_command()
+            command.first_run(self.db)  # raises ValidationError → shown at the field
+            result["command"] = command
+            return True
+
+        dialog.accept_with = accept
+        if not self.exec_dialog(dialog):
+            return False
+        command = result["command"]
+        self.context.push_done(command)
+        if key_of is not None:
+            self.created.emit(key_of(command))
+        return True
+
+    # --- cohorts and sessions ---------------------------------------------------------------------------
+
+    def new_cohort(self, programme_id: uuid.UUID) -> bool:
+        dialog = FormDialog(self.parent_widget, _("Nytt kull"))
+        name = dialog.add(_("Navn"), QLineEdit(), "name")
+        name.setPlaceholderText(_("for eksempel LUP 8"))
+        today = date.today()
+        start = dialog.add(_("Start"), date_edit(today), "start_date")
+        end = dialog.add(_("Slutt"), date_edit(today + timedelta(weeks=24)), "end_date")
+
+        def command() -> CreateCommand:
+            return CreateCommand(
+                _("Nytt kull «{name}»").format(name=name.text().strip()),
+                lambda db: cohorts.create_cohort(db, programme_id, name.text(), to_date(start), to_date(end)),
+                cohorts.delete_cohort,
+            )
+
+        return self._run_dialog(dialog, command, lambda c: node_key("cohort", c.created_id))
+
+    def plan_session(self, cohort_id: uuid.UUID) -> bool:
+        detail = views.cohort_detail(self.db, cohort_id)
+        dialog = FormDialog(self.parent_widget, _("Planlegg samling i {cohort}").format(cohort=detail.name))
+        kind = dialog.add(_("Type"), QComboBox(), "kind")
+        for k in SessionKind:
+            kind.addItem(k.label, k.value)
+        kind.setCurrentIndex(1 if detail.sessions else 0)
+        title = dialog.add(_("Tittel"), QLineEdit(), "title")
+        title.setText(kind.currentText())
+        kind.currentTextChanged.connect(
+            lambda text: title.setText(text) if title.text() in {k.label for k in SessionKind} else None
+        )
+        day = dialog.add(
+            _("Dato"), date_edit(max(detail.start_date, min(date.today(), detail.end_date))), "date"
+        )
+        start = dialog.add(_("Starter"), time_edit(time(9, 0)), "start_time")
+        end = dialog.add(_("Slutter"), time_edit(time(15, 0)), "end_time")
+        place = dialog.add(_("Sted"), QLineEdit(), "place")
+
+        def command() -> CreateCommand:
+            return CreateCommand(
+                _("Planlegg samling «{title}»").format(title=title.text().strip()),
+                lambda db: cohorts.plan_session(
+                    db,
+                    cohort_id,
+                    SessionKind(kind.currentData()),
+                    title.text(),
+                    to_date(day),
+                    to_time(start),
+                    to_time(end),
+                    place.text(),
+                ),
+                cohorts.delete_session,
+            )
+
+        return self._run_dialog(dialog, command, lambda c: node_key("session", c.created_id))
+
+    # --- leader groups and participants ----------------------------------------------------------------
+
+    def add_leader_group(self, cohort_id: uuid.UUID) -> bool:
+        detail = views.cohort_detail(self.db, cohort_id)
+        dialog = FormDialog(self.parent_widget, _("Ny ledergruppe i {cohort}").format(cohort=detail.name))
+        location = dialog.add(
+            _("Tjenestested"), choice_combo(views.free_locations(self.db, cohort_id)), "service_location"
+        )
+        location.setEditable(True)  # type to search among 180
+        location.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        lead = dialog.add(
+            _("Ansvarlig veileder"),
+            choice_combo(views.facilitator_choices(self.db), None, _("(ingen)")),
+            "lead_facilitator",
+        )
+
+        def command() -> CreateCommand:
+            location_id = (
+                location.currentData()
+                if location.currentText() == location.itemText(location.currentIndex())
+                else None
+            )
+            if location_id is None:
+                raise ValidationError("service_location", _("Velg et tjenestested fra listen."))
+            return CreateCommand(
+                _("Ny ledergruppe {location} i {cohort}").format(
+                    location=location.currentText(), cohort=detail.name
+                ),
+                lambda db: groups.add_leader_group(db, cohort_id, location_id, lead.currentData()),
+                groups.remove_leader_group,
+            )
+
+        return self._run_dialog(dialog, command, lambda c: node_key("group", c.created_id))
+
+    def _participant_dialog(self, title: str, name_text="", email_text="", role=ParticipantRole.LEADER):
+        dialog = FormDialog(self.parent_widget, title)
+        name = dialog.add(_("Navn"), QLineEdit(name_text), "name")
+        email = dialog.add(_("E-post"), QLineEdit(email_text or ""), "email")
+        email.setPlaceholderText("navn@baerum.kommune.no")
+        role_combo = dialog.add(_("Rolle"), QComboBox(), "role")
+        for r in ParticipantRole:
+            role_combo.addItem(r.label, r.value)
+        role_combo.setCurrentIndex(role_combo.findData(ParticipantRole(role).value))
+        return dialog, name, email, role_combo
+
+    def add_participant(self, group_id: uuid.UUID) -> bool:
+        dialog, name, email, role = self._participant_dialog(_("Ny deltaker"))
+
+        def command() -> CreateCommand:
+            return CreateCommand(
+                _("Ny deltaker {name}").format(name=name.text().strip()),
+                lambda db: groups.add_participant(
+                    db, group_id, name.text(), email.text(), role.currentData()
+                ),
+                groups.remove_participant,
+            )
+
+        return self._run_dialog(dialog, command)
+
+    def edit_participant(self, person: views.ParticipantView) -> bool:
+        dialog, name, email, role = self._participant_dialog(
+            _("Endre deltaker"), person.name, person.email or "", person.role
+        )
+
+        def command() -> ChangeCommand:
+            values = {"name": name.text(), "email": email.text(), "role": ParticipantRole(role.currentData())}
+            return ChangeCommand(
+                _("Endre deltaker {name}").format(name=person.name),
+                lambda db, v: groups.update_participant(db, person.id, **v),
+                values,
+            )
+
+        return self._run_dialog(dialog, command)
+
+    def move_participant(self, person: views.ParticipantView, from_group: uuid.UUID) -> bool:
+        dialog = FormDialog(self.parent_widget, _("Flytt {name}").format(name=person.name))
+        choices = [c for c in views.group_choices(self.db) if c.id != from_group]
+        target = dialog.add(_("Til ledergruppe"), choice_combo(choices), "leader_group")
+        target.setEditable(True)
+        target.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+
+        def command() -> ChangeCommand:
+            return ChangeCommand(
+                _("Flytt {name} til {group}").format(name=person.name, group=target.currentText()),
+                lambda db, v: groups.move_participant(db, person.id, v["leader_group_id"]),
+                {"leader_group_id": target.currentData()},
+            )
+
+        return self._run_dialog(dialog, command)
+
+    def remove_participant(self, person: views.ParticipantView) -> bool:
+        return self.context.perform(
+            DeleteCommand(
+                _("Fjern deltaker {name}").format(name=person.name),
+                lambda db: groups.remove_participant(db, person.id),
+            )
+        )
+
+    # --- the register -----------------------------------------------------------------------------------
+
+    def new_location(self, sector_id: uuid.UUID | None = None) -> bool:
+        dialog = FormDialog(self.parent_widget, _("Nytt tjenestested"))
+        name = dialog.add(_("Navn"), QLineEdit(), "name")
+        sector = dialog.add(
+            _("Kommunalområde"), choice_combo(views.sector_choices(self.db), sector_id), "sector"
+        )
+        sector.setEditable(True)  # a new sector can be typed
+
+        def command() -> CreateCommand:
+            def create(db) -> uuid.UUID:
+                sid = (
+                    sector.currentData()
+                    if sector.currentText() == sector.itemText(sector.currentIndex())
+                    else None
+                )
+                if sid is None:
+                    sid = register.ensure_sector(db, sector.currentText())
+                return register.create_service_location(db, name.text(), sid)
+
+            return CreateCommand(
+                _("Nytt tjenestested «{name}»").format(name=name.text().strip()),
+                create,
+                register.delete_service_location,
+            )
+
+        return self._run_dialog(dialog, command, lambda c: node_key("location", c.created_id))
+
+    def new_facilitator(self) -> bool:
+        dialog = FormDialog(self.parent_widget, _("Ny veileder"))
+        name = dialog.add(_("Navn"), QLineEdit(), "name")
+        email = dialog.add(_("E-post"), QLineEdit(), "email")
+
+        def command() -> CreateCommand:
+            return CreateCommand(
+                _("Ny veileder {name}").format(name=name.text().strip()),
+                lambda db: register.create_facilitator(db, name.text(), email.text()),
+                register.delete_facilitator,
+            )
+
+        return self._run_dialog(dialog, command, lambda c: node_key("facilitator", c.created_id))
+
+    # --- deleting ---------------------------------------------------------------------------------------
+
+    def delete(self, key: str) -> bool:
+        """Delete what ``key`` names (asking first when it holds other things). Undoable."""
+        kind, _sep, ident = key.partition(":")
+        if not ident or kind not in {"cohort", "session", "group", "location", "facilitator"}:
+            return False
+        row_id = uuid.UUID(ident)
+        undo_hint = _("Du kan angre med Ctrl+Z.")
+        if kind == "cohort":
+            d = views.cohort_detail(self.db, row_id)
+            if (d.sessions or d.groups) and not ask(
+                self.parent_widget,
+                _("Slette kull?"),
+                _("Slette {name} med {s} samlinger, {g} ledergrupper og {p} deltakere? {hint}").format(
+                    name=d.name, s=d.sessions, g=d.groups, p=d.participants, hint=undo_hint
+                ),
+            ):
+                return False
+            command = DeleteCommand(
+                _("Slett kull «{name}»").format(name=d.name), lambda db: cohorts.delete_cohort(db, row_id)
+            )
+        elif kind == "session":
+            d = views.session_detail(self.db, row_id)
+            command = DeleteCommand(
+                _("Slett samling «{title}»").format(title=d.title),
+                lambda db: cohorts.delete_session(db, row_id),
+            )
+        elif kind == "group":
+            d = views.group_detail(self.db, row_id)
+            if d.participants and not ask(
+                self.parent_widget,
+                _("Fjerne ledergruppe?"),
+                _("Fjerne ledergruppen {name} i {cohort} med {n} deltakere? {hint}").format(
+                    name=d.location_name, cohort=d.cohort_name, n=len(d.participants), hint=undo_hint
+                ),
+            ):
+                return False
+            command = DeleteCommand(
+                _("Fjern ledergruppe {name}").format(name=d.location_name),
+                lambda db: groups.remove_leader_group(db, row_id),
+            )
+        elif kind == "location":
+            d = views.location_detail(self.db, row_id)
+            command = DeleteCommand(
+                _("Slett tjenestested «{name}»").format(name=d.name),
+                lambda db: register.delete_service_location(db, row_id),
+            )
+        else:
+            d = views.facilitator_detail(self.db, row_id)
+            command = DeleteCommand(
+                _("Slett veileder {name}").format(name=d.name),
+                lambda db: register.delete_facilitator(db, row_id),
+            )
+        return self.context.perform(command)

@@ -1,0 +1,118 @@
+"""Undo commands: thin wrappers whose redo/undo call services (Orange-canvas style).
+
+Every command is run once by ``AppContext.perform`` before it is pushed, so that a refused edit never
+reaches the stack; ``redo`` skips that first run. Three shapes cover every edit of the register:
+
+- ``ChangeCommand``: ``apply(value)`` sets a value and returns the previous one; undo applies that.
+- ``CreateCommand``: ``create()`` returns a new id; undo deletes it (keeping a snapshot); redo restores
+  the snapshot, so the same row, UUID and all, comes back and later commands still find it.
+- ``DeleteCommand``: ``delete()`` returns a snapshot; undo restores it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from desktop.errors import LupError
+from desktop.services.common import restore_deleted
+from desktop.storage.database import Database
+from desktop.storage.snapshot import Snapshot
+
+
+class ServiceCommand(QUndoCommand):
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.db: Database | None = None
+        self._done_once = False
+        self.report: Callable[[str], None] | None = None
+
+    def first_run(self, db: Database) -> None:
+        self.db = db
+        self.do()
+        self._done_once = True
+
+    def redo(self) -> None:
+        if self._done_once:
+            self._done_once = False
+            return
+        self._guard(self.do)
+
+    def undo(self) -> None:
+        self._guard(self.revert)
+
+    def _guard(self, step: Callable[[], None]) -> None:
+        # The data may have changed under the stack (another command failed, a row is gone): say so and
+        # drop this command rather than let Qt swallow the exception.
+        try:
+            step()
+        except LupError as exc:
+            self.setObsolete(True)
+            if self.report is not None:
+                self.report(exc.message)
+
+    def is_noop(self) -> bool:
+        """True when the first run changed nothing (then it is not put on the stack)."""
+        return False
+
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+
+class ChangeCommand(ServiceCommand):
+    def __init__(self, text: str, apply: Callable[[Database, Any], Any], value: Any) -> None:
+        super().__init__(text)
+        self._apply = apply
+        self._new = value
+        self._old: Any = None
+
+    def do(self) -> None:
+        self._old = self._apply(self.db, self._new)
+
+    def is_noop(self) -> bool:
+        return self._old == {} or self._old == self._new
+
+    def revert(self) -> None:
+        self._apply(self.db, self._old)
+
+
+class CreateCommand(ServiceCommand):
+    def __init__(
+        self,
+        text: str,
+        create: Callable[[Database], uuid.UUID],
+        delete: Callable[[Database, uuid.UUID], Snapshot],
+    ) -> None:
+        super().__init__(text)
+        self._create = create
+        self._delete = delete
+        self.created_id: uuid.UUID | None = None
+        self._snapshot: Snapshot | None = None
+
+    def do(self) -> None:
+        if self._snapshot is None:
+            self.created_id = self._create(self.db)
+        else:
+            restore_deleted(self.db, self._snapshot)
+
+    def revert(self) -> None:
+        self._snapshot = self._delete(self.db, self.created_id)
+
+
+class DeleteCommand(ServiceCommand):
+    def __init__(self, text: str, delete: Callable[[Database], Snapshot]) -> None:
+        super().__init__(text)
+        self._delete = delete
+        self._snapshot: Snapshot | None = None
+
+    def do(self) -> None:
+        self._snapshot = self._delete(self.db)
+
+    def revert(self) -> None:
+        restore_deleted(self.db, self._snapshot)

@@ -1,0 +1,81 @@
+"""What every part of the window shares: the open register, the undo stack, one "data changed" signal,
+and the one place where errors a user meets are shown."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.errors import LupError, ValidationError
+from desktop.i18n import _
+
+if TYPE_CHECKING:
+    from desktop.storage.database import Database
+    from desktop.ui.commands import ServiceCommand
+    from desktop.ui.widgets import FieldErrors
+
+
+class AppContext(QObject):
+    changed = Signal()  # the register changed: views reload what they show
+    error = Signal(str)  # a message the user must see (shown by the main window)
+
+    def __init__(self, db: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(lambda _index: self.changed.emit())
+
+    def perform(self, command: ServiceCommand, fields: FieldErrors | None = None) -> bool:
+        """Run ``command`` once and put it on the undo stack; a refused edit shows why and stores nothing.
+
+        A ValidationError for a field in ``fields`` is shown at that field; other errors go to ``error``.
+        """
+        if fields is not None:
+            fields.clear()
+        try:
+            command.first_run(self.db)
+        except ValidationError as exc:
+            if fields is not None and fields.show(exc):
+                return False
+            self.error.emit(exc.message)
+            return False
+        except LupError as exc:
+            self.error.emit(exc.message)
+            return False
+        self.push_done(command)
+        return True
+
+    def push_done(self, command: ServiceCommand) -> None:
+        """Put a command whose first run succeeded on the stack (unless it changed nothing)."""
+        if command.is_noop():
+            return
+        command.report = self.error.emit
+        self.undo_stack.push(command)  # redo() skips the run already made; indexChanged emits changed
+
+    def report(self, message: str) -> None:
+        self.error.emit(message)
+
+
+def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        title or _("Kunne ikke utføre"),
+        message,
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.addButton(_("OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def ask(parent: QWidget | None, title: str, question: str) -> bool:
+    """A yes/no question with Norwegian buttons (Qt ships no bokmål translation); "no" is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
+    yes = box.addButton(_("Ja"), QMessageBox.ButtonRole.YesRole)
+    no = box.addButton(_("Nei"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(no)
+    box.exec()
+    return box.clickedButton() is yes

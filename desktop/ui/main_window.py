@@ -1,0 +1,293 @@
+"""The main window: navigator on the left, the selected item's workspace on the right.
+
+The window is shown first, as an empty shell; ``open_register`` then opens the database and builds the
+navigator, workspace and menus (start-up time is a feature). Geometry, splitter, expanded rows and the
+last selection are restored from the settings.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QUndoView, QWidget
+
+from desktop import APP_NAME, __version__
+from desktop.errors import LupError
+from desktop.i18n import _
+from desktop.ui import settings as keys
+from desktop.ui.navigator import NavigatorPanel
+
+if TYPE_CHECKING:
+    from desktop.storage.database import Database
+    from desktop.ui.actions import RegisterActions
+    from desktop.ui.context import AppContext
+    from desktop.ui.pages import Workspace
+    from desktop.ui.settings import Settings
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, data_dir: Path, demo: bool = False) -> None:
+        super().__init__()
+        self.settings = settings
+        self.data_dir = data_dir
+        self.setWindowTitle(f"{APP_NAME} – {_('demo')}" if demo else APP_NAME)
+        self.setObjectName("MainWindow")
+        self.resize(1280, 800)
+        placeholder = QLabel(_("Åpner dataområdet …"))
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(placeholder)
+        self.statusBar().addPermanentWidget(QLabel(_("Alt lagres automatisk · {path}").format(path=data_dir)))
+        self.restoreGeometry(settings.get(keys.WINDOW_GEOMETRY))
+        self.context: AppContext | None = None
+        self.navigator: NavigatorPanel | None = None
+        self.workspace: Workspace | None = None
+        self.actions: RegisterActions | None = None
+        self.splitter: QSplitter | None = None
+
+    # --- opening ----------------------------------------------------------------------------------------
+
+    def open_register(self, db: Database) -> None:
+        """Build the working window around an open register."""
+        from desktop.services.views import load_tree
+        from desktop.ui.actions import RegisterActions
+        from desktop.ui.context import AppContext
+        from desktop.ui.pages import Workspace
+
+        self.context = AppContext(db, self)
+        self.actions = RegisterActions(self.context, self)
+        self.navigator = NavigatorPanel()
+        self.workspace = Workspace(self.context, self.actions)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("MainSplitter")
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.workspace)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([380, 900])
+        self.setCentralWidget(self.splitter)
+        self._build_menus()
+        self.restoreState(self.settings.get(keys.WINDOW_STATE))
+        self.splitter.restoreState(self.settings.get(keys.SPLITTER_STATE))
+
+        self.navigator.selected.connect(self._selected)
+        self.context.changed.connect(self.refresh)
+        self.context.error.connect(lambda message: self.show_message(message))
+        self.actions.created.connect(self._select_later)
+        self.navigator.set_tree(load_tree(db))
+        saved = self.settings.get(keys.EXPANDED)
+        if saved:
+            self.navigator.set_expanded_keys(set(saved.split()))
+        first = self.navigator.visible_keys()[:1]
+        if not self.navigator.select(self.settings.get(keys.LAST_SELECTION)) and not (
+            first and self.navigator.select(first[0])
+        ):
+            self.workspace.show_key("")
+        self._update_actions()
+
+    def _build_menus(self) -> None:
+        stack = self.context.undo_stack
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&Fil"))
+        self.new_cohort_action = self._action(file_menu, _("Nytt &kull …"), self._new_cohort, "Ctrl+Shift+K")
+        self.plan_session_action = self._action(
+            file_menu, _("Planlegg &samling …"), self._plan_session, "Ctrl+Shift+S"
+        )
+        self.add_group_action = self._action(
+            file_menu, _("Ny &ledergruppe …"), self._add_group, "Ctrl+Shift+L"
+        )
+        self.add_participant_action = self._action(
+            file_menu, _("Ny &deltaker …"), self._add_participant, "Ctrl+Shift+D"
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, _("Nytt &tjenestested …"), lambda: self.actions.new_location(), "")
+        self._action(file_menu, _("Ny &veileder …"), lambda: self.actions.new_facilitator(), "")
+        file_menu.addSeparator()
+        self.delete_action = self._action(file_menu, _("S&lett valgt …"), self._delete, "Ctrl+Delete")
+        file_menu.addSeparator()
+        self._action(file_menu, _("&Avslutt"), self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = bar.addMenu(_("&Rediger"))
+        self.undo_action = stack.createUndoAction(self, _("Angre"))
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = stack.createRedoAction(self, _("Gjør om"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self._action(edit_menu, _("&Søk i navigatoren"), self._focus_filter, QKeySequence.StandardKey.Find)
+
+        view_menu = bar.addMenu(_("&Vis"))
+        history = QUndoView(stack)
+        history.setEmptyLabel(_("<ingen endringer>"))
+        dock = QDockWidget(_("Historikk"), self)
+        dock.setObjectName("HistoryDock")
+        dock.setWidget(history)
+        dock.hide()
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        toggle = dock.toggleViewAction()
+        toggle.setText(_("&Historikk (alle endringer)"))
+        toggle.setShortcut(QKeySequence("Ctrl+H"))
+        view_menu.addAction(toggle)
+
+        help_menu = bar.addMenu(_("&Hjelp"))
+        self._action(
+            help_menu, _("&Hurtigtaster"), self._show_shortcuts, QKeySequence.StandardKey.HelpContents
+        )
+        self._action(help_menu, _("&Om LUP Verksted"), self._about, "")
+
+    def _action(self, menu, text: str, slot, shortcut) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    # --- selection and refresh --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        from desktop.services.views import load_tree
+
+        self.navigator.set_tree(load_tree(self.context.db))
+        self._update_actions()
+
+    def _selected(self, key: str) -> None:
+        self.workspace.show_key(key)
+        self._update_actions()
+
+    def _select_later(self, key: str) -> None:
+        # The command's push refreshed the tree already, so the new row is there to select.
+        self.navigator.select(key)
+
+    def current_key(self) -> str:
+        return self.navigator.current_key() if self.navigator else ""
+
+    def _current(self, *kinds: str) -> uuid.UUID | None:
+        kind, _sep, ident = self.current_key().partition(":")
+        return uuid.UUID(ident) if kind in kinds and ident else None
+
+    def current_cohort(self) -> uuid.UUID | None:
+        """The cohort the selection belongs to, if any."""
+        from desktop.services import views
+
+        kind, _sep, ident = self.current_key().partition(":")
+        if not ident:
+            return None
+        if kind in {"cohort", "sessions", "groups"}:
+            return uuid.UUID(ident)
+        if kind == "session":
+            return views.session_detail(self.context.db, uuid.UUID(ident)).cohort_id
+        if kind == "group":
+            return views.group_detail(self.context.db, uuid.UUID(ident)).cohort_id
+        return None
+
+    def current_programme(self) -> uuid.UUID | None:
+        from desktop.services import views
+
+        programme = self._current("programme")
+        if programme is None and (cohort := self.current_cohort()) is not None:
+            programme = views.cohort_detail(self.context.db, cohort).programme_id
+        if programme is None:
+            programmes = views.load_tree(self.context.db).programmes
+            programme = programmes[0].id if programmes else None
+        return programme
+
+    def _update_actions(self) -> None:
+        has_cohort = self.current_key().partition(":")[0] in {
+            "cohort",
+            "sessions",
+            "groups",
+            "session",
+            "group",
+        }
+        self.plan_session_action.setEnabled(has_cohort)
+        self.add_group_action.setEnabled(has_cohort)
+        self.add_participant_action.setEnabled(self._current("group") is not None)
+        self.delete_action.setEnabled(
+            self.current_key().partition(":")[0] in {"cohort", "session", "group", "location", "facilitator"}
+        )
+
+    # --- actions ----------------------------------------------------------------------------------------
+
+    def _new_cohort(self) -> None:
+        programme = self.current_programme()
+        if programme is not None:
+            self.actions.new_cohort(programme)
+
+    def _plan_session(self) -> None:
+        if (cohort := self.current_cohort()) is not None:
+            self.actions.plan_session(cohort)
+
+    def _add_group(self) -> None:
+        if (cohort := self.current_cohort()) is not None:
+            self.actions.add_leader_group(cohort)
+
+    def _add_participant(self) -> None:
+        if (group := self._current("group")) is not None:
+            self.actions.add_participant(group)
+
+    def _delete(self) -> None:
+        self.actions.delete(self.current_key())
+
+    def _focus_filter(self) -> None:
+        self.navigator.filter_edit.setFocus()
+        self.navigator.filter_edit.selectAll()
+
+    def show_message(self, message: str) -> None:
+        from desktop.ui.context import show_error
+
+        self.statusBar().showMessage(message, 10_000)
+        show_error(self, message)
+
+    def _show_shortcuts(self) -> None:
+        rows = [
+            (self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText), _("Angre")),
+            ("Ctrl+Shift+Z", _("Gjør om")),
+            ("Ctrl+F", _("Søk i navigatoren (Esc tømmer søket)")),
+            ("Ctrl+Shift+K", _("Nytt kull")),
+            ("Ctrl+Shift+S", _("Planlegg samling i valgt kull")),
+            ("Ctrl+Shift+L", _("Ny ledergruppe i valgt kull")),
+            ("Ctrl+Shift+D", _("Ny deltaker i valgt ledergruppe")),
+            ("Insert / Delete", _("Ny / fjern deltaker i deltakerlisten")),
+            ("Ctrl+Delete", _("Slett det som er valgt i navigatoren")),
+            ("Ctrl+H", _("Vis historikken over endringer")),
+        ]
+        text = "\n".join(f"{keys_}\t{what}" for keys_, what in rows)
+        QMessageBox.information(self, _("Hurtigtaster"), text)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("Om LUP Verksted"),
+            _(
+                "{app} {version}\nVerktøy for veilederne i Bærum kommunes ledelsesutviklingsprogram for "
+                "innovasjon (LUP). Alt lagres på denne maskinen, i {path}."
+            ).format(app=APP_NAME, version=__version__, path=self.data_dir),
+        )
+
+    # --- closing ----------------------------------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.save_state()
+        if self.context is not None:
+            self.context.db.close()
+        super().closeEvent(event)
+
+    def save_state(self) -> None:
+        s = self.settings
+        s.set(keys.WINDOW_GEOMETRY, self.saveGeometry())
+        if self.context is not None:
+            s.set(keys.WINDOW_STATE, self.saveState())
+            s.set(keys.SPLITTER_STATE, self.splitter.saveState())
+            s.set(keys.LAST_SELECTION, self.navigator.current_key())
+            s.set(keys.EXPANDED, " ".join(sorted(self.navigator.expanded_keys())))
+        s.sync()
+
+
+def report_start_error(parent: QWidget | None, error: LupError) -> None:
+    from desktop.ui.context import show_error
+
+    show_error(parent, error.message, _("LUP Verksted kan ikke starte"))

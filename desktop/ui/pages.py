@@ -1,0 +1,603 @@
+"""The workspace: one page per kind of navigator item, each a form that edits through undo commands.
+
+Sessions and leader groups get a tab widget: "Detaljer" now, the tools (time plan, user journeys, ideas,
+prototypes, initiatives) as further tabs from later issues. Pages reload from the register whenever it
+changes, so they never poke each other.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.enums import SessionKind
+from desktop.domain.rules import format_date
+from desktop.i18n import _
+from desktop.services import cohorts, groups, register, views
+from desktop.ui.actions import RegisterActions
+from desktop.ui.commands import ChangeCommand
+from desktop.ui.context import AppContext
+from desktop.ui.widgets import (
+    ID_ROLE,
+    FacilitatorChecklist,
+    FieldErrors,
+    date_edit,
+    fill_choices,
+    time_edit,
+    to_date,
+    to_time,
+)
+
+
+class CommitTextEdit(QPlainTextEdit):
+    """A multi-line field that commits when it loses focus (there is no Save)."""
+
+    editingFinished = Signal()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        if self.document().isModified():
+            self.document().setModified(False)
+            self.editingFinished.emit()
+
+
+def _title(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def _button(text: str, slot: Callable[[], Any], tip: str = "") -> QPushButton:
+    button = QPushButton(text)
+    button.clicked.connect(lambda: slot())
+    if tip:
+        button.setToolTip(tip)
+    return button
+
+
+class Page(QWidget):
+    """A form for one item. ``show_key`` loads it; edits go through ``commit``."""
+
+    def __init__(self, context: AppContext, actions: RegisterActions) -> None:
+        super().__init__()
+        self.context = context
+        self.actions = actions
+        self.key = ""
+        self.id: uuid.UUID | None = None
+        self.errors = FieldErrors()
+        self.heading = _title("")
+        self.subtitle = QLabel()
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle.setStyleSheet("color: palette(mid);")
+        self.subtitle.hide()
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.buttons = QHBoxLayout()
+        self.body = QVBoxLayout()
+        self.body.addWidget(self.heading)
+        self.body.addWidget(self.subtitle)
+        self.body.addLayout(self.form)
+        self.body.addLayout(self.buttons)
+
+    @property
+    def db(self):
+        return self.context.db
+
+    def show_key(self, key: str) -> None:
+        self.key = key
+        ident = key.partition(":")[2]
+        self.id = uuid.UUID(ident) if ident else None
+        self.errors.clear()
+        self.reload()
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def set_heading(self, title: str, subtitle: str = "") -> None:
+        self.heading.setText(title)
+        self.subtitle.setText(subtitle)
+        self.subtitle.setVisible(bool(subtitle))
+
+    def commit(self, text: str, apply: Callable[[Any, Any], Any], value: Any) -> bool:
+        return self.context.perform(ChangeCommand(text, apply, value), self.errors)
+
+    def line(self, label: str, field: str, on_commit: Callable[[str], None]) -> QLineEdit:
+        edit = QLineEdit()
+        edit.editingFinished.connect(lambda: on_commit(edit.text()))
+        self.errors.add_row(self.form, label, edit, field)
+        return edit
+
+
+def _set_text(edit: QLineEdit, text: str) -> None:
+    if edit.text() != text:
+        edit.setText(text)
+
+
+def _tabbed(details: QWidget) -> QTabWidget:
+    """The tab widget of a session or leader group; tools are added as tabs after "Detaljer"."""
+    tabs = QTabWidget()
+    tabs.setDocumentMode(True)
+    tabs.addTab(details, _("Detaljer"))
+    return tabs
+
+
+def _scrolling(layout: QVBoxLayout) -> QScrollArea:
+    """``layout`` at the top of a scroll area (what is added to it later stays above the stretch)."""
+    inner = QWidget()
+    wrapper = QVBoxLayout(inner)
+    wrapper.addLayout(layout)
+    wrapper.addStretch(1)
+    area = QScrollArea()
+    area.setWidget(inner)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area
+
+
+class SimplePage(Page):
+    def __init__(self, context: AppContext, actions: RegisterActions) -> None:
+        super().__init__(context, actions)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(_scrolling(self.body))
+
+
+class WelcomePage(SimplePage):
+    def __init__(self, context: AppContext, actions: RegisterActions) -> None:
+        super().__init__(context, actions)
+        self.heading.setText(_("Velkommen til LUP Verksted"))
+        text = QLabel(
+            _(
+                "Velg et kull, en samling, en ledergruppe eller et tjenestested i navigatoren til venstre. "
+                "Alt du endrer lagres med en gang, og kan angres med Ctrl+Z."
+            )
+        )
+        text.setWordWrap(True)
+        self.body.addWidget(text)
+
+    def reload(self) -> None:
+        pass
+
+
+class ProgrammePage(SimplePage):
+    def __init__(self, context: AppContext, actions: RegisterActions) -> None:
+        super().__init__(context, actions)
+        self.name = self.line(_("Navn"), "name", lambda v: self._edit(_("Endre navn på programmet"), name=v))
+        self.description = CommitTextEdit()
+        self.description.setMaximumHeight(120)
+        self.description.editingFinished.connect(
+            lambda: self._edit(
+                _("Endre beskrivelse av programmet"), description=self.description.toPlainText()
+            )
+        )
+        self.errors.add_row(self.form, _("Beskrivelse"), self.description, "description")
+        self.figures = QLabel()
+        self.figures.setWordWrap(True)
+        self.body.addWidget(self.figures)
+        self.buttons.addWidget(_button(_("Nytt kull …"), lambda: self.actions.new_cohort(self.id)))
+        self.buttons.addStretch(1)
+
+    def _edit(self, text: str, **values: Any) -> None:
+        self.commit(text, lambda db, v: cohorts.update_programme(db, self.id, **v), values)
+
+    def reload(self) -> None:
+        d = views.programme_detail(self.db, self.id)
+        self.heading.setText(d.name)
+        _set_text(self.name, d.name)
+        if self.description.toPlainText() != d.description:
+            self.description.setPlainText(d.description)
+        f = views.stats(self.db)
+        self.figures.setText(
+            _(
+                "{cohorts} kull · {groups} ledergrupper · {participants} deltakere · {sessions} samlinger\n"
+                "{done} av {locations} tjenestesteder har fullført et kull."
+            ).format(
+                cohorts=f["cohorts"],
+                groups=f["leader_groups"],
+                participants=f["participants"],
+                sessions=f["sessions"],
+                done=f["service_locations_completed"],
+                locations=f["service_locations"],
+            )
+        )
+
+
+class CohortPage(SimplePage):
+    def __init__(self, context: AppContext, actions: RegisterActions) -> None:
+        super().__init__(context, actions)
+        self.name = self.line(_("Navn"), "name", self._rename)
+        self.start = date_edit()
+        self.end = date_edit()
+        for edit, field, label in (
+            (self.start, "start_date", _("Start")),
+            (self.end, "end_date", _("Slutt")),
+        ):
+            edit.editingFinished.connect(lambda e=edit, f=field: self._date(f, to_date(e)))
+            edit.calendarWidget().clicked.connect(lambda _d, e=edit, f=field: self._date(f, to_date(e)))
+            self.errors.add_row(self.form, label, edit, field)
+        self.facilitators = FacilitatorChecklist()
+        self.facilitators.edited.connect(self._facilitators)
+        self.errors.add_row(self.form, _("Veiledere"), self.facilitators, "facilitators")
+        self.summary = QLabel()
+        self.body.addWidget(self.summary)
+        self.buttons.addWidget(_button(_("Planlegg samling …"), lambda: self.actions.plan_session(self.id)))
+        self.buttons.addWidget(_button(_("Ny ledergruppe …"), lambda: self.actions.add_leader_group(self.id)))
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(_button(_("Slett kull …"), lambda: self.actions.delete(self.key)))
+        self._name = ""
+
+    def _rename(self, value: str) -> None:
+        self.commit(
+            _("Gi nytt navn til kull «{name}»").format(name=self._name),
+            lambda db, v: cohorts.update_cohort(db, self.id, **v),
+            {"name": value},
+        )
+
+    def _date(self, field: str, value) -> None:
+        label = _("Endre startdato for {name}") if field == "start_date" else _("Endre sluttdato for {name}")
+        self.commit(
+            label.format(name=self._name),
+            lambda db, v: cohorts.update_cohort(db, self.id, **v),
+            {field: value},
+        )
+
+    def _facilitators(self, ids: list[uuid.UUID]) -> None:
+        self.commit(
+            _("Endre veiledere for {name}").format(name=self._name),
+            lambda db, v: cohorts.assign_cohort_facilitators(db, self.id, v),
+            ids,
+        )
+
+    def reload(self) -> None:
+        d = views.cohort_detail(self.db, self.id)
+        self._name = d.name
+        self.set_heading(d.name, f"{format_date(d.start_date)} – {format_date(d.end_date)}")
+        _set_text(self.name, d.name)
+        for edit, value in ((self.start, d.start_date), (self.end, d.end_date)):
+            edit.blockSignals(True)
+            edit.setDate(value)
+            edit.blockSignals(False)
+        self.facilitators.set_choices(views.facilitator_choices(self.db), d.facilitator_ids)
+        self.summary.setText(
+            _("{s} samlinger · {g} ledergrupper · {p} deltakere").format(
+                s=d.sessions, g=d.groups, p=d.participants
+            )
+        )
+
+
+class SessionPage(Page):
+    def __init__(self, context: AppContext, actions: RegisterActions) -> None:
+        super().__init__(context, actions)
+        self.kind = QComboBox()
+        for k in SessionKind:
+            self.kind.addItem(k.label, k.value)
+        self.kind.activated.connect(
+            lambda _i: self._edit(_("Endre type samling"), kind=SessionKind(self.kind.currentData()))
+        )
+        self.errors.add_row(self.form, _("Type"), self.kind, "kind")
+        self.title = self.line(
+            _("Tittel"), "title", lambda v: self._edit(_("Endre tittel på samling"), title=v)
+        )
+        self.day = date_edit()
+        self.day.editingFinished.connect(lambda: self._edit(_("Flytt samling"), date=to_date(self.day)))
+        self.day.calendarWidget().clicked.connect(
+            lambda _d: self._edit(_("Flytt samling"), date=to_date(self.day))
+        )
+        self.errors.add_row(self.form, _("Dato"), self.day, "date")
+        self.start = time_edit()
+        self.start.editingFinished.connect(
+            lambda: self._edit(_("Endre starttid"), start_time=to_time(self.start))
+        )
+        self.errors.add_row(self.form, _("Starter"), self.start, "start_time")
+        self.end = time_edit()
+        self.end.editingFinished.connect(lambda: self._edit(_("Endre sluttid"), end_time=to_time(self.end)))
+        self.errors.add_row(self.form, _("Slutter"), self.end, "end_time")
+        self.place = self.line(_("Sted"), "place", lambda v: self._edit(_("Endre sted"), place=v))
+        self.facilitators = FacilitatorChecklist()
+        self.facilitators.edited.connect(
+            lambda ids: self.commit(
+                _("Endre veiledere for samling"),
+                lambda db, v: cohorts.assign_session_facilitators(db, self.id, v),
+                ids,
+            )
+        )
+        self.errors.add_row(self.form, _("Veiledere"), self.facilitators, "facilitators")
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(_button(_("Slett samling"), lambda: self.actions.delete(self.key)))
+        self.tabs = _tabbed(_scrolling(self.body))
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.tabs)
+
+    def _edit(self, text: str, **values: Any) -> None:
+        self.commit(text, lambda db, v: cohorts.update_session(db, self.id, **v), values)
+
+    def reload(self) -> None:
+        d = views.session_detail(self.db, self.id)
+        self.set_heading(d.title, f"{d.cohort_name} · {d.kind.label} · {format_date(d.date)}")
+        self.kind.setCurrentIndex(self.kind.findData(d.kind.value))
+        _set_text(self.title, d.title)
+        _set_text(self.place, d.place)
+        for edit, value in ((self.day, d.date), (self.start, d.start_time), (self.end, d.end_time)):
+            edit.blockSignals(True)
+            edit.setDate(value) if edit is self.day else edit.setTime(value)
+            edit.blockSignals(False)
+        self.facilitators.set_choices(views.facilitator_choices(self.db), d.facilitator_ids)
+
+
+class GroupPage(Page):
+    COLUMNS = (_("Navn"), _("E-post"), _("Rolle"))
+
+    def __init__(self, context: AppContext, actions: RegisterActions) -> None:
+        super().__init__(context, actions)
+        self.lead = QComboBox()
+        self.lead.activated.connect(
+            lambda _i: self.commit(
+                _("Endre ansvarlig veileder"),
+                lambda db, v: groups.set_lead_facilitator(db, self.id, v),
+                self.lead.currentData(),
+            )
+        )
+        self.errors.add_row(self.form, _("Ansvarlig veileder"), self.lead, "lead_facilitator")
+        self.people = QTableWidget(0, len(self.COLUMNS))
+        self.people.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.people.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.people.verticalHeader().hide()
+        self.people.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.people.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.people.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.people.setAccessibleName(_("Deltakere"))
+        self.people.doubleClicked.connect(lambda _i: self._with_person(self.actions.edit_participant))
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            self.people,
+            lambda: self._with_person(self.actions.remove_participant),
+        )
+        QShortcut(QKeySequence(Qt.Key.Key_Insert), self.people, lambda: self.actions.add_participant(self.id))
+        self.people_label = QLabel()
+        self.body.addWidget(self.people_label)
+        self.body.addWidget(self.people, 1)
+        row = QHBoxLayout()
+        row.addWidget(_button(_("Ny deltaker …"), lambda: self.actions.add_participant(self.id), "Insert"))
+        row.addWidget(_button(_("Endre …"), lambda: self._with_person(self.actions.edit_participant)))
+        row.addWidget(
+            _button(
+                _("Flytt til annen gruppe …"),
+                lambda: self._with_person(lambda p: self.actions.move_participant(p, self.id)),
+            )
+        )
+        row.addWidget(
+            _button(_("Fjern deltaker"), lambda: self._with_person(self.actions.remove_participant), "Delete")
+        )
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(_button(_("Fjern ledergruppe …"), lambda: self.actions.delete(self.key)))
+        details = QWidget()
+        details.setLayout(self.body)  # no scrolling: the participant table takes the height
+        self.tabs = _tabbed(details)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.tabs)
+        self._people: list[views.ParticipantView] = []
+
+    def _with_person(self, action: Callable[[views.ParticipantView], Any]) -> None:
+        row = self.people.currentRow()
+        if 0 <= row < len(self._people):
+            action(self._people[row])
+
+    def reload(self) -> None:
+        d = views.group_detail(self.db, self.id)
+        self.set_heading(d.location_name, f"{d.cohort_name} · {d.sector_name}")
+        fill_choices(self.lead, views.facilitator_choices(self.db), d.lead_facilitator_id, _("(ingen)"))
+        current = (
+            self._people[self.people.currentRow()].id
+            if 0 <= self.people.currentRow() < len(self._people)
+            else None
+        )
+        self._people = list(d.participants)
+        self.people.setRowCount(len(self._people))
+        for row, person in enumerate(self._people):
+            for column, text in enumerate((person.name, person.email or "", person.role.label)):
+                item = QTableWidgetItem(text)
+                item.setData(ID_ROLE, person.id)
+                self.people.setItem(row, column, item)
+            if person.id == current:
+                self.people.selectRow(row)
+        self.people_label.setText(_("Deltakere ({n})").format(n=len(self._people)))
+
+
+class LocationPage(SimplePage):
+    def __init__(self, context: AppContext, actions: RegisterActions) -> None:
+        super().__init__(context, actions)
+        self.name = self.line(
+            _("Navn"), "name", lambda v: self._edit(_("Gi nytt navn til tjenestested"), name=v)
+        )
+        self.sector = QComboBox()
+        self.sector.activated.connect(
+            lambda _i: self._edit(_("Flytt til annet kommunalområde"), sector_id=self.sector.currentData())
+        )
+        self.errors.add_row(self.form, _("Kommunalområde"), self.sector, "sector_id")
+        self.history = QLabel()
+        self.history.setWordWrap(True)
+        self.body.addWidget(self.history)
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(_button(_("Slett tjenestested"), lambda: self.actions.delete(self.key)))
+
+    def _edit(self, text: str, **values: Any) -> None:
+        self.commit(text, lambda db, v: register.update_service_location(db, self.id, **v), values)
+
+    def reload(self) -> None:
+        d = views.location_detail(self.db, self.id)
+        self.heading.setText(d.name)
+        _set_text(self.name, d.name)
+        fill_choices(self.sector, views.sector_choices(self.db), d.sector_id, None)
+        cohorts_text = ", ".join(name for _gid, name in d.groups)
+        self.history.setText(
+            _("Deltatt i: {cohorts}").format(cohorts=cohorts_text)
+            if d.groups
+            else _("Har ikke deltatt i et kull ennå.")
+        )
+
+
+class FacilitatorPage(SimplePage):
+    def __init__(self, context: AppContext, actions: RegisterActions) -> None:
+        super().__init__(context, actions)
+        self.name = self.line(_("Navn"), "name", lambda v: self._edit(_("Endre navn på veileder"), name=v))
+        self.email = self.line(
+            _("E-post"), "email", lambda v: self._edit(_("Endre e-post for veileder"), email=v)
+        )
+        self.history = QLabel()
+        self.history.setWordWrap(True)
+        self.body.addWidget(self.history)
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(_button(_("Slett veileder"), lambda: self.actions.delete(self.key)))
+
+    def _edit(self, text: str, **values: Any) -> None:
+        self.commit(text, lambda db, v: register.update_facilitator(db, self.id, **v), values)
+
+    def reload(self) -> None:
+        d = views.facilitator_detail(self.db, self.id)
+        self.heading.setText(d.name)
+        _set_text(self.name, d.name)
+        _set_text(self.email, d.email or "")
+        self.history.setText(
+            _("Kull: {cohorts}\nAnsvarlig for {n} ledergrupper.").format(
+                cohorts=", ".join(d.cohorts) or "–", n=d.lead_groups
+            )
+        )
+
+
+class FolderPage(SimplePage):
+    """The folders of the navigator: a short explanation and the action that fills them."""
+
+    def __init__(self, context: AppContext, actions: RegisterActions) -> None:
+        super().__init__(context, actions)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.body.addWidget(self.text)
+        self.action_button = _button("", self._act)
+        self.buttons.addWidget(self.action_button)
+        self.buttons.addStretch(1)
+
+    def _act(self) -> None:
+        kind = self.key.partition(":")[0]
+        if kind == "sessions":
+            self.actions.plan_session(self.id)
+        elif kind == "groups":
+            self.actions.add_leader_group(self.id)
+        elif kind in {"locations", "sector"}:
+            self.actions.new_location(self.id if kind == "sector" else None)
+        elif kind == "facilitators":
+            self.actions.new_facilitator()
+
+    def reload(self) -> None:
+        kind = self.key.partition(":")[0]
+        texts = {
+            "sessions": (
+                _("Samlinger"),
+                _("Kullets samlinger: oppstart, arbeidssamlinger og avslutning."),
+                _("Planlegg samling …"),
+            ),
+            "groups": (
+                _("Ledergrupper"),
+                _("Hvert tjenestested deltar med ledergruppen og ildsjeler."),
+                _("Ny ledergruppe …"),
+            ),
+            "locations": (
+                _("Tjenestesteder"),
+                _("Kommunens tjenestesteder, ordnet etter kommunalområde."),
+                _("Nytt tjenestested …"),
+            ),
+            "sector": (
+                _("Kommunalområde"),
+                _("Tjenestestedene i dette kommunalområdet."),
+                _("Nytt tjenestested …"),
+            ),
+            "facilitators": (
+                _("Veiledere"),
+                _("Veilederne som planlegger, foreleser og veileder i LUP."),
+                _("Ny veileder …"),
+            ),
+        }
+        heading, text, action = texts.get(kind, ("", "", ""))
+        self.heading.setText(heading)
+        self.text.setText(text)
+        self.action_button.setText(action)
+        self.action_button.setVisible(bool(action))
+
+
+class Workspace(QStackedWidget):
+    """Shows the page for the selected navigator key."""
+
+    PAGES = {
+        "programme": ProgrammePage,
+        "cohort": CohortPage,
+        "session": SessionPage,
+        "group": GroupPage,
+        "location": LocationPage,
+        "facilitator": FacilitatorPage,
+        "sessions": FolderPage,
+        "groups": FolderPage,
+        "locations": FolderPage,
+        "sector": FolderPage,
+        "facilitators": FolderPage,
+    }
+
+    def __init__(self, context: AppContext, actions: RegisterActions) -> None:
+        super().__init__()
+        self.welcome = WelcomePage(context, actions)
+        self.addWidget(self.welcome)
+        self.pages: dict[type, Page] = {}
+        for cls in dict.fromkeys(self.PAGES.values()):
+            self.pages[cls] = cls(context, actions)
+            self.addWidget(self.pages[cls])
+        context.changed.connect(self.reload)
+
+    def show_key(self, key: str) -> None:
+        cls = self.PAGES.get(key.partition(":")[0])
+        page = self.pages[cls] if cls else self.welcome
+        if page is not self.welcome:
+            page.show_key(key)
+        self.setCurrentWidget(page)
+
+    def current_page(self) -> Page:
+        return self.currentWidget()
+
+    def reload(self) -> None:
+        page = self.current_page()
+        if page is self.welcome or not page.key:
+            return
+        from desktop.errors import NotFoundError
+
+        try:
+            page.reload()
+        except NotFoundError:
+            self.show_key("")  # what was shown is gone; the navigator selects what is left

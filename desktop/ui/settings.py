@@ -1,0 +1,45 @@
+"""Every user setting declared once, with its default; stored in an INI file in the config folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    kind: type
+
+
+WINDOW_GEOMETRY = Setting("window/geometry", QByteArray(), QByteArray)
+WINDOW_STATE = Setting("window/state", QByteArray(), QByteArray)
+SPLITTER_STATE = Setting("window/splitter", QByteArray(), QByteArray)
+LAST_SELECTION = Setting("navigator/last_selection", "", str)  # "kind:uuid"
+EXPANDED = Setting("navigator/expanded", "", str)  # "kind:uuid" separated by spaces
+LANGUAGE = Setting("ui/language", "nb", str)
+
+
+class Settings:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def get(self, setting: Setting) -> Any:
+        value = self._qsettings.value(setting.key, setting.default)
+        if setting.kind is QByteArray:
+            return value if isinstance(value, QByteArray) else QByteArray()
+        try:
+            return setting.kind(value)
+        except (TypeError, ValueError):
+            return setting.default
+
+    def set(self, setting: Setting, value: Any) -> None:
+        self._qsettings.setValue(setting.key, value)
+
+    def sync(self) -> None:
+        self._qsettings.sync()

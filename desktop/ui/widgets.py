@@ -1,0 +1,209 @@
+"""Small widgets the forms and dialogs share: field errors shown at the field, a form dialog, a facilitator
+checklist, and date/time editors with Norwegian formats."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable
+from datetime import date, time
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import LupError, ValidationError
+from desktop.i18n import _
+
+ERROR_STYLE = "color: #b00020; font-weight: 600;"
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class FieldErrors:
+    """Error labels under the fields of a form, keyed by the service's field names."""
+
+    def __init__(self) -> None:
+        self._labels: dict[str, QLabel] = {}
+        self._widgets: dict[str, QWidget] = {}
+
+    def add_row(self, form: QFormLayout, label: str, widget: QWidget, *fields: str) -> None:
+        """Add ``widget`` to ``form`` with an (initially hidden) error line for the named fields."""
+        error = QLabel()
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        layout.addWidget(error)
+        form.addRow(label, box)
+        for field in fields:
+            self._labels[field] = error
+            self._widgets[field] = widget
+
+    def show(self, exc: ValidationError) -> bool:
+        label = self._labels.get(exc.field)
+        if label is None:
+            return False
+        label.setText(exc.message)
+        label.show()
+        self._widgets[exc.field].setFocus()
+        return True
+
+    def clear(self) -> None:
+        for label in self._labels.values():
+            label.clear()
+            label.hide()
+
+    def message(self, field: str) -> str:
+        label = self._labels.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+
+class FormDialog(QDialog):
+    """A dialog of labelled fields whose OK runs ``accept_with``; a refusal is shown at its field and the
+    dialog stays open with what was typed."""
+
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self.form = QFormLayout()
+        self.errors = FieldErrors()
+        self.general_error = QLabel()
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("OK"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Avbryt"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        self.accept_with: Callable[[], bool] | None = None
+        self.fields: dict[str, QWidget] = {}
+
+    def add(self, label: str, widget: QWidget, *fields: str) -> QWidget:
+        """Add a labelled field; ``fields`` are the service field names whose errors show under it."""
+        self.errors.add_row(self.form, label, widget, *fields)
+        for field in fields:
+            self.fields.setdefault(field, widget)
+        return widget
+
+    def accept(self) -> None:
+        self.errors.clear()
+        self.general_error.hide()
+        try:
+            ok = self.accept_with() if self.accept_with else True
+        except ValidationError as exc:
+            if not self.errors.show(exc):
+                self._general(exc.message)
+            return
+        except LupError as exc:
+            self._general(exc.message)
+            return
+        if ok:
+            super().accept()
+
+    def _general(self, message: str) -> None:
+        self.general_error.setText(message)
+        self.general_error.show()
+
+
+class FacilitatorChecklist(QListWidget):
+    """Check the facilitators of a cohort or session; ``edited`` carries the checked ids."""
+
+    edited = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMaximumHeight(150)
+        self.itemChanged.connect(lambda _item: self.edited.emit(self.checked_ids()))
+
+    def set_choices(self, choices: Iterable[Any], checked: Iterable[uuid.UUID]) -> None:
+        checked = set(checked)
+        self.blockSignals(True)
+        self.clear()
+        for choice in choices:
+            item = QListWidgetItem(choice.name)
+            item.setData(ID_ROLE, choice.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if choice.id in checked else Qt.CheckState.Unchecked)
+            self.addItem(item)
+        self.blockSignals(False)
+
+    def checked_ids(self) -> list[uuid.UUID]:
+        return [
+            self.item(i).data(ID_ROLE)
+            for i in range(self.count())
+            if self.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+
+def date_edit(value: date | None = None) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd.MM.yyyy")
+    if value is not None:
+        edit.setDate(QDate(value.year, value.month, value.day))
+    return edit
+
+
+def time_edit(value: time | None = None) -> QTimeEdit:
+    edit = QTimeEdit()
+    edit.setDisplayFormat("HH:mm")
+    if value is not None:
+        edit.setTime(QTime(value.hour, value.minute))
+    return edit
+
+
+def to_date(edit: QDateEdit) -> date:
+    q = edit.date()
+    return date(q.year(), q.month(), q.day())
+
+
+def to_time(edit: QTimeEdit) -> time:
+    q = edit.time()
+    return time(q.hour(), q.minute())
+
+
+def choice_combo(
+    choices: Iterable[Any], current: uuid.UUID | None = None, none_text: str | None = None
+) -> QComboBox:
+    """A combo of ``Choice`` values (id in the item data); ``none_text`` adds an empty first choice."""
+    combo = QComboBox()
+    fill_choices(combo, choices, current, none_text)
+    return combo
+
+
+def fill_choices(
+    combo: QComboBox, choices: Iterable[Any], current: uuid.UUID | None, none_text: str | None
+) -> None:
+    combo.blockSignals(True)
+    combo.clear()
+    if none_text is not None:
+        combo.addItem(none_text, None)
+    for choice in choices:
+        combo.addItem(choice.name, choice.id)
+    # findData compares QVariants, which does not match Python UUIDs: compare in Python.
+    index = next((i for i in range(combo.count()) if combo.itemData(i) == current), 0)
+    combo.setCurrentIndex(index)
+    combo.blockSignals(False)

@@ -1,0 +1,152 @@
+"""Startup benchmarks for LUP Verksted (a script, not a pytest test).
+
+Methodology: absolute wall times depend on the machine, so every figure is reported next to a bare
+baseline measured in the same run. ``startup`` times cold starts of three processes:
+
+* ``app``: ``python -m desktop --exit-after-start`` on a prepared demo data directory;
+* ``bare_qt``: a process that only shows an empty QMainWindow and quits when the event loop is idle;
+* ``bare_qt_sqla``: the same plus SQLAlchemy ORM (one mapped class, in-memory SQLite, ``create_all``).
+
+Each command gets one untimed warm-up run (so file caches are equally warm), then the timed runs are
+interleaved round-robin to spread machine noise; the median per command is reported together with the
+ratio of the app against the baselines. Nothing here is ever asserted as a timed test.
+
+Usage: ``python tests/benchmarks/run.py [--json] [--runs N] [--only KEY[,KEY]] [--display]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+TARGET_RATIO = 1.5
+
+BARE_QT = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+BARE_QT_SQLA = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+from sqlalchemy import create_engine
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+class Base(DeclarativeBase):
+    pass
+class Item(Base):
+    __tablename__ = "item"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str]
+Base.metadata.create_all(create_engine("sqlite://"))
+app = QApplication([])
+window = QMainWindow()
+window.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def run_checked(cmd: list[str], env: dict[str, str]) -> float:
+    """Run ``cmd`` from the repo root; return its wall time in seconds, exit with its stderr on failure."""
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=REPO_ROOT, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        log(f"command failed (exit {proc.returncode}): {' '.join(cmd)}\n{proc.stderr}")
+        sys.exit(1)
+    return elapsed
+
+
+def measure(commands: dict[str, list[str]], runs: int, env: dict[str, str]) -> dict[str, list[float]]:
+    """Warm up each command once, then time ``runs`` round-robin rounds; return samples per command."""
+    for cmd in commands.values():
+        run_checked(cmd, env)
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for i in range(runs):
+        for name, cmd in commands.items():
+            samples[name].append(run_checked(cmd, env))
+        log(f"  round {i + 1}/{runs}: " + ", ".join(f"{n}={s[-1]:.3f}s" for n, s in samples.items()))
+    return samples
+
+
+def bare_commands() -> dict[str, list[str]]:
+    return {"bare_qt": [sys.executable, "-c", BARE_QT], "bare_qt_sqla": [sys.executable, "-c", BARE_QT_SQLA]}
+
+
+def bench_startup(args: argparse.Namespace, env: dict[str, str]) -> dict:
+    with tempfile.TemporaryDirectory(prefix="lup-bench-") as demo_dir:
+        log(f"preparing demo data in {demo_dir}")
+        run_checked([sys.executable, "-m", "desktop", "demo", "--data-dir", demo_dir], env)
+        app_cmd = [sys.executable, "-m", "desktop", "--data-dir", demo_dir, "--exit-after-start"]
+        samples = measure({"app": app_cmd, **bare_commands()}, args.runs, env)
+    med = {name: statistics.median(values) for name, values in samples.items()}
+    ratio = med["app"] / med["bare_qt_sqla"]
+    return {
+        "app_s": round(med["app"], 4),
+        "bare_qt_s": round(med["bare_qt"], 4),
+        "bare_qt_sqla_s": round(med["bare_qt_sqla"], 4),
+        "runs": args.runs,
+        "ratio": round(ratio, 4),
+        "ratio_vs_bare_qt": round(med["app"] / med["bare_qt"], 4),
+        "target_ratio": TARGET_RATIO,
+        "meets_target": ratio <= TARGET_RATIO,
+        "samples": {name: [round(v, 4) for v in values] for name, values in samples.items()},
+    }
+
+
+BENCHMARKS = {"startup": bench_startup}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print one JSON object to stdout")
+    parser.add_argument("--runs", type=int, default=7, help="timed runs per command (default 7)")
+    parser.add_argument("--only", help="comma-separated benchmark keys: " + ", ".join(BENCHMARKS))
+    parser.add_argument("--display", action="store_true", help="use the real $DISPLAY instead of offscreen")
+    args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    keys = args.only.split(",") if args.only else list(BENCHMARKS)
+    unknown = [key for key in keys if key not in BENCHMARKS]
+    if unknown:
+        parser.error(f"unknown benchmark(s): {', '.join(unknown)}")
+
+    env = dict(os.environ)
+    if not (args.display and env.get("DISPLAY")):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+
+    results = {}
+    for key in keys:
+        log(f"running {key} ({args.runs} runs)")
+        results[key] = BENCHMARKS[key](args, env)
+
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        for key, result in results.items():
+            print(f"[{key}]")
+            for name, value in result.items():
+                if name != "samples":
+                    print(f"  {name:<18} {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

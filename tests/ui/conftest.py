@@ -1,0 +1,51 @@
+"""Fixtures for widget tests: a main window on a copy of the demo, and a way to answer dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import Settings
+from desktop.ui.widgets import FormDialog
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(tmp_path / "config" / "settings.ini")
+
+
+@pytest.fixture
+def window(qtbot, demo_db, settings) -> MainWindow:
+    win = MainWindow(settings, demo_db.data_dir)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_register(demo_db)
+    return win
+
+
+class DialogFiller:
+    """Answers the next dialogs an action opens: ``fill(fields_dict) -> None`` then OK is pressed."""
+
+    def __init__(self) -> None:
+        self.seen: list[FormDialog] = []
+        self._answers: list[Callable[[FormDialog], None]] = []
+
+    def answer(self, fill: Callable[[FormDialog], None]) -> None:
+        self._answers.append(fill)
+
+    def __call__(self, dialog: FormDialog) -> bool:
+        self.seen.append(dialog)
+        fill = self._answers.pop(0)
+        fill(dialog)
+        dialog.accept()
+        return dialog.result() == FormDialog.DialogCode.Accepted
+
+
+@pytest.fixture
+def dialogs(window, monkeypatch) -> DialogFiller:
+    filler = DialogFiller()
+    monkeypatch.setattr(window.actions, "exec_dialog", filler)
+    return filler

@@ -1,0 +1,226 @@
+"""The main window driven offscreen: create, edit, undo, redo, filter, and refusals shown at the field."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+
+from desktop.services import views
+from desktop.services.demo import demo_id
+from desktop.ui.navigator import node_key
+
+LUP3 = demo_id("cohort", "LUP 3")
+
+
+def _cohort_names(db) -> list[str]:
+    return [c.name for c in views.load_tree(db).programmes[0].cohorts]
+
+
+def _new_cohort_answer(name: str, start: date, end: date):
+    def fill(dialog) -> None:
+        dialog.fields["name"].setText(name)
+        dialog.fields["start_date"].setDate(QDate(start.year, start.month, start.day))
+        dialog.fields["end_date"].setDate(QDate(end.year, end.month, end.day))
+
+    return fill
+
+
+def test_window_shows_the_demo_programme(window):
+    keys = window.navigator.visible_keys()
+    assert sum(k.startswith("cohort:") for k in keys) == 7
+    assert sum(k.startswith("group:") for k in keys) == 152
+    assert sum(k.startswith("location:") for k in keys) == 180
+    assert sum(k.startswith("facilitator:") for k in keys) == 5
+    assert window.current_key().startswith("programme:")  # a first start shows the programme
+
+
+def test_create_cohort_then_undo_and_redo(window, dialogs, qtbot):
+    db = window.context.db
+    window.navigator.select(node_key("cohort", LUP3))
+    dialogs.answer(_new_cohort_answer("LUP 8", date(2019, 3, 5), date(2019, 8, 20)))
+    window.new_cohort_action.trigger()
+
+    assert "LUP 8" in _cohort_names(db)
+    assert window.current_key().startswith("cohort:")  # the new cohort is selected
+    assert window.workspace.current_page().name.text() == "LUP 8"
+    assert window.undo_action.text() == "Angre Nytt kull «LUP 8»"
+
+    window.undo_action.trigger()
+    assert "LUP 8" not in _cohort_names(db)
+    assert not any(
+        "LUP 8" in window.navigator.model.itemFromIndex(window.navigator.model.index(0, 0)).child(i).text()
+        for i in range(window.navigator.model.item(0).rowCount())
+    )
+    assert window.redo_action.text() == "Gjør om Nytt kull «LUP 8»"
+
+    window.redo_action.trigger()
+    assert "LUP 8" in _cohort_names(db)
+
+
+def test_refused_cohort_name_is_shown_at_the_field_and_nothing_is_stored(window, dialogs):
+    db = window.context.db
+    before = views.stats(db)
+
+    def fill(dialog) -> None:
+        dialog.fields["name"].setText("   ")
+
+    dialogs.answer(fill)
+    window.new_cohort_action.trigger()
+    dialog = dialogs.seen[-1]
+    assert dialog.result() != dialog.DialogCode.Accepted  # stays open with what was typed
+    assert "tomt" in dialog.errors.message("name")
+    assert views.stats(db) == before
+    assert window.context.undo_stack.count() == 0
+
+
+def test_add_leader_group_then_undo(window, dialogs):
+    db = window.context.db
+    window.navigator.select(node_key("groups", LUP3))
+    free = views.free_locations(db, LUP3)
+    target = free[0]
+
+    def fill(dialog) -> None:
+        combo = dialog.fields["service_location"]
+        combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemData(i) == target.id))
+
+    dialogs.answer(fill)
+    window.add_group_action.trigger()
+    detail = views.cohort_detail(db, LUP3)
+    assert detail.groups == 21
+    assert window.current_key().startswith("group:")
+    assert window.workspace.current_page().heading.text() == target.name
+
+    window.undo_action.trigger()
+    assert views.cohort_detail(db, LUP3).groups == 20
+    assert target in views.free_locations(db, LUP3)
+
+
+def test_rename_cohort_in_the_form_is_undoable(window, qtbot):
+    db = window.context.db
+    window.navigator.select(node_key("cohort", LUP3))
+    page = window.workspace.current_page()
+    page.name.setText("LUP 3 (høst)")
+    page.name.editingFinished.emit()
+    assert views.cohort_detail(db, LUP3).name == "LUP 3 (høst)"
+    assert window.undo_action.text() == "Angre Gi nytt navn til kull «LUP 3»"
+    assert any(
+        "LUP 3 (høst)" in window.navigator.model.itemFromIndex(window.navigator.proxy.mapToSource(i)).text()
+        for i in _visible_indexes(window)
+    )
+    window.undo_action.trigger()
+    assert views.cohort_detail(db, LUP3).name == "LUP 3"
+    assert page.name.text() == "LUP 3"
+
+
+def test_invalid_end_date_is_refused_at_the_field(window):
+    db = window.context.db
+    window.navigator.select(node_key("cohort", LUP3))
+    page = window.workspace.current_page()
+    page.end.setDate(QDate(2016, 1, 1))  # before the start
+    page.end.editingFinished.emit()
+    assert "før startdatoen" in page.errors.message("end_date")
+    assert views.cohort_detail(db, LUP3).end_date == date(2017, 2, 21)
+    assert window.context.undo_stack.count() == 0
+
+
+def test_participant_with_bad_email_is_refused_then_added(window, dialogs):
+    db = window.context.db
+    group = demo_id("group", "LUP 4:Capralhaugen BBS")
+    window.navigator.select(node_key("group", group))
+    before = len(views.group_detail(db, group).participants)
+
+    def bad(dialog) -> None:
+        dialog.fields["name"].setText("Kari Nordmann")
+        dialog.fields["email"].setText("kari@")
+
+    dialogs.answer(bad)
+    window.add_participant_action.trigger()
+    assert "e-postadresse" in dialogs.seen[-1].errors.message("email")
+    assert len(views.group_detail(db, group).participants) == before
+
+    def good(dialog) -> None:
+        dialog.fields["name"].setText("Kari Nordmann")
+        dialog.fields["email"].setText("Kari.Nordmann@baerum.kommune.no")
+
+    dialogs.answer(good)
+    window.add_participant_action.trigger()
+    people = views.group_detail(db, group).participants
+    assert len(people) == before + 1
+    assert any(p.email == "kari.nordmann@baerum.kommune.no" for p in people)
+    assert window.workspace.current_page().people.rowCount() == before + 1
+
+
+def test_delete_cohort_asks_and_undo_restores_everything(window, monkeypatch):
+    db = window.context.db
+    before = views.stats(db)
+    monkeypatch.setattr("desktop.ui.actions.ask", lambda *a: True)
+    window.navigator.select(node_key("cohort", LUP3))
+    window.delete_action.trigger()
+    after = views.stats(db)
+    assert (
+        after["cohorts"] == before["cohorts"] - 1 and after["leader_groups"] == before["leader_groups"] - 20
+    )
+    window.undo_action.trigger()
+    assert views.stats(db) == before
+
+
+def test_delete_declined_changes_nothing(window, monkeypatch):
+    db = window.context.db
+    before = views.stats(db)
+    monkeypatch.setattr("desktop.ui.actions.ask", lambda *a: False)
+    window.navigator.select(node_key("cohort", LUP3))
+    window.delete_action.trigger()
+    assert views.stats(db) == before
+
+
+def test_filter_shows_matches_with_their_parents(window, qtbot):
+    window.navigator.filter_edit.setText("capralhaugen")
+    keys = window.navigator.visible_keys()
+    assert node_key("location", demo_id("location", "Capralhaugen BBS")) in keys
+    assert node_key("group", demo_id("group", "LUP 4:Capralhaugen BBS")) in keys
+    assert node_key("cohort", demo_id("cohort", "LUP 4")) in keys  # its parent stays visible
+    assert not any(k.startswith("facilitator:") for k in keys)
+    assert sum(k.startswith("group:") for k in keys) == 1
+    window.navigator.filter_edit.clear()
+    assert sum(k.startswith("group:") for k in window.navigator.visible_keys()) == 152
+
+
+def test_geometry_splitter_and_selection_are_restored(qtbot, demo_db, settings):
+    from desktop.ui.main_window import MainWindow
+
+    first = MainWindow(settings, demo_db.data_dir)
+    qtbot.addWidget(first)
+    first.show()
+    first.open_register(demo_db)
+    first.resize(730, 520)  # the offscreen screen is 800 × 600; geometry is kept inside the screen
+    first.splitter.setSizes([300, 800])
+    key = node_key("group", demo_id("group", "LUP 4:Capralhaugen BBS"))
+    first.navigator.select(key)
+    sizes = first.splitter.sizes()
+    first.save_state()
+
+    second = MainWindow(settings, demo_db.data_dir)
+    qtbot.addWidget(second)
+    second.show()
+    second.open_register(demo_db)
+    assert (second.size().width(), second.size().height()) == (730, 520)
+    assert second.splitter.sizes() == sizes
+    assert second.current_key() == key
+    assert second.workspace.current_page().heading.text() == "Capralhaugen BBS"
+
+
+def _visible_indexes(window):
+    proxy = window.navigator.proxy
+    out = []
+
+    def walk(parent):
+        for row in range(proxy.rowCount(parent)):
+            index = proxy.index(row, 0, parent)
+            out.append(index)
+            walk(index)
+
+    from PySide6.QtCore import QModelIndex
+
+    walk(QModelIndex())
+    return out
