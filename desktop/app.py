@@ -112,6 +112,11 @@ def _run_window(args: argparse.Namespace, data_dir: Path, demo: bool) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("lup-verksted")
+    from PySide6.QtGui import QIcon
+
+    from desktop.paths import resources_dir
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "lup-verksted-256.png")))
     QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway))
     settings = Settings(default_config_dir() / "settings.ini")
     if not args.lang:

@@ -43,21 +43,27 @@ def set_language(language: str) -> None:
 
 
 def parse_po(text: str) -> dict[str, str]:
-    """Read the msgid/msgstr pairs of a ``.po`` file (multi-line strings, comments; no plurals)."""
+    """Read the msgid/msgstr pairs of a ``.po`` file (multi-line strings, comments; no plurals; fuzzy
+    entries skipped)."""
     catalog: dict[str, str] = {}
     entry: dict[str, str] = {}
     key = ""
+    fuzzy = False
 
     def flush() -> None:
-        if entry.get("msgid") and entry.get("msgstr"):
+        nonlocal fuzzy
+        if entry.get("msgid") and entry.get("msgstr") and not fuzzy:
             catalog[entry["msgid"]] = entry["msgstr"]
         entry.clear()
+        fuzzy = False
 
     for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
             if not line:
                 flush()
+            elif line.startswith("#,") and "fuzzy" in line:
+                fuzzy = True  # gettext ignores fuzzy (unchecked) translations too
             continue
         if line.startswith(("msgid ", "msgstr ")):
             key, _sep, rest = line.partition(" ")

@@ -10,7 +10,7 @@ import pytest
 import desktop.i18n as i18n
 from desktop.i18n import _, current_language, parse_po, set_language
 
-PO_TEXT = r'''# English translation of LUP Verksted.
+PO_TEXT = r"""# English translation of LUP Verksted.
 # Copyright the LUP Verksted developers.
 #
 msgid ""
@@ -43,7 +43,7 @@ msgid "Sitat \"innovasjon\"\tog tab"
 msgstr "Quote \"innovation\"\tand tab"
 msgid "Annen"
 msgstr "Other"
-'''
+"""
 
 
 @pytest.fixture
@@ -60,7 +60,9 @@ def test_parse_po_reads_entries_and_skips_header_and_untranslated() -> None:
     catalog = parse_po(PO_TEXT)
     assert catalog == {
         "Navnet kan ikke være tomt.": "The name cannot be empty.",
-        "Databasen {path} er skadet og kan ikke åpnes.": "The database {path} is damaged and cannot be opened.",
+        "Databasen {path} er skadet og kan ikke åpnes.": (
+            "The database {path} is damaged and cannot be opened."
+        ),
         "Leder": "Leader",
         'Sitat "innovasjon"\tog tab': 'Quote "innovation"\tand tab',
         "Annen": "Other",

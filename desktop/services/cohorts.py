@@ -13,7 +13,7 @@ from desktop.domain.enums import SessionKind
 from desktop.domain.rules import check_period, check_session_times, clean_name, clean_optional_text
 from desktop.errors import ValidationError
 from desktop.i18n import _
-from desktop.services.common import apply_changes, clean_fields, delete_with_snapshot, get
+from desktop.services.common import apply_changes, clean_fields, delete_with_snapshot, get, same_name_exists
 from desktop.storage.database import Database
 from desktop.storage.models import (
     Cohort,
@@ -84,7 +84,7 @@ def update_cohort(db: Database, cohort_id: uuid.UUID, **values: Any) -> dict[str
             field = "start_date" if outside[0].date < start else "end_date"
             raise ValidationError(
                 field,
-                _("Samlingen «{title}» {day} ville havnet utenfor kullets periode.").format(
+                _("Samlingen «{title}» den {day} ville havnet utenfor kullets periode.").format(
                     title=outside[0].title, day=outside[0].date.strftime("%d.%m.%Y")
                 ),
             )
@@ -109,8 +109,7 @@ def assign_cohort_facilitators(
 def _check_unique_cohort(
     session, programme_id: uuid.UUID, name: str, own_id: uuid.UUID | None = None
 ) -> None:
-    other = session.scalar(select(Cohort.id).where(Cohort.programme_id == programme_id, Cohort.name == name))
-    if other is not None and other != own_id:
+    if same_name_exists(session, Cohort.id, Cohort.name, name, own_id, Cohort.programme_id == programme_id):
         raise ValidationError("name", _("Det finnes allerede et kull som heter «{name}».").format(name=name))
 
 

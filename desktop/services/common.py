@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
 from desktop.errors import NotFoundError
@@ -53,3 +54,11 @@ def clean_fields(values: dict[str, Any], **cleaners: Callable[[Any], Any]) -> di
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
     return {key: cleaners[key](value) for key, value in values.items()}
+
+
+def same_name_exists(session: DbSession, id_column, name_column, name: str, own_id=None, *where) -> bool:
+    """Whether another row already has ``name``, ignoring case the Norwegian way (Æ = æ; SQLite's
+    ``lower()`` folds only A–Z, so the comparison is made here)."""
+    wanted = name.casefold()
+    rows = session.execute(select(id_column, name_column).where(*where))
+    return any(other_name.casefold() == wanted and other_id != own_id for other_id, other_name in rows)

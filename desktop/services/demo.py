@@ -49,7 +49,10 @@ def build_demo(db: Database) -> None:
     """Fill an empty register with the demo programme, in one transaction."""
     rng = random.Random(SEED)
     with db.transaction() as s:
-        if any(s.scalar(select(func.count()).select_from(m)) for m in (Cohort, ServiceLocation, Facilitator)):
+        if any(
+            s.scalar(select(func.count()).select_from(m))
+            for m in (Cohort, Sector, ServiceLocation, Facilitator)
+        ):
             raise LupError(
                 _("Dataområdet har allerede data. Demoprogrammet lages bare i et tomt dataområde.")
             )
@@ -115,8 +118,22 @@ def build_demo(db: Database) -> None:
             s.add_all(sessions)
             s.flush()  # parents first: the link rows below have no ORM relationship to order them by
             for x in sessions:
-                s.add_all(SessionFacilitator(session_id=x.id, facilitator_id=f.id) for f in team)
-            s.add_all(CohortFacilitator(cohort_id=cohort.id, facilitator_id=f.id) for f in team)
+                s.add_all(
+                    SessionFacilitator(
+                        id=demo_id("session-facilitator", f"{x.id}:{f.id}"),
+                        session_id=x.id,
+                        facilitator_id=f.id,
+                    )
+                    for f in team
+                )
+            s.add_all(
+                CohortFacilitator(
+                    id=demo_id("cohort-facilitator", f"{cohort.id}:{f.id}"),
+                    cohort_id=cohort.id,
+                    facilitator_id=f.id,
+                )
+                for f in team
+            )
             for number, location in enumerate(cohort_locations):
                 group = LeaderGroup(
                     id=demo_id("group", f"{name}:{location.name}"),

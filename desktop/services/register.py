@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from desktop.domain.rules import clean_email, clean_name
 from desktop.errors import ValidationError
 from desktop.i18n import _
-from desktop.services.common import apply_changes, clean_fields, delete_with_snapshot, get
+from desktop.services.common import apply_changes, clean_fields, delete_with_snapshot, get, same_name_exists
 from desktop.storage.database import Database
 from desktop.storage.models import Facilitator, LeaderGroup, Sector, ServiceLocation
 from desktop.storage.snapshot import Snapshot
@@ -90,8 +90,7 @@ def delete_service_location(db: Database, location_id: uuid.UUID) -> Snapshot:
 
 
 def _check_unique_location(session, name: str, own_id: uuid.UUID | None = None) -> None:
-    other = session.scalar(select(ServiceLocation.id).where(func.lower(ServiceLocation.name) == name.lower()))
-    if other is not None and other != own_id:
+    if same_name_exists(session, ServiceLocation.id, ServiceLocation.name, name, own_id):
         raise ValidationError(
             "name", _("Det finnes allerede et tjenestested som heter «{name}».").format(name=name)
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sqlite3
 from datetime import datetime
@@ -27,11 +28,44 @@ def latest_backup(db_path: Path) -> Path | None:
     return backups[-1] if backups else None
 
 
-def make_backup(db_path: Path, keep: int = KEEP) -> Path | None:
-    """Copy ``db_path`` into the backup folder and prune old copies. Returns the copy, or None on failure.
+def fingerprint(db_path: Path) -> str:
+    """A hash of the database's content on disk (the file and a non-empty write-ahead log)."""
+    digest = hashlib.sha256()
+    for path in (db_path, db_path.with_name(db_path.name + "-wal")):
+        if path.exists():
+            with path.open("rb") as handle:
+                while chunk := handle.read(1 << 20):
+                    digest.update(chunk)
+    return digest.hexdigest()
 
-    A failed backup (full disk, read-only stick) is logged and start-up goes on: nothing stored is at risk.
+
+def _fingerprint_file(db_path: Path) -> Path:
+    return backup_dir(db_path) / f"{db_path.stem}.last-backup.sha256"
+
+
+def backed_up_fingerprint(db_path: Path) -> str | None:
+    """The content hash of the database when its newest backup was made, if known."""
+    record = _fingerprint_file(db_path)
+    if latest_backup(db_path) is None or not record.is_file():
+        return None
+    return record.read_text(encoding="ascii").strip()
+
+
+def make_backup(db_path: Path, keep: int = KEEP, force: bool = False) -> Path | None:
+    """Copy ``db_path`` into the backup folder and prune old copies. Returns the copy, or None when the
+    newest backup already holds the same data (unless ``force``) or the copy failed.
+
+    Skipping unchanged content (compared by hash, not by file times, which clocks and copies can fool) keeps
+    ten different states rather than ten copies of one. A failed backup (full disk, read-only stick) is
+    logged and start-up goes on: nothing stored is at risk.
     """
+    try:
+        content = fingerprint(db_path)
+        if not force and backed_up_fingerprint(db_path) == content:
+            return None
+    except OSError as exc:
+        log.warning("Cannot read %s for a backup: %s", db_path, exc)
+        return None
     folder = backup_dir(db_path)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{db_path.stem}-{stamp}.sqlite"
@@ -48,6 +82,7 @@ def make_backup(db_path: Path, keep: int = KEEP) -> Path | None:
         finally:
             source.close()
         partial.replace(target)
+        _fingerprint_file(db_path).write_text(content + "\n", encoding="ascii")
     except (OSError, sqlite3.Error) as exc:
         log.warning("Backup of %s failed: %s", db_path, exc)
         partial.unlink(missing_ok=True)

@@ -110,10 +110,17 @@ class Database:
 
 def _storage_error(exc: OperationalError) -> StorageError:
     text = str(exc.orig).lower()
-    if "disk is full" in text or "disk i/o" in text:
+    if "disk is full" in text:
         return DiskFullError()
+    if "disk i/o" in text:
+        return StorageError(
+            _(
+                "Kunne ikke skrive til disken (lese-/skrivefeil). Endringen er ikke lagret; "
+                "sjekk minnepinnen eller disken."
+            )
+        )
     if "locked" in text or "busy" in text:
-        return StorageError(_("Databasen er opptatt av et annet program. Prøv igjen om et øyeblikk."))
+        return StorageError(_("Databasen er i bruk av et annet program. Prøv igjen om et øyeblikk."))
     if "readonly" in text or "read-only" in text:
         return StorageError(_("Databasen kan ikke skrives (skrivebeskyttet fil eller minnepinne)."))
     return StorageError(_("Databasen kunne ikke lagre endringen: {detail}").format(detail=exc.orig))

@@ -23,13 +23,14 @@ class Snapshot:
     """Rows removed by a delete, in insert order, and references the delete set to NULL."""
 
     rows: tuple[tuple[str, dict[str, Any]], ...] = ()
-    nulled: tuple[tuple[str, uuid.UUID, str, uuid.UUID], ...] = field(default=())  # table, row, column, value
+    # (table, row id, column, value, the row's updated_at): the reference to put back, and the time to keep
+    nulled: tuple[tuple[str, uuid.UUID, str, uuid.UUID, Any], ...] = field(default=())
 
 
 def capture(session: DbSession, table_name: str, ids: Iterable[uuid.UUID]) -> Snapshot:
     doomed: dict[str, set[uuid.UUID]] = {table_name: set(ids)}
     rows: list[tuple[str, dict[str, Any]]] = []
-    nulled: list[tuple[str, uuid.UUID, str, uuid.UUID]] = []
+    nulled: list[tuple[str, uuid.UUID, str, uuid.UUID, Any]] = []
     for table in Base.metadata.sorted_tables:
         if table.name == table_name:
             rows.extend((table.name, r) for r in _rows(session, table, table.c.id.in_(doomed[table_name])))
@@ -45,7 +46,9 @@ def capture(session: DbSession, table_name: str, ids: Iterable[uuid.UUID]) -> Sn
                 seen.update(r["id"] for r in new)
                 rows.extend((table.name, r) for r in new)
             elif fk.ondelete == "SET NULL":
-                nulled.extend((table.name, r["id"], fk.parent.name, r[fk.parent.name]) for r in found)
+                nulled.extend(
+                    (table.name, r["id"], fk.parent.name, r[fk.parent.name], r["updated_at"]) for r in found
+                )
     # A row can be reached before one of its parents only across tables; sorted_tables prevents that.
     order = {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
     rows.sort(key=lambda item: order[item[0]])
@@ -56,9 +59,12 @@ def restore(session: DbSession, snapshot: Snapshot) -> None:
     tables = Base.metadata.tables
     for name, values in snapshot.rows:
         session.execute(insert(tables[name]), [values])
-    for name, row_id, column, value in snapshot.nulled:
+    for name, row_id, column, value, updated_at in snapshot.nulled:
         table = tables[name]
-        session.execute(update(table).where(table.c.id == row_id).values({column: value}))
+        # updated_at given explicitly, or its onupdate would stamp the row as changed now
+        session.execute(
+            update(table).where(table.c.id == row_id).values({column: value, "updated_at": updated_at})
+        )
     session.expire_all()
 
 

@@ -62,7 +62,7 @@ class AppContext(QObject):
 def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        title or _("Kunne ikke utføre"),
+        title or _("Kunne ikke utføre handlingen"),
         message,
         QMessageBox.StandardButton.NoButton,
         parent,

@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, _("Nytt &tjenestested …"), lambda: self.actions.new_location(), "")
         self._action(file_menu, _("Ny &veileder …"), lambda: self.actions.new_facilitator(), "")
         file_menu.addSeparator()
-        self.delete_action = self._action(file_menu, _("S&lett valgt …"), self._delete, "Ctrl+Delete")
+        self.delete_action = self._action(file_menu, _("Sl&ett valgt …"), self._delete, "Ctrl+Delete")
         file_menu.addSeparator()
         self._action(file_menu, _("&Avslutt"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -288,6 +288,23 @@ class MainWindow(QMainWindow):
 
 
 def report_start_error(parent: QWidget | None, error: LupError) -> None:
-    from desktop.ui.context import show_error
+    """Why the register could not be opened; for a damaged file, a way to the backups."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
 
-    show_error(parent, error.message, _("LUP Verksted kan ikke starte"))
+    from desktop.errors import CorruptDatabaseError
+
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        _("LUP Verksted kan ikke starte"),
+        error.message,
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    folder = None
+    if isinstance(error, CorruptDatabaseError) and error.latest_backup is not None:
+        folder = box.addButton(_("Åpne mappen med sikkerhetskopier"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(_("Lukk"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if folder is not None and box.clickedButton() is folder:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(error.latest_backup.parent)))

@@ -30,7 +30,9 @@ class NavigatorPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(_("Søk i kull, samlinger, ledergrupper, tjenestesteder …"))
+        self.filter_edit.setPlaceholderText(
+            _("Søk i kull, samlinger, ledergrupper, tjenestesteder, veiledere …")
+        )
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName(_("Søk i navigatoren"))
         self.model = QStandardItemModel(self)

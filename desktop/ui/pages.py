@@ -95,7 +95,7 @@ class Page(QWidget):
         self.heading = _title("")
         self.subtitle = QLabel()
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
-        self.subtitle.setStyleSheet("color: palette(mid);")
+        self.subtitle.setStyleSheet("color: #4a4a4a; font-size: 11pt;")
         self.subtitle.hide()
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -126,7 +126,13 @@ class Page(QWidget):
         self.subtitle.setVisible(bool(subtitle))
 
     def commit(self, text: str, apply: Callable[[Any, Any], Any], value: Any) -> bool:
+        if not self.key:
+            return False  # a field losing focus as its page is put away: the page shows nothing now
         return self.context.perform(ChangeCommand(text, apply, value), self.errors)
+
+    def leave(self) -> None:
+        self.key = ""
+        self.id = None
 
     def line(self, label: str, field: str, on_commit: Callable[[str], None]) -> QLineEdit:
         edit = QLineEdit()
@@ -353,10 +359,9 @@ class SessionPage(Page):
 
 
 class GroupPage(Page):
-    COLUMNS = (_("Navn"), _("E-post"), _("Rolle"))
-
     def __init__(self, context: AppContext, actions: RegisterActions) -> None:
         super().__init__(context, actions)
+        columns = (_("Navn"), _("E-post"), _("Rolle"))
         self.lead = QComboBox()
         self.lead.activated.connect(
             lambda _i: self.commit(
@@ -366,8 +371,8 @@ class GroupPage(Page):
             )
         )
         self.errors.add_row(self.form, _("Ansvarlig veileder"), self.lead, "lead_facilitator")
-        self.people = QTableWidget(0, len(self.COLUMNS))
-        self.people.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.people = QTableWidget(0, len(columns))
+        self.people.setHorizontalHeaderLabels(list(columns))
         self.people.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.people.verticalHeader().hide()
         self.people.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -397,9 +402,8 @@ class GroupPage(Page):
             _button(_("Fjern deltaker"), lambda: self._with_person(self.actions.remove_participant), "Delete")
         )
         row.addStretch(1)
+        row.addWidget(_button(_("Fjern ledergruppe …"), lambda: self.actions.delete(self.key)))
         self.body.addLayout(row)
-        self.buttons.addStretch(1)
-        self.buttons.addWidget(_button(_("Fjern ledergruppe …"), lambda: self.actions.delete(self.key)))
         details = QWidget()
         details.setLayout(self.body)  # no scrolling: the participant table takes the height
         self.tabs = _tabbed(details)
@@ -573,17 +577,25 @@ class Workspace(QStackedWidget):
 
     def __init__(self, context: AppContext, actions: RegisterActions) -> None:
         super().__init__()
+        self.context = context
+        self.actions = actions
         self.welcome = WelcomePage(context, actions)
         self.addWidget(self.welcome)
-        self.pages: dict[type, Page] = {}
-        for cls in dict.fromkeys(self.PAGES.values()):
-            self.pages[cls] = cls(context, actions)
-            self.addWidget(self.pages[cls])
+        self.pages: dict[type, Page] = {}  # built when first needed: start-up shows one page
         context.changed.connect(self.reload)
+
+    def page(self, cls: type[Page]) -> Page:
+        if cls not in self.pages:
+            self.pages[cls] = cls(self.context, self.actions)
+            self.addWidget(self.pages[cls])
+        return self.pages[cls]
 
     def show_key(self, key: str) -> None:
         cls = self.PAGES.get(key.partition(":")[0])
-        page = self.pages[cls] if cls else self.welcome
+        page = self.page(cls) if cls else self.welcome
+        previous = self.current_page()
+        if previous is not page and previous is not self.welcome:
+            previous.leave()
         if page is not self.welcome:
             page.show_key(key)
         self.setCurrentWidget(page)

@@ -12,6 +12,19 @@ from desktop.ui.settings import Settings
 from desktop.ui.widgets import FormDialog
 
 
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch):
+    """A modal dialog nobody answers would block the run: fail the test instead, naming the dialog."""
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    def refuse(self, *args):
+        text = self.text() if isinstance(self, QMessageBox) else self.windowTitle()
+        raise AssertionError(f"unexpected modal dialog: {type(self).__name__}: {text}")
+
+    monkeypatch.setattr(QDialog, "exec", refuse)
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(tmp_path / "config" / "settings.ini")
