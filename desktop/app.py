@@ -118,7 +118,8 @@ def _run_window(args: argparse.Namespace, data_dir: Path, demo: bool) -> int:
 
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "lup-verksted-256.png")))
     QLocale.setDefault(QLocale(QLocale.Language.NorwegianBokmal, QLocale.Country.Norway))
-    settings = Settings(default_config_dir() / "settings.ini")
+    # A throw-away demo keeps its window state to itself, not in the facilitator's settings.
+    settings = Settings((data_dir if demo else default_config_dir()) / "settings.ini")
     if not args.lang:
         set_language(settings.get(LANGUAGE))
     window = MainWindow(settings, data_dir, demo=demo)
@@ -150,4 +151,8 @@ def _run_window(args: argparse.Namespace, data_dir: Path, demo: bool) -> int:
     code = app.exec()
     if window.isVisible():
         window.close()
+    for handler in list(logging.getLogger().handlers):
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            logging.getLogger().removeHandler(handler)
+            handler.close()  # the log file is released (a demo's temporary folder can then go)
     return result["code"] or code

@@ -44,6 +44,15 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="print figures of the register")
     _data_dir_option(stats, argparse.SUPPRESS)
     stats.add_argument("--json", action="store_true", help="one JSON object")
+    kits = commands.add_parser("kits", help="workshop kits: list them, validate one")
+    kit_commands = kits.add_subparsers(dest="kits_command", metavar="ACTION", required=True)
+    validate = kit_commands.add_parser(
+        "validate", help="check a kit folder; one file:line: message per error"
+    )
+    validate.add_argument("path", type=Path, help="the kit's folder, e.g. workshop_kits/lup")
+    listing = kit_commands.add_parser("list", help="the kits the app finds, with their counts")
+    listing.add_argument("--json", action="store_true", help="one JSON object")
+    _data_dir_option(listing, argparse.SUPPRESS)
     return parser
 
 
@@ -56,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
             return _demo(args)
         if args.command == "stats":
             return _stats(args)
+        if args.command == "kits":
+            return _kits(args)
         from desktop.app import run_gui
 
         return run_gui(args)
@@ -89,7 +100,7 @@ def _stats(args: argparse.Namespace) -> int:
     from desktop.storage.database import open_database
 
     # Read-only use: no lock (the app may be open on the same folder) and no backup.
-    db = open_database(_data_dir(args), lock=False, backup=False, create=False)
+    db = open_database(_data_dir(args), lock=False, backup=False, create=False, upgrade_schema=False)
     try:
         figures = stats(db)
     finally:
@@ -100,4 +111,43 @@ def _stats(args: argparse.Namespace) -> int:
         width = max(map(len, figures))
         for key, value in figures.items():
             print(f"{key:<{width}}  {value}")
+    return 0
+
+
+def _kits(args: argparse.Namespace) -> int:
+    from desktop.kits import KitError, list_kits, load_kit
+
+    if args.kits_command == "validate":
+        try:
+            kit = load_kit(args.path)
+        except KitError as exc:
+            for issue in exc.issues:
+                print(issue, file=sys.stderr)
+            return 1
+        counts = ", ".join(f"{key} {value}" for key, value in kit.counts().items())
+        print(_("{name}: gyldig ({counts}).").format(name=kit.name, counts=counts))
+        return 0
+    from desktop.paths import project_root
+
+    roots = [project_root() / "workshop_kits", _data_dir(args) / "kits"]
+    entries = list_kits(roots)
+    report = {
+        "kits": [
+            {
+                "id": e.kit.id if e.kit else e.folder.name,
+                "name": e.kit.name if e.kit else None,
+                "path": str(e.folder),
+                "valid": e.kit is not None,
+                **(e.kit.counts() if e.kit else {}),
+                "errors": [str(issue) for issue in e.issues],
+            }
+            for e in entries
+        ]
+    }
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        for kit in report["kits"]:
+            state = _("gyldig") if kit["valid"] else _("{n} feil").format(n=len(kit["errors"]))
+            print(f"{kit['id']:<16} {state:<10} {kit['path']}")
     return 0

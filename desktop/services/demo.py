@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import unicodedata
 import uuid
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
@@ -20,6 +20,7 @@ from desktop.i18n import _
 from desktop.services import demo_content as content
 from desktop.storage.database import Database
 from desktop.storage.models import (
+    AgendaBlock,
     Cohort,
     CohortFacilitator,
     Facilitator,
@@ -48,6 +49,7 @@ def demo_id(kind: str, key: str) -> uuid.UUID:
 def build_demo(db: Database) -> None:
     """Fill an empty register with the demo programme, in one transaction."""
     rng = random.Random(SEED)
+    plan_rng = random.Random(SEED + 1)  # its own stream: kit edits must not change the people
     with db.transaction() as s:
         if any(
             s.scalar(select(func.count()).select_from(m))
@@ -134,6 +136,7 @@ def build_demo(db: Database) -> None:
                 )
                 for f in team
             )
+            _plans(s, plan_rng, sessions)
             for number, location in enumerate(cohort_locations):
                 group = LeaderGroup(
                     id=demo_id("group", f"{name}:{location.name}"),
@@ -189,3 +192,68 @@ def _add_months(day: date, months: int) -> date:
 def _next_tuesday(day: date) -> date:
     """Sessions are held on Tuesdays: the first Tuesday on or after ``day``."""
     return day + timedelta(days=(1 - day.weekday()) % 7)
+
+
+# --- time plans ------------------------------------------------------------------------------------------
+
+
+# The demo's sessions in programme order take the LUP kit's templates in its sequence.
+def _lup_kit():
+    from desktop.kits import KitError, load_kit
+    from desktop.paths import project_root
+
+    try:
+        return load_kit(project_root() / "workshop_kits" / "lup")
+    except KitError:
+        return None  # the shipped kit is checked by the tests; a broken copy leaves the plans out
+
+
+def _local_zone():
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo("Europe/Oslo")
+    except Exception:  # noqa: BLE001 - no time-zone data on this machine
+        from datetime import timezone
+
+        return timezone(timedelta(hours=1))
+
+
+def _plans(s, rng: random.Random, sessions: list[Session]) -> None:
+    """Each session gets its kit template's plan; sessions in the past carry the times they really took."""
+    kit = _lup_kit()
+    if kit is None:
+        return
+    zone = _local_zone()
+    today = date.today()
+    for x, template_id in zip(sessions, kit.sequence, strict=False):
+        template = kit.session(template_id)
+        x.kit_id, x.template_id = kit.id, template.id
+        clock = datetime.combine(x.date, x.start_time, tzinfo=zone)
+        for position, b in enumerate(template.blocks):
+            block = AgendaBlock(
+                id=demo_id("block", f"{x.id}:{position}"),
+                session_id=x.id,
+                position=position,
+                title=b.title,
+                minutes=b.minutes,
+                category=b.category,
+                method_id=b.method,
+                materials=list(b.materials),
+                notes=b.notes,
+                projector_text=b.projector_text,
+                pinned_start=time.fromisoformat(b.pinned) if b.pinned else None,
+            )
+            if x.date < today:
+                # Real sessions drift: most blocks run a little long, some short; breaks are kept.
+                drift = (
+                    0 if b.category.value in {"break", "lunch"} else rng.choice((-3, -1, 0, 0, 2, 4, 6, 9))
+                )
+                minutes = max(1, b.minutes + drift)
+                if b.pinned:
+                    clock = max(clock, datetime.combine(x.date, time.fromisoformat(b.pinned), tzinfo=zone))
+                block.actual_start = clock
+                clock = clock + timedelta(minutes=minutes)
+                block.actual_end = clock
+                block.added_minutes = max(0, drift) if drift >= 6 else 0
+            s.add(block)

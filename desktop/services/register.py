@@ -48,9 +48,30 @@ def ensure_sector(db: Database, name: str) -> uuid.UUID:
         return found.id
 
 
-def create_service_location(db: Database, name: str, sector_id: uuid.UUID) -> uuid.UUID:
+def create_service_location(
+    db: Database, name: str, sector_id: uuid.UUID | None = None, new_sector: str = ""
+) -> uuid.UUID:
+    """A new service location in sector ``sector_id``, or in the sector named ``new_sector`` (created in
+    the same transaction when it does not exist: a refused location leaves no sector behind)."""
     name = clean_name(name)
     with db.transaction() as session:
+        if sector_id is None:
+            sector_name = clean_name(new_sector, "sector")
+            found = next(
+                (
+                    sid
+                    for sid, sname in session.execute(select(Sector.id, Sector.name))
+                    if sname.casefold() == sector_name.casefold()
+                ),
+                None,
+            )
+            _check_unique_location(session, name)
+            if found is None:
+                sector = Sector(name=sector_name)
+                session.add(sector)
+                session.flush()
+                found = sector.id
+            sector_id = found
         get(session, Sector, sector_id)
         _check_unique_location(session, name)
         row = ServiceLocation(name=name, sector_id=sector_id)
@@ -86,7 +107,17 @@ def delete_service_location(db: Database, location_id: uuid.UUID) -> Snapshot:
                     name=row.name, n=groups
                 ),
             )
-        return delete_with_snapshot(session, row)
+        sector = row.sector
+        snapshot = delete_with_snapshot(session, row)
+        session.flush()
+        others = session.scalar(
+            select(func.count()).select_from(ServiceLocation).where(ServiceLocation.sector_id == sector.id)
+        )
+        if others:
+            return snapshot
+        # The last location of a sector takes the empty sector with it (undo brings both back).
+        sector_rows = delete_with_snapshot(session, sector)
+        return Snapshot(sector_rows.rows + snapshot.rows, sector_rows.nulled + snapshot.nulled)
 
 
 def _check_unique_location(session, name: str, own_id: uuid.UUID | None = None) -> None:

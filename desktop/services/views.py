@@ -49,6 +49,7 @@ class GroupNode:
     id: uuid.UUID
     location_name: str
     participants: int
+    people: tuple[str, ...] = ()  # participants' names, so that a search for a person finds the group
 
 
 @dataclass(frozen=True)
@@ -91,18 +92,18 @@ def load_tree(db: Database) -> Tree:
             )
         ):
             sessions[row.cohort_id].append(SessionNode(row.id, row.title, row.kind, row.date))
-        counts = dict(
-            s.execute(
-                select(Participant.leader_group_id, func.count()).group_by(Participant.leader_group_id)
-            ).all()
-        )
+        people = defaultdict(list)
+        for group_id, name in s.execute(select(Participant.leader_group_id, Participant.name)):
+            people[group_id].append(name)
         groups = defaultdict(list)
         for row in s.execute(
             select(LeaderGroup.id, LeaderGroup.cohort_id, ServiceLocation.name)
             .join(ServiceLocation)
             .order_by(ServiceLocation.name)
         ):
-            groups[row.cohort_id].append(GroupNode(row.id, row.name, counts.get(row.id, 0)))
+            groups[row.cohort_id].append(
+                GroupNode(row.id, row.name, len(people[row.id]), tuple(people[row.id]))
+            )
         cohorts = defaultdict(list)
         for c in s.execute(select(Cohort).order_by(Cohort.start_date, Cohort.name)).scalars():
             cohorts[c.programme_id].append(

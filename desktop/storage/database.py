@@ -59,23 +59,39 @@ def inspect_file(path: Path) -> FileState:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        raise CorruptDatabaseError(path, latest_backup(path), str(exc)) from exc
+        if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            raise CorruptDatabaseError(path, latest_backup(path), str(exc)) from exc
+        # Not damage: a file or folder that cannot be read or locked (permissions, a read-only stick).
+        raise StorageError(
+            _(
+                "Databasen {path} kan ikke åpnes ({detail}). Filen er ikke endret; sjekk at mappen kan "
+                "leses og skrives."
+            ).format(path=path, detail=exc)
+        ) from exc
     return FileState(True, revision)
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_connect(dbapi_connection, _record) -> None:
+    # SQLAlchemy's documented pysqlite recipe: the driver's own transaction handling is turned off and every
+    # transaction is begun explicitly (below), so DDL in migrations is rolled back like any other statement.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA synchronous=FULL")  # there is no Save: a commit must survive a power cut
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+
+
+def _sqlite_begin(connection) -> None:
+    connection.exec_driver_sql("BEGIN")
 
 
 def make_engine(url: str) -> Engine:
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
@@ -126,19 +142,32 @@ def _storage_error(exc: OperationalError) -> StorageError:
     return StorageError(_("Databasen kunne ikke lagre endringen: {detail}").format(detail=exc.orig))
 
 
-def open_database(data_dir: Path, *, lock: bool = True, backup: bool = True, create: bool = True) -> Database:
+def open_database(
+    data_dir: Path,
+    *,
+    lock: bool = True,
+    backup: bool = True,
+    create: bool = True,
+    upgrade_schema: bool = True,
+) -> Database:
     """Open (creating or upgrading as needed) the register in ``data_dir``.
 
     ``lock``: hold the data folder for this program (the GUI and every writer); ``backup``: copy the file
-    first; ``create``: make a new register where there is none (else a StorageError says there is none).
+    first; ``create``: make a new register where there is none (else a StorageError says there is none);
+    ``upgrade_schema``: migrate an older schema (else a StorageError asks for the app to be started once).
     """
     data_dir = Path(data_dir)
     if not create and not (data_dir / DB_NAME).is_file():
         raise StorageError(_("Fant ingen LUP Verksted-database i {path}.").format(path=data_dir))
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DataFolderError(data_dir, exc.strerror or str(exc)) from exc
+    except OSError:
+        reason = (
+            _("det finnes en fil med det navnet.")
+            if data_dir.is_file()
+            else _("mappen kan ikke lages der (mangler skrivetilgang?).")
+        )
+        raise DataFolderError(data_dir, reason) from None
     dir_lock = DataDirLock(data_dir) if lock else None
     if dir_lock is not None:
         dir_lock.acquire()
@@ -151,6 +180,13 @@ def open_database(data_dir: Path, *, lock: bool = True, backup: bool = True, cre
             raise DatabaseTooNewError(path, state.revision)
         if state.exists and backup:
             make_backup(path)
+        if state.exists and state.revision != SCHEMA_HEAD and not upgrade_schema:
+            raise StorageError(
+                _(
+                    "Databasen {path} er fra en eldre versjon. "
+                    "Start LUP Verksted én gang for å oppgradere den."
+                ).format(path=path)
+            )
         engine = make_engine(f"sqlite:///{path}")
         if state.revision != SCHEMA_HEAD:
             log.info("Migrating %s from %s to %s", path, state.revision, SCHEMA_HEAD)

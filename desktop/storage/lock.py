@@ -20,7 +20,15 @@ class DataDirLock:
         self._file: IO[str] | None = None
 
     def acquire(self) -> None:
-        handle = open(self.data_dir / LOCK_NAME, "a+", encoding="utf-8")  # noqa: SIM115 - held open
+        from desktop.errors import DataFolderError
+        from desktop.i18n import _
+
+        try:
+            handle = open(self.data_dir / LOCK_NAME, "a+", encoding="utf-8")  # noqa: SIM115 - held open
+        except OSError:
+            raise DataFolderError(
+                self.data_dir, _("mappen kan ikke skrives til (skrivebeskyttet minnepinne eller mappe?).")
+            ) from None
         try:
             _lock(handle)
         except OSError:

@@ -9,10 +9,24 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, date, datetime, time
 
-from sqlalchemy import Date, DateTime, Enum, ForeignKey, String, Text, Time, UniqueConstraint, Uuid
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+    Uuid,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from desktop.domain.enums import ParticipantRole, SessionKind
+from desktop.domain.kit import BlockCategory
 
 
 def utcnow() -> datetime:
@@ -136,7 +150,12 @@ class Session(Base):
     start_time: Mapped[time] = mapped_column(Time)
     end_time: Mapped[time] = mapped_column(Time)
     place: Mapped[str] = mapped_column(String(200), default="")
+    kit_id: Mapped[str | None] = mapped_column(String(100))  # the kit and template its plan came from
+    template_id: Mapped[str | None] = mapped_column(String(100))
     cohort: Mapped[Cohort] = relationship(back_populates="sessions")
+    blocks: Mapped[list[AgendaBlock]] = relationship(
+        back_populates="session", order_by="AgendaBlock.position", passive_deletes=True
+    )
     facilitators: Mapped[list[Facilitator]] = relationship(
         secondary="session_facilitator", order_by="Facilitator.name", viewonly=True
     )
@@ -149,3 +168,44 @@ class SessionFacilitator(Base):
     facilitator_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("facilitator.id", ondelete="CASCADE"), index=True
     )
+
+
+class AgendaBlock(Base):
+    """A block of a session's time plan. Its start is computed from the blocks before it, unless pinned."""
+
+    __tablename__ = "agenda_block"
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    minutes: Mapped[int] = mapped_column(Integer)
+    category: Mapped[BlockCategory] = mapped_column(_enum(BlockCategory), default=BlockCategory.EXERCISE)
+    method_id: Mapped[str | None] = mapped_column(String(100))  # a method card of the session's kit
+    materials: Mapped[list[str]] = mapped_column(JSON, default=list)
+    notes: Mapped[str] = mapped_column(Text, default="")  # the facilitator's only
+    projector_text: Mapped[str] = mapped_column(Text, default="")
+    pinned_start: Mapped[time | None] = mapped_column(Time)
+    actual_start: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    actual_end: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    added_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    session: Mapped[Session] = relationship(back_populates="blocks")
+
+
+class RunEvent(Base):
+    """What happened while a session's plan was run: start, pause, next, added time …"""
+
+    __tablename__ = "run_event"
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"), index=True)
+    block_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("agenda_block.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    minutes: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ChecklistTick(Base):
+    """A ticked item of a session's checklist (before, during, after)."""
+
+    __tablename__ = "checklist_tick"
+    __table_args__ = (UniqueConstraint("session_id", "item_key"),)
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"), index=True)
+    item_key: Mapped[str] = mapped_column(String(300))
+    done: Mapped[bool] = mapped_column(Boolean, default=True)

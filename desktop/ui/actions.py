@@ -8,17 +8,16 @@ from __future__ import annotations
 import uuid
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from desktop.domain.enums import ParticipantRole, SessionKind
-from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.services import cohorts, groups, register, views
 from desktop.ui.commands import ChangeCommand, CreateCommand, DeleteCommand, ServiceCommand
 from desktop.ui.context import AppContext, ask
 from desktop.ui.navigator import node_key
-from desktop.ui.widgets import FormDialog, choice_combo, date_edit, time_edit, to_date, to_time
+from desktop.ui.widgets import FormDialog, choice_combo, combo_choice, date_edit, time_edit, to_date, to_time
 
 
 class RegisterActions(QObject):
@@ -129,13 +128,7 @@ class RegisterActions(QObject):
         )
 
         def command() -> CreateCommand:
-            location_id = (
-                location.currentData()
-                if location.currentText() == location.itemText(location.currentIndex())
-                else None
-            )
-            if location_id is None:
-                raise ValidationError("service_location", _("Velg et tjenestested fra listen."))
+            location_id = combo_choice(location, "service_location", _("Velg et tjenestested fra listen."))
             return CreateCommand(
                 _("Ny ledergruppe {location} i {cohort}").format(
                     location=location.currentText(), cohort=detail.name
@@ -194,10 +187,12 @@ class RegisterActions(QObject):
         target.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
 
         def command() -> ChangeCommand:
+            group_id = combo_choice(target, "leader_group", _("Velg en ledergruppe fra listen."))
+            group_name = next(c.name for c in choices if c.id == group_id)
             return ChangeCommand(
-                _("Flytt {name} til {group}").format(name=person.name, group=target.currentText()),
+                _("Flytt {name} til {group}").format(name=person.name, group=group_name),
                 lambda db, v: groups.move_participant(db, person.id, v["leader_group_id"]),
-                {"leader_group_id": target.currentData()},
+                {"leader_group_id": group_id},
             )
 
         return self._run_dialog(dialog, command)
@@ -221,19 +216,12 @@ class RegisterActions(QObject):
         sector.setEditable(True)  # a new sector can be typed
 
         def command() -> CreateCommand:
-            def create(db) -> uuid.UUID:
-                sid = (
-                    sector.currentData()
-                    if sector.currentText() == sector.itemText(sector.currentIndex())
-                    else None
-                )
-                if sid is None:
-                    sid = register.ensure_sector(db, sector.currentText())
-                return register.create_service_location(db, name.text(), sid)
-
+            typed = sector.currentText().strip()
+            known = sector.findText(typed, Qt.MatchFlag.MatchFixedString)
+            sector_id = sector.itemData(known) if known >= 0 else None
             return CreateCommand(
                 _("Nytt tjenestested «{name}»").format(name=name.text().strip()),
-                create,
+                lambda db: register.create_service_location(db, name.text(), sector_id, new_sector=typed),
                 register.delete_service_location,
             )
 

@@ -116,3 +116,32 @@ class DeleteCommand(ServiceCommand):
 
     def revert(self) -> None:
         restore_deleted(self.db, self._snapshot)
+
+
+class PlanCommand(ServiceCommand):
+    """A time-plan action: ``action(db)`` changes the plan and returns it as it was; undo and redo put the
+    whole plan back (so every plan action, from a minute edit to a kit template, undoes the same way)."""
+
+    def __init__(self, text: str, session_id: uuid.UUID, action: Callable[[Database], Any]) -> None:
+        super().__init__(text)
+        self._session_id = session_id
+        self._action = action
+        self._before: Any = None
+        self._after: Any = None
+
+    def do(self) -> None:
+        from desktop.services import timeplan
+
+        if self._after is None:
+            self._before = self._action(self.db)
+            self._after = timeplan.load_plan(self.db, self._session_id)
+        else:
+            timeplan.restore_plan(self.db, self._after)
+
+    def revert(self) -> None:
+        from desktop.services import timeplan
+
+        timeplan.restore_plan(self.db, self._before)
+
+    def is_noop(self) -> bool:
+        return self._before == self._after

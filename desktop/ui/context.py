@@ -21,12 +21,35 @@ if TYPE_CHECKING:
 class AppContext(QObject):
     changed = Signal()  # the register changed: views reload what they show
     error = Signal(str)  # a message the user must see (shown by the main window)
+    notice = Signal(str)  # a passing remark for the status bar
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.indexChanged.connect(lambda _index: self.changed.emit())
+        self.undo_stack.indexChanged.connect(self._stack_moved)
+        self._kits: list | None = None
+        self.runner = None  # the RunController, set by the main window (one run at a time)
+
+    def _stack_moved(self, _index: int) -> None:
+        self.changed.emit()
+
+    def kit_roots(self) -> list:
+        """The shipped kits, then the facilitator's own in ``<data folder>/kits``."""
+        from desktop.paths import project_root
+
+        return [project_root() / "workshop_kits", self.db.data_dir / "kits"]
+
+    def kits(self) -> list:
+        """Every kit found (``KitEntry``: the kit, or why it cannot be used), read once."""
+        if self._kits is None:
+            from desktop.kits import list_kits
+
+            self._kits = list_kits(self.kit_roots())
+        return self._kits
+
+    def kit(self, kit_id: str):
+        return next((e.kit for e in self.kits() if e.kit is not None and e.kit.id == kit_id), None)
 
     def perform(self, command: ServiceCommand, fields: FieldErrors | None = None) -> bool:
         """Run ``command`` once and put it on the undo stack; a refused edit shows why and stores nothing.
@@ -38,7 +61,8 @@ class AppContext(QObject):
         try:
             command.first_run(self.db)
         except ValidationError as exc:
-            if fields is not None and fields.show(exc):
+            if fields is not None and fields.show(exc, focus=False):
+                self.notice.emit(_("Ikke lagret: {reason}").format(reason=exc.message))
                 return False
             self.error.emit(exc.message)
             return False
@@ -54,9 +78,6 @@ class AppContext(QObject):
             return
         command.report = self.error.emit
         self.undo_stack.push(command)  # redo() skips the run already made; indexChanged emits changed
-
-    def report(self, message: str) -> None:
-        self.error.emit(message)
 
 
 def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:

@@ -11,9 +11,19 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QUndoView, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QUndoView,
+    QWidget,
+)
 
 from desktop import APP_NAME, __version__
 from desktop.errors import LupError
@@ -56,8 +66,11 @@ class MainWindow(QMainWindow):
         from desktop.ui.actions import RegisterActions
         from desktop.ui.context import AppContext
         from desktop.ui.pages import Workspace
+        from desktop.ui.run_mode import RunController
 
         self.context = AppContext(db, self)
+        self.context.runner = RunController(self.context, self.settings, self)
+        self.context.runner.message.connect(lambda message: self.show_message(message))
         self.actions = RegisterActions(self.context, self)
         self.navigator = NavigatorPanel()
         self.workspace = Workspace(self.context, self.actions)
@@ -69,6 +82,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([380, 900])
         self.setCentralWidget(self.splitter)
         self._build_menus()
+        QApplication.instance().installEventFilter(self)
         self.restoreState(self.settings.get(keys.WINDOW_STATE))
         self.splitter.restoreState(self.settings.get(keys.SPLITTER_STATE))
 
@@ -86,6 +100,21 @@ class MainWindow(QMainWindow):
         ):
             self.workspace.show_key("")
         self._update_actions()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        """Ctrl+Z in a text field with nothing of its own to undo undoes the last edit of the register.
+
+        A field keeps its own undo history while it is being typed in; once its edit is stored, the
+        register's undo stack is what the facilitator means."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit):
+            undo = event.matches(QKeySequence.StandardKey.Undo)
+            redo = event.matches(QKeySequence.StandardKey.Redo) or QKeySequence(
+                event.keyCombination()
+            ) == QKeySequence("Ctrl+Shift+Z")
+            if (undo and not watched.isUndoAvailable()) or (redo and not watched.isRedoAvailable()):
+                event.ignore()
+                return True
+        return super().eventFilter(watched, event)
 
     def _build_menus(self) -> None:
         stack = self.context.undo_stack
@@ -271,8 +300,16 @@ class MainWindow(QMainWindow):
     # --- closing ----------------------------------------------------------------------------------------
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # A field being edited commits when it loses focus: let it, while the database is still open.
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
         self.save_state()
         if self.context is not None:
+            self.context.runner.close()
+            stack = self.context.undo_stack
+            stack.blockSignals(True)  # no refresh of views that are going away
+            stack.clear()
             self.context.db.close()
         super().closeEvent(event)
 

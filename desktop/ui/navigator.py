@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from desktop.services.views import Tree
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2  # what the search matches: the text, and for a group its people
 
 
 def node_key(kind: str, ident: object = "") -> str:
@@ -41,6 +42,7 @@ class NavigatorPanel(QWidget):
         self.proxy.setRecursiveFilteringEnabled(True)
         self.proxy.setAutoAcceptChildRows(True)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterRole(SEARCH_ROLE)
         self.tree = QTreeView()
         self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
@@ -54,6 +56,8 @@ class NavigatorPanel(QWidget):
         self.filter_edit.textChanged.connect(self._filter)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit, self.filter_edit.clear)
+        for key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(QKeySequence(key), self.filter_edit, self._into_results)
         self._items: dict[str, QStandardItem] = {}
 
     # --- building ---------------------------------------------------------------------------------------
@@ -80,7 +84,8 @@ class NavigatorPanel(QWidget):
                     c, node_key("groups", cohort.id), _("Ledergrupper ({n})").format(n=len(cohort.groups))
                 )
                 for group in cohort.groups:
-                    self._add(g, node_key("group", group.id), group.location_name)
+                    item = self._add(g, node_key("group", group.id), group.location_name)
+                    item.setData(" ".join((group.location_name, *group.people)), SEARCH_ROLE)
         count = sum(len(sector.locations) for sector in tree.sectors)
         reg = self._add(root, node_key("locations"), _("Tjenestesteder ({n})").format(n=count))
         for sector in tree.sectors:
@@ -100,6 +105,7 @@ class NavigatorPanel(QWidget):
     def _add(self, parent: QStandardItem, key: str, text: str) -> QStandardItem:
         item = QStandardItem(text)
         item.setData(key, KEY_ROLE)
+        item.setData(text, SEARCH_ROLE)
         item.setToolTip(text)
         parent.appendRow(item)
         self._items[key] = item
@@ -140,11 +146,6 @@ class NavigatorPanel(QWidget):
             if item is not None:
                 self.tree.expand(self.proxy.mapFromSource(item.index()))
 
-    def parent_key(self, key: str) -> str:
-        item = self._items.get(key)
-        parent = item.parent() if item is not None else None
-        return parent.data(KEY_ROLE) if parent is not None else ""
-
     def visible_keys(self) -> list[str]:
         """Keys of every row the filter lets through (for tests and for keyboard users' screen readers)."""
         keys: list[str] = []
@@ -159,6 +160,15 @@ class NavigatorPanel(QWidget):
         return keys
 
     # --- reactions --------------------------------------------------------------------------------------
+
+    def _into_results(self) -> None:
+        """From the search field to the first match (the deepest first row), keyboard only."""
+        index = self.proxy.index(0, 0)
+        while index.isValid() and self.filter_edit.text().strip() and self.proxy.rowCount(index):
+            index = self.proxy.index(0, 0, index)
+        self.tree.setFocus()
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())

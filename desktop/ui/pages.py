@@ -142,15 +142,20 @@ class Page(QWidget):
 
 
 def _set_text(edit: QLineEdit, text: str) -> None:
-    if edit.text() != text:
-        edit.setText(text)
+    # Always set: it also clears the field's own undo history, so Ctrl+Z then undoes the stored edit.
+    edit.setText(text)
 
 
-def _tabbed(details: QWidget) -> QTabWidget:
-    """The tab widget of a session or leader group; tools are added as tabs after "Detaljer"."""
+def _tabbed(page: Page, details: QWidget) -> QTabWidget:
+    """The tab widget of a session or leader group, under the page's heading: "Detaljer" and the tools
+    (time plan, and later user journeys, ideas, prototypes, initiatives)."""
     tabs = QTabWidget()
     tabs.setDocumentMode(True)
     tabs.addTab(details, _("Detaljer"))
+    outer = QVBoxLayout(page)
+    outer.addWidget(page.heading)  # moved out of the details: the heading stays over every tab
+    outer.addWidget(page.subtitle)
+    outer.addWidget(tabs, 1)
     return tabs
 
 
@@ -337,17 +342,34 @@ class SessionPage(Page):
         self.errors.add_row(self.form, _("Veiledere"), self.facilitators, "facilitators")
         self.buttons.addStretch(1)
         self.buttons.addWidget(_button(_("Slett samling"), lambda: self.actions.delete(self.key)))
-        self.tabs = _tabbed(_scrolling(self.body))
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.tabs)
+        self.tabs = _tabbed(self, _scrolling(self.body))
+        from desktop.ui.timeplan_editor import TimePlanEditor
+
+        self.plan_editor = TimePlanEditor(context)
+        self.tabs.insertTab(0, self.plan_editor, _("Tidsplan"))
+        self.run_panel = None
+        if context.runner is not None:
+            from desktop.ui.run_mode import RunPanel
+
+            self.run_panel = RunPanel(context.runner)
+            self.tabs.insertTab(1, self.run_panel, _("Kjøring"))
+            self.plan_editor.run_requested.connect(self.start_run)
+        self.tabs.setCurrentIndex(0)
 
     def _edit(self, text: str, **values: Any) -> None:
         self.commit(text, lambda db, v: cohorts.update_session(db, self.id, **v), values)
 
+    def start_run(self, session_id: uuid.UUID) -> None:
+        """Open the run tab on this session's plan (the run itself starts with P / Start)."""
+        if self.context.runner.load(session_id):
+            self.tabs.setCurrentWidget(self.run_panel)
+
     def reload(self) -> None:
         d = views.session_detail(self.db, self.id)
         self.set_heading(d.title, f"{d.cohort_name} · {d.kind.label} · {format_date(d.date)}")
+        self.plan_editor.load(d.id)
+        if self.run_panel is not None:
+            self.run_panel.load(d.id)
         self.kind.setCurrentIndex(self.kind.findData(d.kind.value))
         _set_text(self.title, d.title)
         _set_text(self.place, d.place)
@@ -406,10 +428,7 @@ class GroupPage(Page):
         self.body.addLayout(row)
         details = QWidget()
         details.setLayout(self.body)  # no scrolling: the participant table takes the height
-        self.tabs = _tabbed(details)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.tabs)
+        self.tabs = _tabbed(self, details)
         self._people: list[views.ParticipantView] = []
 
     def _with_person(self, action: Callable[[views.ParticipantView], Any]) -> None:

@@ -54,13 +54,16 @@ class FieldErrors:
             self._labels[field] = error
             self._widgets[field] = widget
 
-    def show(self, exc: ValidationError) -> bool:
+    def show(self, exc: ValidationError, focus: bool = True) -> bool:
+        """Show the error under its field; ``focus`` moves there (dialogs), not when the field is being left
+        (a form edit committed on focus-out must not pull the user back)."""
         label = self._labels.get(exc.field)
         if label is None:
             return False
         label.setText(exc.message)
         label.show()
-        self._widgets[exc.field].setFocus()
+        if focus:
+            self._widgets[exc.field].setFocus()
         return True
 
     def clear(self) -> None:
@@ -140,6 +143,7 @@ class FacilitatorChecklist(QListWidget):
 
     def set_choices(self, choices: Iterable[Any], checked: Iterable[uuid.UUID]) -> None:
         checked = set(checked)
+        row = self.currentRow()  # a keyboard user toggling with Space keeps her place
         self.blockSignals(True)
         self.clear()
         for choice in choices:
@@ -148,6 +152,8 @@ class FacilitatorChecklist(QListWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if choice.id in checked else Qt.CheckState.Unchecked)
             self.addItem(item)
+        if 0 <= row < self.count():
+            self.setCurrentRow(row)
         self.blockSignals(False)
 
     def checked_ids(self) -> list[uuid.UUID]:
@@ -183,6 +189,14 @@ def to_date(edit: QDateEdit) -> date:
 def to_time(edit: QTimeEdit) -> time:
     q = edit.time()
     return time(q.hour(), q.minute())
+
+
+def combo_choice(combo: QComboBox, field: str, message: str):
+    """The id of an editable combo's choice; text typed that matches no item is refused at ``field``."""
+    index = combo.findText(combo.currentText().strip(), Qt.MatchFlag.MatchFixedString)
+    if index < 0 or combo.itemData(index) is None:
+        raise ValidationError(field, message)
+    return combo.itemData(index)
 
 
 def choice_combo(

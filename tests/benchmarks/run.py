@@ -17,8 +17,10 @@ Usage: ``python tests/benchmarks/run.py [--json] [--runs N] [--only KEY[,KEY]] [
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -131,6 +133,19 @@ def main(argv: list[str] | None = None) -> int:
     env = dict(os.environ)
     if not (args.display and env.get("DISPLAY")):
         env["QT_QPA_PLATFORM"] = "offscreen"
+    # The app must not read or write the user's real settings (a restored selection would also change
+    # what start-up loads): every user folder points into a temporary home.
+    home = tempfile.mkdtemp(prefix="lup-bench-home-")
+    atexit.register(shutil.rmtree, home, True)
+    for name, sub in (
+        ("HOME", ""),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+    ):
+        Path(home, sub).mkdir(exist_ok=True)
+        env[name] = str(Path(home, sub))
 
     results = {}
     for key in keys:

@@ -240,3 +240,32 @@ def test_delete_free_service_location_and_restore(small, db, rows) -> None:
 def test_delete_unknown_service_location(db) -> None:
     with pytest.raises(NotFoundError):
         register.delete_service_location(db, uuid.uuid4())
+
+
+def test_refused_location_in_a_new_sector_leaves_no_sector(db, rows) -> None:
+    before = rows(db)
+    with pytest.raises(ValidationError) as info:
+        register.create_service_location(db, "   ", None, new_sector="Frivillighet")
+    assert info.value.field == "name"
+    assert rows(db) == before
+
+
+def test_location_in_a_new_sector_and_undo_removes_both(db, rows) -> None:
+    before = rows(db)
+    location = register.create_service_location(db, "Frivilligsentralen", None, new_sector="Frivillighet")
+    after = rows(db)
+    snapshot = register.delete_service_location(db, location)
+    assert rows(db) == before  # the empty sector went with its last location
+    from desktop.services.common import restore_deleted
+
+    restore_deleted(db, snapshot)
+    assert rows(db) == after
+
+
+def test_location_joins_an_existing_sector_regardless_of_case(db) -> None:
+    sector = register.ensure_sector(db, "Skole")
+    register.create_service_location(db, "Jar skole", None, new_sector="skole")
+    from desktop.services import views
+
+    tree = views.load_tree(db)
+    assert [s.id for s in tree.sectors] == [sector]

@@ -224,3 +224,52 @@ def _visible_indexes(window):
 
     walk(QModelIndex())
     return out
+
+
+def test_search_finds_a_group_by_a_participants_name(window):
+    db = window.context.db
+    group = demo_id("group", "LUP 4:Capralhaugen BBS")
+    person = views.group_detail(db, group).participants[0].name
+    window.navigator.filter_edit.setText(person)
+    keys = window.navigator.visible_keys()
+    assert node_key("group", group) in keys
+    window.navigator._into_results()
+    assert window.current_key().startswith("group:")
+
+
+def test_moving_to_a_group_that_is_not_in_the_list_is_refused(window, dialogs):
+    db = window.context.db
+    group = demo_id("group", "LUP 4:Capralhaugen BBS")
+    window.navigator.select(node_key("group", group))
+    page = window.workspace.current_page()
+    person = page._people[0]
+
+    def fill(dialog) -> None:
+        dialog.fields["leader_group"].setEditText("LUP 7 · finnes ikke")
+
+    dialogs.answer(fill)
+    window.actions.move_participant(person, group)
+    assert "fra listen" in dialogs.seen[-1].errors.message("leader_group")
+    assert person.id in {p.id for p in views.group_detail(db, group).participants}
+
+
+def test_closing_commits_the_field_being_edited_and_closes_cleanly(qtbot, demo_db, settings):
+    from desktop.ui.main_window import MainWindow
+
+    win = MainWindow(settings, demo_db.data_dir)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_register(demo_db)
+    win.navigator.select(node_key("cohort", LUP3))
+    page = win.workspace.current_page()
+    page.name.setFocus()
+    qtbot.waitUntil(page.name.hasFocus)
+    page.name.setText("LUP 3 (siste)")
+    win.close()  # the edit is stored before the database closes
+    from desktop.storage.database import open_database
+
+    again = open_database(demo_db.data_dir, backup=False)
+    try:
+        assert views.cohort_detail(again, LUP3).name == "LUP 3 (siste)"
+    finally:
+        again.close()

@@ -1,0 +1,64 @@
+"""Recording a session as it is run: every run action is stored at once (a laptop that dies mid-session
+keeps what happened), as events and as each block's actual start, end and added minutes."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import delete, select
+
+from desktop.domain.run import BlockActual
+from desktop.domain.run import RunEvent as DomainEvent
+from desktop.services.common import get
+from desktop.storage.database import Database
+from desktop.storage.models import AgendaBlock, RunEvent, Session
+
+
+def record_run(
+    db: Database,
+    session_id: uuid.UUID,
+    block_ids: Sequence[uuid.UUID],
+    new_events: Sequence[DomainEvent],
+    actuals: dict[int, BlockActual],
+) -> None:
+    """Store ``new_events`` and the blocks' actual times (blocks by plan position in ``block_ids``)."""
+    with db.transaction() as s:
+        get(s, Session, session_id)
+        rows = {b.id: b for b in s.scalars(select(AgendaBlock).where(AgendaBlock.session_id == session_id))}
+        for event in new_events:
+            block_id = block_ids[event.index] if 0 <= event.index < len(block_ids) else None
+            s.add(
+                RunEvent(
+                    session_id=session_id,
+                    block_id=block_id,
+                    kind=str(event.kind),
+                    at=event.at,
+                    minutes=event.minutes,
+                )
+            )
+        for index, actual in actuals.items():
+            row = rows.get(block_ids[index]) if index < len(block_ids) else None
+            if row is not None:
+                row.actual_start = actual.start
+                row.actual_end = actual.end
+                row.added_minutes = actual.added_minutes
+
+
+def clear_run(db: Database, session_id: uuid.UUID) -> None:
+    """Forget a run's record (to run the session again from the start)."""
+    with db.transaction() as s:
+        s.execute(delete(RunEvent).where(RunEvent.session_id == session_id))
+        for row in s.scalars(select(AgendaBlock).where(AgendaBlock.session_id == session_id)):
+            row.actual_start = row.actual_end = None
+            row.added_minutes = 0
+
+
+def run_events(db: Database, session_id: uuid.UUID) -> list[tuple[str, object]]:
+    with db.transaction() as s:
+        return [
+            (r.kind, r.at)
+            for r in s.scalars(
+                select(RunEvent).where(RunEvent.session_id == session_id).order_by(RunEvent.at)
+            )
+        ]

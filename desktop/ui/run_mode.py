@@ -1,0 +1,382 @@
+"""Running a session live: the controller (one run at a time, keyboard shortcuts that work in every
+window), the laptop's run panel with the private information, and what is sent to the projection window.
+
+Every run action is recorded at once through ``services.run`` (the laptop may die mid-session).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.run import Level, Run, RunError, RunStatus, SystemClock, plan_vs_actual
+from desktop.i18n import _
+from desktop.services import run as run_service
+from desktop.services import timeplan
+from desktop.ui.projection import ProjectionState, ProjectionWindow
+
+LEVEL_COLOURS = {
+    Level.NORMAL: "#1b5e20",
+    Level.WARNING: "#e67e00",
+    Level.CRITICAL: "#c62828",
+    Level.OVERRUN: "#c62828",
+}
+
+
+def clock_text(seconds: float) -> str:
+    """Countdown text: «12:34», or «+01:05» once the time is up."""
+    sign = "+" if seconds < 0 else ""
+    total = int(abs(seconds) + (0.999 if seconds > 0 else 0))  # 59.2 s left shows 01:00 … 00:01, then +00:00
+    minutes, secs = divmod(total, 60)
+    return f"{sign}{minutes:02d}:{secs:02d}"
+
+
+def behind_text(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    if minutes > 0:
+        return _("{n} min bak planen").format(n=minutes)
+    if minutes < 0:
+        return _("{n} min foran planen").format(n=-minutes)
+    return _("i rute")
+
+
+class RunController(QObject):
+    """Holds the run of one session and the projection window; the actions are application shortcuts."""
+
+    updated = Signal()
+    message = Signal(str)
+
+    def __init__(self, context, settings, parent: QWidget, clock=None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.settings = settings
+        self.clock = clock or SystemClock()
+        self.run: Run | None = None
+        self.plan: timeplan.Plan | None = None
+        self.projection: ProjectionWindow | None = None
+        self._recorded = 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self._tick)
+        self.actions: dict[str, QAction] = {}
+        for name, text, keys, slot in (
+            ("toggle", _("Start / pause"), ["P", "F5"], self.toggle),
+            ("next", _("Neste blokk"), ["PgDown"], lambda: self._do(Run.next)),
+            ("previous", _("Forrige blokk"), ["PgUp"], lambda: self._do(Run.previous)),
+            ("add1", _("+1 min"), ["1", "+"], lambda: self._add(1)),
+            ("add5", _("+5 min"), ["5"], lambda: self._add(5)),
+            ("blackout", _("Svart skjerm"), ["B"], self.toggle_blackout),
+            ("freeze", _("Frys visningen"), ["F"], self.toggle_freeze),
+            ("finish", _("Avslutt kjøringen"), ["Ctrl+Shift+E"], lambda: self._do(Run.finish)),
+        ):
+            action = QAction(text, parent)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            # Works while either window has focus (text fields still get their own keys first).
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.triggered.connect(lambda _checked=False, s=slot: s())
+            action.setEnabled(False)
+            parent.addAction(action)
+            self.actions[name] = action
+
+    # --- life cycle -------------------------------------------------------------------------------------
+
+    def load(self, session_id: uuid.UUID) -> bool:
+        """Prepare a run of the session's plan (replacing a finished or unstarted one)."""
+        if self.run is not None and self.run.status in (RunStatus.RUNNING, RunStatus.PAUSED):
+            if self.plan.session_id == session_id:
+                return True
+            self.message.emit(_("En annen samling kjøres nå. Avslutt den først."))
+            return False
+        plan = timeplan.load_plan(self.context.db, session_id)
+        kit = self.context.kit(plan.kit_id) if plan.kit_id else None
+        thresholds = kit.run if kit else None
+        try:
+            self.run = Run(
+                [b.minutes for b in plan.blocks],
+                self.clock,
+                warning=thresholds.warning if thresholds else 0.20,
+                critical=thresholds.critical if thresholds else 0.05,
+                planned_end=datetime.combine(plan.date, plan.end, tzinfo=datetime.now().astimezone().tzinfo)
+                if plan.date == datetime.now().date()
+                else None,
+            )
+        except RunError as exc:
+            self.message.emit(exc.message)
+            self.run = None
+            return False
+        self.plan = plan
+        self._recorded = 0
+        for action in self.actions.values():
+            action.setEnabled(True)
+        self.updated.emit()
+        return True
+
+    def toggle(self) -> None:
+        if self.run is None:
+            return
+        step = {RunStatus.READY: Run.start, RunStatus.RUNNING: Run.pause, RunStatus.PAUSED: Run.resume}.get(
+            self.run.status
+        )
+        if step is not None:
+            self._do(step)
+
+    def _add(self, minutes: int) -> None:
+        self._do(lambda run: run.add_minutes(minutes))
+
+    def _do(self, step) -> None:
+        if self.run is None:
+            return
+        try:
+            step(self.run)
+        except RunError as exc:
+            self.message.emit(exc.message)
+            return
+        self._record()
+        if self.run.status is RunStatus.RUNNING:
+            self.timer.start()
+        else:
+            self.timer.stop()
+        self._tick()
+
+    def _record(self) -> None:
+        new = self.run.events[self._recorded :]
+        if not new:
+            return
+        try:
+            run_service.record_run(
+                self.context.db, self.plan.session_id, [b.id for b in self.plan.blocks], new, self.run.actuals
+            )
+        except Exception as exc:  # noqa: BLE001 - the run goes on; the facilitator is told
+            from desktop.errors import LupError
+
+            if not isinstance(exc, LupError):
+                raise
+            self.message.emit(exc.message)
+            return
+        self._recorded = len(self.run.events)
+        if self.run.status is RunStatus.FINISHED:
+            self.context.changed.emit()  # the plan's "actual" column
+
+    def _tick(self) -> None:
+        self.updated.emit()
+        if self.projection is not None and self.projection.isVisible():
+            self.projection.show_state(self.projection_state())
+
+    # --- what is shown ----------------------------------------------------------------------------------
+
+    def projection_state(self) -> ProjectionState:
+        run, plan = self.run, self.plan
+        if run is None or plan is None:
+            return ProjectionState()
+        if run.status is RunStatus.FINISHED:
+            return ProjectionState(title=_("Takk for i dag!"), heading=plan.title)
+        block = plan.blocks[run.current]
+        following = plan.blocks[run.current + 1].title if run.current + 1 < len(plan.blocks) else ""
+        now = datetime.now().strftime("%H:%M")
+        return ProjectionState(
+            title=block.title,
+            countdown=clock_text(run.remaining_seconds()),
+            level=run.level().value,
+            next_title=following,
+            text=block.projector_text,
+            heading=f"{plan.title} · {now}",
+        )
+
+    def show_projection(self) -> None:
+        if self.projection is None:
+            self.projection = ProjectionWindow(self.settings)
+            self.projection.closed.connect(lambda: self.updated.emit())
+        self.projection.present()
+        self.projection.show_state(self.projection_state())
+        self.updated.emit()
+
+    def toggle_blackout(self) -> None:
+        if self.projection is not None:
+            self.projection.toggle_blackout()
+            self.updated.emit()
+
+    def toggle_freeze(self) -> None:
+        if self.projection is not None:
+            self.projection.toggle_freeze()
+            self.updated.emit()
+
+    def close(self) -> None:
+        self.timer.stop()
+        if self.projection is not None:
+            self.projection.close()
+
+
+class RunPanel(QWidget):
+    """The laptop's view of a run: the countdown, ahead/behind and notes (private), and the controls."""
+
+    def __init__(self, controller: RunController) -> None:
+        super().__init__()
+        self.controller = controller
+        self.session_id: uuid.UUID | None = None
+        big = QFont()
+        big.setPointSize(40)
+        big.setBold(True)
+        self.block_title = QLabel()
+        title_font = QFont()
+        title_font.setPointSize(18)
+        title_font.setBold(True)
+        self.block_title.setFont(title_font)
+        self.block_title.setWordWrap(True)
+        self.countdown = QLabel("--:--")
+        self.countdown.setFont(big)
+        self.countdown.setObjectName("run-countdown")
+        self.behind = QLabel()
+        self.behind.setObjectName("run-behind")
+        behind_font = QFont()
+        behind_font.setPointSize(14)
+        self.behind.setFont(behind_font)
+        self.status = QLabel()
+        self.next_label = QLabel()
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes.setStyleSheet("background: #fffbe6; padding: 8px; border: 1px solid #e6d9a3;")
+        for label in (self.block_title, self.next_label, self.status):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+
+        buttons = QGridLayout()
+        a = controller.actions
+        for column, (name, text) in enumerate(
+            (
+                ("toggle", _("Start / pause (P)")),
+                ("previous", _("◀ Forrige (PgUp)")),
+                ("next", _("Neste ▶ (PgDn)")),
+                ("add1", _("+1 min (1)")),
+                ("add5", _("+5 min (5)")),
+            )
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(a[name].trigger)
+            buttons.addWidget(button, 0, column)
+        self.project_button = QPushButton(_("Vis på veggen"))
+        self.project_button.clicked.connect(controller.show_projection)
+        self.screen_combo = QComboBox()
+        self.screen_combo.setToolTip(_("Skjermen rommet ser"))
+        self.screen_combo.activated.connect(self._choose_screen)
+        blackout = QPushButton(_("Svart skjerm (B)"))
+        blackout.clicked.connect(a["blackout"].trigger)
+        freeze = QPushButton(_("Frys (F)"))
+        freeze.clicked.connect(a["freeze"].trigger)
+        finish = QPushButton(_("Avslutt kjøringen"))
+        finish.clicked.connect(a["finish"].trigger)
+        for column, widget in enumerate((self.project_button, self.screen_combo, blackout, freeze, finish)):
+            buttons.addWidget(widget, 1, column)
+
+        self.result = QTableWidget(0, 4)
+        self.result.setHorizontalHeaderLabels([_("Blokk"), _("Planlagt"), _("Faktisk"), _("Avvik")])
+        self.result.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.result.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.result.verticalHeader().hide()
+        self.result.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.result_label = QLabel(_("Plan mot faktisk"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.block_title)
+        row = QHBoxLayout()
+        row.addWidget(self.countdown)
+        column = QVBoxLayout()
+        column.addWidget(self.behind)
+        column.addWidget(self.status)
+        column.addWidget(self.next_label)
+        row.addLayout(column, 1)
+        layout.addLayout(row)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel(_("Notater (bare for deg):")))
+        layout.addWidget(self.notes)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.result, 1)
+        controller.updated.connect(self.refresh)
+
+    def load(self, session_id: uuid.UUID) -> None:
+        self.session_id = session_id
+        self.refresh()
+
+    def _choose_screen(self, index: int) -> None:
+        name = self.screen_combo.itemData(index)
+        if self.controller.projection is None:
+            self.controller.show_projection()
+        self.controller.projection.move_to_screen(name)
+
+    def refresh(self) -> None:
+        c = self.controller
+        screens = [screen.name() for screen in QGuiApplication.screens()]
+        if [self.screen_combo.itemData(i) for i in range(self.screen_combo.count())] != screens:
+            self.screen_combo.clear()
+            for name in screens:
+                self.screen_combo.addItem(name, name)
+        mine = c.plan is not None and c.plan.session_id == self.session_id
+        if not mine or c.run is None:
+            self.block_title.setText(_("Klar til å kjøre samlingen"))
+            self.countdown.setText("--:--")
+            self.behind.setText("")
+            self.status.setText(_("Trykk P (eller Start) for å starte første blokk."))
+            self.next_label.setText("")
+            self.notes.setText("")
+            self._show_result()
+            return
+        run, plan = c.run, c.plan
+        block = plan.blocks[run.current]
+        self.block_title.setText(f"{run.current + 1}/{len(plan.blocks)}  {block.title}")
+        self.countdown.setText(clock_text(run.remaining_seconds()))
+        self.countdown.setStyleSheet(f"color: {LEVEL_COLOURS[run.level()]};")
+        started = run.status is not RunStatus.READY
+        self.behind.setText(behind_text(run.behind_seconds()) if started else "")
+        status = {
+            RunStatus.READY: _("Ikke startet"),
+            RunStatus.RUNNING: _("Pågår"),
+            RunStatus.PAUSED: _("Pause"),
+            RunStatus.FINISHED: _("Ferdig"),
+        }[run.status]
+        if c.projection is not None and c.projection.isVisible():
+            status += " · " + (_("veggen er svart") if c.projection.blackout else _("vises på veggen"))
+            if c.projection.frozen:
+                status += " · " + _("frosset")
+        self.status.setText(status)
+        following = (
+            plan.blocks[run.current + 1].title if run.current + 1 < len(plan.blocks) else _("(siste blokk)")
+        )
+        self.next_label.setText(_("Neste: {title}").format(title=following))
+        self.notes.setText(block.notes or _("(ingen notater)"))
+        self._show_result()
+
+    def _show_result(self) -> None:
+        if self.session_id is None:
+            return
+        c = self.controller
+        if c.run is not None and c.plan is not None and c.plan.session_id == self.session_id:
+            plan, actuals = c.plan, c.run.actuals
+        else:
+            plan = timeplan.load_plan(c.context.db, self.session_id)
+            actuals = timeplan.recorded_actuals(plan)
+        rows = plan_vs_actual([b.minutes for b in plan.blocks], actuals)
+        recorded = any(r.actual_minutes is not None for r in rows)
+        self.result.setVisible(recorded)
+        self.result_label.setVisible(recorded)
+        self.result.setRowCount(len(rows))
+        for row in rows:
+            actual = "" if row.actual_minutes is None else f"{row.actual_minutes:.0f}"
+            diff = "" if row.actual_minutes is None else f"{row.difference:+.0f}"
+            for column, text in enumerate(
+                (plan.blocks[row.index].title, str(row.planned_minutes), actual, diff)
+            ):
+                self.result.setItem(row.index, column, QTableWidgetItem(text))

@@ -1,0 +1,552 @@
+"""The time-plan editor of a session: blocks with computed start times, pinned blocks, gaps and overlaps
+shown (never silently fixed), the planned total against the session's length, and one-click rebalance.
+
+The model only displays; every edit is asked for with a signal and done by an undoable PlanCommand.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import time
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QStyledItemDelegate,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import timeplan as tp
+from desktop.domain.kit import BlockCategory
+from desktop.i18n import _
+from desktop.services import timeplan
+from desktop.ui.commands import PlanCommand
+from desktop.ui.widgets import FieldErrors, time_edit, to_time
+
+if TYPE_CHECKING:
+    from desktop.ui.context import AppContext
+
+MIME = "application/x-lup-block-row"
+GAP = QColor("#fff4cc")
+OVERLAP = QColor("#ffd9d6")
+BLOCK_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def duration(minutes: int) -> str:
+    """«6 t 45 min», «45 min», «-10 min»."""
+    sign = "-" if minutes < 0 else ""
+    hours, rest = divmod(abs(minutes), 60)
+    if hours and rest:
+        return f"{sign}{hours} t {rest} min"
+    return f"{sign}{hours} t" if hours else f"{sign}{rest} min"
+
+
+class PlanModel(QAbstractTableModel):
+    """Rows are blocks; columns: start, minutes, title, category, method, actual."""
+
+    edit_requested = Signal(object, str, object)  # block id, field, value
+    move_requested = Signal(object, int)  # block id, target row
+
+    START, MINUTES, TITLE, CATEGORY, METHOD, ACTUAL = range(6)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.plan: timeplan.Plan | None = None
+        self.schedule: tp.Schedule | None = None
+        self.method_titles: dict[str, str] = {}
+
+    def headers(self) -> list[str]:
+        return [_("Start"), _("Min"), _("Blokk"), _("Type"), _("Metode"), _("Faktisk")]
+
+    def set_plan(self, plan: timeplan.Plan, method_titles: dict[str, str]) -> None:
+        self.beginResetModel()
+        self.plan = plan
+        self.schedule = plan.schedule()
+        self.method_titles = method_titles
+        self.endResetModel()
+
+    def block(self, row: int) -> timeplan.Block:
+        return self.plan.blocks[row]
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() or self.plan is None else len(self.plan.blocks)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        block = self.plan.blocks[index.row()]
+        slot = self.schedule.blocks[index.row()]
+        column = index.column()
+        if role == BLOCK_ROLE:
+            return block.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == self.START:
+                return tp.format_clock(slot.start)
+            if column == self.MINUTES:
+                return block.minutes
+            if column == self.TITLE:
+                return block.title
+            if column == self.CATEGORY:
+                return block.category.label if role == Qt.ItemDataRole.DisplayRole else block.category.value
+            if column == self.METHOD:
+                return self.method_titles.get(block.method_id or "", block.method_id or "")
+            if column == self.ACTUAL and block.actual_start and block.actual_end:
+                return round((block.actual_end - block.actual_start).total_seconds() / 60)
+        if role == Qt.ItemDataRole.FontRole and column == self.START and slot.pinned:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole and slot.gap_before:
+            return QBrush(OVERLAP if slot.gap_before < 0 else GAP)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(block, slot)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.START, self.MINUTES, self.ACTUAL):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _tooltip(self, block: timeplan.Block, slot: tp.ScheduledBlock) -> str:
+        lines = [f"{tp.format_clock(slot.start)}–{tp.format_clock(slot.end)}  {block.title}"]
+        if slot.pinned:
+            lines.append(_("Fast starttid {time}").format(time=tp.format_clock(slot.start)))
+        if slot.gap_before > 0:
+            lines.append(_("Hull på {d} før denne blokken").format(d=duration(slot.gap_before)))
+        elif slot.gap_before < 0:
+            lines.append(_("Overlapper forrige blokk med {d}").format(d=duration(-slot.gap_before)))
+        return "\n".join(lines)
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return base
+        flags = (
+            base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
+        if index.column() in (self.MINUTES, self.TITLE, self.CATEGORY):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: QModelIndex, value: Any, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        field = {self.MINUTES: "minutes", self.TITLE: "title", self.CATEGORY: "category"}.get(index.column())
+        if field is None:
+            return False
+        if field == "minutes":
+            try:
+                value = int(value)
+            except (TypeError, ValueError):
+                value = 0  # refused with a message by the service
+        if field == "category":
+            value = BlockCategory(value)
+        self.edit_requested.emit(self.plan.blocks[index.row()].id, field, value)
+        return False  # the command changes the data; the model is reloaded from it
+
+    # drag to reorder
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [MIME]
+
+    def mimeData(self, indexes) -> QMimeData:  # noqa: N802
+        data = QMimeData()
+        rows = sorted({i.row() for i in indexes})
+        data.setData(MIME, str(rows[0]).encode() if rows else b"")
+        return data
+
+    def dropMimeData(self, data: QMimeData, action, row: int, column: int, parent: QModelIndex) -> bool:  # noqa: N802
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME) or self.plan is None:
+            return False
+        source = int(bytes(data.data(MIME)).decode() or -1)
+        if not 0 <= source < len(self.plan.blocks):
+            return False
+        target = row if row >= 0 else (parent.row() if parent.isValid() else len(self.plan.blocks))
+        if target > source:
+            target -= 1  # dropping below itself: the row leaves its old place first
+        if target != source:
+            self.move_requested.emit(self.plan.blocks[source].id, target)
+        return False  # nothing is removed by the view: the command reorders
+
+
+class CategoryDelegate(QStyledItemDelegate):
+    def createEditor(self, parent, option, index):  # noqa: N802
+        combo = QComboBox(parent)
+        for category in BlockCategory:
+            combo.addItem(category.label, category.value)
+        return combo
+
+    def setEditorData(self, editor, index) -> None:  # noqa: N802
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor, model, index) -> None:  # noqa: N802
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class TimePlanEditor(QWidget):
+    """The "Tidsplan" tab of a session."""
+
+    run_requested = Signal(object)  # session id
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.session_id: uuid.UUID | None = None
+        self.errors = FieldErrors()
+        self.model = PlanModel(self)
+        self.model.edit_requested.connect(self._edit_field)
+        self.model.move_requested.connect(self._move)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(PlanModel.CATEGORY, CategoryDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.table.setDragEnabled(True)
+        self.table.setAcceptDrops(True)
+        self.table.setDropIndicatorShown(True)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(False)
+        self.table.setAccessibleName(_("Tidsplan"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PlanModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_details())
+
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.from_kit_action = self._action(_("Fra arbeidspakke …"), self._from_kit)
+        self.copy_action = self._action(_("Kopier fra samling …"), self._copy_from)
+        self.toolbar.addSeparator()
+        self.add_action = self._action(_("Ny blokk"), self._add, "Ctrl+Return")
+        self.duplicate_action = self._action(_("Dupliser"), self._duplicate, "Ctrl+D")
+        self.remove_action = self._action(_("Fjern"), self._remove, QKeySequence.StandardKey.Delete)
+        self.up_action = self._action(_("Flytt opp"), lambda: self._shift(-1), "Ctrl+Up")
+        self.down_action = self._action(_("Flytt ned"), lambda: self._shift(1), "Ctrl+Down")
+        self.toolbar.addSeparator()
+        self.rebalance_action = self._action(_("Fordel resten"), self._rebalance, "Ctrl+R")
+        self.rebalance_action.setToolTip(
+            _(
+                "Juster lengden på blokkene fra den valgte og ut, slik at planen slutter i tide "
+                "(faste blokker står)."
+            )
+        )
+        self.toolbar.addSeparator()
+        self.run_action = self._action(
+            _("Kjør samlingen ▶"), lambda: self.run_requested.emit(self.session_id)
+        )
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #8a3b00;")
+
+        details = QWidget()
+        form = QFormLayout(details)
+        self.pin_box = QCheckBox(_("Fast starttid"))
+        self.pin_time = time_edit(time(11, 30))
+        pin_row = QHBoxLayout()
+        pin_row.addWidget(self.pin_box)
+        pin_row.addWidget(self.pin_time)
+        pin_row.addStretch(1)
+        pin_widget = QWidget()
+        pin_widget.setLayout(pin_row)
+        pin_row.setContentsMargins(0, 0, 0, 0)
+        self.errors.add_row(form, _("Tidspunkt"), pin_widget, "pinned")
+        self.pin_box.toggled.connect(lambda _on: self._pin())
+        self.pin_time.editingFinished.connect(lambda: self.pin_box.isChecked() and self._pin())
+        self.materials = QLineEdit()
+        self.materials.setPlaceholderText(_("Skill med komma: post-it, tusjer, A3-ark"))
+        self.materials.editingFinished.connect(lambda: self._detail("materials", self._materials_value()))
+        self.errors.add_row(form, _("Materiell"), self.materials, "materials")
+        from desktop.ui.pages import CommitTextEdit
+
+        self.projector = CommitTextEdit()
+        self.projector.setMaximumHeight(70)
+        self.projector.setPlaceholderText(_("Det rommet ser på veggen mens blokken pågår"))
+        self.projector.editingFinished.connect(
+            lambda: self._detail("projector_text", self.projector.toPlainText())
+        )
+        self.errors.add_row(form, _("På veggen"), self.projector, "projector_text")
+        self.notes = CommitTextEdit()
+        self.notes.setMaximumHeight(70)
+        self.notes.setPlaceholderText(_("Bare for veilederen"))
+        self.notes.editingFinished.connect(lambda: self._detail("notes", self.notes.toPlainText()))
+        self.errors.add_row(form, _("Notater"), self.notes, "notes")
+        self.details = details
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.toolbar)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(self.summary)
+        top_layout.addWidget(self.warnings)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #b00020; font-weight: 600;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        top_layout.addWidget(self.error_label)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(details)
+        split.setStretchFactor(0, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.toolbar.addAction(action)
+        return action
+
+    # --- loading ----------------------------------------------------------------------------------------
+
+    def load(self, session_id: uuid.UUID) -> None:
+        self.session_id = session_id
+        plan = timeplan.load_plan(self.context.db, session_id)
+        current = self.current_block()
+        kit = self.context.kit(plan.kit_id) if plan.kit_id else None
+        titles = {m.id: m.title for m in kit.methods} if kit else {}
+        self.model.set_plan(plan, titles)
+        if current is not None:
+            self.select_block(current.id)
+        self._show_summary()
+        self._show_details()
+
+    def _show_summary(self) -> None:
+        plan, sched = self.model.plan, self.model.schedule
+        if not plan.blocks:
+            self.summary.setText(
+                _(
+                    "Ingen tidsplan ennå. Lag den fra arbeidspakken, kopier en annen samlings plan, "
+                    "eller legg til blokker."
+                )
+            )
+            self.warnings.hide()
+            return
+        if sched.over_by > 0:
+            state = _("{d} for lang").format(d=duration(sched.over_by))
+        elif sched.over_by < 0:
+            state = _("{d} til overs").format(d=duration(-sched.over_by))
+        else:
+            state = _("slutter i tide")
+        self.summary.setText(
+            _("Planlagt {planned} av {length} · {start}–{end} · {state}").format(
+                planned=duration(sched.planned_minutes),
+                length=duration(sched.session_minutes),
+                start=tp.format_clock(sched.session_start),
+                end=tp.format_clock(sched.end),
+                state=state,
+            )
+        )
+        notes = []
+        for slot in sched.blocks:
+            title = plan.blocks[slot.index].title
+            if slot.gap_before > 0:
+                notes.append(
+                    _("Hull på {d} før «{title}» ({time}).").format(
+                        d=duration(slot.gap_before), title=title, time=tp.format_clock(slot.start)
+                    )
+                )
+            elif slot.gap_before < 0:
+                notes.append(
+                    _("«{title}» ({time}) overlapper blokken før med {d}.").format(
+                        d=duration(-slot.gap_before), title=title, time=tp.format_clock(slot.start)
+                    )
+                )
+        self.warnings.setText("\n".join(notes))
+        self.warnings.setVisible(bool(notes))
+
+    def current_block(self) -> timeplan.Block | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or self.model.plan is None or index.row() >= len(self.model.plan.blocks):
+            return None
+        return self.model.block(index.row())
+
+    def select_block(self, block_id: uuid.UUID) -> None:
+        for row, block in enumerate(self.model.plan.blocks):
+            if block.id == block_id:
+                self.table.setCurrentIndex(self.model.index(row, PlanModel.TITLE))
+                return
+
+    def _show_details(self) -> None:
+        block = self.current_block()
+        self.details.setEnabled(block is not None)
+        for widget in (self.pin_box, self.pin_time):
+            widget.blockSignals(True)
+        self.pin_box.setChecked(bool(block and block.pinned_start))
+        if block and block.pinned_start:
+            self.pin_time.setTime(block.pinned_start)
+        elif block is not None:
+            slot = self.model.schedule.blocks[self.table.currentIndex().row()]
+            self.pin_time.setTime(time(*divmod(min(slot.start, 24 * 60 - 1), 60)))
+        for widget in (self.pin_box, self.pin_time):
+            widget.blockSignals(False)
+        self.materials.setText(", ".join(block.materials) if block else "")
+        self.projector.setPlainText(block.projector_text if block else "")
+        self.projector.document().setModified(False)
+        self.notes.setPlainText(block.notes if block else "")
+        self.notes.document().setModified(False)
+
+    def _materials_value(self) -> tuple[str, ...]:
+        return tuple(part.strip() for part in self.materials.text().split(",") if part.strip())
+
+    # --- actions ----------------------------------------------------------------------------------------
+
+    def _edit_field(self, block_id: uuid.UUID, field: str, value) -> None:
+        label = {
+            "minutes": _("Endre minutter"),
+            "title": _("Endre tittel på blokk"),
+            "category": _("Endre type blokk"),
+        }[field]
+        self._perform_shown(
+            label, lambda db: timeplan.update_block(db, self.session_id, block_id, **{field: value})
+        )
+
+    def _perform_shown(self, text: str, action) -> bool:
+        """Plan edits from the table: a refusal is shown under the table (the table has no field labels)."""
+        from desktop.errors import LupError
+
+        self.error_label.hide()
+        command = PlanCommand(text, self.session_id, action)
+        try:
+            command.first_run(self.context.db)
+        except LupError as exc:
+            self.error_label.setText(exc.message)
+            self.error_label.show()
+            return False
+        self.context.push_done(command)
+        return True
+
+    def _detail(self, field: str, value) -> None:
+        block = self.current_block()
+        if block is None or getattr(block, field) == value:
+            return
+        labels = {
+            "materials": _("Endre materiell"),
+            "projector_text": _("Endre tekst på veggen"),
+            "notes": _("Endre notater"),
+        }
+        self._perform_shown(
+            labels[field], lambda db: timeplan.update_block(db, self.session_id, block.id, **{field: value})
+        )
+
+    def _pin(self) -> None:
+        block = self.current_block()
+        if block is None:
+            return
+        value = to_time(self.pin_time) if self.pin_box.isChecked() else None
+        if value == block.pinned_start:
+            return
+        text = (
+            _("Fest «{title}» til {time}").format(title=block.title, time=value.strftime("%H:%M"))
+            if value
+            else _("Løsne «{title}»").format(title=block.title)
+        )
+        self._perform_shown(
+            text, lambda db: timeplan.update_block(db, self.session_id, block.id, pinned_start=value)
+        )
+
+    def _add(self) -> None:
+        index = self.table.currentIndex()
+        position = index.row() + 1 if index.isValid() else None
+        block = timeplan.new_block()
+        if self._perform_shown(
+            _("Ny blokk"), lambda db: timeplan.add_block(db, self.session_id, block, position)
+        ):
+            self.select_block(block.id)
+            self.table.edit(self.model.index(self.table.currentIndex().row(), PlanModel.TITLE))
+
+    def _duplicate(self) -> None:
+        block = self.current_block()
+        if block is not None:
+            self._perform_shown(
+                _("Dupliser «{title}»").format(title=block.title),
+                lambda db: timeplan.duplicate_block(db, self.session_id, block.id),
+            )
+
+    def _remove(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.current_block() is not None:
+            rows = [self.table.currentIndex().row()]
+        ids = {self.model.block(r).id for r in rows}
+        if ids:
+            text = (
+                _("Fjern «{title}»").format(title=self.model.block(rows[0]).title)
+                if len(ids) == 1
+                else _("Fjern {n} blokker").format(n=len(ids))
+            )
+            self._perform_shown(text, lambda db: timeplan.remove_blocks(db, self.session_id, ids))
+
+    def _shift(self, step: int) -> None:
+        block = self.current_block()
+        if block is not None:
+            self._move(block.id, self.table.currentIndex().row() + step)
+
+    def _move(self, block_id: uuid.UUID, target: int) -> None:
+        if not 0 <= target < len(self.model.plan.blocks):
+            return
+        title = next(b.title for b in self.model.plan.blocks if b.id == block_id)
+        if self._perform_shown(
+            _("Flytt «{title}»").format(title=title),
+            lambda db: timeplan.move_block(db, self.session_id, block_id, target),
+        ):
+            self.select_block(block_id)
+
+    def _rebalance(self) -> None:
+        index = self.table.currentIndex()
+        start = index.row() if index.isValid() else 0
+        self._perform_shown(
+            _("Fordel tiden fra «{title}»").format(title=self.model.block(start).title)
+            if self.model.plan.blocks
+            else _("Fordel tiden"),
+            lambda db: timeplan.rebalance(db, self.session_id, start),
+        )
+
+    def _from_kit(self) -> None:
+        from desktop.ui.plan_dialogs import choose_template
+
+        choice = choose_template(self, self.context, self.model.plan)
+        if choice is not None:
+            kit, template = choice
+            self._perform_shown(
+                _("Tidsplan fra «{title}»").format(title=template.title),
+                lambda db: timeplan.plan_from_template(db, self.session_id, kit, template.id),
+            )
+
+    def _copy_from(self) -> None:
+        from desktop.ui.plan_dialogs import choose_session_plan
+
+        other = choose_session_plan(self, self.context, self.session_id, self.model.plan)
+        if other is not None:
+            self._perform_shown(
+                _("Kopier tidsplan"), lambda db: timeplan.copy_plan(db, self.session_id, other)
+            )

@@ -1,0 +1,96 @@
+"""Storage facing hostile conditions: read-only folders, old schemas, interrupted migrations."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+from desktop.errors import DataFolderError, StorageError
+from desktop.storage import lock as lock_module
+from desktop.storage.database import DB_NAME, make_engine, open_database
+from desktop.storage.migrations import SCHEMA_HEAD, upgrade
+
+
+def test_data_folder_that_cannot_be_written_is_a_clear_message(data_dir: Path, monkeypatch) -> None:
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(lock_module, "open", refuse, raising=False)
+    with pytest.raises(DataFolderError) as info:
+        open_database(data_dir)
+    assert "skrivebeskyttet" in info.value.message
+
+
+def test_data_dir_that_is_a_file_is_a_clear_message(tmp_path: Path) -> None:
+    path = tmp_path / "not-a-folder"
+    path.write_text("x")
+    with pytest.raises(DataFolderError) as info:
+        open_database(path)
+    assert "fil med det navnet" in info.value.message
+
+
+def _old_database(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / DB_NAME
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine, "0001")
+    with engine.begin() as con:
+        con.execute(
+            text(
+                "INSERT INTO facilitator (id, name, email, created_at, updated_at) "
+                "VALUES ('00000000000000000000000000000001', 'Ingrid', NULL, '2020-01-01', '2020-01-01')"
+            )
+        )
+    engine.dispose()
+    return path
+
+
+def test_readers_refuse_an_old_schema_without_writing(tmp_path: Path) -> None:
+    path = _old_database(tmp_path / "old")
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(StorageError) as info:
+        open_database(path.parent, lock=False, backup=False, create=False, upgrade_schema=False)
+    assert "eldre versjon" in info.value.message
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_upgrade_from_the_previous_schema_keeps_the_data_and_backs_up_first(tmp_path: Path) -> None:
+    path = _old_database(tmp_path / "old")
+    db = open_database(path.parent)
+    try:
+        with db.engine.connect() as con:
+            assert con.execute(text("SELECT version_num FROM alembic_version")).scalar() == SCHEMA_HEAD
+            assert con.execute(text("SELECT name FROM facilitator")).scalar() == "Ingrid"
+        assert "agenda_block" in inspect(db.engine).get_table_names()
+    finally:
+        db.close()
+    [backup] = sorted((path.parent / "backups").glob("*.sqlite"))
+    con = sqlite3.connect(backup)
+    try:
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    finally:
+        con.close()
+
+
+def test_schema_changes_roll_back_with_their_transaction(tmp_path: Path) -> None:
+    """Migrations run in one transaction; with pysqlite's default handling DDL would commit on its own."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'x.sqlite'}")
+    with pytest.raises(RuntimeError), engine.begin() as con:
+        con.execute(text("CREATE TABLE half_done (id INTEGER)"))
+        raise RuntimeError("the migration fails half way")
+    assert "half_done" not in inspect(engine).get_table_names()
+    engine.dispose()
+
+
+def test_plain_engine_would_have_kept_the_table(tmp_path: Path) -> None:
+    """The control for the test above: without the recipe, SQLite keeps the half-done table."""
+    engine = create_engine(f"sqlite:///{tmp_path / 'y.sqlite'}")
+    with pytest.raises(RuntimeError), engine.begin() as con:
+        con.execute(text("CREATE TABLE half_done (id INTEGER)"))
+        raise RuntimeError("the migration fails half way")
+    assert "half_done" in inspect(engine).get_table_names()
+    engine.dispose()
