@@ -107,9 +107,13 @@ def load_kit(folder: Path) -> Kit:
             readers.setdefault(template.id, got[0])
             sessions.append(template)
 
+    unreadable: set[str] = set()  # files that could not be parsed: no cascade of "unknown id" after them
+
     def optional(name: str, read):
         path = folder / name
         got = reader(path) if path.is_file() else None
+        if path.is_file() and got is None:
+            unreadable.add(name)
         return (got[0], read(*got)) if got else (None, [])
 
     method_reader, methods_read = optional("methods.toml", read_methods)
@@ -126,13 +130,13 @@ def load_kit(folder: Path) -> Kit:
         if r is None:
             continue
         for index, block in enumerate(template.blocks):
-            if block.method and block.method not in method_ids:
+            if block.method and block.method not in method_ids and "methods.toml" not in unreadable:
                 r.issue(
                     ("block", index, "method"),
                     _("ukjent metode «{id}» (finnes ikke i methods.toml).").format(id=block.method),
                 )
         for sheet in template.worksheets:
-            if sheet not in sheet_ids:
+            if sheet not in sheet_ids and "worksheets.toml" not in unreadable:
                 r.issue(
                     ("worksheets",),
                     _("ukjent arbeidsark «{id}» (finnes ikke i worksheets.toml).").format(id=sheet),

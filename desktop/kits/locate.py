@@ -41,7 +41,28 @@ def line_of(text: str, path: KeyPath) -> int:
             depth = _common(full, path)
             if depth == len(full) and depth > best_depth:
                 best, best_depth = number, depth
+                rest = path[depth:]
+                if rest and isinstance(rest[0], int):
+                    best = _inline_item(lines, number, rest) or best
     return best
+
+
+def _inline_item(lines: list[str], start: int, rest: KeyPath) -> int | None:
+    """In ``key = [ {…}, {…} ]`` written over several lines: the line of item ``rest[0]`` (and of its key
+    ``rest[1]`` when that is on a line of its own)."""
+    seen = -1
+    for number in range(start, len(lines) + 1):
+        line = lines[number - 1]
+        seen += line.count("{")
+        if seen >= rest[0]:
+            if len(rest) > 1 and isinstance(rest[1], str):
+                for later in range(number, min(len(lines), number + 20) + 1):
+                    if re.search(rf"\b{re.escape(rest[1])}\s*=", lines[later - 1]):
+                        return later
+            return number
+        if number > start and line.strip().startswith("]"):
+            return None
+    return None
 
 
 def _common(a: KeyPath, b: KeyPath) -> int:

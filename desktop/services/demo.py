@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import unicodedata
 import uuid
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 
@@ -247,13 +247,15 @@ def _plans(s, rng: random.Random, sessions: list[Session]) -> None:
             if x.date < today:
                 # Real sessions drift: most blocks run a little long, some short; breaks are kept.
                 drift = (
-                    0 if b.category.value in {"break", "lunch"} else rng.choice((-3, -1, 0, 0, 2, 4, 6, 9))
+                    0
+                    if b.category.value in {"break", "lunch"}
+                    else rng.choice((-4, -2, -1, 0, 0, 1, 2, 3, 5, 8))
                 )
                 minutes = max(1, b.minutes + drift)
                 if b.pinned:
                     clock = max(clock, datetime.combine(x.date, time.fromisoformat(b.pinned), tzinfo=zone))
-                block.actual_start = clock
+                block.actual_start = clock.astimezone(UTC)  # stored in UTC, like a live run
                 clock = clock + timedelta(minutes=minutes)
-                block.actual_end = clock
+                block.actual_end = clock.astimezone(UTC)
                 block.added_minutes = max(0, drift) if drift >= 6 else 0
             s.add(block)

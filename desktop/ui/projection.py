@@ -85,6 +85,7 @@ NEXT_SHARE = 0.05
 CARD_TITLE_SHARE = 0.085
 CARD_TEXT_SHARE = 0.07
 WINDOW_SIZE = QSize(1280, 720)
+MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta}
 
 
 @dataclass(frozen=True)
@@ -601,7 +602,8 @@ class ProjectionWindow(QWidget):
 
     # --- screens ----------------------------------------------------------------------------------------
 
-    def available_screens(self) -> list[ScreenInfo]:
+    @staticmethod
+    def available_screens() -> list[ScreenInfo]:
         """The real screens, in QGuiApplication.screens() order; a name two screens share gets " (2)"."""
         infos: list[ScreenInfo] = []
         for screen in QGuiApplication.screens():
@@ -676,7 +678,8 @@ class ProjectionWindow(QWidget):
         elif plain and key == Qt.Key.Key_F11:
             self.showNormal() if self.isFullScreen() else self.showFullScreen()
         else:
-            self.key_pressed.emit(int(key))
+            if key not in MODIFIER_KEYS:
+                self.key_pressed.emit(int(key))
             super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

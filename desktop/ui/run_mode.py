@@ -10,7 +10,7 @@ import uuid
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -28,7 +28,7 @@ from desktop.domain.run import Level, Run, RunError, RunStatus, SystemClock, pla
 from desktop.i18n import _
 from desktop.services import run as run_service
 from desktop.services import timeplan
-from desktop.ui.projection import ProjectionState, ProjectionWindow
+from desktop.ui.projection import PROJECTION_SCREEN, ProjectionState, ProjectionWindow
 
 LEVEL_COLOURS = {
     Level.NORMAL: "#1b5e20",
@@ -83,6 +83,7 @@ class RunController(QObject):
             ("blackout", _("Svart skjerm"), ["B"], self.toggle_blackout),
             ("freeze", _("Frys visningen"), ["F"], self.toggle_freeze),
             ("finish", _("Avslutt kjøringen"), ["Ctrl+Shift+E"], lambda: self._do(Run.finish)),
+            ("timer", _("Vis nedtellingen på veggen"), ["T"], self.show_timer),
         ):
             action = QAction(text, parent)
             action.setShortcuts([QKeySequence(k) for k in keys])
@@ -174,8 +175,9 @@ class RunController(QObject):
 
     def _tick(self) -> None:
         self.updated.emit()
-        if self.projection is not None and self.projection.isVisible():
-            self.projection.show_state(self.projection_state())
+        projection = self.projection
+        if projection is not None and projection.isVisible() and not projection.showing_card:
+            projection.show_state(self.projection_state())
 
     # --- what is shown ----------------------------------------------------------------------------------
 
@@ -198,12 +200,27 @@ class RunController(QObject):
         )
 
     def show_projection(self) -> None:
+        """Open the room's window (on the chosen screen) and show the current state."""
+        for action in ("blackout", "freeze", "timer"):
+            self.actions[action].setEnabled(True)
         if self.projection is None:
             self.projection = ProjectionWindow(self.settings)
             self.projection.closed.connect(lambda: self.updated.emit())
         self.projection.present()
         self.projection.show_state(self.projection_state())
         self.updated.emit()
+
+    def show_card(self, title: str, sections: list) -> None:
+        """A method or prototype card on the wall, until the countdown is asked for again."""
+        if self.projection is None or not self.projection.isVisible():
+            self.show_projection()
+        self.projection.show_card(title, sections)
+        self.updated.emit()
+
+    def show_timer(self) -> None:
+        if self.projection is not None:
+            self.projection.show_state(self.projection_state())
+            self.updated.emit()
 
     def toggle_blackout(self) -> None:
         if self.projection is not None:
@@ -277,9 +294,14 @@ class RunPanel(QWidget):
         blackout.clicked.connect(a["blackout"].trigger)
         freeze = QPushButton(_("Frys (F)"))
         freeze.clicked.connect(a["freeze"].trigger)
+        timer = QPushButton(_("Nedtelling (T)"))
+        timer.setToolTip(_("Tilbake til nedtellingen etter et kort på veggen"))
+        timer.clicked.connect(a["timer"].trigger)
         finish = QPushButton(_("Avslutt kjøringen"))
         finish.clicked.connect(a["finish"].trigger)
-        for column, widget in enumerate((self.project_button, self.screen_combo, blackout, freeze, finish)):
+        for column, widget in enumerate(
+            (self.project_button, self.screen_combo, blackout, freeze, timer, finish)
+        ):
             buttons.addWidget(widget, 1, column)
 
         self.result = QTableWidget(0, 4)
@@ -319,11 +341,17 @@ class RunPanel(QWidget):
 
     def refresh(self) -> None:
         c = self.controller
-        screens = [screen.name() for screen in QGuiApplication.screens()]
-        if [self.screen_combo.itemData(i) for i in range(self.screen_combo.count())] != screens:
+        screens = ProjectionWindow.available_screens()
+        if [self.screen_combo.itemData(i) for i in range(self.screen_combo.count())] != [
+            s.name for s in screens
+        ]:
+            self.screen_combo.blockSignals(True)
             self.screen_combo.clear()
-            for name in screens:
-                self.screen_combo.addItem(name, name)
+            for screen in screens:
+                self.screen_combo.addItem(screen.label, screen.name)
+            saved = c.settings.get(PROJECTION_SCREEN)
+            self.screen_combo.setCurrentIndex(max(0, self.screen_combo.findData(saved)))
+            self.screen_combo.blockSignals(False)
         mine = c.plan is not None and c.plan.session_id == self.session_id
         if not mine or c.run is None:
             self.block_title.setText(_("Klar til å kjøre samlingen"))
@@ -349,6 +377,8 @@ class RunPanel(QWidget):
         }[run.status]
         if c.projection is not None and c.projection.isVisible():
             status += " · " + (_("veggen er svart") if c.projection.blackout else _("vises på veggen"))
+            if c.projection.showing_card:
+                status += " · " + _("kort på veggen (T for nedtelling)")
             if c.projection.frozen:
                 status += " · " + _("frosset")
         self.status.setText(status)

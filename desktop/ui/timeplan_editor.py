@@ -333,11 +333,14 @@ class TimePlanEditor(QWidget):
         self.session_id = session_id
         plan = timeplan.load_plan(self.context.db, session_id)
         current = self.current_block()
+        row = self.table.currentIndex().row()
         kit = self.context.kit(plan.kit_id) if plan.kit_id else None
         titles = {m.id: m.title for m in kit.methods} if kit else {}
         self.model.set_plan(plan, titles)
-        if current is not None:
+        if current is not None and any(b.id == current.id for b in plan.blocks):
             self.select_block(current.id)
+        elif row >= 0 and plan.blocks:  # the selected block went: select the one now in its place
+            self.table.setCurrentIndex(self.model.index(min(row, len(plan.blocks) - 1), PlanModel.TITLE))
         self._show_summary()
         self._show_details()
 

@@ -1,0 +1,176 @@
+"""Time-plan services: every action changes the plan as asked and returns the plan before, so that putting
+that back (undo) restores it exactly; refusals store nothing."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+
+from desktop.domain.enums import SessionKind
+from desktop.errors import ValidationError
+from desktop.kits import load_kit
+from desktop.services import cohorts, timeplan
+
+LUP = load_kit(Path(__file__).resolve().parents[2] / "workshop_kits" / "lup")
+
+
+@pytest.fixture
+def session_id(db):
+    programme = cohorts.ensure_programme(db)
+    cohort = cohorts.create_cohort(db, programme, "LUP 9", date(2027, 1, 5), date(2027, 6, 22))
+    return cohorts.plan_session(
+        db, cohort, SessionKind.OPENING, "Oppstartsamling", date(2027, 1, 5), time(8, 30), time(15, 30)
+    )
+
+
+def titles(db, session_id) -> list[str]:
+    return [b.title for b in timeplan.load_plan(db, session_id).blocks]
+
+
+def test_plan_from_the_kit_template_ends_on_time(db, session_id):
+    before = timeplan.plan_from_template(db, session_id, LUP, "oppstart")
+    assert before.blocks == ()
+    plan = timeplan.load_plan(db, session_id)
+    template = LUP.session("oppstart")
+    assert [b.title for b in plan.blocks] == [b.title for b in template.blocks]
+    assert (plan.kit_id, plan.template_id) == ("lup", "oppstart")
+    schedule = plan.schedule()
+    assert schedule.on_time
+    lunch = next(i for i, b in enumerate(plan.blocks) if b.pinned_start == time(11, 30))
+    assert schedule.blocks[lunch].start == 11 * 60 + 30
+
+
+def test_every_action_is_undone_by_putting_the_old_plan_back(db, session_id):
+    timeplan.plan_from_template(db, session_id, LUP, "oppstart")
+    original = timeplan.load_plan(db, session_id)
+    first, second = original.blocks[0], original.blocks[1]
+    actions = [
+        lambda: timeplan.add_block(db, session_id, timeplan.new_block("Ekstra", 10), 2),
+        lambda: timeplan.remove_blocks(db, session_id, {second.id}),
+        lambda: timeplan.duplicate_block(db, session_id, first.id),
+        lambda: timeplan.move_block(db, session_id, first.id, 4),
+        lambda: timeplan.update_block(db, session_id, first.id, minutes=40, title="Velkommen!"),
+        lambda: timeplan.plan_from_template(db, session_id, LUP, "innsikt"),
+    ]
+    for action in actions:
+        before = action()
+        assert before == original
+        assert timeplan.load_plan(db, session_id) != original
+        timeplan.restore_plan(db, before)
+        assert timeplan.load_plan(db, session_id) == original
+
+
+def test_move_puts_the_block_where_it_was_dropped(db, session_id):
+    timeplan.plan_from_template(db, session_id, LUP, "oppstart")
+    names = titles(db, session_id)
+    block = timeplan.load_plan(db, session_id).blocks[0]
+    timeplan.move_block(db, session_id, block.id, 3)
+    assert titles(db, session_id) == names[1:4] + names[:1] + names[4:]
+
+
+def test_duplicate_is_not_pinned_and_has_no_recorded_times(db, session_id):
+    timeplan.plan_from_template(db, session_id, LUP, "oppstart")
+    plan = timeplan.load_plan(db, session_id)
+    lunch = next(b for b in plan.blocks if b.pinned_start)
+    timeplan.duplicate_block(db, session_id, lunch.id)
+    blocks = timeplan.load_plan(db, session_id).blocks
+    index = next(i for i, b in enumerate(blocks) if b.id == lunch.id)
+    copy = blocks[index + 1]
+    assert copy.title == lunch.title and copy.id != lunch.id and copy.pinned_start is None
+
+
+def test_zero_and_negative_minutes_are_refused_and_nothing_changes(db, session_id):
+    timeplan.plan_from_template(db, session_id, LUP, "oppstart")
+    before = timeplan.load_plan(db, session_id)
+    block = before.blocks[0]
+    for minutes in (0, -5):
+        with pytest.raises(ValidationError) as info:
+            timeplan.update_block(db, session_id, block.id, minutes=minutes)
+        assert info.value.field == "minutes"
+    assert timeplan.load_plan(db, session_id) == before
+
+
+def test_a_plan_past_midnight_is_refused_saying_where(db, session_id):
+    timeplan.plan_from_template(db, session_id, LUP, "oppstart")
+    before = timeplan.load_plan(db, session_id)
+    last = before.blocks[-1]
+    with pytest.raises(ValidationError) as info:
+        timeplan.update_block(db, session_id, last.id, minutes=600)
+    assert "midnatt" in info.value.message and last.title in info.value.message
+    assert timeplan.load_plan(db, session_id) == before
+
+
+def test_rebalance_from_a_block_keeps_earlier_blocks_and_pins(db, session_id):
+    timeplan.plan_from_template(db, session_id, LUP, "oppstart")
+    plan = timeplan.load_plan(db, session_id)
+    first = plan.blocks[0]
+    timeplan.update_block(db, session_id, first.id, minutes=first.minutes + 25)  # an overrun early on
+    overrun = timeplan.load_plan(db, session_id).schedule()
+    [overlap] = overrun.overlaps  # shown at the pinned lunch, not silently fixed
+    assert overlap.gap_before == -25 and overlap.pinned
+    timeplan.rebalance(db, session_id, 1)
+    after = timeplan.load_plan(db, session_id)
+    assert after.blocks[0].minutes == first.minutes + 25
+    assert [b.pinned_start for b in after.blocks] == [b.pinned_start for b in plan.blocks]
+    assert after.schedule().on_time
+
+
+def test_copy_plan_from_another_session_drops_recorded_times(db, session_id):
+    timeplan.plan_from_template(db, session_id, LUP, "oppstart")
+    other = cohorts.plan_session(
+        db,
+        timeplan.load_plan(db, session_id).session_id and _cohort_of(db, session_id),
+        SessionKind.WORKING,
+        "Arbeidssamling",
+        date(2027, 2, 2),
+        time(8, 30),
+        time(15, 30),
+    )
+    timeplan.copy_plan(db, other, session_id)
+    copied = timeplan.load_plan(db, other)
+    source = timeplan.load_plan(db, session_id)
+    assert [b.title for b in copied.blocks] == [b.title for b in source.blocks]
+    assert not {b.id for b in copied.blocks} & {b.id for b in source.blocks}
+    assert (copied.kit_id, copied.template_id) == ("lup", "oppstart")
+    assert [c.name for c in timeplan.sessions_with_plans(db)] == [
+        "LUP 9 · 02.02.2027 Arbeidssamling",
+        "LUP 9 · 05.01.2027 Oppstartsamling",
+    ]
+
+
+def _cohort_of(db, session_id):
+    from desktop.services.views import session_detail
+
+    return session_detail(db, session_id).cohort_id
+
+
+def test_recorded_run_is_stored_and_read_back(db, session_id):
+    from datetime import UTC, datetime, timedelta
+
+    from desktop.domain.run import Run
+    from desktop.services import run as run_service
+
+    timeplan.plan_from_template(db, session_id, LUP, "oppstart")
+    plan = timeplan.load_plan(db, session_id)
+
+    class Clock:
+        now_value = datetime(2027, 1, 5, 7, 30, tzinfo=UTC)
+
+        def now(self):
+            return self.now_value
+
+    clock = Clock()
+    run = Run([b.minutes for b in plan.blocks], clock)
+    run.start()
+    clock.now_value += timedelta(minutes=plan.blocks[0].minutes + 4)
+    run.next()
+    run_service.record_run(db, session_id, [b.id for b in plan.blocks], run.events, run.actuals)
+    stored = timeplan.load_plan(db, session_id)
+    assert stored.blocks[0].actual_start == datetime(2027, 1, 5, 7, 30, tzinfo=UTC).replace(tzinfo=None) or (
+        stored.blocks[0].actual_start.replace(tzinfo=None) == datetime(2027, 1, 5, 7, 30)
+    )
+    actual = timeplan.recorded_actuals(stored)
+    assert round(actual[0].minutes) == plan.blocks[0].minutes + 4
+    assert [kind for kind, _at in run_service.run_events(db, session_id)] == ["start", "next"]

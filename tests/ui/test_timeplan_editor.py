@@ -1,0 +1,177 @@
+"""The time-plan editor and run mode through the window, offscreen, with a fake clock."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QMimeData, QModelIndex, Qt
+
+from desktop.services import timeplan
+from desktop.services.demo import demo_id
+from desktop.services.demo_content import SESSION_PLAN
+from desktop.ui.navigator import node_key
+from desktop.ui.timeplan_editor import MIME, PlanModel
+
+OPENING = demo_id("session", f"LUP 3:{SESSION_PLAN[0][1]}")
+INSIGHT = demo_id("session", f"LUP 3:{SESSION_PLAN[1][1]}")
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.value = datetime(2026, 11, 22, 8, 30, tzinfo=UTC)
+
+    def now(self) -> datetime:
+        return self.value
+
+    def advance(self, minutes: float) -> None:
+        self.value += timedelta(minutes=minutes)
+
+
+@pytest.fixture
+def editor(window):
+    window.navigator.select(node_key("session", OPENING))
+    page = window.workspace.current_page()
+    assert page.tabs.tabText(0) == "Tidsplan"
+    return page.plan_editor
+
+
+def test_the_demo_session_shows_its_kit_plan_ending_on_time(editor, window):
+    plan = timeplan.load_plan(window.context.db, OPENING)
+    assert editor.model.rowCount() == len(plan.blocks) > 5
+    assert editor.model.index(0, PlanModel.START).data() == "08:30"
+    assert "slutter i tide" in editor.summary.text()
+    lunch = next(i for i, b in enumerate(plan.blocks) if b.pinned_start)
+    assert editor.model.index(lunch, PlanModel.START).data() == "11:30"
+    assert editor.model.index(0, PlanModel.ACTUAL).data() is not None  # the demo session was run
+
+
+def test_edit_minutes_shows_the_overlap_at_lunch_and_undo(editor, window):
+    db = window.context.db
+    before = timeplan.load_plan(db, OPENING)
+    editor.model.setData(editor.model.index(0, PlanModel.MINUTES), before.blocks[0].minutes + 10)
+    assert timeplan.load_plan(db, OPENING).blocks[0].minutes == before.blocks[0].minutes + 10
+    assert "overlapper" in editor.warnings.text() and not editor.warnings.isHidden()
+    assert window.undo_action.text() == "Angre Endre minutter"
+    window.undo_action.trigger()
+    assert timeplan.load_plan(db, OPENING) == before
+    assert editor.warnings.isHidden()
+
+
+def test_zero_minutes_is_refused_under_the_table(editor, window):
+    db = window.context.db
+    before = timeplan.load_plan(db, OPENING)
+    editor.model.setData(editor.model.index(1, PlanModel.MINUTES), 0)
+    assert "større enn null" in editor.error_label.text() and not editor.error_label.isHidden()
+    assert timeplan.load_plan(db, OPENING) == before
+    assert window.context.undo_stack.count() == 0
+
+
+def test_drag_a_block_to_another_place_and_undo(editor, window):
+    db = window.context.db
+    names = [b.title for b in timeplan.load_plan(db, OPENING).blocks]
+    data = QMimeData()
+    data.setData(MIME, b"0")
+    editor.model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
+    assert [b.title for b in timeplan.load_plan(db, OPENING).blocks] == names[1:3] + names[:1] + names[3:]
+    assert editor.current_block().title == names[0]  # the moved block stays selected
+    window.undo_action.trigger()
+    assert [b.title for b in timeplan.load_plan(db, OPENING).blocks] == names
+
+
+def test_keyboard_add_duplicate_remove(editor, window, qtbot):
+    db = window.context.db
+    count = len(timeplan.load_plan(db, OPENING).blocks)
+    editor.table.setFocus()
+    editor.select_block(timeplan.load_plan(db, OPENING).blocks[2].id)
+    editor.duplicate_action.trigger()
+    assert len(timeplan.load_plan(db, OPENING).blocks) == count + 1
+    editor.remove_action.trigger()
+    editor.remove_action.trigger()
+    assert len(timeplan.load_plan(db, OPENING).blocks) == count - 1
+    for _ in range(3):
+        window.undo_action.trigger()
+    assert len(timeplan.load_plan(db, OPENING).blocks) == count
+
+
+def test_rebalance_after_an_overrun(editor, window):
+    db = window.context.db
+    first = timeplan.load_plan(db, OPENING).blocks[0]
+    editor.model.setData(editor.model.index(0, PlanModel.MINUTES), first.minutes + 20)
+    editor.table.setCurrentIndex(editor.model.index(1, PlanModel.TITLE))
+    editor.rebalance_action.trigger()
+    schedule = timeplan.load_plan(db, OPENING).schedule()
+    assert schedule.on_time
+    assert "slutter i tide" in editor.summary.text()
+
+
+def test_pin_a_block_from_the_details(editor, window):
+    db = window.context.db
+    editor.table.setCurrentIndex(editor.model.index(2, PlanModel.TITLE))
+    block = editor.current_block()
+    assert block.pinned_start is None
+    editor.pin_box.setChecked(True)
+    stored = next(b for b in timeplan.load_plan(db, OPENING).blocks if b.id == block.id)
+    assert stored.pinned_start is not None
+
+
+def test_plan_from_a_kit_template_through_the_dialog(editor, window, dialogs):
+    db = window.context.db
+
+    def choose(dialog) -> None:
+        combo = dialog.fields["template"]
+        combo.setCurrentIndex(next(i for i in range(combo.count()) if "Prototyping" in combo.itemText(i)))
+
+    dialogs.answer(choose)
+    editor.from_kit_action.trigger()
+    plan = timeplan.load_plan(db, OPENING)
+    assert plan.template_id == "prototyping"
+    window.undo_action.trigger()
+    assert timeplan.load_plan(db, OPENING).template_id == "oppstart"
+
+
+def test_run_the_session_with_a_fake_clock(editor, window):
+    db = window.context.db
+    runner = window.context.runner
+    clock = FakeClock()
+    runner.clock = clock
+    page = window.workspace.current_page()
+    plan = timeplan.load_plan(db, OPENING)
+    editor.run_action.trigger()
+    assert page.tabs.currentWidget() is page.run_panel
+    runner.actions["toggle"].trigger()  # start
+    panel = page.run_panel
+    first = plan.blocks[0].minutes
+    assert panel.countdown.text() == f"{first:02d}:00"
+    clock.advance(first * 0.85)  # 15 % left: orange
+    runner._tick()
+    assert "#e67e00" in panel.countdown.styleSheet()
+    clock.advance(first * 0.25)  # over time: red, counting up
+    runner._tick()
+    assert panel.countdown.text().startswith("+")
+    assert "bak planen" in panel.behind.text()
+    runner.actions["next"].trigger()
+    assert panel.block_title.text().startswith(f"2/{len(plan.blocks)}")
+    runner.actions["add5"].trigger()
+    assert panel.countdown.text() == f"{plan.blocks[1].minutes + 5:02d}:00"
+    # Recorded at once: the first block's actual time is stored.
+    stored = timeplan.load_plan(db, OPENING).blocks[0]
+    assert stored.actual_start is not None and stored.actual_end is not None
+    assert round((stored.actual_end - stored.actual_start).total_seconds() / 60) == round(first * 1.1)
+
+
+def test_projection_shows_the_current_block_and_blackout(editor, window):
+    runner = window.context.runner
+    runner.clock = FakeClock()
+    editor.run_action.trigger()
+    runner.actions["toggle"].trigger()
+    runner.show_projection()
+    projection = runner.projection
+    assert projection.isVisible()
+    plan = timeplan.load_plan(window.context.db, OPENING)
+    assert projection.state.title == plan.blocks[0].title
+    runner.actions["blackout"].trigger()
+    assert projection.blackout
+    runner.actions["blackout"].trigger()
+    assert not projection.blackout
+    runner.close()
