@@ -125,3 +125,47 @@ def test_window_refuses_a_corrupt_database_and_leaves_it(tmp_path: Path) -> None
     assert str(path) in result.stderr
     assert "Traceback" not in result.stderr
     assert sha256(path) == before
+
+
+def test_kits_validate_the_lup_kit() -> None:
+    result = run("kits", "validate", PROJECT_ROOT / "workshop_kits" / "lup")
+    assert result.returncode == 0, result.stderr
+    assert "gyldig" in result.stdout and result.stderr == ""
+
+
+def test_kits_validate_reports_each_error_as_file_line_message(tmp_path: Path) -> None:
+    import shutil
+
+    kit = tmp_path / "lup"
+    shutil.copytree(PROJECT_ROOT / "workshop_kits" / "lup", kit)
+    path = kit / "sessions" / "ide.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("minutes = ", "minutes = -", 1), encoding="utf-8")
+    (kit / "worksheets.toml").write_bytes(b"[[worksheet]\n")
+    result = run("kits", "validate", kit)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2, lines
+    assert all(line.split(":")[0].startswith("lup/") and line.split(":")[1].isdigit() for line in lines)
+    assert any(line.startswith("lup/sessions/ide.toml:") for line in lines)
+    assert any(line.startswith("lup/worksheets.toml:1: ikke gyldig TOML") for line in lines)
+
+
+def test_kits_list_json_counts(tmp_path: Path) -> None:
+    result = run("kits", "list", "--json", "--data-dir", tmp_path)
+    assert result.returncode == 0, result.stderr
+    [kit] = json.loads(result.stdout)["kits"]
+    assert kit["id"] == "lup" and kit["valid"] is True and kit["errors"] == []
+    assert kit["session_templates"] == 7
+    assert kit["methods"] >= 25 and kit["prototype_cards"] >= 12
+    assert kit["journey_templates"] >= 1 and kit["worksheets"] >= 1
+
+
+def test_kits_list_shows_a_users_broken_kit_beside_the_good_one(tmp_path: Path) -> None:
+    broken = tmp_path / "kits" / "min-pakke"
+    broken.mkdir(parents=True)
+    (broken / "kit.toml").write_text('id = "min-pakke"\nname = "Min"\nsequence = ["x"]\n', encoding="utf-8")
+    result = run("kits", "list", "--json", "--data-dir", tmp_path)
+    kits = {k["id"]: k for k in json.loads(result.stdout)["kits"]}
+    assert kits["lup"]["valid"] and not kits["min-pakke"]["valid"]
+    assert any("«x»" in error for error in kits["min-pakke"]["errors"])

@@ -477,9 +477,10 @@ class MethodBrowser(QWidget):
         self.random_button = QPushButton(_("Trekk et tilfeldig kort"))
         self.random_button.setToolTip(_("Velg et tilfeldig kort blant dem som vises"))
         self.random_button.clicked.connect(self.pick_random)
-        list_head = QHBoxLayout()
-        list_head.addWidget(self.count_label, 1)
-        list_head.addWidget(self.random_button)
+        self.random_button.setObjectName("secondary")
+        list_foot = QHBoxLayout()
+        list_foot.addWidget(self.count_label, 1)
+        list_foot.addWidget(self.random_button)
 
         self.model = CardListModel(self)
         self.list = QListView()
@@ -488,6 +489,10 @@ class MethodBrowser(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setUniformItemSizes(True)
+        palette = self.list.palette()
+        palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
+        palette.setColor(QPalette.ColorRole.HighlightedText, QColor("white"))
+        self.list.setPalette(palette)
         self.list.setAccessibleName(_("Kort"))
         self.list.selectionModel().currentRowChanged.connect(self._current_changed)
         self.list.doubleClicked.connect(lambda _index: self.activate())
@@ -495,8 +500,8 @@ class MethodBrowser(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(list_head)
         left_layout.addWidget(self.list, 1)
+        left_layout.addLayout(list_foot)
 
         self.detail = QTextBrowser()
         self.detail.setObjectName("cardDetail")
@@ -509,6 +514,7 @@ class MethodBrowser(QWidget):
         self.wall_button = QPushButton(_("Vis på veggen"))
         self.wall_button.setToolTip(_("Vis kortet stort på skjermen i rommet"))
         self.wall_button.clicked.connect(self.show_current_on_wall)
+        self.wall_button.setObjectName("secondary")
         self.add_button = QPushButton(_("Legg til i tidsplanen"))
         self.add_button.setObjectName("primary")
         self.add_button.clicked.connect(self.add_current_to_plan)
@@ -547,6 +553,14 @@ class MethodBrowser(QWidget):
                 background: {ACCENT}; color: white; border-color: {ACCENT}; }}
             QPushButton#deckLeft:focus, QPushButton#deckRight:focus {{ text-decoration: underline; }}
             QTextBrowser#cardDetail {{ background: white; border: 1px solid {BORDER}; border-radius: 6px; }}
+            QPushButton#primary, QPushButton#secondary {{ padding: 6px 16px; border-radius: 4px; }}
+            QPushButton#primary {{ background: {ACCENT}; color: white; border: 1px solid {ACCENT}; }}
+            QPushButton#primary:hover {{ background: #174c6f; }}
+            QPushButton#secondary {{ background: white; border: 1px solid #9aa6b1; }}
+            QPushButton#secondary:hover {{ background: #eef3f7; }}
+            QPushButton#primary:disabled, QPushButton#secondary:disabled {{
+                background: #eceff2; color: #9aa3ab; border: 1px solid {BORDER}; }}
+            QPushButton#primary:focus, QPushButton#secondary:focus {{ border: 2px solid #f0a500; }}
             """
         )
 

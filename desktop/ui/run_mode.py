@@ -28,6 +28,7 @@ from desktop.domain.run import Level, Run, RunError, RunStatus, SystemClock, pla
 from desktop.i18n import _
 from desktop.services import run as run_service
 from desktop.services import timeplan
+from desktop.ui.context import ask
 from desktop.ui.projection import PROJECTION_SCREEN, ProjectionState, ProjectionWindow
 
 LEVEL_COLOURS = {
@@ -130,11 +131,30 @@ class RunController(QObject):
     def toggle(self) -> None:
         if self.run is None:
             return
+        if self.run.status is RunStatus.READY and not self._may_replace_record():
+            return
         step = {RunStatus.READY: Run.start, RunStatus.RUNNING: Run.pause, RunStatus.PAUSED: Run.resume}.get(
             self.run.status
         )
         if step is not None:
             self._do(step)
+
+    def _may_replace_record(self) -> bool:
+        """A session run before keeps its record unless the facilitator says to run it again."""
+        if not timeplan.recorded_actuals(timeplan.load_plan(self.context.db, self.plan.session_id)):
+            return True
+        if not ask(
+            self.parent(),
+            _("Kjøre samlingen på nytt?"),
+            _(
+                "Samlingen er kjørt før, og tidene er registrert. Vil du starte på nytt? "
+                "De registrerte tidene blir erstattet av den nye kjøringen."
+            ),
+        ):
+            return False
+        run_service.clear_run(self.context.db, self.plan.session_id)
+        self.context.changed.emit()
+        return True
 
     def _add(self, minutes: int) -> None:
         self._do(lambda run: run.add_minutes(minutes))
@@ -403,9 +423,17 @@ class RunPanel(QWidget):
         self.result.setVisible(recorded)
         self.result_label.setVisible(recorded)
         self.result.setRowCount(len(rows))
+        running = c.run is not None and c.run.status in (RunStatus.RUNNING, RunStatus.PAUSED)
         for row in rows:
-            actual = "" if row.actual_minutes is None else f"{row.actual_minutes:.0f}"
-            diff = "" if row.actual_minutes is None else f"{row.difference:+.0f}"
+            done = row.actual_minutes is not None and not (
+                running and row.index == c.run.current and c.plan.session_id == self.session_id
+            )
+            actual = (
+                f"{row.actual_minutes:.0f}"
+                if done
+                else (_("pågår") if row.actual_minutes is not None else "")
+            )
+            diff = f"{row.difference:+.0f}" if done else ""
             for column, text in enumerate(
                 (plan.blocks[row.index].title, str(row.planned_minutes), actual, diff)
             ):

@@ -29,6 +29,19 @@ class FakeClock:
 
 
 @pytest.fixture
+def rerun_answers(monkeypatch):
+    """Answers the question about running a session again (the demo's sessions have been run)."""
+    asked: list[str] = []
+
+    def answer(parent, title, question) -> bool:
+        asked.append(question)
+        return True
+
+    monkeypatch.setattr("desktop.ui.run_mode.ask", answer)
+    return asked
+
+
+@pytest.fixture
 def editor(window):
     window.navigator.select(node_key("session", OPENING))
     page = window.workspace.current_page()
@@ -130,7 +143,7 @@ def test_plan_from_a_kit_template_through_the_dialog(editor, window, dialogs):
     assert timeplan.load_plan(db, OPENING).template_id == "oppstart"
 
 
-def test_run_the_session_with_a_fake_clock(editor, window):
+def test_run_the_session_with_a_fake_clock(editor, window, rerun_answers):
     db = window.context.db
     runner = window.context.runner
     clock = FakeClock()
@@ -139,7 +152,9 @@ def test_run_the_session_with_a_fake_clock(editor, window):
     plan = timeplan.load_plan(db, OPENING)
     editor.run_action.trigger()
     assert page.tabs.currentWidget() is page.run_panel
-    runner.actions["toggle"].trigger()  # start
+    runner.actions["toggle"].trigger()  # start (after saying yes to replacing the demo's record)
+    assert rerun_answers and "kjørt før" in rerun_answers[0]
+    assert timeplan.load_plan(db, OPENING).blocks[1].actual_start is None  # the old record is gone
     panel = page.run_panel
     first = plan.blocks[0].minutes
     assert panel.countdown.text() == f"{first:02d}:00"
@@ -160,7 +175,16 @@ def test_run_the_session_with_a_fake_clock(editor, window):
     assert round((stored.actual_end - stored.actual_start).total_seconds() / 60) == round(first * 1.1)
 
 
-def test_projection_shows_the_current_block_and_blackout(editor, window):
+def test_declining_to_run_again_keeps_the_record(editor, window, monkeypatch):
+    monkeypatch.setattr("desktop.ui.run_mode.ask", lambda *a: False)
+    before = timeplan.load_plan(window.context.db, OPENING)
+    editor.run_action.trigger()
+    window.context.runner.actions["toggle"].trigger()
+    assert window.context.runner.run.status.value == "ready"
+    assert timeplan.load_plan(window.context.db, OPENING) == before
+
+
+def test_projection_shows_the_current_block_and_blackout(editor, window, rerun_answers):
     runner = window.context.runner
     runner.clock = FakeClock()
     editor.run_action.trigger()
