@@ -239,9 +239,7 @@ def _sessions(
                     select(AgendaBlock.session_id, func.count())
                     .where(AgendaBlock.session_id.in_(ids))
                     .group_by(AgendaBlock.session_id)
-                )
-                .tuples()
-                .all()
+                ).all()
             )
         )
         return [

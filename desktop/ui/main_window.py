@@ -161,6 +161,16 @@ class MainWindow(QMainWindow):
         toggle.setShortcut(QKeySequence("Ctrl+H"))
         view_menu.addAction(toggle)
 
+        self.methods_dock = QDockWidget(_("Metodekort"), self)
+        self.methods_dock.setObjectName("MethodsDock")
+        self.methods_dock.hide()
+        self.methods_dock.visibilityChanged.connect(self._methods_visible)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.methods_dock)
+        methods = self.methods_dock.toggleViewAction()
+        methods.setText(_("&Metodekort og prototypekort"))
+        methods.setShortcut(QKeySequence("Ctrl+M"))
+        view_menu.addAction(methods)
+
         help_menu = bar.addMenu(_("&Hjelp"))
         self._action(
             help_menu, _("&Hurtigtaster"), self._show_shortcuts, QKeySequence.StandardKey.HelpContents
@@ -174,6 +184,32 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         return action
+
+    # --- method cards -----------------------------------------------------------------------------------
+
+    def _methods_visible(self, visible: bool) -> None:
+        """The card browser is built the first time it is shown (reading kits is not start-up work)."""
+        if visible and self.methods_dock.widget() is None:
+            from desktop.ui.method_browser import MethodBrowser
+
+            browser = MethodBrowser(self.context.kits())
+            browser.add_to_plan.connect(self._add_method_to_plan)
+            browser.show_on_wall.connect(self.context.runner.show_card)
+            self.methods_dock.setWidget(browser)
+            self.methods_dock.resize(560, self.methods_dock.height())
+        self._update_actions()
+        if visible:
+            self.methods_dock.widget().setFocus()
+
+    def _add_method_to_plan(self, kit_id: str, method_id: str) -> None:
+        session = self._current("session")
+        kit = self.context.kit(kit_id)
+        method = kit.method(method_id) if kit else None
+        if session is None or method is None:
+            return
+        page = self.workspace.current_page()
+        page.tabs.setCurrentWidget(page.plan_editor)
+        page.plan_editor.add_method(kit, method)
 
     # --- selection and refresh --------------------------------------------------------------------------
 
@@ -225,6 +261,9 @@ class MainWindow(QMainWindow):
         return programme
 
     def _update_actions(self) -> None:
+        browser = self.methods_dock.widget() if self.context is not None else None
+        if browser is not None:
+            browser.can_add = self._current("session") is not None
         has_cohort = self.current_key().partition(":")[0] in {
             "cohort",
             "sessions",

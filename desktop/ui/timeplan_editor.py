@@ -488,6 +488,22 @@ class TimePlanEditor(QWidget):
             self.select_block(block.id)
             self.table.edit(self.model.index(self.table.currentIndex().row(), PlanModel.TITLE))
 
+    def add_method(self, kit, method) -> None:
+        """A method card as a new block after the selected one (its steps' minutes, materials, purpose)."""
+        index = self.table.currentIndex()
+        position = index.row() + 1 if index.isValid() else None
+        block = timeplan.new_block(
+            method.title,
+            method.minutes,
+            category=BlockCategory.EXERCISE,
+            method_id=method.id,
+            materials=method.materials,
+            projector_text=method.purpose,
+        )
+        text = _("Legg til metoden «{title}»").format(title=method.title)
+        if self._perform_shown(text, lambda db: timeplan.add_block(db, self.session_id, block, position)):
+            self.select_block(block.id)
+
     def _duplicate(self) -> None:
         block = self.current_block()
         if block is not None:

@@ -199,3 +199,53 @@ def test_projection_shows_the_current_block_and_blackout(editor, window, rerun_a
     runner.actions["blackout"].trigger()
     assert not projection.blackout
     runner.close()
+
+
+def test_run_keys_work_while_the_wall_window_has_focus(editor, window, rerun_answers, qtbot):
+    runner = window.context.runner
+    runner.clock = FakeClock()
+    editor.run_action.trigger()
+    runner.actions["toggle"].trigger()
+    runner.show_projection()
+    projection = runner.projection
+    projection.activateWindow()
+    projection.setFocus()
+    qtbot.waitUntil(lambda: projection.isActiveWindow() or True)
+    qtbot.keyClick(projection, Qt.Key.Key_B)
+    assert projection.blackout  # toggled once, not twice (shortcut and window both listening)
+    qtbot.keyClick(projection, Qt.Key.Key_B)
+    assert not projection.blackout
+    qtbot.keyClick(projection, Qt.Key.Key_PageDown)
+    assert runner.run.current == 1
+    runner.close()
+
+
+def test_method_card_browser_adds_to_the_plan_and_shows_on_the_wall(editor, window):
+    db = window.context.db
+    before = len(timeplan.load_plan(db, OPENING).blocks)
+    window.methods_dock.show()
+    browser = window.methods_dock.widget()
+    assert browser is not None and browser.can_add
+    assert browser.select("lup", "brukerreise")
+    editor.table.setCurrentIndex(editor.model.index(1, PlanModel.TITLE))
+    browser.add_to_plan.emit("lup", "brukerreise")
+    plan = timeplan.load_plan(db, OPENING)
+    assert len(plan.blocks) == before + 1
+    added = plan.blocks[2]
+    assert added.method_id == "brukerreise" and added.title == "Brukerreise"
+    assert editor.model.index(2, PlanModel.METHOD).data() == "Brukerreise"
+    window.undo_action.trigger()
+    assert len(timeplan.load_plan(db, OPENING).blocks) == before
+
+    browser.show_on_wall.emit("Brukerreise", [("Hensikt", "Snu blikket")])
+    projection = window.context.runner.projection
+    assert projection.isVisible() and projection.showing_card
+    window.context.runner._tick()  # the countdown's tick leaves the card alone
+    assert projection.showing_card
+    window.context.runner.close()
+
+
+def test_cards_cannot_be_added_when_no_session_is_selected(window):
+    window.navigator.select(node_key("cohort", demo_id("cohort", "LUP 3")))
+    window.methods_dock.show()
+    assert not window.methods_dock.widget().can_add
