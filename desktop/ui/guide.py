@@ -179,6 +179,9 @@ class StartPage(_ReloadWhenShown):
         who_label.setBuddy(self.who)
         who_row.addWidget(who_label)
         who_row.addWidget(self.who)
+        who_row.addSpacing(10)
+        self.who_hint = _label(_("Velg deg selv, så ser du samlingene dine."), MUTED)
+        who_row.addWidget(self.who_hint)
         who_row.addStretch(1)
 
         # Today's session: a card with the one button that matters on the day.
@@ -304,6 +307,7 @@ class StartPage(_ReloadWhenShown):
         name = self._fill_facilitators()
         me = self.facilitator_id()
         first_name = name.split()[0] if name else ""
+        self.who_hint.setVisible(me is None)
         self.heading.setText(
             _("Velkommen, {name}").format(name=first_name) if first_name else _("Velkommen til LUP Verksted")
         )

@@ -260,3 +260,21 @@ def test_the_start_page_follows_changes(context, settings, qtbot):
     assert page.today_title.text() == "Innsikt og brukerreiser"
     page.run_today_button.click()
     assert calls.run == [LUP4_INSIGHT]
+
+
+def test_a_second_session_today_gets_its_own_run_button(context, settings, qtbot):
+    me = guide.facilitators(context.db)[4]
+    first = _session_today(context.db, me.id)
+    cohort = views.session_detail(context.db, first).cohort_id
+    second = cohorts.plan_session(
+        context.db, cohort, SessionKind.WORKING, "Kveldsøkt", date.today(), time(17), time(19), "Dønski"
+    )
+    cohorts.assign_session_facilitators(context.db, second, [me.id])
+    page, calls = _start_page(context, settings, qtbot)
+    page.choose(me.id)
+    assert page.todays.id == first
+    assert set(page.run_buttons) == {second}  # the first is run from the card
+    assert not page.run_buttons[second].isEnabled()  # no plan yet
+    assert page.who_hint.isHidden()
+    page.choose(None)
+    assert not page.who_hint.isHidden()
