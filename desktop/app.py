@@ -100,9 +100,15 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def _run_window(args: argparse.Namespace, data_dir: Path, demo: bool) -> int:
+    # The Qt-free layers are imported before Qt: PySide6 installs an import hook that reads the source of
+    # every module imported after it, which costs SQLAlchemy's ~200 modules and ours about a tenth of a
+    # second (measured with tests/benchmarks/run.py; see the README).
     from PySide6.QtCore import QLocale, QTimer
     from PySide6.QtWidgets import QApplication
 
+    import desktop.services.cohorts  # noqa: F401
+    import desktop.services.views  # noqa: F401
+    import desktop.storage.database  # noqa: F401
     from desktop.ui.main_window import MainWindow, report_start_error
     from desktop.ui.settings import LANGUAGE, Settings
 

@@ -29,7 +29,19 @@ class AppContext(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._stack_moved)
         self._kits: list | None = None
-        self.runner = None  # the RunController, set by the main window (one run at a time)
+        self.runner_factory = None  # builds the RunController (set by the main window)
+        self._runner = None
+
+    @property
+    def runner(self):
+        """The run controller (one run at a time), built when first needed: not start-up work."""
+        if self._runner is None and self.runner_factory is not None:
+            self._runner = self.runner_factory()
+        return self._runner
+
+    def close_runner(self) -> None:
+        if self._runner is not None:
+            self._runner.close()
 
     def _stack_moved(self, _index: int) -> None:
         self.changed.emit()

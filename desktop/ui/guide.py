@@ -205,6 +205,8 @@ class StartPage(_ReloadWhenShown):
         today_layout.addWidget(caption)
         today_layout.addWidget(self.today_title)
         today_layout.addWidget(self.today_info)
+        self.today_ready = _label(style=MUTED)
+        today_layout.addWidget(self.today_ready)
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_today_button)
         buttons.addWidget(self.open_today_button)
@@ -324,6 +326,12 @@ class StartPage(_ReloadWhenShown):
             x = self.todays
             self.today_title.setText(x.title)
             self.today_info.setText(" · ".join(p for p in (x.cohort_name, self._times(x), x.place) if p))
+            ready = guide.checklist(db, x.id, self.context.kit(guide.kit_id(db, x.id) or ""))
+            self.today_ready.setText(
+                _("Sjekklisten: {done} av {total} punkter klare").format(
+                    done=ready.done_count, total=ready.total
+                )
+            )
             self.run_today_button.setEnabled(x.blocks > 0)
             self.run_today_button.setToolTip(
                 "" if x.blocks else _("Samlingen har ingen tidsplan ennå. Åpne den og lag tidsplanen først.")
@@ -469,6 +477,7 @@ class ChecklistPanel(_ReloadWhenShown):
             box.blockSignals(True)
             box.setChecked(item.done)
             box.setText(item.text)
+            box.setAccessibleDescription(item.detail)
             box.blockSignals(False)
             self._details[item.key].setText(item.detail)
             self._details[item.key].setVisible(bool(item.detail))
@@ -548,6 +557,7 @@ class ChecklistPanel(_ReloadWhenShown):
     def _add_item(self, entry: guide.ChecklistEntry) -> None:
         box = QCheckBox(entry.text)
         box.setChecked(entry.done)
+        box.setAccessibleDescription(entry.detail)
         box.toggled.connect(lambda checked, key=entry.key: self._tick(key, checked))
         detail = _label(entry.detail, MUTED, wrap=True)
         detail.setVisible(bool(entry.detail))

@@ -11,13 +11,12 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -29,7 +28,7 @@ from desktop import APP_NAME, __version__
 from desktop.errors import LupError
 from desktop.i18n import _
 from desktop.ui import settings as keys
-from desktop.ui.navigator import NavigatorPanel
+from desktop.ui.navigator import NavigatorPanel, node_key
 
 if TYPE_CHECKING:
     from desktop.storage.database import Database
@@ -66,11 +65,9 @@ class MainWindow(QMainWindow):
         from desktop.ui.actions import RegisterActions
         from desktop.ui.context import AppContext
         from desktop.ui.pages import Workspace
-        from desktop.ui.run_mode import RunController
 
         self.context = AppContext(db, self)
-        self.context.runner = RunController(self.context, self.settings, self)
-        self.context.runner.message.connect(lambda message: self.show_message(message))
+        self.context.runner_factory = self._make_runner
         self.actions = RegisterActions(self.context, self)
         self.navigator = NavigatorPanel()
         self.workspace = Workspace(self.context, self.actions)
@@ -82,7 +79,6 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([380, 900])
         self.setCentralWidget(self.splitter)
         self._build_menus()
-        QApplication.instance().installEventFilter(self)
         self.restoreState(self.settings.get(keys.WINDOW_STATE))
         self.splitter.restoreState(self.settings.get(keys.SPLITTER_STATE))
 
@@ -100,21 +96,6 @@ class MainWindow(QMainWindow):
         ):
             self.workspace.show_key("")
         self._update_actions()
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        """Ctrl+Z in a text field with nothing of its own to undo undoes the last edit of the register.
-
-        A field keeps its own undo history while it is being typed in; once its edit is stored, the
-        register's undo stack is what the facilitator means."""
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit):
-            undo = event.matches(QKeySequence.StandardKey.Undo)
-            redo = event.matches(QKeySequence.StandardKey.Redo) or QKeySequence(
-                event.keyCombination()
-            ) == QKeySequence("Ctrl+Shift+Z")
-            if (undo and not watched.isUndoAvailable()) or (redo and not watched.isRedoAvailable()):
-                event.ignore()
-                return True
-        return super().eventFilter(watched, event)
 
     def _build_menus(self) -> None:
         stack = self.context.undo_stack
@@ -184,6 +165,23 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         return action
+
+    def open_session(self, session_id: uuid.UUID) -> None:
+        self.navigator.select(node_key("session", session_id))
+
+    def run_session(self, session_id: uuid.UUID) -> None:
+        """From the start page: open the session and its run tab, ready to start."""
+        self.open_session(session_id)
+        page = self.workspace.current_page()
+        if hasattr(page, "start_run"):
+            page.start_run(session_id)
+
+    def _make_runner(self):
+        from desktop.ui.run_mode import RunController
+
+        runner = RunController(self.context, self.settings, self)
+        runner.message.connect(self.show_message)
+        return runner
 
     # --- method cards -----------------------------------------------------------------------------------
 
@@ -345,7 +343,7 @@ class MainWindow(QMainWindow):
             focused.clearFocus()
         self.save_state()
         if self.context is not None:
-            self.context.runner.close()
+            self.context.close_runner()
             stack = self.context.undo_stack
             stack.blockSignals(True)  # no refresh of views that are going away
             stack.clear()

@@ -70,6 +70,7 @@ class NavigatorPanel(QWidget):
         self.model.clear()
         self._items = {}
         root = self.model.invisibleRootItem()
+        self._add(root, node_key("start"), _("Start: mine samlinger"))
         for programme in tree.programmes:
             p = self._add(root, node_key("programme", programme.id), programme.name)
             for cohort in programme.cohorts:

@@ -42,6 +42,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.widgets import (
     ID_ROLE,
     FacilitatorChecklist,
+    FieldEdit,
     FieldErrors,
     date_edit,
     fill_choices,
@@ -135,7 +136,7 @@ class Page(QWidget):
         self.id = None
 
     def line(self, label: str, field: str, on_commit: Callable[[str], None]) -> QLineEdit:
-        edit = QLineEdit()
+        edit = FieldEdit()
         edit.editingFinished.connect(lambda: on_commit(edit.text()))
         self.errors.add_row(self.form, label, edit, field)
         return edit
@@ -348,12 +349,20 @@ class SessionPage(Page):
         self.plan_editor = TimePlanEditor(context)
         self.tabs.insertTab(0, self.plan_editor, _("Tidsplan"))
         self.run_panel = None
-        if context.runner is not None:
+        if context.runner_factory is not None:
             from desktop.ui.run_mode import RunPanel
 
             self.run_panel = RunPanel(context.runner)
             self.tabs.insertTab(1, self.run_panel, _("Kjøring"))
             self.plan_editor.run_requested.connect(self.start_run)
+        from desktop.ui.guide import ChecklistPanel
+
+        self.checklist = ChecklistPanel(context)
+        self.tabs.insertTab(
+            self.tabs.indexOf(self.plan_editor) + (2 if self.run_panel else 1),
+            self.checklist,
+            _("Sjekkliste"),
+        )
         self.tabs.setCurrentIndex(0)
 
     def _edit(self, text: str, **values: Any) -> None:
@@ -368,6 +377,7 @@ class SessionPage(Page):
         d = views.session_detail(self.db, self.id)
         self.set_heading(d.title, f"{d.cohort_name} · {d.kind.label} · {format_date(d.date)}")
         self.plan_editor.load(d.id)
+        self.checklist.load(d.id)
         if self.run_panel is not None:
             self.run_panel.load(d.id)
         self.kind.setCurrentIndex(self.kind.findData(d.kind.value))
@@ -601,6 +611,7 @@ class Workspace(QStackedWidget):
         self.welcome = WelcomePage(context, actions)
         self.addWidget(self.welcome)
         self.pages: dict[type, Page] = {}  # built when first needed: start-up shows one page
+        self._start: QWidget | None = None
         context.changed.connect(self.reload)
 
     def page(self, cls: type[Page]) -> Page:
@@ -609,11 +620,30 @@ class Workspace(QStackedWidget):
             self.addWidget(self.pages[cls])
         return self.pages[cls]
 
+    def start_page(self) -> QWidget:
+        """The facilitator's start page (her next sessions, today's one click from running)."""
+        if self._start is None:
+            from desktop.ui.guide import StartPage
+
+            window = self.actions.parent_widget
+            self._start = StartPage(self.context, window.settings, window.open_session, window.run_session)
+            self.addWidget(self._start)
+        return self._start
+
     def show_key(self, key: str) -> None:
-        cls = self.PAGES.get(key.partition(":")[0])
+        kind = key.partition(":")[0]
+        if kind == "start":
+            previous = self.current_page()
+            if isinstance(previous, Page):
+                previous.leave()
+            page = self.start_page()
+            page.reload()
+            self.setCurrentWidget(page)
+            return
+        cls = self.PAGES.get(kind)
         page = self.page(cls) if cls else self.welcome
         previous = self.current_page()
-        if previous is not page and previous is not self.welcome:
+        if previous is not page and isinstance(previous, Page) and previous is not self.welcome:
             previous.leave()
         if page is not self.welcome:
             page.show_key(key)
@@ -624,8 +654,8 @@ class Workspace(QStackedWidget):
 
     def reload(self) -> None:
         page = self.current_page()
-        if page is self.welcome or not page.key:
-            return
+        if not isinstance(page, Page) or page is self.welcome or not page.key:
+            return  # the start page reloads itself
         from desktop.errors import NotFoundError
 
         try:

@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterable
 from datetime import date, time
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, QTime, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QTimeEdit,
@@ -74,6 +76,22 @@ class FieldErrors:
     def message(self, field: str) -> str:
         label = self._labels.get(field)
         return label.text() if label is not None and not label.isHidden() else ""
+
+
+class FieldEdit(QLineEdit):
+    """A form field whose Ctrl+Z, once its own typing is stored (nothing left to undo in the field), undoes
+    the register's last edit: the facilitator means the stored edit, not the field's private history."""
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:
+            undo = event.matches(QKeySequence.StandardKey.Undo)
+            redo = event.matches(QKeySequence.StandardKey.Redo) or QKeySequence(event.keyCombination()) == (
+                QKeySequence("Ctrl+Shift+Z")
+            )
+            if (undo and not self.isUndoAvailable()) or (redo and not self.isRedoAvailable()):
+                event.ignore()  # not taken by the field: the application's shortcut runs
+                return True
+        return super().event(event)
 
 
 class FormDialog(QDialog):

@@ -196,6 +196,8 @@ def test_todays_session_is_one_click_from_running(context, settings, qtbot):
     assert not page.today_card.isHidden()
     assert page.run_today_button.isEnabled()
     assert page.run_today_button.text() == "Kjør dagens samling ▶"
+    total = guide.checklist(context.db, session, context.kit("lup")).total
+    assert page.today_ready.text() == f"Sjekklisten: 0 av {total} punkter klare"
     page.run_today_button.click()
     assert calls.run == [session]
     page.open_today_button.click()

@@ -32,7 +32,8 @@ def test_window_shows_the_demo_programme(window):
     assert sum(k.startswith("group:") for k in keys) == 152
     assert sum(k.startswith("location:") for k in keys) == 180
     assert sum(k.startswith("facilitator:") for k in keys) == 5
-    assert window.current_key().startswith("programme:")  # a first start shows the programme
+    assert window.current_key() == "start:"  # a first start shows the start page
+    assert window.workspace.currentWidget() is window.workspace.start_page()
 
 
 def test_create_cohort_then_undo_and_redo(window, dialogs, qtbot):

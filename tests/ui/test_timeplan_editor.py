@@ -210,7 +210,7 @@ def test_run_keys_work_while_the_wall_window_has_focus(editor, window, rerun_ans
     projection = runner.projection
     projection.activateWindow()
     projection.setFocus()
-    qtbot.waitUntil(lambda: projection.isActiveWindow() or True)
+    qtbot.waitUntil(projection.isActiveWindow)
     qtbot.keyClick(projection, Qt.Key.Key_B)
     assert projection.blackout  # toggled once, not twice (shortcut and window both listening)
     qtbot.keyClick(projection, Qt.Key.Key_B)
