@@ -636,8 +636,10 @@ class Workspace(QStackedWidget):
             previous = self.current_page()
             if isinstance(previous, Page):
                 previous.leave()
+            built = self._start is not None
             page = self.start_page()
-            page.reload()
+            if built:
+                page.reload()  # a new one has just loaded itself
             self.setCurrentWidget(page)
             return
         cls = self.PAGES.get(kind)
