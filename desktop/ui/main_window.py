@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QUndoView,
@@ -117,7 +118,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.delete_action = self._action(file_menu, _("Sl&ett valgt …"), self._delete, "Ctrl+Delete")
         file_menu.addSeparator()
-        self._action(file_menu, _("&Avslutt"), self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, _("&Avslutt"), self.close, "Ctrl+Q")
 
         edit_menu = bar.addMenu(_("&Rediger"))
         self.undo_action = stack.createUndoAction(self, _("Angre"))
@@ -309,19 +310,44 @@ class MainWindow(QMainWindow):
         show_error(self, message)
 
     def _show_shortcuts(self) -> None:
-        rows = [
-            (self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText), _("Angre")),
-            ("Ctrl+Shift+Z", _("Gjør om")),
-            ("Ctrl+F", _("Søk i navigatoren (Esc tømmer søket)")),
-            ("Ctrl+Shift+K", _("Nytt kull")),
-            ("Ctrl+Shift+S", _("Planlegg samling i valgt kull")),
-            ("Ctrl+Shift+L", _("Ny ledergruppe i valgt kull")),
-            ("Ctrl+Shift+D", _("Ny deltaker i valgt ledergruppe")),
-            ("Insert / Delete", _("Ny / fjern deltaker i deltakerlisten")),
-            ("Ctrl+Delete", _("Slett det som er valgt i navigatoren")),
-            ("Ctrl+H", _("Vis historikken over endringer")),
+        """Every key the facilitator can use, read from the actions themselves (so the list cannot drift)."""
+        from desktop.ui.run_mode import run_shortcuts
+
+        def keys(action: QAction) -> str:
+            return " / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+
+        menus = [
+            (keys(a), a.text().replace("&", "").rstrip(" …"))
+            for menu in self.menuBar().findChildren(QMenu)
+            for a in menu.actions()
+            if a.shortcuts()
         ]
-        text = "\n".join(f"{keys_}\t{what}" for keys_, what in rows)
+        editor = [
+            (keys(a), a.text())
+            for a in self.findChildren(QAction)
+            if a.parent() is not self
+            and a.shortcuts()
+            and a.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+        ]
+        sections = [
+            (_("Hovedvinduet"), menus),
+            (_("Tidsplanen (når tabellen har fokus)"), sorted(set(editor))),
+            (
+                _("Kjøring (virker i begge vinduer)"),
+                [(" / ".join(k), text) for _n, text, k in run_shortcuts()],
+            ),
+            (
+                _("Navigator og lister"),
+                [
+                    ("Esc", _("Tøm søket")),
+                    ("↓ / Enter", _("Fra søket til treffene")),
+                    ("Insert / Delete", _("Ny / fjern deltaker i deltakerlisten")),
+                ],
+            ),
+        ]
+        text = "\n\n".join(
+            title + "\n" + "\n".join(f"{k}\t{what}" for k, what in rows) for title, rows in sections if rows
+        )
         QMessageBox.information(self, _("Hurtigtaster"), text)
 
     def _about(self) -> None:

@@ -56,6 +56,22 @@ def behind_text(seconds: float) -> str:
     return _("i rute")
 
 
+def run_shortcuts() -> tuple[tuple[str, str, list[str]], ...]:
+    """The run actions and their keys (a presenter's clicker sends PgUp/PgDn). One list for the actions
+    and for the key help."""
+    return (
+        ("toggle", _("Start / pause"), ["P", "F5"]),
+        ("next", _("Neste blokk"), ["PgDown"]),
+        ("previous", _("Forrige blokk"), ["PgUp"]),
+        ("add1", _("+1 min"), ["1", "+"]),
+        ("add5", _("+5 min"), ["5"]),
+        ("blackout", _("Svart skjerm"), ["B"]),
+        ("freeze", _("Frys visningen"), ["F"]),
+        ("timer", _("Vis nedtellingen på veggen"), ["T"]),
+        ("finish", _("Avslutt kjøringen"), ["Ctrl+Shift+E"]),
+    )
+
+
 class RunController(QObject):
     """Holds the run of one session and the projection window; the actions are application shortcuts."""
 
@@ -75,17 +91,19 @@ class RunController(QObject):
         self.timer.setInterval(250)
         self.timer.timeout.connect(self._tick)
         self.actions: dict[str, QAction] = {}
-        for name, text, keys, slot in (
-            ("toggle", _("Start / pause"), ["P", "F5"], self.toggle),
-            ("next", _("Neste blokk"), ["PgDown"], lambda: self._do(Run.next)),
-            ("previous", _("Forrige blokk"), ["PgUp"], lambda: self._do(Run.previous)),
-            ("add1", _("+1 min"), ["1", "+"], lambda: self._add(1)),
-            ("add5", _("+5 min"), ["5"], lambda: self._add(5)),
-            ("blackout", _("Svart skjerm"), ["B"], self.toggle_blackout),
-            ("freeze", _("Frys visningen"), ["F"], self.toggle_freeze),
-            ("finish", _("Avslutt kjøringen"), ["Ctrl+Shift+E"], lambda: self._do(Run.finish)),
-            ("timer", _("Vis nedtellingen på veggen"), ["T"], self.show_timer),
-        ):
+        slots = {
+            "toggle": self.toggle,
+            "next": lambda: self._do(Run.next),
+            "previous": lambda: self._do(Run.previous),
+            "add1": lambda: self._add(1),
+            "add5": lambda: self._add(5),
+            "blackout": self.toggle_blackout,
+            "freeze": self.toggle_freeze,
+            "finish": lambda: self._do(Run.finish),
+            "timer": self.show_timer,
+        }
+        for name, text, keys in run_shortcuts():
+            slot = slots[name]
             action = QAction(text, parent)
             action.setShortcuts([QKeySequence(k) for k in keys])
             # Works while either window has focus (text fields still get their own keys first).
