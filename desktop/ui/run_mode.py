@@ -29,7 +29,7 @@ from desktop.i18n import _
 from desktop.services import run as run_service
 from desktop.services import timeplan
 from desktop.ui.context import ask
-from desktop.ui.projection import PROJECTION_SCREEN, ProjectionState, ProjectionWindow
+from desktop.ui.projection import PROJECTION_SCREEN, ProjectionState, ProjectionWindow, choose_screen
 
 LEVEL_COLOURS = {
     Level.NORMAL: "#1b5e20",
@@ -387,8 +387,8 @@ class RunPanel(QWidget):
             self.screen_combo.clear()
             for screen in screens:
                 self.screen_combo.addItem(screen.label, screen.name)
-            saved = c.settings.get(PROJECTION_SCREEN)
-            self.screen_combo.setCurrentIndex(max(0, self.screen_combo.findData(saved)))
+            chosen, _full = choose_screen(screens, c.settings.get(PROJECTION_SCREEN))
+            self.screen_combo.setCurrentIndex(chosen)  # the screen the wall uses, saved or not
             self.screen_combo.blockSignals(False)
         mine = c.plan is not None and c.plan.session_id == self.session_id
         if not mine or c.run is None:
