@@ -166,7 +166,28 @@ def update_session(db: Database, session_id: uuid.UUID, **values: Any) -> dict[s
             row.cohort.start_date,
             row.cohort.end_date,
         )
+        if "start_time" in clean and row.blocks:
+            _check_plan_fits(row, clean["start_time"])
         return apply_changes(row, clean)
+
+
+def _check_plan_fits(row: Session, start: time) -> None:
+    """A new start time must not push the session's time plan past midnight."""
+    from desktop.domain import timeplan as tp
+    from desktop.services.timeplan import minutes_of
+
+    begin = minutes_of(start)
+    blocks = [
+        tp.PlanBlock(b.minutes, minutes_of(b.pinned_start) if b.pinned_start else None) for b in row.blocks
+    ]
+    sched = tp.schedule(blocks, begin, begin + 1)
+    if sched.past_midnight:
+        raise ValidationError(
+            "start_time",
+            _("Med denne starttiden går tidsplanen over midnatt (den ville sluttet {end}).").format(
+                end=tp.format_clock(sched.end)
+            ),
+        )
 
 
 def delete_session(db: Database, session_id: uuid.UUID) -> Snapshot:

@@ -258,4 +258,5 @@ def _plans(s, rng: random.Random, sessions: list[Session]) -> None:
                 clock = clock + timedelta(minutes=minutes)
                 block.actual_end = clock.astimezone(UTC)
                 block.added_minutes = max(0, drift) if drift >= 6 else 0
+                block.actual_seconds = minutes * 60
             s.add(block)

@@ -43,6 +43,7 @@ def record_run(
                 row.actual_start = actual.start
                 row.actual_end = actual.end
                 row.added_minutes = actual.added_minutes
+                row.actual_seconds = round(actual.seconds) if actual.seconds is not None else None
 
 
 def clear_run(db: Database, session_id: uuid.UUID) -> None:
@@ -52,6 +53,7 @@ def clear_run(db: Database, session_id: uuid.UUID) -> None:
         for row in s.scalars(select(AgendaBlock).where(AgendaBlock.session_id == session_id)):
             row.actual_start = row.actual_end = None
             row.added_minutes = 0
+            row.actual_seconds = None
 
 
 def run_events(db: Database, session_id: uuid.UUID) -> list[tuple[str, object]]:

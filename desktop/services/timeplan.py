@@ -38,6 +38,10 @@ class Block:
     actual_start: datetime | None = None
     actual_end: datetime | None = None
     added_minutes: int = 0
+    actual_seconds: int | None = None  # running time of the recorded run, pauses excluded
+
+
+RECORD_FIELDS = ("actual_start", "actual_end", "added_minutes", "actual_seconds")
 
 
 @dataclass(frozen=True)
@@ -59,9 +63,17 @@ def minutes_of(value: time) -> int:
     return value.hour * 60 + value.minute
 
 
+KEEP_WHOLE = (BlockCategory.BREAK, BlockCategory.LUNCH)  # rebalancing never eats into a break
+
+
 def plan_blocks(blocks: tuple[Block, ...]) -> list[timeplan.PlanBlock]:
     return [
-        timeplan.PlanBlock(b.minutes, minutes_of(b.pinned_start) if b.pinned_start else None) for b in blocks
+        timeplan.PlanBlock(
+            b.minutes,
+            minutes_of(b.pinned_start) if b.pinned_start else None,
+            b.minutes if b.category in KEEP_WHOLE else timeplan.DEFAULT_MIN_MINUTES,
+        )
+        for b in blocks
     ]
 
 
@@ -96,6 +108,7 @@ def _plan(row: Session) -> Plan:
                 b.actual_start,
                 b.actual_end,
                 b.added_minutes,
+                b.actual_seconds,
             )
             for b in row.blocks
         ),
@@ -107,7 +120,9 @@ def set_plan(
 ) -> Plan:
     """Make the session's plan exactly ``blocks`` (ids kept, positions from the order); returns the old plan.
 
-    ``source`` (kit id, template id) records where a plan came from; None leaves it as it is.
+    ``source`` (kit id, template id) records where a plan came from; None leaves it as it is. A run's record
+    (actual times) of a block that exists is never written here, only by ``services.run``: an undo of a plan
+    edit made before a run must not wipe the run. A block that comes back (undo of a removal) brings its own.
     """
     _check(blocks)
     with db.transaction() as s:
@@ -122,6 +137,7 @@ def set_plan(
             b.id: b for b in s.scalars(select(AgendaBlock).where(AgendaBlock.session_id == session_id))
         }
         for position, block in enumerate(blocks):
+            known = block.id in existing
             target = existing.get(block.id) or AgendaBlock(id=block.id, session_id=session_id)
             values = {
                 "position": position,
@@ -136,7 +152,11 @@ def set_plan(
                 "actual_start": block.actual_start,
                 "actual_end": block.actual_end,
                 "added_minutes": block.added_minutes,
+                "actual_seconds": block.actual_seconds,
             }
+            if known:  # a run's record is written by services.run only (undo must not wipe a later run)
+                for key in RECORD_FIELDS:
+                    del values[key]
             for key, value in values.items():
                 if getattr(target, key) != value:
                     setattr(target, key, value)
@@ -298,7 +318,8 @@ def sessions_with_plans(db: Database):
 
 
 def recorded_actuals(plan: Plan):
-    """The stored actual times of a plan's blocks as the run domain's ``BlockActual`` (by position)."""
+    """The stored actual times of a plan's blocks as the run domain's ``BlockActual`` (by position); the
+    running time is the stored one (pauses excluded), or end minus start for older records."""
     from desktop.domain.run import BlockActual
 
     return {
@@ -307,7 +328,9 @@ def recorded_actuals(plan: Plan):
             b.actual_start,
             b.actual_end,
             b.added_minutes,
-            (b.actual_end - b.actual_start).total_seconds(),
+            b.actual_seconds
+            if b.actual_seconds is not None
+            else (b.actual_end - b.actual_start).total_seconds(),
         )
         for index, b in enumerate(plan.blocks)
         if b.actual_start and b.actual_end

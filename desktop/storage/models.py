@@ -187,6 +187,7 @@ class AgendaBlock(Base):
     actual_start: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     actual_end: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     added_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    actual_seconds: Mapped[int | None] = mapped_column(Integer)  # running time, pauses excluded
     session: Mapped[Session] = relationship(back_populates="blocks")
 
 

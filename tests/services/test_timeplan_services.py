@@ -174,3 +174,75 @@ def test_recorded_run_is_stored_and_read_back(db, session_id):
     actual = timeplan.recorded_actuals(stored)
     assert round(actual[0].minutes) == plan.blocks[0].minutes + 4
     assert [kind for kind, _at in run_service.run_events(db, session_id)] == ["start", "next"]
+
+
+def _run_first_block(db, session_id, minutes_running: float, paused: float = 0):
+    from datetime import UTC, datetime, timedelta
+
+    from desktop.domain.run import Run
+    from desktop.services import run as run_service
+
+    plan = timeplan.load_plan(db, session_id)
+
+    class Clock:
+        value = datetime(2027, 1, 5, 7, 30, tzinfo=UTC)
+
+        def now(self):
+            return self.value
+
+    clock = Clock()
+    run = Run([b.minutes for b in plan.blocks], clock)
+    run.start()
+    clock.value += timedelta(minutes=minutes_running / 2)
+    run.pause()
+    clock.value += timedelta(minutes=paused)
+    run.resume()
+    clock.value += timedelta(minutes=minutes_running / 2)
+    run.next()
+    run_service.record_run(db, session_id, [b.id for b in plan.blocks], run.events, run.actuals)
+
+
+def test_undo_of_a_plan_edit_made_before_a_run_keeps_the_run(db, session_id):
+    timeplan.plan_from_template(db, session_id, LUP, "oppstart")
+    first = timeplan.load_plan(db, session_id).blocks[0]
+    before_edit = timeplan.update_block(db, session_id, first.id, minutes=first.minutes + 5)
+    _run_first_block(db, session_id, 20)
+    recorded = timeplan.load_plan(db, session_id).blocks[0]
+    assert recorded.actual_start is not None
+    timeplan.restore_plan(db, before_edit)  # Ctrl+Z of the minute edit, after the run
+    after = timeplan.load_plan(db, session_id).blocks[0]
+    assert after.minutes == first.minutes
+    assert (after.actual_start, after.actual_end, after.actual_seconds) == (
+        recorded.actual_start,
+        recorded.actual_end,
+        recorded.actual_seconds,
+    )
+
+
+def test_stored_actual_time_leaves_pauses_out(db, session_id):
+    timeplan.plan_from_template(db, session_id, LUP, "oppstart")
+    _run_first_block(db, session_id, 20, paused=35)
+    actual = timeplan.recorded_actuals(timeplan.load_plan(db, session_id))[0]
+    assert round(actual.minutes) == 20  # the wall clock says 55
+
+
+def test_a_new_start_time_that_pushes_the_plan_past_midnight_is_refused(db, session_id):
+    from desktop.services.views import session_detail
+
+    timeplan.plan_from_template(db, session_id, LUP, "oppstart")
+    with pytest.raises(ValidationError) as info:
+        cohorts.update_session(db, session_id, start_time=time(22, 0), end_time=time(23, 59))
+    assert info.value.field == "start_time" and "midnatt" in info.value.message
+    assert session_detail(db, session_id).start_time == time(8, 30)
+
+
+def test_rebalance_does_not_shrink_breaks(db, session_id):
+    timeplan.plan_from_template(db, session_id, LUP, "oppstart")
+    plan = timeplan.load_plan(db, session_id)
+    first = plan.blocks[0]
+    timeplan.update_block(db, session_id, first.id, minutes=first.minutes + 25)
+    timeplan.rebalance(db, session_id, 1)
+    after = timeplan.load_plan(db, session_id)
+    for old, new in zip(plan.blocks[1:], after.blocks[1:], strict=True):
+        if old.category.value in ("break", "lunch"):
+            assert new.minutes == old.minutes, old.title

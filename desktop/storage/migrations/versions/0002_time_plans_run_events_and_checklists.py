@@ -50,6 +50,7 @@ def upgrade() -> None:
         sa.Column("actual_start", sa.DateTime(timezone=True), nullable=True),
         sa.Column("actual_end", sa.DateTime(timezone=True), nullable=True),
         sa.Column("added_minutes", sa.Integer(), nullable=False),
+        sa.Column("actual_seconds", sa.Integer(), nullable=True),
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
