@@ -314,6 +314,47 @@ class Run:
         self.finished_at = now
         self._record(EventKind.FINISH, now)
 
+    def set_planned(self, planned_minutes: Sequence[int]) -> None:
+        """The plan was changed during the run (same blocks, new minutes): later countdowns follow it."""
+        minutes = tuple(check_minutes(m) for m in planned_minutes)
+        if len(minutes) != len(self.planned_minutes):
+            raise ValueError("set_planned keeps the number of blocks")
+        self.planned_minutes = minutes
+
+    @classmethod
+    def replay(
+        cls, planned_minutes: Sequence[int], events: Sequence[RunEvent], clock: Clock, **options
+    ) -> Run:
+        """Rebuild a run from its stored events (after a crash or a restart), then go on with ``clock``.
+
+        Each event is applied again at its own time; the time since the last one counts as it would have
+        (running, or paused)."""
+
+        class _At:
+            moment: datetime
+
+            def now(self) -> datetime:
+                return self.moment
+
+        at = _At()
+        run = cls(planned_minutes, at, **options)
+        steps = {
+            EventKind.START: Run.start,
+            EventKind.PAUSE: Run.pause,
+            EventKind.RESUME: Run.resume,
+            EventKind.NEXT: Run.next,
+            EventKind.PREVIOUS: Run.previous,
+            EventKind.FINISH: Run.finish,
+        }
+        for event in events:
+            at.moment = event.at
+            if event.kind == EventKind.ADD:
+                run.add_minutes(event.minutes)
+            else:
+                steps[EventKind(event.kind)](run)
+        run.clock = clock
+        return run
+
     # --- internals -------------------------------------------------------------------------------------
 
     def _now(self) -> datetime:

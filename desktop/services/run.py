@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import UTC
 
 from sqlalchemy import delete, select
 
-from desktop.domain.run import BlockActual
+from desktop.domain.run import BlockActual, EventKind
 from desktop.domain.run import RunEvent as DomainEvent
 from desktop.services.common import get
 from desktop.storage.database import Database
@@ -56,11 +57,27 @@ def clear_run(db: Database, session_id: uuid.UUID) -> None:
             row.actual_seconds = None
 
 
-def run_events(db: Database, session_id: uuid.UUID) -> list[tuple[str, object]]:
+def stored_events(db: Database, session_id: uuid.UUID) -> list[DomainEvent]:
+    """The session's recorded run events in order, as the run domain's events (times back in UTC:
+    SQLite keeps no time zone, and every stored time is UTC)."""
     with db.transaction() as s:
+        rows = s.scalars(
+            select(RunEvent)
+            .where(RunEvent.session_id == session_id)
+            .order_by(RunEvent.at, RunEvent.created_at)
+        )
         return [
-            (r.kind, r.at)
-            for r in s.scalars(
-                select(RunEvent).where(RunEvent.session_id == session_id).order_by(RunEvent.at)
-            )
+            DomainEvent(EventKind(r.kind), 0, r.at if r.at.tzinfo else r.at.replace(tzinfo=UTC), r.minutes)
+            for r in rows
         ]
+
+
+def has_record(db: Database, session_id: uuid.UUID) -> bool:
+    """Whether the session has been run (or started): events or actual times stored."""
+    with db.transaction() as s:
+        if s.scalar(select(RunEvent.id).where(RunEvent.session_id == session_id).limit(1)) is not None:
+            return True
+        started = select(AgendaBlock.id).where(
+            AgendaBlock.session_id == session_id, AgendaBlock.actual_start.is_not(None)
+        )
+        return s.scalar(started.limit(1)) is not None

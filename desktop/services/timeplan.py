@@ -269,6 +269,20 @@ def rebalance(db: Database, session_id: uuid.UUID, from_index: int = 0) -> Plan:
     return set_plan(db, session_id, blocks)
 
 
+def rebalance_from(db: Database, session_id: uuid.UUID, from_index: int, start_minute: int) -> Plan:
+    """During a run: resize the blocks from ``from_index`` on so that, starting at ``start_minute`` (when
+    the next block will really start), the day still ends when the session ends. Pinned blocks and breaks
+    keep their time; blocks before ``from_index`` are left as they are."""
+    plan = load_plan(db, session_id)
+    tail = plan_blocks(plan.blocks[from_index:])
+    end = minutes_of(plan.end)
+    sized = timeplan.rebalance(tail, min(start_minute, end), end, 0)
+    blocks = plan.blocks[:from_index] + tuple(
+        replace(b, minutes=p.minutes) for b, p in zip(plan.blocks[from_index:], sized, strict=True)
+    )
+    return set_plan(db, session_id, blocks)
+
+
 def plan_from_template(db: Database, session_id: uuid.UUID, kit: Kit, template_id: str) -> Plan:
     """Replace the plan with the kit template's blocks (the old plan comes back with undo)."""
     template = kit.session(template_id)

@@ -194,8 +194,8 @@ class MainWindow(QMainWindow):
             browser = MethodBrowser(self.context.kits())
             browser.add_to_plan.connect(self._add_method_to_plan)
             browser.show_on_wall.connect(self.context.runner.show_card)
+            browser.setMinimumWidth(380)  # the window must not grow off a 1366-wide laptop screen
             self.methods_dock.setWidget(browser)
-            self.methods_dock.resize(560, self.methods_dock.height())
         self._update_actions()
         if visible:
             self.methods_dock.widget().setFocus()
@@ -363,6 +363,20 @@ class MainWindow(QMainWindow):
     # --- closing ----------------------------------------------------------------------------------------
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        runner = self.context._runner if self.context is not None else None
+        if runner is not None and runner.is_live():
+            from desktop.ui.context import ask
+
+            if not ask(
+                self,
+                _("Avslutte under kjøringen?"),
+                _(
+                    "En samling kjøres nå. Tidene så langt er lagret, og du kan fortsette kjøringen "
+                    "neste gang du åpner samlingen. Avslutte likevel?"
+                ),
+            ):
+                event.ignore()
+                return
         # A field being edited commits when it loses focus: let it, while the database is still open.
         focused = QApplication.focusWidget()
         if focused is not None and self.isAncestorOf(focused):

@@ -7,10 +7,11 @@ Every run action is recorded at once through ``services.run`` (the laptop may di
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -90,6 +91,7 @@ class RunController(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(250)
         self.timer.timeout.connect(self._tick)
+        context.changed.connect(self.plan_changed)
         self.actions: dict[str, QAction] = {}
         slots = {
             "toggle": self.toggle,
@@ -115,36 +117,106 @@ class RunController(QObject):
 
     # --- life cycle -------------------------------------------------------------------------------------
 
+    def is_live(self) -> bool:
+        return self.run is not None and self.run.status in (RunStatus.RUNNING, RunStatus.PAUSED)
+
     def load(self, session_id: uuid.UUID) -> bool:
-        """Prepare a run of the session's plan (replacing a finished or unstarted one)."""
-        if self.run is not None and self.run.status in (RunStatus.RUNNING, RunStatus.PAUSED):
+        """Prepare a run of the session's plan (replacing a finished or unstarted one). A run that was
+        interrupted (the laptop died, the program was closed) can be taken up where it stopped."""
+        if self.is_live():
             if self.plan.session_id == session_id:
                 return True
             self.message.emit(_("En annen samling kjøres nå. Avslutt den først."))
             return False
         plan = timeplan.load_plan(self.context.db, session_id)
-        kit = self.context.kit(plan.kit_id) if plan.kit_id else None
-        thresholds = kit.run if kit else None
+        options = self._thresholds(plan)
+        events = run_service.stored_events(self.context.db, session_id)
         try:
-            self.run = Run(
-                [b.minutes for b in plan.blocks],
-                self.clock,
-                warning=thresholds.warning if thresholds else 0.20,
-                critical=thresholds.critical if thresholds else 0.05,
-                planned_end=datetime.combine(plan.date, plan.end, tzinfo=datetime.now().astimezone().tzinfo)
-                if plan.date == datetime.now().date()
-                else None,
-            )
+            if (
+                events
+                and events[-1].kind != "finish"
+                and ask(
+                    self.parent(),
+                    _("Fortsette kjøringen?"),
+                    _(
+                        "Kjøringen av «{title}» ble avbrutt. Vil du fortsette der den slapp? "
+                        "(Tiden siden da regnes med.)"
+                    ).format(title=plan.title),
+                )
+            ):
+                self.run = Run.replay([b.minutes for b in plan.blocks], events, self.clock, **options)
+            else:
+                self.run = Run([b.minutes for b in plan.blocks], self.clock, **options)
         except RunError as exc:
             self.message.emit(exc.message)
             self.run = None
             return False
         self.plan = plan
-        self._recorded = 0
-        for action in self.actions.values():
-            action.setEnabled(True)
+        self._recorded = len(self.run.events)  # replayed events are stored already
+        self._enable()
+        if self.run.status is RunStatus.RUNNING:
+            self.timer.start()
         self.updated.emit()
         return True
+
+    def _thresholds(self, plan: timeplan.Plan) -> dict:
+        """Warning and critical shares: the facilitator's settings if set, else the kit's, else 20 % / 5 %."""
+        from desktop.ui.settings import RUN_CRITICAL, RUN_WARNING
+
+        kit = self.context.kit(plan.kit_id) if plan.kit_id else None
+        warning = self.settings.get(RUN_WARNING) or (kit.run.warning if kit else 0.20)
+        critical = self.settings.get(RUN_CRITICAL) or (kit.run.critical if kit else 0.05)
+        if not 0 <= critical <= warning <= 1:
+            warning, critical = 0.20, 0.05
+        today = datetime.now().date()
+        end = datetime.combine(plan.date, plan.end, tzinfo=datetime.now().astimezone().tzinfo)
+        return {"warning": warning, "critical": critical, "planned_end": end if plan.date == today else None}
+
+    def _enable(self) -> None:
+        """Plain keys act only when they mean something: P once a run is loaded, the rest while it runs
+        (so 5 typed in a table is not +5 min by accident), the wall's keys while the wall is up."""
+        live = self.is_live()
+        wall = self.projection is not None and self.projection.isVisible()
+        for name, action in self.actions.items():
+            if name == "toggle":
+                action.setEnabled(self.run is not None and self.run.status is not RunStatus.FINISHED)
+            elif name in ("blackout", "freeze", "timer"):
+                action.setEnabled(wall)
+            else:
+                action.setEnabled(live)
+
+    def plan_changed(self) -> None:
+        """The plan of the running session was edited: the run follows new minutes of the same blocks."""
+        if not self.is_live():
+            return
+        plan = timeplan.load_plan(self.context.db, self.plan.session_id)
+        if [b.id for b in plan.blocks] == [b.id for b in self.plan.blocks]:
+            self.run.set_planned([b.minutes for b in plan.blocks])
+            self.plan = plan
+            self._tick()
+        elif plan.blocks != self.plan.blocks:
+            self.message.emit(
+                _(
+                    "Blokker ble lagt til, fjernet eller flyttet under kjøringen. Kjøringen fortsetter med "
+                    "planen slik den var; endringene gjelder neste gang samlingen kjøres."
+                )
+            )
+            self.plan = replace(self.plan, title=plan.title)
+
+    def rebalance_rest(self) -> bool:
+        """Resize the blocks after the current one so that the day still ends on time (undoable)."""
+        if not self.is_live() or self.run.current + 1 >= len(self.plan.blocks):
+            return False
+        from desktop.ui.commands import PlanCommand
+
+        next_start = datetime.now().astimezone() + timedelta(seconds=max(self.run.remaining_seconds(), 0))
+        start_minute = next_start.hour * 60 + next_start.minute
+        command = PlanCommand(
+            _("Fordel resten av dagen"),
+            self.plan.session_id,
+            lambda db: timeplan.rebalance_from(db, self.plan.session_id, self.run.current + 1, start_minute),
+        )
+        return self.context.perform(command)
 
     def toggle(self) -> None:
         if self.run is None:
@@ -158,8 +230,8 @@ class RunController(QObject):
             self._do(step)
 
     def _may_replace_record(self) -> bool:
-        """A session run before keeps its record unless the facilitator says to run it again."""
-        if not timeplan.recorded_actuals(timeplan.load_plan(self.context.db, self.plan.session_id)):
+        """A session run (or started) before keeps its record unless the facilitator says to run it again."""
+        if not run_service.has_record(self.context.db, self.plan.session_id):
             return True
         if not ask(
             self.parent(),
@@ -190,6 +262,7 @@ class RunController(QObject):
             self.timer.start()
         else:
             self.timer.stop()
+        self._enable()
         self._tick()
 
     def _record(self) -> None:
@@ -239,13 +312,16 @@ class RunController(QObject):
 
     def show_projection(self) -> None:
         """Open the room's window (on the chosen screen) and show the current state."""
-        for action in ("blackout", "freeze", "timer"):
-            self.actions[action].setEnabled(True)
         if self.projection is None:
             self.projection = ProjectionWindow(self.settings)
-            self.projection.closed.connect(lambda: self.updated.emit())
+            self.projection.closed.connect(self._wall_closed)
         self.projection.present()
         self.projection.show_state(self.projection_state())
+        self._enable()
+        self.updated.emit()
+
+    def _wall_closed(self) -> None:
+        self._enable()
         self.updated.emit()
 
     def show_card(self, title: str, sections: list) -> None:
@@ -337,6 +413,15 @@ class RunPanel(QWidget):
         timer.clicked.connect(a["timer"].trigger)
         finish = QPushButton(_("Avslutt kjøringen"))
         finish.clicked.connect(a["finish"].trigger)
+        self.rebalance_button = QPushButton(_("Fordel resten av dagen"))
+        self.rebalance_button.setToolTip(
+            _(
+                "Gjør blokkene etter denne kortere eller lengre, så dagen slutter i tide (pauser og faste "
+                "tider står). Kan angres."
+            )
+        )
+        self.rebalance_button.clicked.connect(controller.rebalance_rest)
+        buttons.addWidget(self.rebalance_button, 0, 5)
         for column, widget in enumerate(
             (self.project_button, self.screen_combo, blackout, freeze, timer, finish)
         ):
@@ -366,10 +451,41 @@ class RunPanel(QWidget):
         layout.addWidget(self.result_label)
         layout.addWidget(self.result, 1)
         controller.updated.connect(self.refresh)
+        self._result_key = None
+        app = QGuiApplication.instance()
+        app.screenAdded.connect(lambda _s: self._screens_changed())
+        app.screenRemoved.connect(lambda _s: self._screens_changed())
+        self._screens_changed()
 
     def load(self, session_id: uuid.UUID) -> None:
+        """Show this session's run: prepared here unless another session is running."""
         self.session_id = session_id
+        self._result_key = None
+        c = self.controller
+        if not c.is_live() and (c.plan is None or c.plan.session_id != session_id) and self.isVisible():
+            c.load(session_id)
         self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        c = self.controller
+        if (
+            self.session_id is not None
+            and not c.is_live()
+            and (c.plan is None or c.plan.session_id != self.session_id)
+        ):
+            c.load(self.session_id)  # opening the tab prepares the run of the session it belongs to
+        self.refresh()
+
+    def _screens_changed(self) -> None:
+        screens = ProjectionWindow.available_screens()
+        self.screen_combo.blockSignals(True)
+        self.screen_combo.clear()
+        for screen in screens:
+            self.screen_combo.addItem(screen.label, screen.name)
+        chosen, _full = choose_screen(screens, self.controller.settings.get(PROJECTION_SCREEN))
+        self.screen_combo.setCurrentIndex(chosen)  # the screen the wall uses, saved or not
+        self.screen_combo.blockSignals(False)
 
     def _choose_screen(self, index: int) -> None:
         name = self.screen_combo.itemData(index)
@@ -379,18 +495,27 @@ class RunPanel(QWidget):
 
     def refresh(self) -> None:
         c = self.controller
-        screens = ProjectionWindow.available_screens()
-        if [self.screen_combo.itemData(i) for i in range(self.screen_combo.count())] != [
-            s.name for s in screens
-        ]:
-            self.screen_combo.blockSignals(True)
-            self.screen_combo.clear()
-            for screen in screens:
-                self.screen_combo.addItem(screen.label, screen.name)
-            chosen, _full = choose_screen(screens, c.settings.get(PROJECTION_SCREEN))
-            self.screen_combo.setCurrentIndex(chosen)  # the screen the wall uses, saved or not
-            self.screen_combo.blockSignals(False)
         mine = c.plan is not None and c.plan.session_id == self.session_id
+        if not mine and c.is_live():
+            self.block_title.setText(_("En annen samling kjøres nå: «{title}»").format(title=c.plan.title))
+            self.countdown.setText(clock_text(c.run.remaining_seconds()))
+            self.behind.setText("")
+            self.status.setText(_("Avslutt den kjøringen før du starter denne."))
+            self.next_label.setText("")
+            self.notes.setText("")
+            self._show_result()
+            return
+        if mine and c.run is not None and c.run.status is RunStatus.FINISHED:
+            self.block_title.setText(_("Samlingen er ferdig"))
+            self.countdown.setText("--:--")
+            self.countdown.setStyleSheet("")
+            ended = c.run.finished_at.astimezone().strftime("%H:%M") if c.run.finished_at else ""
+            self.behind.setText(_("Avsluttet {time}").format(time=ended))
+            self.status.setText(_("Ferdig"))
+            self.next_label.setText("")
+            self.notes.setText(_("Plan mot faktisk tid står under."))
+            self._show_result()
+            return
         if not mine or c.run is None:
             self.block_title.setText(_("Klar til å kjøre samlingen"))
             self.countdown.setText("--:--")
@@ -428,10 +553,16 @@ class RunPanel(QWidget):
         self._show_result()
 
     def _show_result(self) -> None:
+        """Planned against actual per block, with totals; rebuilt only when the record changed."""
         if self.session_id is None:
             return
         c = self.controller
-        if c.run is not None and c.plan is not None and c.plan.session_id == self.session_id:
+        live_here = c.run is not None and c.plan is not None and c.plan.session_id == self.session_id
+        key = (self.session_id, len(c.run.events) if live_here else None, c.run.status if live_here else None)
+        if key == self._result_key:
+            return
+        self._result_key = key
+        if live_here:
             plan, actuals = c.plan, c.run.actuals
         else:
             plan = timeplan.load_plan(c.context.db, self.session_id)
@@ -440,12 +571,14 @@ class RunPanel(QWidget):
         recorded = any(r.actual_minutes is not None for r in rows)
         self.result.setVisible(recorded)
         self.result_label.setVisible(recorded)
-        self.result.setRowCount(len(rows))
-        running = c.run is not None and c.run.status in (RunStatus.RUNNING, RunStatus.PAUSED)
+        running = live_here and c.is_live()
+        self.result.setRowCount(len(rows) + 1)
+        planned_total = actual_total = 0.0
         for row in rows:
-            done = row.actual_minutes is not None and not (
-                running and row.index == c.run.current and c.plan.session_id == self.session_id
-            )
+            done = row.actual_minutes is not None and not (running and row.index == c.run.current)
+            if done:
+                planned_total += row.planned_minutes
+                actual_total += row.actual_minutes
             actual = (
                 f"{row.actual_minutes:.0f}"
                 if done
@@ -456,3 +589,15 @@ class RunPanel(QWidget):
                 (plan.blocks[row.index].title, str(row.planned_minutes), actual, diff)
             ):
                 self.result.setItem(row.index, column, QTableWidgetItem(text))
+        total = (
+            _("Sum (gjennomførte blokker)"),
+            f"{planned_total:.0f}",
+            f"{actual_total:.0f}",
+            f"{actual_total - planned_total:+.0f}",
+        )
+        for column, text in enumerate(total):
+            item = QTableWidgetItem(text)
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+            self.result.setItem(len(rows), column, item)

@@ -228,6 +228,11 @@ class TimePlanEditor(QWidget):
         self.table.setDropIndicatorShown(True)
         self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.table.verticalHeader().hide()
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.table.setAlternatingRowColors(False)
         self.table.setAccessibleName(_("Tidsplan"))
         header = self.table.horizontalHeader()
@@ -359,6 +364,10 @@ class TimePlanEditor(QWidget):
             state = _("{d} for lang").format(d=duration(sched.over_by))
         elif sched.over_by < 0:
             state = _("{d} til overs").format(d=duration(-sched.over_by))
+        elif sched.overlaps:
+            state = _("slutter i tide, men blokker overlapper (se under)")
+        elif sched.gaps:
+            state = _("slutter i tide, med hull (se under)")
         else:
             state = _("slutter i tide")
         self.summary.setText(
@@ -419,6 +428,28 @@ class TimePlanEditor(QWidget):
         self.notes.setPlainText(block.notes if block else "")
         self.notes.document().setModified(False)
 
+    def _flush_details(self, action) -> None:
+        """Text typed in the details and not yet stored (a toolbar button takes no focus) is stored first."""
+        block = self.current_block()
+        if block is None or getattr(self, "_flushing", False):
+            return
+        pending = {}
+        if self.projector.document().isModified():
+            pending["projector_text"] = self.projector.toPlainText()
+        if self.notes.document().isModified():
+            pending["notes"] = self.notes.toPlainText()
+        if self._materials_value() != block.materials and self.materials.isModified():
+            pending["materials"] = self._materials_value()
+        self._flushing = True
+        try:
+            for field, value in pending.items():
+                self._detail(field, value)
+        finally:
+            self._flushing = False
+        self.projector.document().setModified(False)
+        self.notes.document().setModified(False)
+        self.materials.setModified(False)
+
     def _materials_value(self) -> tuple[str, ...]:
         return tuple(part.strip() for part in self.materials.text().split(",") if part.strip())
 
@@ -439,6 +470,7 @@ class TimePlanEditor(QWidget):
         from desktop.errors import LupError
 
         self.error_label.hide()
+        self._flush_details(action)
         command = PlanCommand(text, self.session_id, action)
         try:
             command.first_run(self.context.db)

@@ -417,3 +417,48 @@ def test_plan_vs_actual_from_stored_records_without_running_time() -> None:
     ]
     rows = plan_vs_actual([10, 10, 10], actuals)
     assert [(r.actual_minutes, r.difference) for r in rows] == [(11.0, 1.0), (None, -10.0), (None, -10.0)]
+
+
+def test_replay_rebuilds_a_run_from_its_events():
+    from datetime import UTC, datetime, timedelta
+
+    from desktop.domain.run import Run
+
+    class Clock:
+        def __init__(self) -> None:
+            self.value = datetime(2027, 1, 5, 8, 30, tzinfo=UTC)
+
+        def now(self):
+            return self.value
+
+    clock = Clock()
+    live = Run([10, 20, 30], clock)
+    live.start()
+    clock.value += timedelta(minutes=12)
+    live.next()
+    live.add_minutes(5)
+    clock.value += timedelta(minutes=3)
+    live.pause()
+    clock.value += timedelta(minutes=4)
+    again = Run.replay([10, 20, 30], live.events, clock)
+    assert (again.current, again.status) == (live.current, live.status)
+    assert again.remaining_seconds() == live.remaining_seconds()
+    assert again.actuals == live.actuals
+    again.resume()  # and it goes on with the real clock
+    clock.value += timedelta(minutes=1)
+    assert again.remaining_seconds() == (20 + 5 - 4) * 60
+
+
+def test_set_planned_changes_later_countdowns():
+    from datetime import UTC, datetime
+
+    from desktop.domain.run import Run
+
+    class Clock:
+        def now(self):
+            return datetime(2027, 1, 5, 8, 30, tzinfo=UTC)
+
+    run = Run([10, 20], Clock())
+    run.start()
+    run.set_planned([10, 25])
+    assert run.allotted_seconds(1) == 25 * 60

@@ -173,7 +173,8 @@ def test_recorded_run_is_stored_and_read_back(db, session_id):
     )
     actual = timeplan.recorded_actuals(stored)
     assert round(actual[0].minutes) == plan.blocks[0].minutes + 4
-    assert [kind for kind, _at in run_service.run_events(db, session_id)] == ["start", "next"]
+    assert [e.kind for e in run_service.stored_events(db, session_id)] == ["start", "next"]
+    assert run_service.has_record(db, session_id)
 
 
 def _run_first_block(db, session_id, minutes_running: float, paused: float = 0):

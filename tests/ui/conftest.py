@@ -32,8 +32,13 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def window(qtbot, demo_db, settings) -> MainWindow:
+    def end_run(widget) -> None:
+        runner = widget.context._runner if widget.context is not None else None
+        if runner is not None and runner.is_live():
+            runner.run.finish()  # a test that leaves a run going must not make closing ask
+
     win = MainWindow(settings, demo_db.data_dir)
-    qtbot.addWidget(win)
+    qtbot.addWidget(win, before_close_func=end_run)
     win.show()
     win.open_register(demo_db)
     return win

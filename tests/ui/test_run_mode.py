@@ -1,0 +1,176 @@
+"""Run mode after the review: resuming an interrupted run, following plan edits, rebalancing the rest of
+the day, thresholds, the panel of another session, closing mid-run."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from desktop.services import run as run_service
+from desktop.services import timeplan
+from desktop.services.demo import demo_id
+from desktop.services.demo_content import SESSION_PLAN
+from desktop.ui.navigator import node_key
+from desktop.ui.timeplan_editor import PlanModel
+
+OPENING = demo_id("session", f"LUP 3:{SESSION_PLAN[0][1]}")
+INSIGHT = demo_id("session", f"LUP 3:{SESSION_PLAN[1][1]}")
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.value = datetime.now(UTC).replace(microsecond=0)
+
+    def now(self) -> datetime:
+        return self.value
+
+    def advance(self, minutes: float) -> None:
+        self.value += timedelta(minutes=minutes)
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Every question of the run mode answered with yes, and the questions kept."""
+    asked: list[str] = []
+
+    def answer(parent, title, question) -> bool:
+        asked.append(title)
+        return True
+
+    monkeypatch.setattr("desktop.ui.run_mode.ask", answer)
+    monkeypatch.setattr("desktop.ui.context.ask", answer)
+    return asked
+
+
+@pytest.fixture
+def session_page(window):
+    window.navigator.select(node_key("session", OPENING))
+    page = window.workspace.current_page()
+    window.context.runner.clock = FakeClock()
+    return page
+
+
+def start(window, page):
+    page.plan_editor.run_action.trigger()
+    window.context.runner.actions["toggle"].trigger()
+    return window.context.runner
+
+
+def test_an_interrupted_run_is_resumed_where_it_stopped(window, session_page, answers):
+    runner = start(window, session_page)
+    runner.clock.advance(20)
+    runner.actions["next"].trigger()
+    runner.clock.advance(3)
+    # The laptop dies: a new controller, as after a restart, finds the stored events.
+    runner.run = None
+    runner.plan = None
+    assert runner.load(OPENING)
+    assert "Fortsette kjøringen?" in answers
+    assert runner.run.current == 1 and runner.is_live()
+    assert runner.run.elapsed_in_block_seconds() == pytest.approx(3 * 60)
+
+
+def test_starting_again_after_an_unfinished_start_asks_and_does_not_double_the_start(
+    window, session_page, monkeypatch
+):
+    runner = start_with_yes(window, session_page, monkeypatch)
+    runner.run = None
+    runner.plan = None
+    monkeypatch.setattr("desktop.ui.run_mode.ask", lambda parent, title, q: title != "Fortsette kjøringen?")
+    assert runner.load(OPENING)  # declined to resume: a fresh run …
+    runner.actions["toggle"].trigger()  # … whose start asks to replace the record (yes)
+    kinds = [e.kind for e in run_service.stored_events(window.context.db, OPENING)]
+    assert kinds == ["start"]
+
+
+def start_with_yes(window, page, monkeypatch):
+    monkeypatch.setattr("desktop.ui.run_mode.ask", lambda *a: True)
+    return start(window, page)
+
+
+def test_minutes_edited_during_the_run_reach_the_countdown(window, session_page, answers):
+    runner = start(window, session_page)
+    editor = session_page.plan_editor
+    second = timeplan.load_plan(window.context.db, OPENING).blocks[1]
+    editor.model.setData(editor.model.index(1, PlanModel.MINUTES), second.minutes + 10)
+    runner.actions["next"].trigger()
+    assert runner.run.remaining_seconds() == (second.minutes + 10) * 60
+
+
+def test_rebalance_the_rest_of_the_day_after_an_overrun(window, session_page, answers):
+    runner = start(window, session_page)
+    first = timeplan.load_plan(window.context.db, OPENING).blocks[0]
+    runner.clock.advance(first.minutes + 30)
+    assert runner.rebalance_rest()
+    plan = timeplan.load_plan(window.context.db, OPENING)
+    assert runner.run.planned_minutes == tuple(b.minutes for b in plan.blocks)
+    assert window.undo_action.text() == "Angre Fordel resten av dagen"
+
+
+def test_the_run_tab_of_another_session_names_the_running_one(window, session_page, answers):
+    runner = start(window, session_page)
+    window.navigator.select(node_key("session", INSIGHT))
+    page = window.workspace.current_page()
+    page.tabs.setCurrentWidget(page.run_panel)
+    assert "En annen samling kjøres nå" in page.run_panel.block_title.text()
+    assert runner.plan.session_id == OPENING
+
+
+def test_opening_the_run_tab_prepares_its_own_session(window, session_page, answers):
+    session_page.tabs.setCurrentWidget(session_page.run_panel)
+    assert window.context.runner.plan.session_id == OPENING
+    assert window.context.runner.actions["toggle"].isEnabled()
+
+
+def test_plain_run_keys_are_off_until_the_run_is_going(window, session_page, answers):
+    runner = window.context.runner
+    session_page.plan_editor.run_action.trigger()
+    assert runner.actions["toggle"].isEnabled()
+    assert not runner.actions["add5"].isEnabled() and not runner.actions["next"].isEnabled()
+    runner.actions["toggle"].trigger()
+    assert runner.actions["add5"].isEnabled()
+    assert not runner.actions["blackout"].isEnabled()  # no wall yet
+    runner.show_projection()
+    assert runner.actions["blackout"].isEnabled()
+    runner.close()
+
+
+def test_thresholds_come_from_the_kit_unless_the_settings_say_otherwise(window, session_page, answers):
+    from desktop.ui.settings import RUN_CRITICAL, RUN_WARNING
+
+    runner = window.context.runner
+    session_page.plan_editor.run_action.trigger()
+    assert (runner.run.warning, runner.run.critical) == (0.20, 0.05)  # the LUP kit's [run]
+    runner.run = None
+    runner.plan = None
+    window.settings.set(RUN_WARNING, 0.3)
+    window.settings.set(RUN_CRITICAL, 0.1)
+    assert runner.load(OPENING)
+    assert (runner.run.warning, runner.run.critical) == (0.3, 0.1)
+
+
+def test_closing_during_a_run_asks(window, session_page, monkeypatch):
+    start_with_yes(window, session_page, monkeypatch)
+    monkeypatch.setattr("desktop.ui.context.ask", lambda *a: False)
+    window.close()
+    assert window.isVisible()  # stayed open
+    window.context.runner.run.finish()
+
+
+def test_text_typed_in_the_details_is_kept_when_a_toolbar_button_is_clicked(window, session_page, qtbot):
+    editor = session_page.plan_editor
+    editor.table.setCurrentIndex(editor.model.index(2, PlanModel.TITLE))
+    block = editor.current_block()
+    editor.notes.moveCursor(editor.notes.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor.notes, " Husk flippover.")  # typed; focus never leaves the field
+    editor.duplicate_action.trigger()  # a toolbar button takes no focus
+    stored = next(b for b in timeplan.load_plan(window.context.db, OPENING).blocks if b.id == block.id)
+    assert stored.notes == block.notes + " Husk flippover."
+
+
+def test_summary_does_not_say_on_time_when_blocks_overlap(window, session_page):
+    editor = session_page.plan_editor
+    first = timeplan.load_plan(window.context.db, OPENING).blocks[0]
+    editor.model.setData(editor.model.index(0, PlanModel.MINUTES), first.minutes + 45)
+    assert "overlapper" in editor.summary.text()
