@@ -58,7 +58,7 @@ def _read_toml(path: Path, folder: Path, issues: list[KitIssue]) -> tuple[Reader
         issues.append(KitIssue(name, 1, "", _("kan ikke leses: {reason}").format(reason=exc.strerror or exc)))
         return None
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte-order mark (older Notepad) is fine
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         issues.append(
@@ -129,6 +129,7 @@ def load_kit(folder: Path) -> Kit:
         r = readers.get(template.id)
         if r is None:
             continue
+        _check_day(r, template)
         for index, block in enumerate(template.blocks):
             if block.method and block.method not in method_ids and "methods.toml" not in unreadable:
                 r.issue(
@@ -180,6 +181,26 @@ def load_kit(folder: Path) -> Kit:
         worksheets=tuple(worksheets),
         run=meta["run"],
     )
+
+
+def _check_day(r: Reader, template: SessionTemplate) -> None:
+    """A template's plan must end on the day it starts (its blocks, pins included)."""
+    from desktop.domain import timeplan as tp
+
+    if template.start is None or any(b.minutes <= 0 for b in template.blocks):
+        return
+    start = tp.parse_clock(template.start)
+    blocks = [
+        tp.PlanBlock(b.minutes, tp.parse_clock(b.pinned) if b.pinned else None) for b in template.blocks
+    ]
+    sched = tp.schedule(blocks, start, start + template.minutes)
+    if sched.past_midnight or start + template.minutes > tp.DAY_MINUTES:
+        r.issue(
+            ("start",),
+            _("samlingen går over midnatt (planen slutter {end}).").format(
+                end=tp.format_clock(max(sched.end, start + template.minutes))
+            ),
+        )
 
 
 def kit_folders(roots: Iterable[Path]) -> list[Path]:

@@ -6,6 +6,7 @@ the reader's issue list with the file, the line and the key path, so a facilitat
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -35,6 +36,29 @@ E = TypeVar("E", bound=StrEnum)
 ID = re.compile(r"^[a-z0-9][a-z0-9\-]*$")
 CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 MISSING = object()
+DAY_MINUTES = 24 * 60
+KIT_KEYS = {"id", "name", "language", "version", "description", "sequence", "run"}
+SESSION_KEYS = {"id", "kind", "title", "start", "minutes", "goals", "room_setup", "worksheets", "block"}
+BLOCK_KEYS = {"title", "minutes", "category", "method", "materials", "notes", "projector", "pinned"}
+METHOD_KEYS = {
+    "id",
+    "title",
+    "purpose",
+    "phase",
+    "blt",
+    "group_min",
+    "group_max",
+    "space",
+    "materials",
+    "tips",
+    "chains_with",
+    "steps",
+}
+STEP_KEYS = {"text", "minutes"}
+CARD_KEYS = {"id", "title", "purpose", "minutes", "materials", "how_to", "good_for"}
+TEMPLATE_KEYS = {"id", "title", "description", "stages", "lanes"}
+LANE_KEYS = {"id", "title"}
+SHEET_KEYS = {"id", "title", "description", "paper", "orientation", "per"}
 
 
 @dataclass(frozen=True)
@@ -67,6 +91,14 @@ class Reader:
             self.issue(path, _("«{key}» mangler.").format(key=key))
         return MISSING
 
+    def known_keys(self, table: dict, path: KeyPath, allowed: set[str]) -> None:
+        """A misspelt key (``projektor`` for ``projector``) is named, not silently ignored."""
+        for key in table:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, sorted(allowed), n=1)
+                hint = _(" Mente du «{key}»?").format(key=close[0]) if close else ""
+                self.issue((*path, key), _("ukjent nøkkel «{key}».").format(key=key) + hint)
+
     def text_value(
         self, table: dict, path: KeyPath, key: str, required: bool = True, default: str = ""
     ) -> str:
@@ -97,6 +129,9 @@ class Reader:
             self.issue(
                 (*path, key), _("skal være et helt tall større enn null (er {value}).").format(value=value)
             )
+            return default
+        if value > DAY_MINUTES:
+            self.issue((*path, key), _("kan ikke være mer enn et døgn (1440 minutter)."))
             return default
         return value
 
@@ -166,10 +201,12 @@ class Reader:
 
 
 def read_kit_file(r: Reader, data: dict) -> dict[str, Any]:
+    r.known_keys(data, (), KIT_KEYS)
     run = data.get("run", {})
     if not isinstance(run, dict):
         r.issue(("run",), _("skal være en tabell [run]."))
         run = {}
+    r.known_keys(run, ("run",), {"warning", "critical"})
     return {
         "id": r.ident(data, ()),
         "name": r.text_value(data, (), "name"),
@@ -184,8 +221,10 @@ def read_kit_file(r: Reader, data: dict) -> dict[str, Any]:
 
 
 def read_session(r: Reader, data: dict) -> SessionTemplate:
+    r.known_keys(data, (), SESSION_KEYS)
     blocks = []
     for path, block in r.tables(data, (), "block"):
+        r.known_keys(block, path, BLOCK_KEYS)
         blocks.append(
             BlockTemplate(
                 title=r.text_value(block, path, "title"),
@@ -215,9 +254,11 @@ def read_session(r: Reader, data: dict) -> SessionTemplate:
 def read_methods(r: Reader, data: dict) -> list[tuple[KeyPath, MethodCard]]:
     cards = []
     for path, m in r.tables(data, (), "method"):
+        r.known_keys(m, path, METHOD_KEYS)
         steps = tuple(
             MethodStep(r.text_value(s, sp, "text"), r.positive_int(s, sp, "minutes"))
             for sp, s in r.tables(m, path, "steps")
+            if r.known_keys(s, sp, STEP_KEYS) is None
         )
         group_min = r.positive_int(m, path, "group_min")
         group_max = r.positive_int(m, path, "group_max")
@@ -261,6 +302,7 @@ def read_prototypes(r: Reader, data: dict) -> list[PrototypeCard]:
             ),
         )
         for path, c in r.tables(data, (), "card")
+        if r.known_keys(c, path, CARD_KEYS) is None
     ]
     r.unique([(p, c.id) for p, c in cards], _("Prototypekortet"))
     return [c for _p, c in cards]
@@ -269,6 +311,9 @@ def read_prototypes(r: Reader, data: dict) -> list[PrototypeCard]:
 def read_journeys(r: Reader, data: dict) -> list[JourneyTemplate]:
     templates = []
     for path, t in r.tables(data, (), "template"):
+        r.known_keys(t, path, TEMPLATE_KEYS)
+        for lp, lane in r.tables(t, path, "lanes"):
+            r.known_keys(lane, lp, LANE_KEYS)
         lanes = [
             (lp, Lane(r.ident(lane, lp), r.text_value(lane, lp, "title")))
             for lp, lane in r.tables(t, path, "lanes")
@@ -296,6 +341,7 @@ def read_journeys(r: Reader, data: dict) -> list[JourneyTemplate]:
 def read_worksheets(r: Reader, data: dict) -> list[Worksheet]:
     sheets = []
     for path, w in r.tables(data, (), "worksheet"):
+        r.known_keys(w, path, SHEET_KEYS)
         per = r.text_value(w, path, "per", required=False, default="group") or "group"
         if per not in {"group", "participant", "session"}:
             r.issue(

@@ -61,7 +61,15 @@ class AppContext(QObject):
         return self._kits
 
     def kit(self, kit_id: str):
-        return next((e.kit for e in self.kits() if e.kit is not None and e.kit.id == kit_id), None)
+        """The kit with ``kit_id``: the facilitator's own copy (data folder) before the shipped one."""
+        own = self.db.data_dir / "kits"
+        found = [e for e in self.kits() if e.kit is not None and e.kit.id == kit_id]
+        found.sort(key=lambda e: not e.folder.is_relative_to(own))
+        return found[0].kit if found else None
+
+    def reload_kits(self) -> None:
+        """Read the kits again (a facilitator who fixed or added one needs no restart)."""
+        self._kits = None
 
     def perform(self, command: ServiceCommand, fields: FieldErrors | None = None) -> bool:
         """Run ``command`` once and put it on the undo stack; a refused edit shows why and stores nothing.

@@ -35,6 +35,7 @@ def run_choice(dialog: FormDialog, parent) -> bool:
 
 
 def choose_template(parent, context: AppContext, plan: Plan | None) -> tuple[Kit, SessionTemplate] | None:
+    context.reload_kits()
     dialog = FormDialog(parent, _("Tidsplan fra arbeidspakke"))
     combo = dialog.add(_("Mal"), QComboBox(), "template")
     choices: list[tuple[Kit, SessionTemplate]] = []
@@ -56,6 +57,8 @@ def choose_template(parent, context: AppContext, plan: Plan | None) -> tuple[Kit
             _("Disse arbeidspakkene har feil og vises ikke: {names}").format(
                 names=", ".join(e.folder.name for e in broken)
             )
+            + "\n"
+            + "\n".join(str(issue) for e in broken for issue in e.issues[:5])
         )
         note.setWordWrap(True)
         dialog.form.addRow(note)

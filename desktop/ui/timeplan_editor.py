@@ -575,12 +575,21 @@ class TimePlanEditor(QWidget):
     def _rebalance(self) -> None:
         index = self.table.currentIndex()
         start = index.row() if index.isValid() else 0
-        self._perform_shown(
-            _("Fordel tiden fra «{title}»").format(title=self.model.block(start).title)
-            if self.model.plan.blocks
-            else _("Fordel tiden"),
+        if not self.model.plan.blocks:
+            return
+        done = self._perform_shown(
+            _("Fordel tiden fra «{title}»").format(title=self.model.block(start).title),
             lambda db: timeplan.rebalance(db, self.session_id, start),
         )
+        if done and not self.model.schedule.on_time:
+            # Not silently half-done: say why the day still does not fit.
+            self.error_label.setText(
+                _(
+                    "Dagen får ikke plass selv med kortest mulige blokker (pauser og faste tider står). "
+                    "Ta bort en blokk, eller flytt en fast tid."
+                )
+            )
+            self.error_label.show()
 
     def _from_kit(self) -> None:
         from desktop.ui.plan_dialogs import choose_template

@@ -171,3 +171,28 @@ def test_missing_kit_file(tmp_path: Path):
     (tmp_path / "tom").mkdir()
     [issue] = issues_of(tmp_path / "tom")
     assert "kit.toml" in issue and "mangler" in issue
+
+
+def test_a_byte_order_mark_is_accepted(kit_copy: Path):
+    path = kit_copy / "methods.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert load_kit(kit_copy).methods
+
+
+def test_a_misspelt_key_is_named_with_a_suggestion(kit_copy: Path):
+    line = replace_in(kit_copy / "sessions" / "ide.toml", "projector = ", "projektor = ")
+    [issue] = issues_of(kit_copy)
+    assert issue.startswith(f"lup/sessions/ide.toml:{line}: block[")
+    assert "ukjent nøkkel «projektor»" in issue and "«projector»" in issue
+
+
+def test_more_than_a_day_of_minutes_is_refused(kit_copy: Path):
+    replace_in(kit_copy / "prototypes.toml", "minutes = ", "minutes = 9999 #")
+    issues = issues_of(kit_copy)
+    assert any("døgn" in i for i in issues)
+
+
+def test_a_template_past_midnight_is_refused(kit_copy: Path):
+    replace_in(kit_copy / "sessions" / "oppdrift-sokerverksted.toml", 'start = "12:00"', 'start = "23:00"')
+    issues = issues_of(kit_copy)
+    assert any(i.startswith("lup/sessions/oppdrift-sokerverksted.toml:") and "midnatt" in i for i in issues)

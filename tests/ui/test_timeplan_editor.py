@@ -249,3 +249,15 @@ def test_cards_cannot_be_added_when_no_session_is_selected(window):
     window.navigator.select(node_key("cohort", demo_id("cohort", "LUP 3")))
     window.methods_dock.show()
     assert not window.methods_dock.widget().can_add
+
+
+def test_the_facilitators_own_copy_of_a_kit_wins_and_kits_are_read_again(window):
+    import shutil
+    from pathlib import Path
+
+    own = window.context.db.data_dir / "kits" / "lup"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "workshop_kits" / "lup", own)
+    path = own / "kit.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('name = "', 'name = "Min ', 1), encoding="utf-8")
+    window.context.reload_kits()
+    assert window.context.kit("lup").name.startswith("Min ")
