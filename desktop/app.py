@@ -107,7 +107,9 @@ def _run_window(args: argparse.Namespace, data_dir: Path, demo: bool) -> int:
     from PySide6.QtWidgets import QApplication
 
     import desktop.services.cohorts  # noqa: F401
+    import desktop.services.groups  # noqa: F401
     import desktop.services.guide  # noqa: F401 - the start page's
+    import desktop.services.register  # noqa: F401
     import desktop.services.views  # noqa: F401
     import desktop.storage.database  # noqa: F401
     from desktop.ui.main_window import MainWindow, report_start_error

@@ -69,10 +69,25 @@ def main(argv: list[str] | None = None) -> int:
             return _kits(args)
         from desktop.app import run_gui
 
-        return run_gui(args)
+        code = run_gui(args)
+        _leave_now(code)
+        return code  # not reached
     except LupError as exc:
         print(f"lup-verksted: {exc.message}", file=sys.stderr)
         return 1
+
+
+def _leave_now(code: int) -> None:
+    """End the windowed program at once. By now the database is closed, the lock released, the settings
+    and the log written: what is left is the interpreter tearing down thousands of Qt and SQLAlchemy objects
+    one by one (about 0.15 s here, and a known source of crashes at exit in PySide). Skip it."""
+    import logging
+    import os
+
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
