@@ -26,6 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from desktop.domain.enums import ParticipantRole, SessionKind
+from desktop.domain.journey import LaneKind, MapKind
 from desktop.domain.kit import BlockCategory
 
 
@@ -210,3 +211,61 @@ class ChecklistTick(Base):
     session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"), index=True)
     item_key: Mapped[str] = mapped_column(String(300))
     done: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class JourneyMap(Base):
+    """A user journey (brukerreise) of a leader group, made in a session or on its own."""
+
+    __tablename__ = "journey_map"
+    leader_group_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("leader_group.id", ondelete="CASCADE"), index=True
+    )
+    session_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("session.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[MapKind] = mapped_column(_enum(MapKind), default=MapKind.CURRENT)
+    template_id: Mapped[str | None] = mapped_column(String(100))
+    persona_name: Mapped[str] = mapped_column(String(200), default="")
+    persona_role: Mapped[str] = mapped_column(String(200), default="")
+    persona_needs: Mapped[str] = mapped_column(Text, default="")
+    persona_goals: Mapped[str] = mapped_column(Text, default="")
+    persona_frustrations: Mapped[str] = mapped_column(Text, default="")
+    persona_quote: Mapped[str] = mapped_column(Text, default="")
+    persona_photo: Mapped[str | None] = mapped_column(String(100))
+
+
+class JourneyStage(Base):
+    __tablename__ = "journey_stage"
+    map_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journey_map.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+
+
+class JourneyStep(Base):
+    __tablename__ = "journey_step"
+    stage_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("journey_stage.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    emotion: Mapped[int | None] = mapped_column(Integer)  # −2 … +2
+
+
+class JourneyLane(Base):
+    __tablename__ = "journey_lane"
+    map_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journey_map.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[LaneKind] = mapped_column(_enum(LaneKind), default=LaneKind.CUSTOM)
+
+
+class JourneyCard(Base):
+    __tablename__ = "journey_card"
+    map_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journey_map.id", ondelete="CASCADE"), index=True)
+    lane_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journey_lane.id", ondelete="CASCADE"))
+    step_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("journey_step.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    colour: Mapped[str] = mapped_column(String(20), default="yellow")
+    idea_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid
+    )  # the idea it became (the ideas issue adds the key)

@@ -1,0 +1,330 @@
+"""User journeys (brukerreiser) as plain data and pure operations.
+
+A journey map has stages with steps across, lanes down, cards in the cells (lane × step), and an emotion
+score −2…+2 per step. Every edit is a pure function from one ``Journey`` to the next; the services store
+the result and undo puts the previous one back (the same shape as the time plan).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from desktop.errors import ValidationError
+from desktop.i18n import _
+
+EMOTION_MIN, EMOTION_MAX = -2, 2
+CARD_COLOURS = ("yellow", "pink", "green", "blue", "orange", "white")
+
+
+class MapKind(StrEnum):
+    CURRENT = "current"
+    FUTURE = "future"
+
+    @property
+    def label(self) -> str:
+        return {MapKind.CURRENT: _("Nå-situasjon"), MapKind.FUTURE: _("Fremtidig")}[self]
+
+
+class LaneKind(StrEnum):
+    ACTIONS = "actions"
+    TOUCHPOINTS = "touchpoints"
+    THOUGHTS = "thoughts"
+    FEELINGS = "feelings"
+    PAIN_POINTS = "pain_points"
+    OPPORTUNITIES = "opportunities"
+    BACKSTAGE = "backstage"
+    CUSTOM = "custom"
+
+    @property
+    def colour(self) -> str:
+        """The card colour a lane gives new cards."""
+        return {
+            LaneKind.PAIN_POINTS: "pink",
+            LaneKind.OPPORTUNITIES: "green",
+            LaneKind.FEELINGS: "orange",
+            LaneKind.BACKSTAGE: "blue",
+            LaneKind.TOUCHPOINTS: "white",
+        }.get(self, "yellow")
+
+    @property
+    def leads_to_ideas(self) -> bool:
+        return self in (LaneKind.PAIN_POINTS, LaneKind.OPPORTUNITIES)
+
+
+# Lane ids of kit templates mapped to kinds (the kit names lanes in Norwegian).
+LANE_KIND_BY_ID = {
+    "handlinger": LaneKind.ACTIONS,
+    "kontaktpunkter": LaneKind.TOUCHPOINTS,
+    "kanaler": LaneKind.TOUCHPOINTS,
+    "tanker": LaneKind.THOUGHTS,
+    "folelser": LaneKind.FEELINGS,
+    "smertepunkter": LaneKind.PAIN_POINTS,
+    "muligheter": LaneKind.OPPORTUNITIES,
+    "bak-scenen": LaneKind.BACKSTAGE,
+}
+
+
+def lane_kind_for(lane_id: str) -> LaneKind:
+    for key, kind in LANE_KIND_BY_ID.items():
+        if lane_id.startswith(key):
+            return kind
+    return LaneKind.CUSTOM
+
+
+@dataclass(frozen=True)
+class Step:
+    id: uuid.UUID
+    title: str
+    emotion: int | None = None  # −2 … +2, None until the room has said
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: uuid.UUID
+    title: str
+    steps: tuple[Step, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lane:
+    id: uuid.UUID
+    title: str
+    kind: LaneKind = LaneKind.CUSTOM
+
+
+@dataclass(frozen=True)
+class Card:
+    id: uuid.UUID
+    lane_id: uuid.UUID
+    step_id: uuid.UUID
+    text: str
+    colour: str = "yellow"
+    idea_id: uuid.UUID | None = None  # set when a pain point or opportunity became an idea
+
+
+@dataclass(frozen=True)
+class Persona:
+    name: str = ""
+    role: str = ""
+    needs: str = ""
+    goals: str = ""
+    frustrations: str = ""
+    quote: str = ""
+    photo: str | None = None  # content hash of a stored photo
+
+
+@dataclass(frozen=True)
+class Journey:
+    id: uuid.UUID
+    title: str
+    kind: MapKind = MapKind.CURRENT
+    persona: Persona = field(default_factory=Persona)
+    stages: tuple[Stage, ...] = ()
+    lanes: tuple[Lane, ...] = ()
+    cards: tuple[Card, ...] = ()  # in order within each cell
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        return tuple(step for stage in self.stages for step in stage.steps)
+
+    def cards_in(self, lane_id: uuid.UUID, step_id: uuid.UUID) -> tuple[Card, ...]:
+        return tuple(c for c in self.cards if c.lane_id == lane_id and c.step_id == step_id)
+
+    def stage_of(self, step_id: uuid.UUID) -> Stage:
+        return next(stage for stage in self.stages if any(s.id == step_id for s in stage.steps))
+
+
+def new_id() -> uuid.UUID:
+    return uuid.uuid4()
+
+
+def from_template(
+    title: str, stages: tuple[str, ...], lanes: tuple[tuple[str, str], ...], kind: MapKind = MapKind.CURRENT
+) -> Journey:
+    """A new map from a kit template: one step per stage to begin with, the template's lanes."""
+    return Journey(
+        new_id(),
+        clean_title(title),
+        kind,
+        Persona(),
+        tuple(Stage(new_id(), name, (Step(new_id(), name),)) for name in stages),
+        tuple(Lane(new_id(), lane_title, lane_kind_for(lane_id)) for lane_id, lane_title in lanes),
+    )
+
+
+# --- checks ---------------------------------------------------------------------------------------------
+
+
+def clean_title(text: str, field: str = "title") -> str:
+    title = " ".join((text or "").split())
+    if not title:
+        raise ValidationError(field, _("Navnet kan ikke være tomt."))
+    return title
+
+
+def clean_card_text(text: str) -> str:
+    """Card text is kept whole (a 10,000-character card stays 10,000 characters); empty is refused."""
+    if not (text or "").strip():
+        raise ValidationError("text", _("Et kort må ha tekst."))
+    return text.strip()
+
+
+def check_emotion(value: int | None) -> int | None:
+    if value is not None and not EMOTION_MIN <= value <= EMOTION_MAX:
+        raise ValidationError("emotion", _("Følelsen må være mellom −2 og +2."))
+    return value
+
+
+# --- cards ----------------------------------------------------------------------------------------------
+
+
+def add_card(
+    j: Journey,
+    lane_id: uuid.UUID,
+    step_id: uuid.UUID,
+    text: str,
+    colour: str | None = None,
+    card_id: uuid.UUID | None = None,
+) -> Journey:
+    lane = next(lane for lane in j.lanes if lane.id == lane_id)
+    _require_step(j, step_id)
+    card = Card(card_id or new_id(), lane_id, step_id, clean_card_text(text), colour or lane.kind.colour)
+    return replace(j, cards=(*j.cards, card))
+
+
+def edit_card(j: Journey, card_id: uuid.UUID, **values) -> Journey:
+    if "text" in values:
+        values["text"] = clean_card_text(values["text"])
+    if "colour" in values and values["colour"] not in CARD_COLOURS:
+        raise ValidationError("colour", _("Ukjent farge."))
+    return replace(j, cards=tuple(replace(c, **values) if c.id == card_id else c for c in j.cards))
+
+
+def move_cards(
+    j: Journey, card_ids: set[uuid.UUID], lane_id: uuid.UUID, step_id: uuid.UUID, index: int | None = None
+) -> Journey:
+    """Move cards to the cell (lane, step), at ``index`` among the cards there (end by default)."""
+    _require_step(j, step_id)
+    moving = [replace(c, lane_id=lane_id, step_id=step_id) for c in j.cards if c.id in card_ids]
+    rest = [c for c in j.cards if c.id not in card_ids]
+    in_cell = [i for i, c in enumerate(rest) if c.lane_id == lane_id and c.step_id == step_id]
+    if index is None or index >= len(in_cell):
+        at = (in_cell[-1] + 1) if in_cell else len(rest)
+    else:
+        at = in_cell[max(index, 0)]
+    return replace(j, cards=tuple(rest[:at] + moving + rest[at:]))
+
+
+def delete_cards(j: Journey, card_ids: set[uuid.UUID]) -> Journey:
+    return replace(j, cards=tuple(c for c in j.cards if c.id not in card_ids))
+
+
+# --- stages, steps and lanes ----------------------------------------------------------------------------
+
+
+def add_stage(j: Journey, title: str, index: int | None = None) -> Journey:
+    stage = Stage(new_id(), clean_title(title), (Step(new_id(), clean_title(title)),))
+    stages = list(j.stages)
+    stages.insert(len(stages) if index is None else index, stage)
+    return replace(j, stages=tuple(stages))
+
+
+def rename_stage(j: Journey, stage_id: uuid.UUID, title: str) -> Journey:
+    title = clean_title(title)
+    return replace(j, stages=tuple(replace(s, title=title) if s.id == stage_id else s for s in j.stages))
+
+
+def move_stage(j: Journey, stage_id: uuid.UUID, index: int) -> Journey:
+    stages = [s for s in j.stages if s.id != stage_id]
+    stages.insert(max(0, min(index, len(stages))), next(s for s in j.stages if s.id == stage_id))
+    return replace(j, stages=tuple(stages))
+
+
+def delete_stage(j: Journey, stage_id: uuid.UUID) -> Journey:
+    """Remove a stage with its steps and their cards (the UI asks first when it holds cards)."""
+    stage = next(s for s in j.stages if s.id == stage_id)
+    gone = {step.id for step in stage.steps}
+    return replace(
+        j,
+        stages=tuple(s for s in j.stages if s.id != stage_id),
+        cards=tuple(c for c in j.cards if c.step_id not in gone),
+    )
+
+
+def add_step(j: Journey, stage_id: uuid.UUID, title: str, index: int | None = None) -> Journey:
+    step = Step(new_id(), clean_title(title))
+
+    def grow(stage: Stage) -> Stage:
+        steps = list(stage.steps)
+        steps.insert(len(steps) if index is None else index, step)
+        return replace(stage, steps=tuple(steps))
+
+    return replace(j, stages=tuple(grow(s) if s.id == stage_id else s for s in j.stages))
+
+
+def edit_step(j: Journey, step_id: uuid.UUID, **values) -> Journey:
+    if "title" in values:
+        values["title"] = clean_title(values["title"])
+    if "emotion" in values:
+        values["emotion"] = check_emotion(values["emotion"])
+    return replace(
+        j,
+        stages=tuple(
+            replace(stage, steps=tuple(replace(s, **values) if s.id == step_id else s for s in stage.steps))
+            for stage in j.stages
+        ),
+    )
+
+
+def move_step(j: Journey, step_id: uuid.UUID, index: int) -> Journey:
+    """Move a step within its stage."""
+    stage = j.stage_of(step_id)
+    steps = [s for s in stage.steps if s.id != step_id]
+    steps.insert(max(0, min(index, len(steps))), next(s for s in stage.steps if s.id == step_id))
+    return replace(
+        j, stages=tuple(replace(s, steps=tuple(steps)) if s.id == stage.id else s for s in j.stages)
+    )
+
+
+def delete_step(j: Journey, step_id: uuid.UUID) -> Journey:
+    return replace(
+        j,
+        stages=tuple(replace(s, steps=tuple(x for x in s.steps if x.id != step_id)) for s in j.stages),
+        cards=tuple(c for c in j.cards if c.step_id != step_id),
+    )
+
+
+def add_lane(j: Journey, title: str, kind: LaneKind = LaneKind.CUSTOM, index: int | None = None) -> Journey:
+    lanes = list(j.lanes)
+    lanes.insert(len(lanes) if index is None else index, Lane(new_id(), clean_title(title), kind))
+    return replace(j, lanes=tuple(lanes))
+
+
+def rename_lane(j: Journey, lane_id: uuid.UUID, title: str) -> Journey:
+    title = clean_title(title)
+    return replace(j, lanes=tuple(replace(x, title=title) if x.id == lane_id else x for x in j.lanes))
+
+
+def move_lane(j: Journey, lane_id: uuid.UUID, index: int) -> Journey:
+    lanes = [x for x in j.lanes if x.id != lane_id]
+    lanes.insert(max(0, min(index, len(lanes))), next(x for x in j.lanes if x.id == lane_id))
+    return replace(j, lanes=tuple(lanes))
+
+
+def delete_lane(j: Journey, lane_id: uuid.UUID) -> Journey:
+    return replace(
+        j,
+        lanes=tuple(x for x in j.lanes if x.id != lane_id),
+        cards=tuple(c for c in j.cards if c.lane_id != lane_id),
+    )
+
+
+def set_persona(j: Journey, persona: Persona) -> Journey:
+    return replace(j, persona=persona)
+
+
+def _require_step(j: Journey, step_id: uuid.UUID) -> None:
+    if not any(s.id == step_id for s in j.steps):
+        raise ValidationError("step", _("Steget finnes ikke lenger."))
