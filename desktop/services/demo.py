@@ -50,6 +50,8 @@ def build_demo(db: Database) -> None:
     """Fill an empty register with the demo programme, in one transaction."""
     rng = random.Random(SEED)
     plan_rng = random.Random(SEED + 1)  # its own stream: kit edits must not change the people
+    journey_rng = random.Random(SEED + 2)
+    kit = _lup_kit()
     with db.transaction() as s:
         if any(
             s.scalar(select(func.count()).select_from(m))
@@ -71,8 +73,10 @@ def build_demo(db: Database) -> None:
         s.add_all(facilitators)
 
         locations: list[ServiceLocation] = []
+        sector_of: dict[uuid.UUID, str] = {}
         for sector_name, names in content.SERVICE_LOCATIONS.items():
             sector = Sector(id=demo_id("sector", sector_name), name=sector_name)
+            sector_of[sector.id] = sector_name
             s.add(sector)
             locations += [
                 ServiceLocation(id=demo_id("location", n), name=n, sector_id=sector.id) for n in names
@@ -136,7 +140,7 @@ def build_demo(db: Database) -> None:
                 )
                 for f in team
             )
-            _plans(s, plan_rng, sessions)
+            _plans(s, plan_rng, kit, sessions)
             for number, location in enumerate(cohort_locations):
                 group = LeaderGroup(
                     id=demo_id("group", f"{name}:{location.name}"),
@@ -147,6 +151,8 @@ def build_demo(db: Database) -> None:
                 s.add(group)
                 s.flush()
                 s.add_all(_participants(rng, group.id, used_emails))
+                if kit is not None and cohort.end_date < date.today():
+                    _journeys(s, journey_rng, kit, group, location, sector_of[location.sector_id], sessions)
 
 
 def _participants(rng: random.Random, group_id: uuid.UUID, used_emails: set[str]) -> list[Participant]:
@@ -219,9 +225,8 @@ def _local_zone():
         return timezone(timedelta(hours=1))
 
 
-def _plans(s, rng: random.Random, sessions: list[Session]) -> None:
+def _plans(s, rng: random.Random, kit, sessions: list[Session]) -> None:
     """Each session gets its kit template's plan; sessions in the past carry the times they really took."""
-    kit = _lup_kit()
     if kit is None:
         return
     zone = _local_zone()
@@ -260,3 +265,34 @@ def _plans(s, rng: random.Random, sessions: list[Session]) -> None:
                 block.added_minutes = max(0, drift) if drift >= 6 else 0
                 block.actual_seconds = minutes * 60
             s.add(block)
+
+
+def _journeys(
+    s,
+    rng: random.Random,
+    kit,
+    group: LeaderGroup,
+    location: ServiceLocation,
+    sector: str,
+    sessions: list[Session],
+) -> None:
+    """The user journeys a finished group mapped (in the cohort's insight session)."""
+    from desktop.services.demo_journeys import demo_journeys
+    from desktop.services.journeys import _write
+    from desktop.storage.models import JourneyMap
+
+    insight = next((x for x in sessions if x.template_id == "innsikt"), None)
+    for journey in demo_journeys(
+        rng, location.name, sector, kit.journeys, lambda key: demo_id("journey", f"{group.id}:{key}")
+    ):
+        s.add(
+            JourneyMap(
+                id=journey.id,
+                leader_group_id=group.id,
+                session_id=insight.id if insight else None,
+                title=journey.title,
+                kind=journey.kind,
+            )
+        )
+        s.flush()
+        _write(s, journey)

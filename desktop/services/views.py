@@ -17,6 +17,8 @@ from desktop.storage.models import (
     Cohort,
     CohortFacilitator,
     Facilitator,
+    JourneyCard,
+    JourneyMap,
     LeaderGroup,
     Participant,
     Programme,
@@ -368,4 +370,6 @@ def stats(db: Database, today: date | None = None) -> dict[str, int]:
             "sectors": count(Sector),
             "participants": count(Participant),
             "sessions": count(Session),
+            "journey_maps": count(JourneyMap),
+            "journey_cards": count(JourneyCard),
         }

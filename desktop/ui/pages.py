@@ -439,6 +439,10 @@ class GroupPage(Page):
         details = QWidget()
         details.setLayout(self.body)  # no scrolling: the participant table takes the height
         self.tabs = _tabbed(self, details)
+        from desktop.ui.journey_panel import JourneyPanel
+
+        self.journeys = JourneyPanel(context, actions)
+        self.tabs.addTab(self.journeys, _("Brukerreiser"))
         self._people: list[views.ParticipantView] = []
 
     def _with_person(self, action: Callable[[views.ParticipantView], Any]) -> None:
@@ -449,6 +453,7 @@ class GroupPage(Page):
     def reload(self) -> None:
         d = views.group_detail(self.db, self.id)
         self.set_heading(d.location_name, f"{d.cohort_name} · {d.sector_name}")
+        self.journeys.load(d.id)
         fill_choices(self.lead, views.facilitator_choices(self.db), d.lead_facilitator_id, _("(ingen)"))
         current = (
             self._people[self.people.currentRow()].id

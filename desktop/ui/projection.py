@@ -34,10 +34,12 @@ from PySide6.QtGui import (
     QFontMetrics,
     QFontMetricsF,
     QGuiApplication,
+    QImage,
     QKeyEvent,
     QPainter,
     QPaintEvent,
     QPalette,
+    QPixmap,
     QResizeEvent,
     QScreen,
     QTextLayout,
@@ -258,7 +260,11 @@ class ProjectionWindow(QWidget):
         self._card_layout.setContentsMargins(0, 0, 0, 0)
         self._card_layout.setSpacing(0)
         self._blank_page = QWidget()
-        for page in (self._timer_page, self._card_page, self._blank_page):
+        self._image: QImage | None = None  # a picture for the room (a journey map), until show_state
+        self._image_page = QLabel()
+        self._image_page.setObjectName("image")
+        self._image_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for page in (self._timer_page, self._card_page, self._blank_page, self._image_page):
             self._stack.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # the fonts follow the window
@@ -330,6 +336,7 @@ class ProjectionWindow(QWidget):
             return  # the run controller sends the same state several times a second
         self._state = state
         self._card = None
+        self._image = None
         self._refit()
         self._sync_page()
 
@@ -341,7 +348,22 @@ class ProjectionWindow(QWidget):
             self._pending = card
             return
         self._card = card
+        self._image = None
         self._refit()
+        self._sync_page()
+
+    def show_image(self, image: QImage) -> None:
+        """Show a picture for the room (a journey map rendered to the wall's size), until ``show_state``."""
+        if self._frozen:
+            self._pending = image
+            return
+        self._image = image
+        self._card = None
+        self._image_page.setPixmap(
+            QPixmap.fromImage(image).scaled(
+                self.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        )
         self._sync_page()
 
     @property
@@ -351,7 +373,8 @@ class ProjectionWindow(QWidget):
 
     @property
     def showing_card(self) -> bool:
-        return self._card is not None
+        """A card or a picture is on the wall (the run's countdown leaves it until asked back)."""
+        return self._card is not None or self._image is not None
 
     @property
     def blackout(self) -> bool:
@@ -376,6 +399,8 @@ class ProjectionWindow(QWidget):
         pending, self._pending = self._pending, None
         if isinstance(pending, ProjectionState):
             self.show_state(pending)
+        elif isinstance(pending, QImage):
+            self.show_image(pending)
         elif pending is not None:
             self.show_card(*pending)
 
@@ -385,6 +410,8 @@ class ProjectionWindow(QWidget):
     def _sync_page(self) -> None:
         if self._blackout:
             page = self._blank_page
+        elif self._image is not None:
+            page = self._image_page
         elif self._card is not None:
             page = self._card_page
         else:

@@ -113,7 +113,40 @@ def bench_startup(args: argparse.Namespace, env: dict[str, str]) -> dict:
     }
 
 
-BENCHMARKS = {"startup": bench_startup}
+def bench_journey(args: argparse.Namespace, env: dict[str, str]) -> dict:
+    """A 500-card journey map against a bare scene of 500 rectangles with text, in one process per run
+    (both measured in each run); medians over the runs."""
+    script = Path(__file__).with_name("journey_bench.py")
+    runs = []
+    for _ in range(max(3, args.runs // 2)):
+        proc = subprocess.run(
+            [sys.executable, str(script), "500"], cwd=REPO_ROOT, env=env, capture_output=True, text=True
+        )
+        if proc.returncode != 0:
+            sys.exit(f"journey benchmark failed:\n{proc.stderr}")
+        runs.append(json.loads(proc.stdout))
+
+    def median(side: str, key: str) -> float:
+        return statistics.median(run[side][key] for run in runs)
+
+    frame, bare = median("map", "frame_s"), median("bare", "frame_s")
+    pan = median("map", "pan_frame_s")
+    return {
+        "cards": 500,
+        "map_first_paint_s": round(median("map", "first_paint_s"), 4),
+        "bare_first_paint_s": round(median("bare", "first_paint_s"), 4),
+        "map_frame_ms": round(frame * 1000, 2),
+        "bare_frame_ms": round(bare * 1000, 2),
+        "ratio": round(frame / bare, 3),
+        "target_ratio": 1.5,
+        "meets_target": frame / bare <= 1.5,
+        "pan_fps_1to1": round(1 / pan, 1),
+        "pan_target_fps": 60,
+        "runs": len(runs),
+    }
+
+
+BENCHMARKS = {"startup": bench_startup, "journey": bench_journey}
 
 
 def main(argv: list[str] | None = None) -> int:

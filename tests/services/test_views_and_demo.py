@@ -48,7 +48,17 @@ def test_demo_stats(demo_db) -> None:
     figures = views.stats(demo_db, today=date(2026, 1, 1))
     [(participants,)] = sql(demo_db, "SELECT count(*) FROM participant")
     assert participants > 152 * 4  # every group has at least three leaders and one enthusiast
-    assert figures == {**DEMO_FIGURES, "participants": participants}
+    [(maps,)] = sql(demo_db, "SELECT count(*) FROM journey_map")
+    [(cards,)] = sql(demo_db, "SELECT count(*) FROM journey_card")
+    [(groups_with_maps,)] = sql(demo_db, "SELECT count(DISTINCT leader_group_id) FROM journey_map")
+    assert groups_with_maps == 152  # every finished group has mapped a journey
+    assert maps > 152 and cards > 20 * maps
+    assert figures == {
+        **DEMO_FIGURES,
+        "participants": participants,
+        "journey_maps": maps,
+        "journey_cards": cards,
+    }
 
 
 def test_completed_locations_at_the_start_of_lup_5(demo_db) -> None:
@@ -80,6 +90,8 @@ def test_stats_of_an_empty_register(db) -> None:
         "sectors": 0,
         "participants": 0,
         "sessions": 0,
+        "journey_maps": 0,
+        "journey_cards": 0,
     }
 
 

@@ -1,0 +1,207 @@
+"""The "Brukerreiser" tab of a leader group: choose or start a journey map, edit it on the canvas, export
+it for print, show it on the wall (the whole map, or the stage under discussion)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.journey import MapKind
+from desktop.i18n import _
+from desktop.services import journeys
+from desktop.ui.commands import CreateCommand, JourneyCommand
+from desktop.ui.widgets import FormDialog
+
+if TYPE_CHECKING:
+    from desktop.ui.context import AppContext
+
+
+class JourneyPanel(QWidget):
+    def __init__(self, context: AppContext, actions) -> None:
+        super().__init__()
+        self.context = context
+        self.actions = actions
+        self.group_id: uuid.UUID | None = None
+        self.map_id: uuid.UUID | None = None
+        self.maps = QComboBox()
+        self.maps.setAccessibleName(_("Brukerreise"))
+        self.maps.activated.connect(lambda _i: self._show(self.maps.currentData()))
+        new = QPushButton(_("Ny brukerreise …"))
+        new.clicked.connect(self.new_map)
+        self.export_button = QPushButton(_("Eksporter for utskrift (A3) …"))
+        self.export_button.clicked.connect(self.export_png)
+        self.wall_button = QPushButton(_("Vis på veggen"))
+        self.wall_button.clicked.connect(self.show_on_wall)
+        self.follow_button = QPushButton(_("Vis fasen på veggen"))
+        self.follow_button.setToolTip(_("Veggen viser fasen du arbeider i (følger fokuset)"))
+        self.follow_button.setCheckable(True)
+        self.follow_button.toggled.connect(lambda _on: self.show_on_wall())
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_("Brukerreise:")))
+        top.addWidget(self.maps, 1)
+        top.addWidget(new)
+        top.addWidget(self.export_button)
+        top.addWidget(self.wall_button)
+        top.addWidget(self.follow_button)
+        from desktop.ui.journey_editor import JourneyEditor
+
+        self.editor = JourneyEditor(self._apply)
+        self.editor.project_requested.connect(self.show_on_wall)
+        self.empty = QLabel(
+            _("Ingen brukerreise ennå for denne ledergruppen. Lag en med «Ny brukerreise …».")
+        )
+        self.empty.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.editor, 1)
+        context.changed.connect(self._changed)
+
+    # --- loading ----------------------------------------------------------------------------------------
+
+    def load(self, group_id: uuid.UUID) -> None:
+        """Show the group's maps; the canvas is built only while the tab is shown."""
+        if group_id != self.group_id:
+            self.map_id = None
+        self.group_id = group_id
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self.group_id is not None:
+            self.refresh()
+
+    def refresh(self) -> None:
+        group_id = self.group_id
+        choices = journeys.maps_of_group(self.context.db, group_id)
+        self.maps.blockSignals(True)
+        self.maps.clear()
+        for m in choices:
+            self.maps.addItem(f"{m.title} ({m.kind.label}, {m.cards} kort)", m.id)
+        self.maps.blockSignals(False)
+        ids = [m.id for m in choices]
+        self._show(self.map_id if self.map_id in ids else (ids[0] if ids else None))
+
+    def _show(self, map_id: uuid.UUID | None) -> None:
+        self.map_id = map_id
+        has = map_id is not None
+        for widget in (self.editor, self.export_button, self.wall_button, self.follow_button):
+            widget.setVisible(has)
+        self.empty.setVisible(not has)
+        if has:
+            self.maps.setCurrentIndex(max(0, self.maps.findData(map_id)))
+            self.editor.set_journey(journeys.load_map(self.context.db, map_id))
+
+    def _changed(self) -> None:
+        if self.group_id is not None and self.isVisible():
+            self.refresh()
+            if self.follow_button.isChecked():
+                self.show_on_wall()
+
+    # --- actions ----------------------------------------------------------------------------------------
+
+    def _apply(self, text: str, operation) -> bool:
+        """The editor's edits: one undoable command each, stored at once."""
+        if self.map_id is None:
+            return False
+        return self.context.perform(JourneyCommand(text, self.map_id, operation))
+
+    def new_map(self) -> None:
+        dialog = FormDialog(self, _("Ny brukerreise"))
+        template = dialog.add(_("Mal"), QComboBox(), "template")
+        choices = [(e.kit, t) for e in self.context.kits() if e.kit for t in e.kit.journeys]
+        for kit, t in choices:
+            template.addItem(f"{t.title} ({kit.name})")
+        kind = dialog.add(_("Type"), QComboBox(), "kind")
+        for k in MapKind:
+            kind.addItem(k.label, k.value)
+        title = dialog.add(_("Navn"), QLineEdit(), "title")
+        title.setPlaceholderText(_("for eksempel: Eldre som søker hjemmetjenester"))
+        group_id = self.group_id
+
+        def command():
+            _kit, chosen = choices[template.currentIndex()]
+            return CreateCommand(
+                _("Ny brukerreise «{title}»").format(title=title.text().strip() or chosen.title),
+                lambda db: journeys.new_map(
+                    db, group_id, chosen, MapKind(kind.currentData()), title.text().strip()
+                ),
+                journeys.delete_map,
+            )
+
+        if not choices:
+            return
+        result: dict = {}
+
+        def accept() -> bool:
+            cmd = command()
+            cmd.first_run(self.context.db)
+            result["command"] = cmd
+            return True
+
+        dialog.accept_with = accept
+        if self.actions.exec_dialog(dialog):
+            self.context.push_done(result["command"])
+            self.map_id = result["command"].created_id
+            self.refresh()
+
+    def export_png(self, path: str | None = None) -> str | None:
+        """The map on A3 landscape at 300 dpi, for the printer or the leader group's summary."""
+        from desktop.ui.journey_scene import render_png
+
+        if self.map_id is None:
+            return None
+        journey = journeys.load_map(self.context.db, self.map_id)
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(
+                self, _("Eksporter brukerreisen"), f"{journey.title}.png", _("PNG-bilde (*.png)")
+            )
+            if not path:
+                return None
+        try:
+            return str(render_png(journey, path, dpi=300))
+        except OSError as exc:
+            self.context.error.emit(
+                _("Kunne ikke skrive {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+            )
+            return None
+
+    def wall_image(self, width: int, height: int) -> QImage:
+        """What the wall shows: the whole map, or (following) the stage of the focus cell, fitted."""
+        scene = self.editor.scene
+        source = scene.itemsBoundingRect()
+        if self.follow_button.isChecked() and self.editor.focus_cell is not None:
+            step_id = self.editor.focus_cell[1]
+            stage = self.editor.journey.stage_of(step_id)
+            source = scene.stage_rect(stage.id).adjusted(-20, -20, 20, 20)
+        image = QImage(width, height, QImage.Format.Format_RGB32)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        scene.render(painter, QRectF(0, 0, width, height), source, Qt.AspectRatioMode.KeepAspectRatio)
+        painter.end()
+        return image
+
+    def show_on_wall(self) -> None:
+        runner = self.context.runner
+        if runner is None or self.map_id is None:
+            return
+        if runner.projection is None or not runner.projection.isVisible():
+            runner.show_projection()
+        wall = runner.projection
+        wall.show_image(self.wall_image(max(wall.width(), 640), max(wall.height(), 360)))
