@@ -72,6 +72,7 @@ from desktop.ui.journey_scene import (
     CardItem,
     JourneyScene,
     font,
+    paint_emotion_labels,
     paint_headers,
     paint_lane_titles,
     render_image,
@@ -198,7 +199,13 @@ class JourneyView(QGraphicsView):
         if not isinstance(scene, JourneyScene) or scene.journey is None:
             return False, False
         visible = self.visible_scene_rect()
-        return visible.top() > 0.5, visible.left() > 0.5 and visible.left() < scene.layout.width - LANE_W
+        return visible.top() > 0.5, 0.5 < visible.left() < scene.layout.width - LANE_W
+
+    def over_frozen(self, pos: QPointF) -> bool:
+        """Whether scene position ``pos`` is under the frozen header rows or lane titles."""
+        top, left = self.frozen()
+        visible = self.visible_scene_rect()
+        return (top and pos.y() < visible.top() + HEADER_H) or (left and pos.x() < visible.left() + LANE_W)
 
     def unfrozen_pos(self, pos: QPointF) -> QPointF:
         """A scene position over a frozen header or lane title, as the position on the real one."""
@@ -217,17 +224,18 @@ class JourneyView(QGraphicsView):
         if not (top or left) or not isinstance(scene, JourneyScene):
             return
         visible = self.visible_scene_rect()
+        size = text_size(painter)
         shade = QColor(20, 30, 40, 40)
+        x = max(0.0, visible.left()) if left else 0.0
+        y = max(0.0, visible.top()) if top else 0.0
         if left:
-            paint_lane_titles(painter, scene.journey, scene.layout, visible.left(), rect, text_size(painter))
-            painter.fillRect(
-                QRectF(visible.left() + LANE_W, visible.top(), 4 / self.zoom, visible.height()), shade
-            )
+            paint_lane_titles(painter, scene.journey, scene.layout, x, rect, size)
+            paint_emotion_labels(painter, scene.layout, x, size)
+            painter.fillRect(QRectF(x + LANE_W, visible.top(), 4 / self.zoom, visible.height()), shade)
+        # the header rows (also when only scrolled sideways: the stage titles then stay in sight)
+        paint_headers(painter, scene.journey, scene.layout, y, rect, size, x)
         if top:
-            paint_headers(painter, scene.journey, scene.layout, visible.top(), rect, text_size(painter))
-            painter.fillRect(
-                QRectF(visible.left(), visible.top() + HEADER_H, visible.width(), 4 / self.zoom), shade
-            )
+            painter.fillRect(QRectF(visible.left(), y + HEADER_H, visible.width(), 4 / self.zoom), shade)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 (Qt's name)
         super().scrollContentsBy(dx, dy)
@@ -254,7 +262,11 @@ class JourneyView(QGraphicsView):
             event.accept()
             return
         if button == Qt.MouseButton.LeftButton:
-            self.pressed.emit(self.mapToScene(event.position().toPoint()))
+            pos = self.mapToScene(event.position().toPoint())
+            if self.over_frozen(pos):  # the frozen titles are not the cells under them
+                event.accept()
+                return
+            self.pressed.emit(pos)
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
@@ -488,18 +500,21 @@ class JourneyEditor(QWidget):
             self._initial_view()
 
     def _initial_view(self) -> None:
-        """A new map opens at a readable size (the whole map when it fits), from its top left corner."""
+        """A new map opens at a readable size: whole when it fits at 60 % or more (never above 100 %),
+        else at 60 % from its top left corner."""
         if not self._initial_view_pending or not self.isVisible() or self.view.viewport().width() < 50:
             return
         self._initial_view_pending = False
         rect = self.scene.map_rect().adjusted(-20, -20, 20, 20)
         viewport = self.view.viewport().rect()
         fit = min(viewport.width() / rect.width(), viewport.height() / rect.height())
-        self.zoom_to(max(0.6, min(1.0, fit)))
-        self.view.horizontalScrollBar().setValue(self.view.horizontalScrollBar().minimum())
-        self.view.verticalScrollBar().setValue(self.view.verticalScrollBar().minimum())
-        if fit >= 0.6:
-            self.view.centerOn(rect.center() if fit <= 1.0 else rect.center())
+        zoom = max(0.6, min(1.0, fit))
+        self.zoom_to(zoom)
+        if fit >= zoom:
+            self.view.centerOn(rect.center())
+        else:
+            self.view.horizontalScrollBar().setValue(self.view.horizontalScrollBar().minimum())
+            self.view.verticalScrollBar().setValue(self.view.verticalScrollBar().minimum())
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
@@ -647,10 +662,6 @@ class JourneyEditor(QWidget):
     # --- the mouse ----------------------------------------------------------------------------------------
 
     def _pressed(self, pos: QPointF) -> None:
-        top, left = self.view.frozen()
-        visible = self.view.visible_scene_rect()
-        if (top and pos.y() < visible.top() + HEADER_H) or (left and pos.x() < visible.left() + LANE_W):
-            return
         cell = self.scene.cell_at(pos)
         if cell is not None:
             self._set_focus(cell, scroll=False)

@@ -6,8 +6,6 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -43,8 +41,6 @@ class JourneyPanel(QWidget):
         new.clicked.connect(self.new_map)
         self.export_button = QPushButton(_("Eksporter for utskrift (A3) …"))
         self.export_button.clicked.connect(self.export_png)
-        self.wall_button = QPushButton(_("Vis på veggen"))
-        self.wall_button.clicked.connect(self.show_on_wall)
         self.follow_button = QPushButton(_("Vis fasen på veggen"))
         self.follow_button.setToolTip(_("Veggen viser fasen du arbeider i (følger fokuset)"))
         self.follow_button.setCheckable(True)
@@ -54,12 +50,12 @@ class JourneyPanel(QWidget):
         top.addWidget(self.maps, 1)
         top.addWidget(new)
         top.addWidget(self.export_button)
-        top.addWidget(self.wall_button)
         top.addWidget(self.follow_button)
         from desktop.ui.journey_editor import JourneyEditor
 
         self.editor = JourneyEditor(self._apply)
         self.editor.project_requested.connect(self.show_on_wall)
+        self.editor.focus_changed.connect(self._focus_moved)
         self.empty = QLabel(
             _("Ingen brukerreise ennå for denne ledergruppen. Lag en med «Ny brukerreise …».")
         )
@@ -99,7 +95,7 @@ class JourneyPanel(QWidget):
     def _show(self, map_id: uuid.UUID | None) -> None:
         self.map_id = map_id
         has = map_id is not None
-        for widget in (self.editor, self.export_button, self.wall_button, self.follow_button):
+        for widget in (self.editor, self.export_button, self.follow_button):
             widget.setVisible(has)
         self.empty.setVisible(not has)
         if has:
@@ -180,22 +176,12 @@ class JourneyPanel(QWidget):
             )
             return None
 
-    def wall_image(self, width: int, height: int) -> QImage:
-        """What the wall shows: the whole map, or (following) the stage of the focus cell, fitted."""
-        scene = self.editor.scene
-        source = scene.itemsBoundingRect()
-        if self.follow_button.isChecked() and self.editor.focus_cell is not None:
-            step_id = self.editor.focus_cell[1]
-            stage = self.editor.journey.stage_of(step_id)
-            source = scene.stage_rect(stage.id).adjusted(-20, -20, 20, 20)
-        image = QImage(width, height, QImage.Format.Format_RGB32)
-        image.fill(Qt.GlobalColor.white)
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        scene.render(painter, QRectF(0, 0, width, height), source, Qt.AspectRatioMode.KeepAspectRatio)
-        painter.end()
-        return image
+    def _focus_moved(self) -> None:
+        """Following: the wall shows the stage the facilitator works in."""
+        runner = self.context._runner
+        wall = runner.projection if runner is not None else None
+        if self.follow_button.isChecked() and wall is not None and wall.isVisible():
+            self.show_on_wall()
 
     def show_on_wall(self) -> None:
         runner = self.context.runner
@@ -204,4 +190,7 @@ class JourneyPanel(QWidget):
         if runner.projection is None or not runner.projection.isVisible():
             runner.show_projection()
         wall = runner.projection
-        wall.show_image(self.wall_image(max(wall.width(), 640), max(wall.height(), 360)))
+        follow = self.follow_button.isChecked()
+        wall.show_image(
+            self.editor.wall_image(max(wall.width(), 640), max(wall.height(), 360), follow=follow)
+        )

@@ -538,7 +538,6 @@ class GridItem(QGraphicsItem):
         if not band.intersects(exposed):
             return
         painter.fillRect(band, EMOTION_FILL)
-        painter.fillRect(QRectF(0, HEADER_H, LANE_W, EMOTION_H), LANE_FILL)
         for value in range(EMOTION_MIN, EMOTION_MAX + 1):
             y = layout.emotion_y(value)
             pen = QPen(
@@ -549,23 +548,29 @@ class GridItem(QGraphicsItem):
             pen.setCosmetic(True)
             painter.setPen(pen)
             painter.drawLine(QLineF(LANE_W, y, layout.width, y))
-        if size == "none":
-            return
-        painter.setPen(INK)
-        name, lines = fit_lines(_("Opplevelse"), "lane" + size, LANE_W - 60, 60)
-        label_top = layout.emotion_y(0) - len(lines) * metrics(name).lineSpacing() / 2
-        draw_lines(painter, QRectF(18, label_top, LANE_W - 60, 60), lines, name)
-        fm = metrics("small" + size)
-        painter.setFont(font("small" + size))
-        for value in range(EMOTION_MIN, EMOTION_MAX + 1):
-            y = layout.emotion_y(value)
-            label = f"+{value}" if value > 0 else ("0" if value == 0 else f"−{-value}")
-            painter.setPen(MUTED)
-            painter.drawText(
-                QPointF(LANE_W - 14 - fm.horizontalAdvance(label), y + fm.ascent() / 2 - 1), label
-            )
-        draw_face(painter, QPointF(LANE_W - 58, layout.emotion_y(2)), 11, happy=True)
-        draw_face(painter, QPointF(LANE_W - 58, layout.emotion_y(-2)), 11, happy=False)
+        paint_emotion_labels(painter, layout, 0.0, size)
+
+
+def paint_emotion_labels(painter: QPainter, layout: MapLayout, left: float, size: str) -> None:
+    """The emotion row's title column ("Opplevelse", +2 … −2, two faces) with its left edge at ``left``."""
+    painter.fillRect(QRectF(left, HEADER_H, LANE_W, EMOTION_H), LANE_FILL)
+    if size == "none":
+        return
+    painter.setPen(INK)
+    name, lines = fit_lines(_("Opplevelse"), "lane" + size, LANE_W - 60, 60)
+    label_top = layout.emotion_y(0) - len(lines) * metrics(name).lineSpacing() / 2
+    draw_lines(painter, QRectF(left + 18, label_top, LANE_W - 60, 60), lines, name)
+    fm = metrics("small" + size)
+    painter.setFont(font("small" + size))
+    painter.setPen(MUTED)
+    for value in range(EMOTION_MIN, EMOTION_MAX + 1):
+        y = layout.emotion_y(value)
+        label = f"+{value}" if value > 0 else ("0" if value == 0 else f"−{-value}")
+        painter.drawText(
+            QPointF(left + LANE_W - 14 - fm.horizontalAdvance(label), y + fm.ascent() / 2 - 1), label
+        )
+    draw_face(painter, QPointF(left + LANE_W - 58, layout.emotion_y(2)), 11, happy=True)
+    draw_face(painter, QPointF(left + LANE_W - 58, layout.emotion_y(-2)), 11, happy=False)
 
 
 def draw_face(painter: QPainter, centre: QPointF, radius: float, happy: bool) -> None:
@@ -595,26 +600,35 @@ def _centred_block(rect: QRectF, lines: tuple[str, ...], font_name: str) -> QRec
 
 
 def paint_headers(
-    painter: QPainter, journey: Journey, layout: MapLayout, top: float, exposed: QRectF, size: str
+    painter: QPainter,
+    journey: Journey,
+    layout: MapLayout,
+    top: float,
+    exposed: QRectF,
+    size: str,
+    left: float = 0.0,
 ) -> None:
-    """The stage and step header rows, with their top at ``top`` (0 on the map; the view's top edge when
-    the view keeps them in sight while scrolled down). ``size`` as ``text_size``."""
-    painter.fillRect(QRectF(0, top, LANE_W, HEADER_H), LANE_FILL)
+    """The stage and step header rows, with their top at ``top`` and the corner cell at ``left`` (both 0
+    on the map; the view's edges when it keeps them in sight while scrolled). A stage scrolled partly out
+    of sight keeps its title at the left edge. ``size`` as ``text_size``."""
     for index, stage in enumerate(journey.stages):
-        left, width = layout.stage_x[stage.id]
-        rect = QRectF(left, top, width, STAGE_H)
+        x, width = layout.stage_x[stage.id]
+        rect = QRectF(x, top, width, STAGE_H)
         if not rect.intersects(exposed):
             continue
         painter.fillRect(rect, STAGE_FILLS[index % 2])
         if size != "none":
             inner = rect.adjusted(12, 4, -10, -4)
+            inner.setLeft(max(inner.left(), left + LANE_W + 12))
+            if inner.width() < 40:
+                continue
             name, lines = fit_lines(stage.title, "stage" + size, inner.width(), inner.height())
             painter.setPen(QColor("#ffffff"))
             draw_lines(painter, _centred_block(inner, lines, name), lines, name)
     for stage in journey.stages:
         for step in stage.steps:
-            left, width = layout.step_x[step.id]
-            rect = QRectF(left, top + STAGE_H, width, STEP_H)
+            x, width = layout.step_x[step.id]
+            rect = QRectF(x, top + STAGE_H, width, STEP_H)
             if not rect.intersects(exposed):
                 continue
             painter.fillRect(rect, STEP_FILL)
@@ -626,14 +640,15 @@ def paint_headers(
     line = QPen(GRID, 1)
     line.setCosmetic(True)
     painter.setPen(line)
-    painter.drawLine(QLineF(LANE_W, top + STAGE_H, layout.width, top + STAGE_H))
+    painter.drawLine(QLineF(left + LANE_W, top + STAGE_H, layout.width, top + STAGE_H))
+    painter.fillRect(QRectF(left, top, LANE_W, HEADER_H), LANE_FILL)
     if size == "":
         painter.setPen(MUTED)
         fm = metrics("small")
         painter.setFont(font("small"))
         for label, y in ((_("Fase"), top + STAGE_H / 2), (_("Steg"), top + STAGE_H + STEP_H / 2)):
             painter.drawText(
-                QPointF(LANE_W - 14 - fm.horizontalAdvance(label), y + fm.ascent() / 2 - 1), label
+                QPointF(left + LANE_W - 14 - fm.horizontalAdvance(label), y + fm.ascent() / 2 - 1), label
             )
 
 
@@ -1263,6 +1278,19 @@ def paint_map(
         painter.setClipRect(placed)
         scene.render(painter, placed, source, Qt.AspectRatioMode.IgnoreAspectRatio)
         painter.restore()
+    veil = QColor(255, 255, 255, 110)  # the neighbours are context: the stage under discussion stands out
+    for other_id, (x, w) in scene.layout.stage_x.items():
+        x0, x1 = max(x, left), min(x + w, right)
+        if other_id != stage_id and x1 > x0:
+            painter.fillRect(
+                QRectF(
+                    area.left() + (LANE_W + x0 - left) * scale,
+                    area.top(),
+                    (x1 - x0) * scale,
+                    (LANES_TOP + bottom - top) * scale,
+                ),
+                veil,
+            )
     painter.setPen(QPen(STAGE_LINE, max(1.0, 2 * scale)))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(

@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from desktop.domain.rules import format_date
 from desktop.i18n import _
+from desktop.ui.widgets import local_shortcut
 
 if TYPE_CHECKING:
     from desktop.services.views import Tree
@@ -55,9 +56,9 @@ class NavigatorPanel(QWidget):
         layout.addWidget(self.tree)
         self.filter_edit.textChanged.connect(self._filter)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit, self.filter_edit.clear)
+        local_shortcut(Qt.Key.Key_Escape, self.filter_edit, self.filter_edit.clear)
         for key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.filter_edit, self._into_results)
+            local_shortcut(key, self.filter_edit, self._into_results)
         self._items: dict[str, QStandardItem] = {}
 
     # --- building ---------------------------------------------------------------------------------------

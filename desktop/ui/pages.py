@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,6 +46,7 @@ from desktop.ui.widgets import (
     FieldErrors,
     date_edit,
     fill_choices,
+    local_shortcut,
     time_edit,
     to_date,
     to_time,
@@ -412,12 +413,12 @@ class GroupPage(Page):
         self.people.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.people.setAccessibleName(_("Deltakere"))
         self.people.doubleClicked.connect(lambda _i: self._with_person(self.actions.edit_participant))
-        QShortcut(
-            QKeySequence(QKeySequence.StandardKey.Delete),
+        local_shortcut(
+            QKeySequence.StandardKey.Delete,
             self.people,
             lambda: self._with_person(self.actions.remove_participant),
         )
-        QShortcut(QKeySequence(Qt.Key.Key_Insert), self.people, lambda: self.actions.add_participant(self.id))
+        local_shortcut(Qt.Key.Key_Insert, self.people, lambda: self.actions.add_participant(self.id))
         self.people_label = QLabel()
         self.body.addWidget(self.people_label)
         self.body.addWidget(self.people, 1)

@@ -9,7 +9,7 @@ from datetime import date, time
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTime, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -180,6 +180,14 @@ class FacilitatorChecklist(QListWidget):
             for i in range(self.count())
             if self.item(i).checkState() == Qt.CheckState.Checked
         ]
+
+
+def local_shortcut(key, widget: QWidget, slot) -> QShortcut:
+    """A key that acts only while ``widget`` has focus (a plain QShortcut is window-wide and would take
+    Return, Delete or ↓ away from every other field and table in the window)."""
+    shortcut = QShortcut(QKeySequence(key), widget, slot)
+    shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+    return shortcut
 
 
 def date_edit(value: date | None = None) -> QDateEdit:

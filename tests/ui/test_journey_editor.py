@@ -13,7 +13,18 @@ from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 from desktop.domain import journey as jm
 from desktop.errors import ValidationError
 from desktop.ui.journey_editor import JourneyEditor
-from desktop.ui.journey_scene import CARD_H, CARD_W, LANE_W, JourneyScene, render_image, render_png
+from desktop.ui.journey_scene import (
+    ACCENT,
+    CARD_H,
+    CARD_W,
+    LANE_W,
+    LANES_TOP,
+    WALL_HEIGHT,
+    JourneyScene,
+    focus_window,
+    render_image,
+    render_png,
+)
 
 STAGES = ("Før", "Første kontakt", "Vedtak", "Tjenesten", "Etterpå")
 LANES = (
@@ -633,6 +644,62 @@ def test_the_editor_scene_renders_without_its_helpers(qtbot, editor, host):
     painter = QPainter(image)
     editor.scene.render(painter, source=rect)
     painter.end()
-    accent = editor.scene._focus._colour.rgb()
+    accent = ACCENT.rgb()
     assert all(image.pixel(x, 1) != accent for x in range(image.width()))
     assert editor.scene._focus.isVisible()  # back for the editor
+
+
+def test_the_wall_follows_the_focus_stage_at_a_readable_size(qtbot, editor, host):
+    journey = host.journey
+    for title in ("Kanaler", "Tanker", "Bak scenen"):
+        journey = jm.add_lane(journey, title)
+    for lane_ in journey.lanes:
+        for step_ in journey.steps:
+            journey = jm.add_card(journey, lane_.id, step_.id, "Et kort")
+    host.apply("Fyll kartet", lambda j: journey)
+    decision, pain = stage(host, "Vedtak"), lane(host, "Smertepunkter")
+    layout = editor.scene.layout
+    width, height = 1240.0, 640.0
+    (left, right), (top, bottom) = focus_window(host.journey, layout, decision, pain, width, height)
+    assert (
+        left <= editor.scene.stage_rect(decision).left()
+        and right >= editor.scene.stage_rect(decision).right()
+    )
+    assert top <= layout.lane_y[pain][0] < bottom
+    assert bottom - top < layout.height - LANES_TOP  # seven lanes do not all fit at a readable size
+    scale = min(width / (LANE_W + right - left), height / (LANES_TOP + bottom - top))
+    assert scale >= height / WALL_HEIGHT * 0.99
+    editor.set_focus_cell(pain, step(host, 2))
+    follow = editor.wall_image(1280, 720, follow=True)
+    whole = editor.wall_image(1280, 720)
+    assert (follow.width(), follow.height()) == (1280, 720) and follow != whole
+
+
+def test_zoomed_out_cards_show_fewer_larger_words(qtbot, editor, host):
+    text = "Søknadsskjemaet er fem sider med fagord og ingen sier hvor lang tid det tar"
+    assert editor.add_card(text, lane(host, "Smertepunkter"), step(host, 2))
+    item = editor.scene.card_item(host.journey.cards[0].id)
+    image = QImage(400, 300, QImage.Format.Format_RGB32)
+    painter = RecordingPainter(image)
+    painter.scale(0.5, 0.5)
+    item.paint(painter, QStyleOptionGraphicsItem(), None)
+    painter.end()
+    assert painter.texts == list(item.lines("_big")[1])
+    assert len(painter.texts) < len(item.display_lines)
+    assert painter.texts[-1].endswith("…")
+
+
+def test_frozen_headers_stay_in_sight_and_can_be_renamed(qtbot, editor, host):
+    editor.zoom_to(1.5)
+    editor.view.verticalScrollBar().setValue(editor.view.verticalScrollBar().maximum())
+    editor.view.horizontalScrollBar().setValue(editor.view.horizontalScrollBar().maximum())
+    assert editor.view.frozen() == (True, True)
+    visible = editor.view.visible_scene_rect()
+    last_top, last_height = editor.scene.layout.lane_y[host.journey.lanes[-1].id]
+    assert visible.top() + 200 < last_top + last_height / 2 < visible.bottom()
+    over_title = editor.view.mapFromScene(QPointF(visible.left() + 60, last_top + last_height / 2))
+    qtbot.mouseDClick(editor.view.viewport(), Qt.MouseButton.LeftButton, pos=over_title)
+    assert editor.inline_editor is not None
+    assert editor.inline_editor.toPlainText() == host.journey.lanes[-1].title
+    qtbot.keyClick(editor.inline_editor, Qt.Key.Key_Escape)
+    assert host.texts == []

@@ -1,0 +1,83 @@
+"""The Brukerreiser tab of a leader group: the demo's maps, a new map from the kit, edits that undo in the
+window, export for print, the map on the wall."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from desktop.domain import journey as jr
+from desktop.services import journeys
+from desktop.services.demo import demo_id
+from desktop.ui.navigator import node_key
+
+GROUP = demo_id("group", "LUP 4:Capralhaugen BBS")
+
+
+@pytest.fixture
+def panel(window):
+    window.navigator.select(node_key("group", GROUP))
+    page = window.workspace.current_page()
+    page.tabs.setCurrentWidget(page.journeys)
+    return page.journeys
+
+
+def test_the_demo_group_shows_its_journey(panel, window):
+    maps = journeys.maps_of_group(window.context.db, GROUP)
+    assert maps and panel.maps.count() == len(maps)
+    assert panel.editor.journey.id == maps[0].id
+    assert len(panel.editor.journey.cards) == maps[0].cards > 10
+
+
+def test_rapid_capture_is_stored_and_undone_in_the_window(panel, window, qtbot):
+    db = window.context.db
+    before = journeys.load_map(db, panel.map_id)
+    editor = panel.editor
+    lane, step = editor.focus_cell
+    editor.capture.setFocus()
+    qtbot.waitUntil(editor.capture.hasFocus)
+    for text in ("Venter på svar", "Ringer igjen"):
+        editor.capture.setText(text)
+        qtbot.keyClick(editor.capture, Qt.Key.Key_Return)
+    stored = journeys.load_map(db, panel.map_id)
+    assert [c.text for c in stored.cards_in(lane, step)][-2:] == ["Venter på svar", "Ringer igjen"]
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert journeys.load_map(db, panel.map_id) == before
+
+
+def test_new_map_from_the_kit(panel, window, dialogs):
+    def fill(dialog) -> None:
+        dialog.fields["kind"].setCurrentIndex(dialog.fields["kind"].findData(jr.MapKind.FUTURE.value))
+        dialog.fields["title"].setText("Slik vil vi ha det")
+
+    count = panel.maps.count()
+    dialogs.answer(fill)
+    panel.new_map()
+    assert panel.maps.count() == count + 1
+    new = journeys.load_map(window.context.db, panel.map_id)
+    assert (new.title, new.kind) == ("Slik vil vi ha det", jr.MapKind.FUTURE)
+    window.undo_action.trigger()
+    assert panel.maps.count() == count
+
+
+def test_export_for_print_is_a3_at_300_dpi(panel, tmp_path):
+    path = panel.export_png(str(tmp_path / "kart.png"))
+    image = QImage(path)
+    assert (image.width(), image.height()) == (4961, 3508)
+
+
+def test_export_to_a_folder_that_cannot_be_written_is_a_message(panel, window, tmp_path):
+    messages = []
+    window.context.error.disconnect()
+    window.context.error.connect(messages.append)
+    assert panel.export_png(str(tmp_path / "finnes-ikke" / "kart.png")) is None
+    assert messages and "Kunne ikke skrive" in messages[0]
+
+
+def test_the_map_on_the_wall(panel, window):
+    panel.show_on_wall()
+    wall = window.context.runner.projection
+    assert wall.isVisible() and wall.showing_card  # a picture holds the wall until the countdown is asked for
+    window.context.runner.close()
