@@ -335,6 +335,8 @@ class JourneyEditor(QWidget):
     """Edit a journey map on a canvas; every change is asked of ``apply(undo_text, operation)``."""
 
     card_to_idea = Signal(object)  # card id: a pain point or opportunity should become an idea
+    # The host sets this once ideas exist (the ideas issue); until then the menu does not offer it.
+    ideas_enabled = False
     project_requested = Signal()  # show the map on the wall
     focus_changed = Signal()  # the focus cell moved (the wall can follow its stage)
 
@@ -1132,13 +1134,13 @@ class JourneyEditor(QWidget):
             for name, label in colour_names().items():
                 act = colours.addAction(label)
                 act.triggered.connect(lambda _checked=False, colour=name: self.set_card_colour(ids, colour))
-            if lane is not None and lane.kind.leads_to_ideas:
+            if card.card.idea_id is not None:
                 menu.addSeparator()
-                if card.card.idea_id is None:
-                    card_id = card.card_id
-                    add(_("Gjør til idé"), lambda: self.card_to_idea.emit(card_id))
-                else:
-                    add(_("Er allerede en idé"), lambda: None, False)
+                add(_("Er allerede en idé"), lambda: None, False)
+            elif lane is not None and lane.kind.leads_to_ideas and self.ideas_enabled:
+                menu.addSeparator()
+                card_id = card.card_id
+                add(_("Gjør til idé"), lambda: self.card_to_idea.emit(card_id))
             menu.addSeparator()
             text = _("Slett kort") if len(ids) == 1 else _("Slett {n} kort").format(n=len(ids))
             add(text, lambda: self.delete_cards(ids))

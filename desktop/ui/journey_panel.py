@@ -39,6 +39,10 @@ class JourneyPanel(QWidget):
         self.maps.activated.connect(lambda _i: self._show(self.maps.currentData()))
         new = QPushButton(_("Ny brukerreise …"))
         new.clicked.connect(self.new_map)
+        self.persona_button = QPushButton(_("Navn og persona …"))
+        self.persona_button.clicked.connect(self.edit_persona)
+        self.delete_button = QPushButton(_("Slett …"))
+        self.delete_button.clicked.connect(self.delete_map)
         self.export_button = QPushButton(_("Eksporter for utskrift (A3) …"))
         self.export_button.clicked.connect(self.export_png)
         self.follow_button = QPushButton(_("Vis fasen på veggen"))
@@ -49,6 +53,8 @@ class JourneyPanel(QWidget):
         top.addWidget(QLabel(_("Brukerreise:")))
         top.addWidget(self.maps, 1)
         top.addWidget(new)
+        top.addWidget(self.persona_button)
+        top.addWidget(self.delete_button)
         top.addWidget(self.export_button)
         top.addWidget(self.follow_button)
         from desktop.ui.journey_editor import JourneyEditor
@@ -95,7 +101,13 @@ class JourneyPanel(QWidget):
     def _show(self, map_id: uuid.UUID | None) -> None:
         self.map_id = map_id
         has = map_id is not None
-        for widget in (self.editor, self.export_button, self.follow_button):
+        for widget in (
+            self.editor,
+            self.export_button,
+            self.follow_button,
+            self.persona_button,
+            self.delete_button,
+        ):
             widget.setVisible(has)
         self.empty.setVisible(not has)
         if has:
@@ -153,6 +165,89 @@ class JourneyPanel(QWidget):
         if self.actions.exec_dialog(dialog):
             self.context.push_done(result["command"])
             self.map_id = result["command"].created_id
+            self.refresh()
+
+    def edit_persona(self) -> None:
+        """The map's name, kind and persona (who the journey is about), in one undoable edit."""
+        from dataclasses import replace
+
+        from PySide6.QtWidgets import QPlainTextEdit
+
+        from desktop.domain.journey import Persona, clean_title
+
+        if self.map_id is None:
+            return
+        j = journeys.load_map(self.context.db, self.map_id)
+        dialog = FormDialog(self, _("Brukerreisen og personaen"))
+        title = dialog.add(_("Navn på reisen"), QLineEdit(j.title), "title")
+        kind = dialog.add(_("Type"), QComboBox(), "kind")
+        for k in MapKind:
+            kind.addItem(k.label, k.value)
+        kind.setCurrentIndex(kind.findData(j.kind.value))
+        p = j.persona
+        name = dialog.add(_("Persona"), QLineEdit(p.name), "persona")
+        name.setPlaceholderText(_("for eksempel: Astrid, 82 år"))
+        role = dialog.add(_("Hvem hun/han er"), QLineEdit(p.role), "role")
+        texts = {}
+        for key, label, value in (
+            ("needs", _("Behov"), p.needs),
+            ("goals", _("Mål"), p.goals),
+            ("frustrations", _("Frustrasjoner"), p.frustrations),
+        ):
+            edit = QPlainTextEdit(value)
+            edit.setMaximumHeight(70)
+            texts[key] = dialog.add(label, edit, key)
+        quote = dialog.add(_("Sitat"), QLineEdit(p.quote), "quote")
+        result = {}
+
+        def accept() -> bool:
+            persona = Persona(
+                name.text().strip(),
+                role.text().strip(),
+                texts["needs"].toPlainText().strip(),
+                texts["goals"].toPlainText().strip(),
+                texts["frustrations"].toPlainText().strip(),
+                quote.text().strip(),
+                p.photo,
+            )
+            new_title = clean_title(title.text())
+            new_kind = MapKind(kind.currentData())
+            command = JourneyCommand(
+                _("Endre brukerreisen og personaen"),
+                self.map_id,
+                lambda m: replace(m, title=new_title, kind=new_kind, persona=persona),
+            )
+            command.first_run(self.context.db)
+            result["command"] = command
+            return True
+
+        dialog.accept_with = accept
+        if self.actions.exec_dialog(dialog):
+            self.context.push_done(result["command"])
+
+    def delete_map(self) -> None:
+        from desktop.ui.commands import DeleteCommand
+        from desktop.ui.context import ask
+
+        if self.map_id is None:
+            return
+        j = journeys.load_map(self.context.db, self.map_id)
+        if j.cards and not ask(
+            self,
+            _("Slette brukerreisen?"),
+            _("Slette «{title}» med {n} kort? Du kan angre med Ctrl+Z.").format(
+                title=j.title, n=len(j.cards)
+            ),
+        ):
+            return
+        map_id = self.map_id
+        if self.context.perform(
+            DeleteCommand(
+                _("Slett brukerreise «{title}»").format(title=j.title),
+                lambda db: journeys.delete_map(db, map_id),
+            )
+        ):
+            self.map_id = None
             self.refresh()
 
     def export_png(self, path: str | None = None) -> str | None:

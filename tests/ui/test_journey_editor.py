@@ -284,6 +284,9 @@ def test_card_context_menu_turns_a_pain_point_into_an_idea_and_recolours(qtbot, 
     (pain_card,) = add_cards(host, lane(host, "Smertepunkter"), step(host, 1), "Seks uker uten svar")
     (action_card,) = add_cards(host, lane(host, "Handlinger"), step(host, 1), "Ringer")
     menu = editor.context_menu(editor.scene.card_item(pain_card).sceneBoundingRect().center())
+    assert "Gjør til idé" not in [a.text() for a in menu.actions()]  # until the host has ideas
+    editor.ideas_enabled = True
+    menu = editor.context_menu(editor.scene.card_item(pain_card).sceneBoundingRect().center())
     texts = [a.text() for a in menu.actions()]
     assert "Gjør til idé" in texts
     with qtbot.waitSignal(editor.card_to_idea) as signal:
@@ -294,6 +297,10 @@ def test_card_context_menu_turns_a_pain_point_into_an_idea_and_recolours(qtbot, 
     assert host.journey.cards[0].colour == "blue" and host.texts[-1] == "Endre farge"
     menu = editor.context_menu(editor.scene.card_item(action_card).sceneBoundingRect().center())
     assert "Gjør til idé" not in [a.text() for a in menu.actions()]
+    host.apply("Idé", lambda j: jm.edit_card(j, pain_card, idea_id=uuid.uuid4()))
+    menu = editor.context_menu(editor.scene.card_item(pain_card).sceneBoundingRect().center())
+    done = next(a for a in menu.actions() if a.text() == "Er allerede en idé")
+    assert not done.isEnabled() and "Gjør til idé" not in [a.text() for a in menu.actions()]
 
 
 # --- bad input ----------------------------------------------------------------------------------------------

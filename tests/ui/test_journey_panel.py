@@ -81,3 +81,47 @@ def test_the_map_on_the_wall(panel, window):
     wall = window.context.runner.projection
     assert wall.isVisible() and wall.showing_card  # a picture holds the wall until the countdown is asked for
     window.context.runner.close()
+
+
+def test_persona_and_name_are_edited_in_one_undoable_step(panel, window, dialogs):
+    db = window.context.db
+    before = journeys.load_map(db, panel.map_id)
+
+    def fill(dialog) -> None:
+        dialog.fields["title"].setText("Astrids vei hjem")
+        dialog.fields["persona"].setText("Astrid, 82 år")
+        dialog.fields["quote"].setText("«Jeg vil klare meg selv»")
+        dialog.fields["needs"].setPlainText("Trygghet om natten")
+
+    dialogs.answer(fill)
+    panel.edit_persona()
+    after = journeys.load_map(db, panel.map_id)
+    assert after.title == "Astrids vei hjem"
+    assert (after.persona.name, after.persona.needs) == ("Astrid, 82 år", "Trygghet om natten")
+    assert after.cards == before.cards
+    window.undo_action.trigger()
+    assert journeys.load_map(db, panel.map_id) == before
+
+
+def test_an_empty_map_name_is_refused_at_the_field(panel, dialogs):
+    def fill(dialog) -> None:
+        dialog.fields["title"].setText("  ")
+
+    dialogs.answer(fill)
+    panel.edit_persona()
+    assert "tomt" in dialogs.seen[-1].errors.message("title")
+
+
+def test_delete_a_map_asks_and_undo_brings_it_back(panel, window, monkeypatch):
+    db = window.context.db
+    map_id = panel.map_id
+    before = journeys.load_map(db, map_id)
+    monkeypatch.setattr("desktop.ui.context.ask", lambda *a: True)
+    panel.delete_map()
+    assert all(m.id != map_id for m in journeys.maps_of_group(db, GROUP))
+    window.undo_action.trigger()
+    assert journeys.load_map(db, map_id) == before
+
+
+def test_idea_links_are_not_offered_before_ideas_exist(panel):
+    assert panel.editor.ideas_enabled is False
