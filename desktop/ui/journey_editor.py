@@ -58,7 +58,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import journey as jm
-from desktop.domain.journey import CARD_COLOURS, EMOTION_MAX, EMOTION_MIN, Journey
+from desktop.domain.journey import EMOTION_MAX, EMOTION_MIN, Journey
+from desktop.errors import LupError
 from desktop.i18n import _
 from desktop.ui import context
 from desktop.ui.journey_scene import (
@@ -449,7 +450,9 @@ class JourneyEditor(QWidget):
         target_font = self.capture_target.font()
         target_font.setBold(True)
         self.capture_target.setFont(target_font)
-        self.capture_target.setMinimumWidth(120)
+        self.capture_target.setMinimumWidth(260)
+        self.capture_target.setMaximumWidth(360)  # the field to type in keeps most of the row
+        self.capture_target.setWordWrap(True)
         self.capture = QLineEdit()
         self.capture.setPlaceholderText(_("Skriv og trykk Enter …"))
         self.capture.setAccessibleName(_("Nytt kort"))
@@ -462,6 +465,10 @@ class JourneyEditor(QWidget):
         hint.setStyleSheet("color: #5b6570;")
         row.addWidget(self.capture_chip)
         row.addWidget(self.capture_target)
+        self.capture.setMinimumWidth(320)
+        hint.setWordWrap(True)
+        hint.setMinimumWidth(300)
+        hint.setMaximumWidth(330)
         row.addWidget(self.capture, 1)
         row.addWidget(hint)
 
@@ -1258,8 +1265,14 @@ class JourneyEditor(QWidget):
     # --- helpers ------------------------------------------------------------------------------------------
 
     def _do(self, text: str, operation: Callable[[Journey], Journey]) -> bool:
+        """Ask the host to store ``operation``; an edit that changes nothing is not asked for."""
         if self._journey is None:
             return False
+        try:
+            if operation(self._journey) == self._journey:
+                return False
+        except LupError:
+            pass  # refused: the host runs it again and shows why
         return bool(self._apply(text, operation))
 
     def _stage(self, stage_id: uuid.UUID):
@@ -1272,4 +1285,4 @@ class JourneyEditor(QWidget):
         return next((x for x in self._journey.lanes if x.id == lane_id), None) if self._journey else None
 
 
-__all__ = ["CARD_COLOURS", "InlineEditor", "JourneyEditor", "JourneyView", "ask"]
+__all__ = ["InlineEditor", "JourneyEditor", "JourneyView", "ask"]

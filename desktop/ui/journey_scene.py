@@ -737,33 +737,39 @@ class EmotionItem(QGraphicsItem):
 
     def curve(self) -> QPainterPath:
         """A smooth line through the points in step order (horizontal tangents: it never overshoots)."""
-        points = [p for p in (self.point(step_id) for step_id in self._values) if p is not None]
         path = QPainterPath()
-        if not points:
-            return path
-        path.moveTo(points[0])
-        for before, after in zip(points, points[1:], strict=False):
-            half = (after.x() - before.x()) / 2
-            path.cubicTo(QPointF(before.x() + half, before.y()), QPointF(after.x() - half, after.y()), after)
+        for _solid, before, after in self._segments():
+            if path.isEmpty():
+                path.moveTo(before)
+            _bend(path, before, after)
         return path
+
+    def _segments(self) -> list[tuple[bool, QPointF, QPointF]]:
+        """(solid, from, to) between neighbouring points; dashed where steps without an emotion lie
+        between them (the room has not said yet)."""
+        steps = list(self._values)
+        known = [
+            (i, self.point(step_id)) for i, step_id in enumerate(steps) if self._values[step_id] is not None
+        ]
+        return [(j - i == 1, a, b) for (i, a), (j, b) in zip(known, known[1:], strict=False)]
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(
-            QPen(CURVE, 3.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
-        )
-        painter.drawPath(self.curve())
+        for solid, before, after in self._segments():
+            style = Qt.PenStyle.SolidLine if solid else Qt.PenStyle.DashLine
+            painter.setPen(QPen(CURVE, 3.5, style, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+            path = QPainterPath(before)
+            _bend(path, before, after)
+            painter.drawPath(path)
         for step_id, value in self._values.items():
             if value is None:
-                if self._scene.show_helpers:
-                    point = self.point(step_id, ghost=True)
-                    pen = QPen(MUTED, 1.5, Qt.PenStyle.DashLine)
-                    painter.setPen(pen)
-                    painter.setBrush(QColor(255, 255, 255, 200))
-                    painter.drawEllipse(point, POINT_R - 2, POINT_R - 2)
+                if self._scene.show_helpers:  # a ring to drag: this step has no emotion yet
+                    painter.setPen(QPen(MUTED, 2, Qt.PenStyle.DashLine))
+                    painter.setBrush(QColor(255, 255, 255, 230))
+                    painter.drawEllipse(self.point(step_id, ghost=True), POINT_R, POINT_R)
                 continue
             point = self.point(step_id)
             painter.setPen(QPen(QColor("#ffffff"), 3))
@@ -803,6 +809,11 @@ class EmotionItem(QGraphicsItem):
         self.update()
         if value != self._drag_start:
             self._scene.emotion_dropped.emit(step_id, value)
+
+
+def _bend(path: QPainterPath, before: QPointF, after: QPointF) -> None:
+    half = (after.x() - before.x()) / 2
+    path.cubicTo(QPointF(before.x() + half, before.y()), QPointF(after.x() - half, after.y()), after)
 
 
 class FocusItem(QGraphicsItem):
@@ -1150,7 +1161,8 @@ def persona_line(journey: Journey) -> str:
     if who:
         parts.append(_("Persona: {who}").format(who=who))
     if persona.quote.strip():
-        parts.append(f"«{' '.join(persona.quote.split())}»")
+        quote = " ".join(persona.quote.split()).strip('«»"“”')  # typed with or without its own quotes
+        parts.append(f"«{quote}»")
     return "   ·   ".join(parts)
 
 

@@ -232,6 +232,8 @@ def test_a_click_that_wobbles_moves_nothing_and_a_drop_outside_the_cells_snaps_b
     start = on_view(editor, item.sceneBoundingRect().center())
     drag(editor, start, start + QPoint(1, 1))
     assert host.texts == ["Nytt kort"] and item.pos() == home
+    drag(editor, start, start + QPoint(30, 12))  # dropped where it was: nothing to store
+    assert host.texts == ["Nytt kort"] and item.pos() == home
     editor.view.horizontalScrollBar().setValue(editor.view.horizontalScrollBar().minimum())
     start = editor.view.mapFromScene(item.sceneBoundingRect().center())
     drag(editor, start, editor.view.mapFromScene(QPointF(-40, item.pos().y())))  # off the map
@@ -710,3 +712,27 @@ def test_frozen_headers_stay_in_sight_and_can_be_renamed(qtbot, editor, host):
     assert editor.inline_editor.toPlainText() == host.journey.lanes[-1].title
     qtbot.keyClick(editor.inline_editor, Qt.Key.Key_Escape)
     assert host.texts == []
+
+
+def test_an_empty_map_and_a_stage_without_steps(qtbot, editor, host, tmp_path):
+    empty = jm.Journey(uuid.uuid4(), "Tom")
+    host.journey = empty
+    editor.set_journey(empty)
+    assert editor.focus_cell is None and not editor.capture.isEnabled()
+    assert editor.capture_target.text().startswith("Ingen celle")
+    editor.fit_all()
+    assert not editor.add_card("Noe")
+    assert editor.context_menu(QPointF(5, 5)) is not None
+    assert not render_image(empty, 320, 180).isNull()
+    assert editor.add_stage("Før")
+    only = host.journey.stages[0]
+    host.apply("Slett steg", lambda j: jm.delete_step(j, only.steps[0].id))
+    assert host.journey.steps == ()
+    assert editor.scene.stage_rect(only.id).width() > 0  # an empty stage keeps a column
+    editor.add_step(only.id)
+    qtbot.keyClicks(editor.inline_editor, "Første steg")
+    qtbot.keyClick(editor.inline_editor, Qt.Key.Key_Return)
+    assert [s.title for s in host.journey.steps] == ["Første steg"]
+    editor.add_lane("Handlinger")
+    assert editor.focus_cell == (host.journey.lanes[0].id, host.journey.steps[0].id)
+    assert editor.capture.isEnabled()
