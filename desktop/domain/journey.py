@@ -289,6 +289,9 @@ def move_step(j: Journey, step_id: uuid.UUID, index: int) -> Journey:
 
 
 def delete_step(j: Journey, step_id: uuid.UUID) -> Journey:
+    """Remove a step and its cards; a stage keeps at least one step (delete the stage instead)."""
+    if len(j.stage_of(step_id).steps) == 1:
+        raise ValidationError("step", _("En fase må ha minst ett steg. Slett heller fasen."))
     return replace(
         j,
         stages=tuple(replace(s, steps=tuple(x for x in s.steps if x.id != step_id)) for s in j.stages),

@@ -153,7 +153,7 @@ class JourneyCommand(ServiceCommand):
 
     def __init__(self, text: str, map_id: uuid.UUID, operation: Callable[[Any], Any]) -> None:
         super().__init__(text)
-        self._map_id = map_id
+        self.map_id = map_id
         self._operation = operation
         self._before: Any = None
         self._after: Any = None
@@ -162,15 +162,15 @@ class JourneyCommand(ServiceCommand):
         from desktop.services import journeys
 
         if self._after is None:
-            self._before = journeys.edit_map(self.db, self._map_id, self._operation)
-            self._after = journeys.load_map(self.db, self._map_id)
+            self._before = journeys.edit_map(self.db, self.map_id, self._operation)
+            self._after = journeys.load_map(self.db, self.map_id)
         else:
-            journeys.set_map(self.db, self._map_id, self._after)
+            journeys.set_map(self.db, self.map_id, self._after)
 
     def revert(self) -> None:
         from desktop.services import journeys
 
-        journeys.set_map(self.db, self._map_id, self._before)
+        journeys.set_map(self.db, self.map_id, self._before)
 
     def is_noop(self) -> bool:
         return self._before == self._after

@@ -1222,6 +1222,10 @@ class JourneyEditor(QWidget):
         editor.setFont(scaled)
         editor.document().setDocumentMargin(max(2.0, 6 * self.view.zoom))
 
+    def commit_pending(self) -> None:
+        """Store what is being typed in place now (before the map it belongs to is put away)."""
+        self._close_inline(store=True)
+
     def _close_inline(self, store: bool = False) -> None:
         """Close the in-place editor (storing what it holds when ``store``)."""
         editor, self._inline = self._inline, None

@@ -71,6 +71,8 @@ class JourneyPanel(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(self.editor, 1)
         context.changed.connect(self._changed)
+        self._stack_index = context.undo_stack.index()
+        context.undo_stack.indexChanged.connect(self._stack_moved)
 
     # --- loading ----------------------------------------------------------------------------------------
 
@@ -99,6 +101,8 @@ class JourneyPanel(QWidget):
         self._show(self.map_id if self.map_id in ids else (ids[0] if ids else None))
 
     def _show(self, map_id: uuid.UUID | None) -> None:
+        if map_id != self.map_id and self.map_id is not None:
+            self.editor.commit_pending()  # typed text goes to the map it was typed in
         self.map_id = map_id
         has = map_id is not None
         for widget in (
@@ -113,6 +117,22 @@ class JourneyPanel(QWidget):
         if has:
             self.maps.setCurrentIndex(max(0, self.maps.findData(map_id)))
             self.editor.set_journey(journeys.load_map(self.context.db, map_id))
+
+    def _stack_moved(self, index: int) -> None:
+        """Undo or redo of a journey edit shows the map it changed (not silently another map)."""
+        stack = self.context.undo_stack
+        touched = stack.command(index) if index < self._stack_index else stack.command(index - 1)
+        self._stack_index = index
+        map_id = getattr(touched, "map_id", None)
+        if (
+            map_id is not None
+            and map_id != self.map_id
+            and self.group_id is not None
+            and any(m.id == map_id for m in journeys.maps_of_group(self.context.db, self.group_id))
+        ):
+            self.map_id = map_id
+            if self.isVisible():
+                self.refresh()
 
     def _changed(self) -> None:
         if self.group_id is not None and self.isVisible():

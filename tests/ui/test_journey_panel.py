@@ -125,3 +125,49 @@ def test_delete_a_map_asks_and_undo_brings_it_back(panel, window, monkeypatch):
 
 def test_idea_links_are_not_offered_before_ideas_exist(panel):
     assert panel.editor.ideas_enabled is False
+
+
+def _second_map(panel, window):
+    from pathlib import Path
+
+    from desktop.kits import load_kit
+
+    kit = load_kit(Path(__file__).resolve().parents[2] / "workshop_kits" / "lup")
+    other = journeys.new_map(window.context.db, GROUP, kit.journeys[0], jr.MapKind.FUTURE, "Kart B")
+    panel.refresh()
+    return other
+
+
+def test_text_typed_in_place_goes_to_its_own_map_when_the_map_is_switched(panel, window):
+    db = window.context.db
+    first = panel.map_id
+    other = _second_map(panel, window)
+    before = len(journeys.load_map(db, first).cards)
+    panel.editor.new_card()
+    panel.editor.inline_editor.setPlainText("Viktig innspill")
+    panel._show(other)
+    assert len(journeys.load_map(db, first).cards) == before + 1
+    assert any(c.text == "Viktig innspill" for c in journeys.load_map(db, first).cards)
+    assert journeys.load_map(db, other).cards == ()
+
+
+def test_undo_shows_the_map_it_changes(panel, window):
+    db = window.context.db
+    first = panel.map_id
+    other = _second_map(panel, window)
+    lane, step = panel.editor.focus_cell
+    panel.editor.add_card("Kort på A", lane, step)
+    panel._show(other)
+    window.undo_action.trigger()
+    assert panel.map_id == first
+    assert panel.editor.journey.id == first
+    assert not any(c.text == "Kort på A" for c in journeys.load_map(db, first).cards)
+
+
+def test_the_last_step_of_a_stage_cannot_be_deleted(panel):
+    from desktop.errors import ValidationError
+
+    j = panel.editor.journey
+    stage = next(s for s in j.stages if len(s.steps) == 1)
+    with pytest.raises(ValidationError):
+        jr.delete_step(j, stage.steps[0].id)
