@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from desktop.domain.timeplan import move
 from desktop.errors import ValidationError
 from desktop.i18n import _
 
@@ -224,11 +225,22 @@ def delete_cards(j: Journey, card_ids: set[uuid.UUID]) -> Journey:
 # --- stages, steps and lanes ----------------------------------------------------------------------------
 
 
+def _inserted(items: tuple, item, index: int | None) -> tuple:
+    """``items`` with ``item`` at ``index`` (the end when None)."""
+    out = list(items)
+    out.insert(len(out) if index is None else index, item)
+    return tuple(out)
+
+
+def _moved(items: tuple, item_id: uuid.UUID, index: int) -> tuple:
+    """``items`` with the one whose id is ``item_id`` at ``index`` (kept inside the list)."""
+    source = next(i for i, x in enumerate(items) if x.id == item_id)
+    return tuple(move(items, source, max(0, min(index, len(items) - 1))))
+
+
 def add_stage(j: Journey, title: str, index: int | None = None) -> Journey:
     stage = Stage(new_id(), clean_title(title), (Step(new_id(), clean_title(title)),))
-    stages = list(j.stages)
-    stages.insert(len(stages) if index is None else index, stage)
-    return replace(j, stages=tuple(stages))
+    return replace(j, stages=_inserted(j.stages, stage, index))
 
 
 def rename_stage(j: Journey, stage_id: uuid.UUID, title: str) -> Journey:
@@ -237,9 +249,7 @@ def rename_stage(j: Journey, stage_id: uuid.UUID, title: str) -> Journey:
 
 
 def move_stage(j: Journey, stage_id: uuid.UUID, index: int) -> Journey:
-    stages = [s for s in j.stages if s.id != stage_id]
-    stages.insert(max(0, min(index, len(stages))), next(s for s in j.stages if s.id == stage_id))
-    return replace(j, stages=tuple(stages))
+    return replace(j, stages=_moved(j.stages, stage_id, index))
 
 
 def delete_stage(j: Journey, stage_id: uuid.UUID) -> Journey:
@@ -255,13 +265,8 @@ def delete_stage(j: Journey, stage_id: uuid.UUID) -> Journey:
 
 def add_step(j: Journey, stage_id: uuid.UUID, title: str, index: int | None = None) -> Journey:
     step = Step(new_id(), clean_title(title))
-
-    def grow(stage: Stage) -> Stage:
-        steps = list(stage.steps)
-        steps.insert(len(steps) if index is None else index, step)
-        return replace(stage, steps=tuple(steps))
-
-    return replace(j, stages=tuple(grow(s) if s.id == stage_id else s for s in j.stages))
+    stages = (replace(s, steps=_inserted(s.steps, step, index)) if s.id == stage_id else s for s in j.stages)
+    return replace(j, stages=tuple(stages))
 
 
 def edit_step(j: Journey, step_id: uuid.UUID, **values) -> Journey:
@@ -281,11 +286,8 @@ def edit_step(j: Journey, step_id: uuid.UUID, **values) -> Journey:
 def move_step(j: Journey, step_id: uuid.UUID, index: int) -> Journey:
     """Move a step within its stage."""
     stage = j.stage_of(step_id)
-    steps = [s for s in stage.steps if s.id != step_id]
-    steps.insert(max(0, min(index, len(steps))), next(s for s in stage.steps if s.id == step_id))
-    return replace(
-        j, stages=tuple(replace(s, steps=tuple(steps)) if s.id == stage.id else s for s in j.stages)
-    )
+    steps = _moved(stage.steps, step_id, index)
+    return replace(j, stages=tuple(replace(s, steps=steps) if s.id == stage.id else s for s in j.stages))
 
 
 def delete_step(j: Journey, step_id: uuid.UUID) -> Journey:
@@ -300,9 +302,7 @@ def delete_step(j: Journey, step_id: uuid.UUID) -> Journey:
 
 
 def add_lane(j: Journey, title: str, kind: LaneKind = LaneKind.CUSTOM, index: int | None = None) -> Journey:
-    lanes = list(j.lanes)
-    lanes.insert(len(lanes) if index is None else index, Lane(new_id(), clean_title(title), kind))
-    return replace(j, lanes=tuple(lanes))
+    return replace(j, lanes=_inserted(j.lanes, Lane(new_id(), clean_title(title), kind), index))
 
 
 def rename_lane(j: Journey, lane_id: uuid.UUID, title: str) -> Journey:
@@ -311,9 +311,7 @@ def rename_lane(j: Journey, lane_id: uuid.UUID, title: str) -> Journey:
 
 
 def move_lane(j: Journey, lane_id: uuid.UUID, index: int) -> Journey:
-    lanes = [x for x in j.lanes if x.id != lane_id]
-    lanes.insert(max(0, min(index, len(lanes))), next(x for x in j.lanes if x.id == lane_id))
-    return replace(j, lanes=tuple(lanes))
+    return replace(j, lanes=_moved(j.lanes, lane_id, index))
 
 
 def delete_lane(j: Journey, lane_id: uuid.UUID) -> Journey:
