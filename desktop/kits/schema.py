@@ -312,12 +312,10 @@ def read_journeys(r: Reader, data: dict) -> list[JourneyTemplate]:
     templates = []
     for path, t in r.tables(data, (), "template"):
         r.known_keys(t, path, TEMPLATE_KEYS)
+        lanes = []
         for lp, lane in r.tables(t, path, "lanes"):
             r.known_keys(lane, lp, LANE_KEYS)
-        lanes = [
-            (lp, Lane(r.ident(lane, lp), r.text_value(lane, lp, "title")))
-            for lp, lane in r.tables(t, path, "lanes")
-        ]
+            lanes.append((lp, Lane(r.ident(lane, lp), r.text_value(lane, lp, "title"))))
         r.unique([(lp, lane.id) for lp, lane in lanes], _("Sporet"))
         stages = r.text_list(t, path, "stages", required=True)
         if not stages:

@@ -36,8 +36,9 @@ class RegisterActions(QObject):
         """Run a dialog modally (tests replace this to fill it in and press OK)."""
         return bool(dialog.exec())
 
-    def _run_dialog(self, dialog: FormDialog, make_command, key_of=None) -> bool:
-        """Show ``dialog``; on OK, ``make_command()`` builds the command; a refusal keeps the dialog open."""
+    def run_dialog(self, dialog: FormDialog, make_command, key_of=None) -> ServiceCommand | None:
+        """Show ``dialog``; on OK, ``make_command()`` builds the command, which is run and put on the undo
+        stack; a refusal keeps the dialog open. Returns the stored command (None when cancelled)."""
         result: dict[str, ServiceCommand] = {}
 
         def accept() -> bool:
@@ -48,12 +49,15 @@ class RegisterActions(QObject):
 
         dialog.accept_with = accept
         if not self.exec_dialog(dialog):
-            return False
+            return None
         command = result["command"]
         self.context.push_done(command)
         if key_of is not None:
             self.created.emit(key_of(command))
-        return True
+        return command
+
+    def _ran(self, dialog: FormDialog, make_command, key_of=None) -> bool:
+        return self.run_dialog(dialog, make_command, key_of) is not None
 
     # --- cohorts and sessions ---------------------------------------------------------------------------
 
@@ -72,7 +76,7 @@ class RegisterActions(QObject):
                 cohorts.delete_cohort,
             )
 
-        return self._run_dialog(dialog, command, lambda c: node_key("cohort", c.created_id))
+        return self._ran(dialog, command, lambda c: node_key("cohort", c.created_id))
 
     def plan_session(self, cohort_id: uuid.UUID) -> bool:
         detail = views.cohort_detail(self.db, cohort_id)
@@ -109,7 +113,7 @@ class RegisterActions(QObject):
                 cohorts.delete_session,
             )
 
-        return self._run_dialog(dialog, command, lambda c: node_key("session", c.created_id))
+        return self._ran(dialog, command, lambda c: node_key("session", c.created_id))
 
     # --- leader groups and participants ----------------------------------------------------------------
 
@@ -137,7 +141,7 @@ class RegisterActions(QObject):
                 groups.remove_leader_group,
             )
 
-        return self._run_dialog(dialog, command, lambda c: node_key("group", c.created_id))
+        return self._ran(dialog, command, lambda c: node_key("group", c.created_id))
 
     def _participant_dialog(self, title: str, name_text="", email_text="", role=ParticipantRole.LEADER):
         dialog = FormDialog(self.parent_widget, title)
@@ -162,7 +166,7 @@ class RegisterActions(QObject):
                 groups.remove_participant,
             )
 
-        return self._run_dialog(dialog, command)
+        return self._ran(dialog, command)
 
     def edit_participant(self, person: views.ParticipantView) -> bool:
         dialog, name, email, role = self._participant_dialog(
@@ -177,7 +181,7 @@ class RegisterActions(QObject):
                 values,
             )
 
-        return self._run_dialog(dialog, command)
+        return self._ran(dialog, command)
 
     def move_participant(self, person: views.ParticipantView, from_group: uuid.UUID) -> bool:
         dialog = FormDialog(self.parent_widget, _("Flytt {name}").format(name=person.name))
@@ -195,7 +199,7 @@ class RegisterActions(QObject):
                 {"leader_group_id": group_id},
             )
 
-        return self._run_dialog(dialog, command)
+        return self._ran(dialog, command)
 
     def remove_participant(self, person: views.ParticipantView) -> bool:
         return self.context.perform(
@@ -225,7 +229,7 @@ class RegisterActions(QObject):
                 register.delete_service_location,
             )
 
-        return self._run_dialog(dialog, command, lambda c: node_key("location", c.created_id))
+        return self._ran(dialog, command, lambda c: node_key("location", c.created_id))
 
     def new_facilitator(self) -> bool:
         dialog = FormDialog(self.parent_widget, _("Ny veileder"))
@@ -239,7 +243,7 @@ class RegisterActions(QObject):
                 register.delete_facilitator,
             )
 
-        return self._run_dialog(dialog, command, lambda c: node_key("facilitator", c.created_id))
+        return self._ran(dialog, command, lambda c: node_key("facilitator", c.created_id))
 
     # --- deleting ---------------------------------------------------------------------------------------
 

@@ -173,18 +173,9 @@ class JourneyPanel(QWidget):
 
         if not choices:
             return
-        result: dict = {}
-
-        def accept() -> bool:
-            cmd = command()
-            cmd.first_run(self.context.db)
-            result["command"] = cmd
-            return True
-
-        dialog.accept_with = accept
-        if self.actions.exec_dialog(dialog):
-            self.context.push_done(result["command"])
-            self.map_id = result["command"].created_id
+        stored = self.actions.run_dialog(dialog, command)
+        if stored is not None:
+            self.map_id = stored.created_id
             self.refresh()
 
     def edit_persona(self) -> None:
@@ -218,9 +209,8 @@ class JourneyPanel(QWidget):
             edit.setMaximumHeight(70)
             texts[key] = dialog.add(label, edit, key)
         quote = dialog.add(_("Sitat"), QLineEdit(p.quote), "quote")
-        result = {}
 
-        def accept() -> bool:
+        def command() -> JourneyCommand:
             persona = Persona(
                 name.text().strip(),
                 role.text().strip(),
@@ -232,18 +222,13 @@ class JourneyPanel(QWidget):
             )
             new_title = clean_title(title.text())
             new_kind = MapKind(kind.currentData())
-            command = JourneyCommand(
+            return JourneyCommand(
                 _("Endre brukerreisen og personaen"),
                 self.map_id,
                 lambda m: replace(m, title=new_title, kind=new_kind, persona=persona),
             )
-            command.first_run(self.context.db)
-            result["command"] = command
-            return True
 
-        dialog.accept_with = accept
-        if self.actions.exec_dialog(dialog):
-            self.context.push_done(result["command"])
+        self.actions.run_dialog(dialog, command)
 
     def delete_map(self) -> None:
         from desktop.ui.commands import DeleteCommand
