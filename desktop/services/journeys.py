@@ -18,6 +18,7 @@ from desktop.domain.kit import JourneyTemplate
 from desktop.services.common import delete_with_snapshot, get
 from desktop.storage.database import Database
 from desktop.storage.models import (
+    Idea,
     JourneyCard,
     JourneyLane,
     JourneyMap,
@@ -141,21 +142,20 @@ def _read(s, map_id: uuid.UUID) -> Journey:
             .order_by(JourneyLane.position)
         )
     )
-    cards = tuple(
-        Card(r.id, r.lane_id, r.step_id, r.text, r.colour, r.idea_id)
-        for r in s.execute(
-            select(
-                JourneyCard.id,
-                JourneyCard.lane_id,
-                JourneyCard.step_id,
-                JourneyCard.text,
-                JourneyCard.colour,
-                JourneyCard.idea_id,
+    card_rows = s.execute(
+        select(JourneyCard.id, JourneyCard.lane_id, JourneyCard.step_id, JourneyCard.text, JourneyCard.colour)
+        .where(JourneyCard.map_id == map_id)
+        .order_by(JourneyCard.position)
+    ).all()
+    # The idea a card became is kept on the idea; it is shown on the card, never written from it.
+    ideas = dict(
+        s.execute(
+            select(Idea.source_card_id, Idea.id).where(
+                Idea.leader_group_id == m.leader_group_id, Idea.source_card_id.is_not(None)
             )
-            .where(JourneyCard.map_id == map_id)
-            .order_by(JourneyCard.position)
-        )
+        ).all()
     )
+    cards = tuple(Card(r.id, r.lane_id, r.step_id, r.text, r.colour, ideas.get(r.id)) for r in card_rows)
     persona = Persona(
         m.persona_name,
         m.persona_role,
@@ -219,7 +219,6 @@ def _write(s, new: Journey, old: Journey | None = None) -> None:
                 "position": i,
                 "text": c.text,
                 "colour": c.colour,
-                "idea_id": c.idea_id,
             }
             for i, c in enumerate(j.cards)
         }

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Enum,
+    Float,
     ForeignKey,
     Integer,
     String,
@@ -28,6 +29,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from desktop.domain.enums import ParticipantRole, SessionKind
 from desktop.domain.journey import LaneKind, MapKind
 from desktop.domain.kit import BlockCategory
+from desktop.domain.prototypes import Decision
 
 
 def utcnow() -> datetime:
@@ -124,6 +126,7 @@ class LeaderGroup(Base):
     cohort: Mapped[Cohort] = relationship(back_populates="leader_groups")
     service_location: Mapped[ServiceLocation] = relationship()
     lead_facilitator: Mapped[Facilitator | None] = relationship()
+    idea_dots: Mapped[int] = mapped_column(Integer, default=3, server_default="3")  # dots per voter
     participants: Mapped[list[Participant]] = relationship(
         back_populates="leader_group", passive_deletes=True
     )
@@ -266,6 +269,77 @@ class JourneyCard(Base):
     position: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     colour: Mapped[str] = mapped_column(String(20), default="yellow")
-    idea_id: Mapped[uuid.UUID | None] = mapped_column(
-        Uuid
-    )  # the idea it became (the ideas issue adds the key)
+
+
+class IdeaTheme(Base):
+    __tablename__ = "idea_theme"
+    leader_group_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("leader_group.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(100))
+
+
+class Idea(Base):
+    """An idea of a leader group, with its theme, its place on the impact/effort matrix and whether it was
+    chosen to be taken further. Votes are rows of their own."""
+
+    __tablename__ = "idea"
+    leader_group_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("leader_group.id", ondelete="CASCADE"), index=True
+    )
+    theme_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("idea_theme.id", ondelete="SET NULL"))
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    # The journey card it came from; no foreign key, so that a card deleted and put back by undo keeps
+    # its ideas (a card that is gone is shown as such).
+    source_card_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    impact: Mapped[float | None] = mapped_column(Float)
+    effort: Mapped[float | None] = mapped_column(Float)
+    chosen: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Vote(Base):
+    """The dots one participant put on one idea."""
+
+    __tablename__ = "vote"
+    __table_args__ = (UniqueConstraint("idea_id", "participant_id"),)
+    idea_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"), index=True)
+    participant_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), index=True
+    )
+    dots: Mapped[int] = mapped_column(Integer)
+
+
+class Prototype(Base):
+    """A prototype of a chosen idea, of a kind from a kit's prototyping deck; its rounds are iterations."""
+
+    __tablename__ = "prototype"
+    leader_group_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("leader_group.id", ondelete="CASCADE"), index=True
+    )
+    idea_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kit_id: Mapped[str | None] = mapped_column(String(100))
+    card_id: Mapped[str | None] = mapped_column(String(100))
+
+
+class PrototypeIteration(Base):
+    """One behov – løsning – test round of a prototype."""
+
+    __tablename__ = "prototype_iteration"
+    prototype_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("prototype.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    need: Mapped[str] = mapped_column(Text, default="")
+    solution: Mapped[str] = mapped_column(Text, default="")
+    assumption: Mapped[str] = mapped_column(Text, default="")
+    with_whom: Mapped[str] = mapped_column(Text, default="")
+    place: Mapped[str] = mapped_column(Text, default="")
+    timing: Mapped[str] = mapped_column(Text, default="")
+    success_criteria: Mapped[str] = mapped_column(Text, default="")
+    result: Mapped[str] = mapped_column(Text, default="")
+    learning: Mapped[str] = mapped_column(Text, default="")
+    decision: Mapped[Decision | None] = mapped_column(_enum(Decision))
+    tested_on: Mapped[date | None] = mapped_column(Date)

@@ -94,3 +94,31 @@ def test_plain_engine_would_have_kept_the_table(tmp_path: Path) -> None:
         raise RuntimeError("the migration fails half way")
     assert "half_done" in inspect(engine).get_table_names()
     engine.dispose()
+
+
+def test_upgrade_to_ideas_keeps_every_row_of_a_full_programme(demo_template: Path, tmp_path: Path) -> None:
+    """0004 alters ``leader_group`` and ``journey_card`` (batch mode copies tables on SQLite): a full
+    programme taken back to 0003 and upgraded again keeps every group, participant and journey card."""
+    import shutil
+
+    from desktop.storage.migrations import downgrade
+
+    folder = tmp_path / "demo"
+    shutil.copytree(demo_template, folder)
+    engine = make_engine(f"sqlite:///{folder / DB_NAME}")
+    tables = ("leader_group", "participant", "journey_card", "journey_map", "agenda_block")
+
+    def counts() -> dict[str, int]:
+        with engine.connect() as con:
+            return {t: con.execute(text(f"SELECT count(*) FROM {t}")).scalar() for t in tables}
+
+    before = counts()
+    assert all(before.values())
+    downgrade(engine, "0003")
+    assert counts() == before
+    upgrade(engine)
+    assert counts() == before
+    with engine.connect() as con:
+        assert con.execute(text("SELECT min(idea_dots) FROM leader_group")).scalar() == 3
+        assert con.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # back on for the program
+    engine.dispose()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 MIGRATIONS_DIR = Path(__file__).resolve().parent
 
 
@@ -43,7 +43,34 @@ def newer_than_known(revision: str) -> bool:
 def upgrade(engine: Engine, target: str = "head") -> None:
     from alembic import command
 
+    _migrate(engine, lambda config: command.upgrade(config, target))
+
+
+def downgrade(engine: Engine, target: str) -> None:
+    from alembic import command
+
+    _migrate(engine, lambda config: command.downgrade(config, target))
+
+
+def _migrate(engine: Engine, run) -> None:
+    """Run a migration in one transaction. On SQLite, batch mode changes a table by copying it and dropping
+    the old one; with foreign keys on, that drop would cascade and delete every row that refers to it. So
+    they are off while the migration runs and checked before it commits (the way SQLite's documentation
+    describes changing a table)."""
     config = _config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, target)
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        if sqlite:
+            # Outside a transaction (pysqlite is in autocommit mode here), so the pragma takes effect.
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                run(config)
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"migration left broken references: {broken[:5]}")
+        finally:
+            if sqlite:
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")

@@ -1,0 +1,304 @@
+"""A leader group's ideas as plain data and pure operations: themes, dot voting, the impact/effort matrix.
+
+The whole board (ideas, themes, votes and the number of dots each participant has) is one value; every
+edit is a pure function from one ``Board`` to the next. The services store the result and undo puts the
+previous board back, the same shape as the journey maps and the time plan.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from desktop.domain.timeplan import move
+from desktop.errors import ValidationError
+from desktop.i18n import _
+
+DOTS_DEFAULT = 3
+DOTS_MAX = 20
+IDEA_TEXT_MAX = 500
+THEME_TITLE_MAX = 100
+MIDDLE = 0.5  # the matrix's dividing line on both axes (0 = low, 1 = high)
+
+
+class Quadrant(StrEnum):
+    QUICK_WINS = "quick_wins"  # high impact, low effort
+    BIG_BETS = "big_bets"  # high impact, high effort
+    SMALL_STEPS = "small_steps"  # low impact, low effort
+    MONEY_PITS = "money_pits"  # low impact, high effort
+
+    @property
+    def label(self) -> str:
+        return {
+            Quadrant.QUICK_WINS: _("Raske gevinster"),
+            Quadrant.BIG_BETS: _("Store satsinger"),
+            Quadrant.SMALL_STEPS: _("Småtiltak"),
+            Quadrant.MONEY_PITS: _("Lite å hente"),
+        }[self]
+
+    @property
+    def hint(self) -> str:
+        return {
+            Quadrant.QUICK_WINS: _("stor effekt, liten innsats"),
+            Quadrant.BIG_BETS: _("stor effekt, stor innsats"),
+            Quadrant.SMALL_STEPS: _("liten effekt, liten innsats"),
+            Quadrant.MONEY_PITS: _("liten effekt, stor innsats"),
+        }[self]
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: uuid.UUID
+    title: str
+
+
+@dataclass(frozen=True)
+class Idea:
+    id: uuid.UUID
+    text: str
+    theme_id: uuid.UUID | None = None
+    source_card_id: uuid.UUID | None = None  # the journey card (pain point, opportunity) it came from
+    impact: float | None = None  # 0 (low) … 1 (high); None: not placed on the matrix
+    effort: float | None = None  # 0 (little) … 1 (much)
+    chosen: bool = False  # taken further (to a prototype)
+
+    @property
+    def placed(self) -> bool:
+        return self.impact is not None and self.effort is not None
+
+    @property
+    def quadrant(self) -> Quadrant | None:
+        if self.impact is None or self.effort is None:
+            return None
+        high = self.impact >= MIDDLE
+        much = self.effort >= MIDDLE
+        if high:
+            return Quadrant.BIG_BETS if much else Quadrant.QUICK_WINS
+        return Quadrant.MONEY_PITS if much else Quadrant.SMALL_STEPS
+
+
+@dataclass(frozen=True)
+class Vote:
+    idea_id: uuid.UUID
+    participant_id: uuid.UUID
+    dots: int
+
+
+@dataclass(frozen=True)
+class Board:
+    dots: int = DOTS_DEFAULT  # dots each participant may place
+    themes: tuple[Theme, ...] = ()
+    ideas: tuple[Idea, ...] = ()  # in display order (within each theme, this order)
+    votes: tuple[Vote, ...] = ()  # at most one entry per (idea, participant), dots ≥ 1
+
+    def idea(self, idea_id: uuid.UUID) -> Idea:
+        for idea in self.ideas:
+            if idea.id == idea_id:
+                return idea
+        raise ValidationError("idea", _("Idéen finnes ikke lenger."))
+
+    def theme(self, theme_id: uuid.UUID) -> Theme:
+        for theme in self.themes:
+            if theme.id == theme_id:
+                return theme
+        raise ValidationError("theme", _("Temaet finnes ikke lenger."))
+
+    def votes_for(self, idea_id: uuid.UUID) -> int:
+        return sum(v.dots for v in self.votes if v.idea_id == idea_id)
+
+    def used(self, participant_id: uuid.UUID) -> int:
+        return sum(v.dots for v in self.votes if v.participant_id == participant_id)
+
+    def dots_left(self, participant_id: uuid.UUID) -> int:
+        return self.dots - self.used(participant_id)
+
+    def given(self, idea_id: uuid.UUID, participant_id: uuid.UUID) -> int:
+        return next(
+            (v.dots for v in self.votes if v.idea_id == idea_id and v.participant_id == participant_id), 0
+        )
+
+    @property
+    def total_votes(self) -> int:
+        return sum(v.dots for v in self.votes)
+
+    def in_theme(self, theme_id: uuid.UUID | None) -> tuple[Idea, ...]:
+        return tuple(i for i in self.ideas if i.theme_id == theme_id)
+
+    def ranking(self) -> tuple[tuple[Idea, int], ...]:
+        """Ideas with their votes, most votes first; equal counts keep the board's order."""
+        counts = Counter()
+        for v in self.votes:
+            counts[v.idea_id] += v.dots
+        ranked = sorted(enumerate(self.ideas), key=lambda pair: (-counts[pair[1].id], pair[0]))
+        return tuple((idea, counts[idea.id]) for _index, idea in ranked)
+
+
+# --- ideas --------------------------------------------------------------------------------------------------
+
+
+def clean_text(text: str) -> str:
+    text = " ".join(text.split())
+    if not text:
+        raise ValidationError("text", _("Skriv idéen før du legger den til."))
+    if len(text) > IDEA_TEXT_MAX:
+        raise ValidationError("text", _("En idé kan ha høyst {n} tegn.").format(n=IDEA_TEXT_MAX))
+    return text
+
+
+def add_idea(board: Board, idea: Idea, index: int | None = None) -> Board:
+    idea = replace(idea, text=clean_text(idea.text))
+    if idea.theme_id is not None:
+        board.theme(idea.theme_id)
+    ideas = list(board.ideas)
+    ideas.insert(len(ideas) if index is None else max(0, min(index, len(ideas))), idea)
+    return replace(board, ideas=tuple(ideas))
+
+
+def _replace_idea(board: Board, idea_id: uuid.UUID, **changes) -> Board:
+    board.idea(idea_id)
+    return replace(board, ideas=tuple(replace(i, **changes) if i.id == idea_id else i for i in board.ideas))
+
+
+def edit_text(board: Board, idea_id: uuid.UUID, text: str) -> Board:
+    return _replace_idea(board, idea_id, text=clean_text(text))
+
+
+def remove_idea(board: Board, idea_id: uuid.UUID) -> Board:
+    board.idea(idea_id)
+    return replace(
+        board,
+        ideas=tuple(i for i in board.ideas if i.id != idea_id),
+        votes=tuple(v for v in board.votes if v.idea_id != idea_id),
+    )
+
+
+def move_idea(
+    board: Board, idea_id: uuid.UUID, theme_id: uuid.UUID | None, index: int | None = None
+) -> Board:
+    """Put an idea into ``theme_id`` (None: no theme) at ``index`` among that theme's ideas (None: last)."""
+    idea = board.idea(idea_id)
+    if theme_id is not None:
+        board.theme(theme_id)
+    rest = [i for i in board.ideas if i.id != idea_id]
+    members = [n for n, i in enumerate(rest) if i.theme_id == theme_id]
+    if not members:
+        at = len(rest)
+    elif index is None or index >= len(members):
+        at = members[-1] + 1
+    else:
+        at = members[max(0, index)]
+    rest.insert(at, replace(idea, theme_id=theme_id))
+    return replace(board, ideas=tuple(rest))
+
+
+def set_chosen(board: Board, idea_id: uuid.UUID, chosen: bool) -> Board:
+    return _replace_idea(board, idea_id, chosen=chosen)
+
+
+def place(board: Board, idea_id: uuid.UUID, impact: float, effort: float) -> Board:
+    """Place an idea on the impact/effort matrix; values outside 0…1 are held at the edge."""
+    return _replace_idea(
+        board,
+        idea_id,
+        impact=round(min(1.0, max(0.0, impact)), 3),
+        effort=round(min(1.0, max(0.0, effort)), 3),
+    )
+
+
+def unplace(board: Board, idea_id: uuid.UUID) -> Board:
+    return _replace_idea(board, idea_id, impact=None, effort=None)
+
+
+# --- themes -------------------------------------------------------------------------------------------------
+
+
+def clean_title(title: str) -> str:
+    title = " ".join(title.split())
+    if not title:
+        raise ValidationError("title", _("Temaet må ha et navn."))
+    if len(title) > THEME_TITLE_MAX:
+        raise ValidationError("title", _("Et tema kan ha høyst {n} tegn.").format(n=THEME_TITLE_MAX))
+    return title
+
+
+def add_theme(board: Board, theme: Theme) -> Board:
+    return replace(board, themes=(*board.themes, replace(theme, title=clean_title(theme.title))))
+
+
+def rename_theme(board: Board, theme_id: uuid.UUID, title: str) -> Board:
+    board.theme(theme_id)
+    title = clean_title(title)
+    return replace(
+        board, themes=tuple(replace(t, title=title) if t.id == theme_id else t for t in board.themes)
+    )
+
+
+def remove_theme(board: Board, theme_id: uuid.UUID) -> Board:
+    """Remove a theme; its ideas stay on the board without a theme."""
+    board.theme(theme_id)
+    return replace(
+        board,
+        themes=tuple(t for t in board.themes if t.id != theme_id),
+        ideas=tuple(replace(i, theme_id=None) if i.theme_id == theme_id else i for i in board.ideas),
+    )
+
+
+def move_theme(board: Board, theme_id: uuid.UUID, index: int) -> Board:
+    position = next(n for n, t in enumerate(board.themes) if t.id == board.theme(theme_id).id)
+    return replace(
+        board, themes=tuple(move(board.themes, position, max(0, min(index, len(board.themes) - 1))))
+    )
+
+
+# --- voting -------------------------------------------------------------------------------------------------
+
+
+def cast_vote(board: Board, idea_id: uuid.UUID, participant_id: uuid.UUID) -> Board:
+    """One more dot from a participant on an idea; refused when the participant has none left."""
+    board.idea(idea_id)
+    if board.dots_left(participant_id) <= 0:
+        raise ValidationError("votes", _("Deltakeren har brukt alle sine {n} prikker.").format(n=board.dots))
+    given = board.given(idea_id, participant_id)
+    votes = [v for v in board.votes if not (v.idea_id == idea_id and v.participant_id == participant_id)]
+    votes.append(Vote(idea_id, participant_id, given + 1))
+    return replace(board, votes=tuple(votes))
+
+
+def withdraw_vote(board: Board, idea_id: uuid.UUID, participant_id: uuid.UUID) -> Board:
+    """Take one of a participant's dots back from an idea."""
+    given = board.given(idea_id, participant_id)
+    if given == 0:
+        raise ValidationError("votes", _("Deltakeren har ingen prikk på denne idéen."))
+    votes = []
+    for v in board.votes:
+        if v.idea_id == idea_id and v.participant_id == participant_id:
+            if given > 1:
+                votes.append(replace(v, dots=given - 1))
+        else:
+            votes.append(v)
+    return replace(board, votes=tuple(votes))
+
+
+def reset_votes(board: Board) -> Board:
+    return replace(board, votes=())
+
+
+def set_dots(board: Board, dots: int) -> Board:
+    """How many dots each participant has; never fewer than someone has already used."""
+    if not 1 <= dots <= DOTS_MAX:
+        raise ValidationError("dots", _("Antall prikker må være mellom 1 og {n}.").format(n=DOTS_MAX))
+    used = max((board.used(p) for p in {v.participant_id for v in board.votes}), default=0)
+    if dots < used:
+        raise ValidationError(
+            "dots",
+            _(
+                "Noen har allerede brukt {used} prikker. Velg minst {used}, eller nullstill stemmene først."
+            ).format(used=used),
+        )
+    return replace(board, dots=dots)
+
+
+def without_participant(board: Board, participant_id: uuid.UUID) -> Board:
+    return replace(board, votes=tuple(v for v in board.votes if v.participant_id != participant_id))
