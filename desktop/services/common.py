@@ -6,13 +6,13 @@ import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session as DbSession
 
 from desktop.errors import NotFoundError
 from desktop.i18n import _
 from desktop.storage.database import Database
-from desktop.storage.models import Base
+from desktop.storage.models import Base, utcnow
 from desktop.storage.snapshot import Snapshot, capture, restore
 
 M = TypeVar("M", bound=Base)
@@ -62,3 +62,25 @@ def same_name_exists(session: DbSession, id_column, name_column, name: str, own_
     wanted = name.casefold()
     rows = session.execute(select(id_column, name_column).where(*where))
     return any(other_name.casefold() == wanted and other_id != own_id for other_id, other_name in rows)
+
+
+def sync_rows(session: DbSession, tables: list[tuple[type[Base], dict, dict]]) -> None:
+    """Make stored rows match ``fresh`` where they were ``stale``: each entry is (model, fresh, stale), both
+    ``{row id: column values}``, parents before children. Removes children first and adds parents first, and
+    touches only rows that changed (a big map or board stays quick to edit)."""
+    now = utcnow()
+    for model, fresh, stale in reversed(tables):
+        gone = [row_id for row_id in stale if row_id not in fresh]
+        if gone:
+            session.execute(delete(model).where(model.id.in_(gone)))
+    for model, fresh, stale in tables:
+        added = [
+            {"id": row_id, "created_at": now, "updated_at": now, **values}
+            for row_id, values in fresh.items()
+            if row_id not in stale
+        ]
+        if added:
+            session.execute(insert(model), added)
+        for row_id, values in fresh.items():
+            if row_id in stale and stale[row_id] != values:
+                session.execute(update(model).where(model.id == row_id).values(**values, updated_at=now))

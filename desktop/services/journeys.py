@@ -11,11 +11,11 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import select, update
 
 from desktop.domain.journey import Card, Journey, Lane, MapKind, Persona, Stage, Step, from_template
 from desktop.domain.kit import JourneyTemplate
-from desktop.services.common import delete_with_snapshot, get
+from desktop.services.common import delete_with_snapshot, get, sync_rows
 from desktop.storage.database import Database
 from desktop.storage.models import (
     Idea,
@@ -225,20 +225,4 @@ def _write(s, new: Journey, old: Journey | None = None) -> None:
         return stages, steps, lanes, cards
 
     tables = (JourneyStage, JourneyStep, JourneyLane, JourneyCard)
-    new_rows, old_rows = rows(new), rows(old)
-    # Children first when removing, parents first when adding.
-    for model, fresh, stale in reversed(list(zip(tables, new_rows, old_rows, strict=True))):
-        gone = [row_id for row_id in stale if row_id not in fresh]
-        if gone:
-            s.execute(delete(model).where(model.id.in_(gone)))
-    for model, fresh, stale in zip(tables, new_rows, old_rows, strict=True):
-        added = [
-            {"id": row_id, "created_at": now, "updated_at": now, **values}
-            for row_id, values in fresh.items()
-            if row_id not in stale
-        ]
-        if added:
-            s.execute(insert(model), added)
-        for row_id, values in fresh.items():
-            if row_id in stale and stale[row_id] != values:
-                s.execute(update(model).where(model.id == row_id).values(**values, updated_at=now))
+    sync_rows(s, list(zip(tables, rows(new), rows(old), strict=True)))

@@ -17,15 +17,19 @@ from desktop.storage.models import (
     Cohort,
     CohortFacilitator,
     Facilitator,
+    Idea,
     JourneyCard,
     JourneyMap,
     LeaderGroup,
     Participant,
     Programme,
+    Prototype,
+    PrototypeIteration,
     Sector,
     ServiceLocation,
     Session,
     SessionFacilitator,
+    Vote,
 )
 
 
@@ -372,4 +376,86 @@ def stats(db: Database, today: date | None = None) -> dict[str, int]:
             "sessions": count(Session),
             "journey_maps": count(JourneyMap),
             "journey_cards": count(JourneyCard),
+            "ideas": count(Idea),
+            "votes": s.scalar(select(func.coalesce(func.sum(Vote.dots), 0))) or 0,
+            "prototypes": count(Prototype),
         }
+
+
+# --- across the programme ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GroupFigures:
+    """What one leader group produced: the rows the programme overview adds up by unit, sector or cohort."""
+
+    group_id: uuid.UUID
+    cohort: str
+    sector: str
+    location: str
+    ideas: int
+    votes: int
+    chosen: int
+    prototypes: int
+    tested: int  # prototypes with a result in their latest round
+
+
+def group_figures(db: Database) -> tuple[GroupFigures, ...]:
+    with db.transaction() as s:
+        ideas, chosen, votes, prototypes, tested = (defaultdict(int) for _n in range(5))
+        for group_id, is_chosen, n in s.execute(
+            select(Idea.leader_group_id, Idea.chosen, func.count()).group_by(
+                Idea.leader_group_id, Idea.chosen
+            )
+        ):
+            ideas[group_id] += n
+            if is_chosen:
+                chosen[group_id] += n
+        for group_id, dots in s.execute(
+            select(Idea.leader_group_id, func.sum(Vote.dots)).join(Vote).group_by(Idea.leader_group_id)
+        ):
+            votes[group_id] = dots or 0
+        for group_id, n in s.execute(
+            select(Prototype.leader_group_id, func.count()).group_by(Prototype.leader_group_id)
+        ):
+            prototypes[group_id] = n
+        latest = (
+            select(PrototypeIteration.prototype_id, func.max(PrototypeIteration.position).label("position"))
+            .group_by(PrototypeIteration.prototype_id)
+            .subquery()
+        )
+        for group_id, n in s.execute(
+            select(Prototype.leader_group_id, func.count())
+            .join(PrototypeIteration, PrototypeIteration.prototype_id == Prototype.id)
+            .join(
+                latest,
+                (latest.c.prototype_id == PrototypeIteration.prototype_id)
+                & (latest.c.position == PrototypeIteration.position),
+            )
+            .where(PrototypeIteration.result != "")
+            .group_by(Prototype.leader_group_id)
+        ):
+            tested[group_id] = n
+        rows = s.execute(
+            select(
+                LeaderGroup.id, Cohort.name.label("cohort"), Sector.name.label("sector"), ServiceLocation.name
+            )
+            .join(Cohort, LeaderGroup.cohort_id == Cohort.id)
+            .join(ServiceLocation, LeaderGroup.service_location_id == ServiceLocation.id)
+            .join(Sector, ServiceLocation.sector_id == Sector.id)
+            .order_by(Cohort.start_date, ServiceLocation.name)
+        )
+        return tuple(
+            GroupFigures(
+                r.id,
+                r.cohort,
+                r.sector,
+                r.name,
+                ideas[r.id],
+                votes[r.id],
+                chosen[r.id],
+                prototypes[r.id],
+                tested[r.id],
+            )
+            for r in rows
+        )

@@ -1,0 +1,251 @@
+"""A leader group's ideas: read the board, store every edit, delete an idea with what hangs on it.
+
+Every edit is a pure operation from ``desktop.domain.ideas`` applied to the stored board; ``edit_board``
+returns the board as it was, so one undo (``set_board`` with the old board) serves every kind of edit: a new
+idea, a theme, a dot, a place on the matrix. Deleting an idea that has prototypes goes through
+``delete_idea`` instead, whose snapshot brings the prototypes back on undo.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, insert, select, update
+
+from desktop.domain.ideas import Board, Idea, Theme, Vote
+from desktop.errors import ValidationError
+from desktop.i18n import _
+from desktop.services.common import delete_with_snapshot, get, sync_rows
+from desktop.storage.database import Database
+from desktop.storage.models import (
+    Idea as IdeaRow,
+)
+from desktop.storage.models import (
+    IdeaTheme,
+    JourneyCard,
+    JourneyLane,
+    JourneyMap,
+    LeaderGroup,
+    Participant,
+    Prototype,
+    utcnow,
+)
+from desktop.storage.models import (
+    Vote as VoteRow,
+)
+from desktop.storage.snapshot import Snapshot
+
+
+@dataclass(frozen=True)
+class Voter:
+    id: uuid.UUID
+    name: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an idea came from: a card of one of the group's journey maps."""
+
+    card_id: uuid.UUID
+    map_title: str
+    lane_title: str
+    text: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.map_title} · {self.lane_title}"
+
+
+@dataclass(frozen=True)
+class BoardView:
+    """The board with what the screens show next to it."""
+
+    group_id: uuid.UUID
+    board: Board
+    voters: tuple[Voter, ...]  # the group's participants, in name order
+    sources: dict[uuid.UUID, Source]  # by card id; a card that is gone is missing here
+    prototypes: dict[uuid.UUID, int]  # prototypes per idea id
+
+
+def load_board(db: Database, group_id: uuid.UUID) -> Board:
+    with db.transaction() as s:
+        return _read(s, group_id)
+
+
+def board_view(db: Database, group_id: uuid.UUID) -> BoardView:
+    with db.transaction() as s:
+        board = _read(s, group_id)
+        voters = tuple(
+            Voter(r.id, r.name)
+            for r in s.execute(
+                select(Participant.id, Participant.name).where(Participant.leader_group_id == group_id)
+            )
+        )
+        card_ids = [i.source_card_id for i in board.ideas if i.source_card_id is not None]
+        sources = {
+            r.id: Source(r.id, r.map_title, r.lane_title, r.text)
+            for r in s.execute(
+                select(
+                    JourneyCard.id,
+                    JourneyCard.text,
+                    JourneyMap.title.label("map_title"),
+                    JourneyLane.title.label("lane_title"),
+                )
+                .join(JourneyMap, JourneyCard.map_id == JourneyMap.id)
+                .join(JourneyLane, JourneyCard.lane_id == JourneyLane.id)
+                .where(JourneyCard.id.in_(card_ids))
+            )
+        }
+        prototypes = dict(
+            s.execute(
+                select(Prototype.idea_id, func.count())
+                .where(Prototype.leader_group_id == group_id)
+                .group_by(Prototype.idea_id)
+            ).all()
+        )
+        return BoardView(
+            group_id, board, tuple(sorted(voters, key=lambda v: v.name.casefold())), sources, prototypes
+        )
+
+
+def edit_board(db: Database, group_id: uuid.UUID, operation: Callable[[Board], Board]) -> Board:
+    """Apply a domain operation to the stored board in one transaction; returns the board as it was."""
+    with db.transaction() as s:
+        before = _read(s, group_id)
+        _write(s, group_id, operation(before), before)
+        return before
+
+
+def set_board(db: Database, group_id: uuid.UUID, board: Board) -> Board:
+    """Make the stored board exactly ``board``; returns the board as it was (for undo)."""
+    return edit_board(db, group_id, lambda _old: board)
+
+
+def delete_idea(db: Database, idea_id: uuid.UUID) -> Snapshot:
+    """Delete an idea with its votes and prototypes; the snapshot puts all of it back."""
+    with db.transaction() as s:
+        return delete_with_snapshot(s, get(s, IdeaRow, idea_id))
+
+
+def prototype_count(db: Database, idea_id: uuid.UUID) -> int:
+    with db.transaction() as s:
+        return s.scalar(select(func.count()).select_from(Prototype).where(Prototype.idea_id == idea_id)) or 0
+
+
+def idea_from_card(db: Database, group_id: uuid.UUID, card_id: uuid.UUID) -> Idea:
+    """A new idea (not stored yet) from a journey card of the group: its text, linked to the card."""
+    with db.transaction() as s:
+        card = get(s, JourneyCard, card_id)
+        journey = get(s, JourneyMap, card.map_id)
+        if journey.leader_group_id != group_id:
+            raise ValidationError("card", _("Kortet hører til en annen ledergruppe."))
+        return Idea(uuid.uuid4(), card.text, source_card_id=card.id)
+
+
+# --- reading and writing ----------------------------------------------------------------------------------
+
+
+def _read(s, group_id: uuid.UUID) -> Board:
+    group = get(s, LeaderGroup, group_id)
+    themes = tuple(
+        Theme(r.id, r.title)
+        for r in s.execute(
+            select(IdeaTheme.id, IdeaTheme.title)
+            .where(IdeaTheme.leader_group_id == group_id)
+            .order_by(IdeaTheme.position)
+        )
+    )
+    ideas = tuple(
+        Idea(r.id, r.text, r.theme_id, r.source_card_id, r.impact, r.effort, r.chosen)
+        for r in s.execute(
+            select(
+                IdeaRow.id,
+                IdeaRow.text,
+                IdeaRow.theme_id,
+                IdeaRow.source_card_id,
+                IdeaRow.impact,
+                IdeaRow.effort,
+                IdeaRow.chosen,
+            )
+            .where(IdeaRow.leader_group_id == group_id)
+            .order_by(IdeaRow.position)
+        )
+    )
+    votes = tuple(
+        Vote(r.idea_id, r.participant_id, r.dots)
+        for r in s.execute(
+            select(VoteRow.idea_id, VoteRow.participant_id, VoteRow.dots)
+            .join(IdeaRow, VoteRow.idea_id == IdeaRow.id)
+            .where(IdeaRow.leader_group_id == group_id)
+            .order_by(VoteRow.created_at)
+        )
+    )
+    return Board(group.idea_dots, themes, ideas, votes)
+
+
+def _write(s, group_id: uuid.UUID, new: Board, old: Board) -> None:
+    """Store ``new`` over ``old``, statement by statement, only what changed."""
+    now = utcnow()
+    voters = set(s.scalars(select(Participant.id).where(Participant.leader_group_id == group_id)))
+    if any(v.participant_id not in voters for v in new.votes):
+        raise ValidationError("votes", _("Bare deltakere i ledergruppen kan stemme."))
+    kept = {i.id for i in new.ideas}
+    gone_ideas = [i.id for i in old.ideas if i.id not in kept]
+    if gone_ideas and s.scalar(
+        select(func.count()).select_from(Prototype).where(Prototype.idea_id.in_(gone_ideas))
+    ):
+        # Only delete_idea (with its snapshot) may take prototypes with it.
+        raise ValidationError("idea", _("Idéen har prototyper og kan bare slettes med «Slett idé»."))
+    if new.dots != old.dots:
+        s.execute(
+            update(LeaderGroup).where(LeaderGroup.id == group_id).values(idea_dots=new.dots, updated_at=now)
+        )
+
+    def rows(board: Board):
+        themes = {
+            t.id: {"leader_group_id": group_id, "position": n, "title": t.title}
+            for n, t in enumerate(board.themes)
+        }
+        ideas = {
+            i.id: {
+                "leader_group_id": group_id,
+                "theme_id": i.theme_id,
+                "position": n,
+                "text": i.text,
+                "source_card_id": i.source_card_id,
+                "impact": i.impact,
+                "effort": i.effort,
+                "chosen": i.chosen,
+            }
+            for n, i in enumerate(board.ideas)
+        }
+        return themes, ideas
+
+    old_votes = {(v.idea_id, v.participant_id): v.dots for v in old.votes}
+    new_votes = {(v.idea_id, v.participant_id): v.dots for v in new.votes}
+    for idea_id, participant_id in old_votes.keys() - new_votes.keys():
+        s.execute(delete(VoteRow).where(VoteRow.idea_id == idea_id, VoteRow.participant_id == participant_id))
+    sync_rows(s, list(zip((IdeaTheme, IdeaRow), rows(new), rows(old), strict=True)))
+    added_votes = [
+        {
+            "id": uuid.uuid4(),
+            "created_at": now,
+            "updated_at": now,
+            "idea_id": idea_id,
+            "participant_id": participant_id,
+            "dots": dots,
+        }
+        for (idea_id, participant_id), dots in new_votes.items()
+        if (idea_id, participant_id) not in old_votes
+    ]
+    if added_votes:
+        s.execute(insert(VoteRow), added_votes)
+    for (idea_id, participant_id), dots in new_votes.items():
+        if (idea_id, participant_id) in old_votes and old_votes[idea_id, participant_id] != dots:
+            s.execute(
+                update(VoteRow)
+                .where(VoteRow.idea_id == idea_id, VoteRow.participant_id == participant_id)
+                .values(dots=dots, updated_at=now)
+            )
