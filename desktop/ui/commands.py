@@ -1,12 +1,15 @@
 """Undo commands: thin wrappers whose redo/undo call services (Orange-canvas style).
 
 Every command is run once by ``AppContext.perform`` before it is pushed, so that a refused edit never
-reaches the stack; ``redo`` skips that first run. Three shapes cover every edit of the register:
+reaches the stack; ``redo`` skips that first run. Three shapes cover the edits of the register:
 
 - ``ChangeCommand``: ``apply(value)`` sets a value and returns the previous one; undo applies that.
 - ``CreateCommand``: ``create()`` returns a new id; undo deletes it (keeping a snapshot); redo restores
   the snapshot, so the same row, UUID and all, comes back and later commands still find it.
 - ``DeleteCommand``: ``delete()`` returns a snapshot; undo restores it.
+
+Whole values edited by pure domain operations (journey maps, idea boards, prototypes) use a
+``StoredEditCommand``; the time plan has its own ``PlanCommand``.
 """
 
 from __future__ import annotations
@@ -147,30 +150,83 @@ class PlanCommand(ServiceCommand):
         return self._before == self._after
 
 
-class JourneyCommand(ServiceCommand):
-    """A journey-map edit: ``operation`` (a pure domain function) is applied to the stored map; undo and
-    redo put the whole map back, as for the time plan."""
+class StoredEditCommand(ServiceCommand):
+    """An edit of one stored whole (a journey map, a group's idea board, a prototype): ``operation``, a pure
+    domain function, is applied to it by the service; undo and redo put the whole value back, as for the
+    time plan. Subclasses name the service functions in ``_store``: (edit, load, put)."""
 
-    def __init__(self, text: str, map_id: uuid.UUID, operation: Callable[[Any], Any]) -> None:
+    def __init__(self, text: str, key: uuid.UUID, operation: Callable[[Any], Any]) -> None:
         super().__init__(text)
-        self.map_id = map_id
+        self.key = key
         self._operation = operation
         self._before: Any = None
         self._after: Any = None
 
-    def do(self) -> None:
-        from desktop.services import journeys
+    @staticmethod
+    def _store() -> tuple[Callable, Callable, Callable]:
+        raise NotImplementedError
 
+    def do(self) -> None:
+        edit, load, put = self._store()
         if self._after is None:
-            self._before = journeys.edit_map(self.db, self.map_id, self._operation)
-            self._after = journeys.load_map(self.db, self.map_id)
+            self._before = edit(self.db, self.key, self._operation)
+            self._after = load(self.db, self.key)
         else:
-            journeys.set_map(self.db, self.map_id, self._after)
+            put(self.db, self.key, self._after)
 
     def revert(self) -> None:
-        from desktop.services import journeys
-
-        journeys.set_map(self.db, self.map_id, self._before)
+        _edit, _load, put = self._store()
+        put(self.db, self.key, self._before)
 
     def is_noop(self) -> bool:
         return self._before == self._after
+
+
+class JourneyCommand(StoredEditCommand):
+    @property
+    def map_id(self) -> uuid.UUID:
+        return self.key
+
+    @staticmethod
+    def _store():
+        from desktop.services import journeys
+
+        return journeys.edit_map, journeys.load_map, journeys.set_map
+
+
+class BoardCommand(StoredEditCommand):
+    """An edit of a leader group's ideas (keyed by the group)."""
+
+    @staticmethod
+    def _store():
+        from desktop.services import ideas
+
+        return ideas.edit_board, ideas.load_board, ideas.set_board
+
+
+class PrototypeCommand(StoredEditCommand):
+    @staticmethod
+    def _store():
+        from desktop.services import prototypes
+
+        return prototypes.edit_prototype, prototypes.load_prototype, prototypes.set_prototype
+
+
+class NewPrototypeCommand(ServiceCommand):
+    """A new prototype of an idea; the idea becomes chosen with it, and undo puts both back."""
+
+    def __init__(self, text: str, group_id: uuid.UUID, prototype: Any) -> None:
+        super().__init__(text)
+        self._group_id = group_id
+        self.prototype = prototype
+        self._was_chosen = False
+
+    def do(self) -> None:
+        from desktop.services import prototypes
+
+        self._was_chosen = prototypes.create_prototype(self.db, self._group_id, self.prototype)
+
+    def revert(self) -> None:
+        from desktop.services import prototypes
+
+        prototypes.undo_create(self.db, self.prototype.id, self._was_chosen)
