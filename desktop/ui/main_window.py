@@ -191,7 +191,8 @@ class MainWindow(QMainWindow):
         if visible and self.methods_dock.widget() is None:
             from desktop.ui.method_browser import MethodBrowser
 
-            browser = MethodBrowser(self.context.kits())
+            browser = MethodBrowser(self.context.kits(), view_mode=self.settings.get(keys.METHOD_VIEW))
+            browser.view_mode_changed.connect(lambda mode: self.settings.set(keys.METHOD_VIEW, mode))
             browser.add_to_plan.connect(self._add_method_to_plan)
             browser.show_on_wall.connect(self.context.runner.show_card)
             browser.setMinimumWidth(380)  # the window must not grow off a 1366-wide laptop screen

@@ -1,10 +1,14 @@
 """The method-card browser: every method card (or prototype card) of the loaded workshop kits, searched and
 filtered, one shown like a card, and sent to the time plan or to the wall.
 
+The cards show as a list or as a grid of playing cards (``view_mode``): one view, one model and one
+selection either way; only the view's layout and its delegate change.
+
 Keyboard: the search field takes the focus first (it is the widget's focus proxy). Down, Enter or Return
 there moves into the list; Up on the first card goes back, and Escape in the search field clears it. Enter
 on a card (or a double click) adds it to the time plan when the host allows that (``can_add``), and shows
-it on the wall otherwise; prototype cards always go to the wall.
+it on the wall otherwise; prototype cards always go to the wall. In the grid the arrow keys move between
+the cards, and Up from the top row goes back to the search.
 
 Card text is shown literally: the detail pane is rich text built with ``html.escape`` on every value taken
 from a kit, and the list paints plain strings.
@@ -25,12 +29,24 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QRect,
+    QRectF,
     QSize,
     Qt,
+    QTimer,
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QTextLayout,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -64,13 +80,25 @@ PROTOTYPES = "prototypes"
 LENGTH_RANGES: tuple[tuple[int, int | None], ...] = ((0, 15), (16, 45), (46, 90), (91, None))
 GROUP_MAX = 999  # the group-size spin box's top; 0 is its "all group sizes"
 
+LIST_VIEW = "list"
+GRID_VIEW = "grid"
+VIEW_MODES = (LIST_VIEW, GRID_VIEW)
+
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
+DECK_ROLE = Qt.ItemDataRole.UserRole + 2  # METHODS or PROTOTYPES
+KICKER_ROLE = Qt.ItemDataRole.UserRole + 3  # the card's header band: «Innsikt», «Prototype»
+MINUTES_ROLE = Qt.ItemDataRole.UserRole + 4  # «14 min»
+PURPOSE_ROLE = Qt.ItemDataRole.UserRole + 5
+FOOT_ROLE = Qt.ItemDataRole.UserRole + 6  # list[str]: group size, materials, what it is good for
 
 ACCENT = "#1d5f8a"
 MUTED = "#5b6670"
 HEADING = "#24313d"
 BORDER = "#d3d9df"
 WARNING_STYLE = "color: #8a3b00;"
+FOCUS = "#f0a500"
+DECK_COLOURS = {METHODS: ACCENT, PROTOTYPES: "#b5532a"}  # the header band of a card in the grid
+TABLE = "#e6ebf0"  # the grid's background, for white cards to stand out on
 
 
 @dataclass(frozen=True)
@@ -116,6 +144,25 @@ def summary(card: Card) -> str:
     if isinstance(card, MethodCard):
         return " · ".join([minutes_text(card.minutes), group_text(card), card.phase.label])
     return " · ".join(part for part in (minutes_text(card.minutes), card.good_for) if part)
+
+
+def kicker(card: Card) -> str:
+    """The header band of a card in the grid (its colour tells the deck): a method card's phase, or
+    «Prototype»."""
+    if isinstance(card, MethodCard):
+        return card.phase.label
+    return _("Prototype")
+
+
+def foot_lines(card: Card) -> list[str]:
+    """The bottom lines of a card in the grid: group size (method cards) or what it suits (prototype
+    cards), then the materials."""
+    lines = [group_text(card)] if isinstance(card, MethodCard) else []
+    if isinstance(card, PrototypeCard) and card.good_for:
+        lines.append(_("Egner seg for: {text}").format(text=card.good_for))
+    if card.materials:
+        lines.append(_("Materiell: {items}").format(items=", ".join(card.materials)))
+    return lines
 
 
 def wall_sections(card: Card) -> list[tuple[str, str]]:
@@ -281,6 +328,16 @@ class CardListModel(QAbstractListModel):
             return card.title
         if role == SUBTITLE_ROLE:
             return summary(card)
+        if role == DECK_ROLE:
+            return self._entries[index.row()].deck
+        if role == KICKER_ROLE:
+            return kicker(card)
+        if role == MINUTES_ROLE:
+            return minutes_text(card.minutes)
+        if role == PURPOSE_ROLE:
+            return card.purpose
+        if role == FOOT_ROLE:
+            return foot_lines(card)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{card.title}\n{summary(card)}"
         return None
@@ -347,18 +404,225 @@ class CardDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+def fitted_font(font: QFont, text: str, width: int, smallest: float) -> QFont:
+    """``font``, made smaller (not below ``smallest`` points) until the longest word of ``text`` fits in
+    ``width`` pixels: a long title word is not cut in the middle."""
+    words = text.split()
+    fitted = QFont(font)
+    while fitted.pointSizeF() * 0.93 >= smallest and words:
+        metrics = QFontMetrics(fitted)
+        if max(metrics.horizontalAdvance(word) for word in words) <= width:
+            break
+        fitted.setPointSizeF(fitted.pointSizeF() * 0.93)
+    return fitted
+
+
+def wrap_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
+    """``text`` broken into at most ``max_lines`` lines of ``width`` pixels; a line that goes on (or a word
+    too long for a line) is elided."""
+    text = " ".join(text.split())
+    if not text or max_lines <= 0 or width <= 0:
+        return []
+    metrics = QFontMetrics(font)
+    layout = QTextLayout(text, font)
+    lines: list[str] = []
+    layout.beginLayout()
+    try:
+        while len(lines) < max_lines:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            start, length = line.textStart(), line.textLength()
+            if len(lines) == max_lines - 1:
+                lines.append(metrics.elidedText(text[start:], Qt.TextElideMode.ElideRight, width))
+            else:
+                piece = text[start : start + length].rstrip()
+                lines.append(metrics.elidedText(piece, Qt.TextElideMode.ElideRight, width))
+    finally:
+        layout.endLayout()
+    return lines
+
+
+class CardTileDelegate(QStyledItemDelegate):
+    """A card in the grid, painted like a playing card: a header band in the deck's colour with the deck
+    (and phase) and the minutes, the title, the first lines of the purpose, and at the bottom the group
+    size and the materials. Every card has the same size. The selected card gets a thick border in the deck's
+    colour and a tint; the current card of a focused view gets an amber ring around it."""
+
+    MARGIN = 7  # room around the card for the focus ring and the shadow
+    RADIUS = 10.0
+    STRETCH = 1.3  # how much wider than its natural width a card may grow to fill a row
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.card_width = 0  # set by the view to fill its rows; the natural width when smaller
+
+    def natural_width(self, font: QFont) -> int:
+        return round(QFontMetrics(font).height() * 13) + 2 * self.MARGIN
+
+    @staticmethod
+    def _unit(option: QStyleOptionViewItem) -> int:
+        return QFontMetrics(option.font).height()
+
+    @staticmethod
+    def _scaled(font: QFont, factor: float, weight: QFont.Weight | None = None) -> QFont:
+        scaled = QFont(font)
+        if font.pointSizeF() > 0:
+            scaled.setPointSizeF(font.pointSizeF() * factor)
+        elif font.pixelSize() > 0:
+            scaled.setPixelSize(max(1, round(font.pixelSize() * factor)))
+        if weight is not None:
+            scaled.setWeight(weight)
+        return scaled
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont, QFont]:
+        base = option.font
+        return (
+            self._scaled(base, 0.85, QFont.Weight.Bold),  # the band
+            self._scaled(base, 1.22, QFont.Weight.Bold),  # the title
+            QFont(base),  # the purpose
+            self._scaled(base, 0.88),  # the foot
+        )
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        width = max(self.natural_width(option.font), self.card_width)
+        return QSize(width, round(self._unit(option) * 15.5) + 2 * self.MARGIN)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        state = option.state
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        focused = bool(state & QStyle.StateFlag.State_HasFocus)
+        hovered = bool(state & QStyle.StateFlag.State_MouseOver)
+        colour = QColor(DECK_COLOURS.get(str(index.data(DECK_ROLE)), ACCENT))
+        unit = self._unit(option)
+        pad = round(unit * 0.75)
+        band_font, title_font, body_font, foot_font = self._fonts(option)
+        card = QRectF(option.rect).adjusted(self.MARGIN, self.MARGIN, -self.MARGIN, -self.MARGIN)
+
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # The shadow, the focus ring, the card.
+        painter.setPen(Qt.PenStyle.NoPen)
+        for offset, alpha in ((3.0, 18), (1.5, 30)):
+            painter.setBrush(QColor(20, 40, 60, alpha))
+            painter.drawRoundedRect(card.translated(0, offset), self.RADIUS, self.RADIUS)
+        if focused:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor(FOCUS), 3.5))
+            painter.drawRoundedRect(card.adjusted(-3.5, -3.5, 3.5, 3.5), self.RADIUS + 3, self.RADIUS + 3)
+        shape = QPainterPath()
+        shape.addRoundedRect(card, self.RADIUS, self.RADIUS)
+        painter.fillPath(shape, QColor("#eef5fb") if selected else QColor("white"))
+
+        band_height = round(unit * 2.0)
+        band = QRectF(card.left(), card.top(), card.width(), band_height)
+        painter.setClipPath(shape)
+        painter.fillRect(band, colour)
+        painter.setClipping(False)
+        if selected:
+            border = QPen(colour.darker(115), 3.0)
+        else:
+            border = QPen(QColor("#9aa6b1") if hovered else QColor("#c4ccd4"), 1.0)
+        painter.setPen(border)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        inset = border.widthF() / 2
+        painter.drawRoundedRect(card.adjusted(inset, inset, -inset, -inset), self.RADIUS, self.RADIUS)
+
+        # The band: deck (and phase) on the left, the minutes on the right.
+        inner = card.adjusted(pad, 0, -pad, 0)
+        width = int(inner.width())
+        painter.setFont(band_font)
+        band_metrics = QFontMetrics(band_font)
+        minutes = str(index.data(MINUTES_ROLE) or "")
+        minutes_width = band_metrics.horizontalAdvance(minutes)
+        band_text = QRectF(inner.left(), band.top(), inner.width(), band.height())
+        painter.setPen(QColor("white"))
+        painter.drawText(band_text, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, minutes)
+        label = band_metrics.elidedText(
+            str(index.data(KICKER_ROLE) or "").upper(),
+            Qt.TextElideMode.ElideRight,
+            max(0, width - minutes_width - unit),
+        )
+        painter.drawText(band_text, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+
+        # The foot, from the bottom up: the materials and group size, under a thin line; three lines at most,
+        # two for one item at most.
+        foot_metrics = QFontMetrics(foot_font)
+        items = [str(item) for item in (index.data(FOOT_ROLE) or [])]
+        foot: list[str] = []
+        for number, item in enumerate(items):
+            later = len(items) - number - 1
+            foot += wrap_lines(item, foot_font, width, min(2, 3 - len(foot) - later))
+        foot_top = card.bottom() - pad - len(foot) * foot_metrics.height()
+        if foot:
+            painter.setPen(QPen(QColor(BORDER), 1.0))
+            line_y = foot_top - round(unit * 0.4)
+            painter.drawLine(int(inner.left()), int(line_y), int(inner.right()), int(line_y))
+            painter.setFont(foot_font)
+            painter.setPen(QColor(MUTED))
+            for number, text in enumerate(foot):
+                row = QRectF(inner.left(), foot_top + number * foot_metrics.height(), inner.width(), 0)
+                row.setHeight(foot_metrics.height())
+                painter.drawText(
+                    row,
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    foot_metrics.elidedText(text, Qt.TextElideMode.ElideRight, width),
+                )
+            text_bottom = line_y - round(unit * 0.4)
+        else:
+            text_bottom = card.bottom() - pad
+
+        # The title, up to two lines, then as much of the purpose as there is room for.
+        y = band.bottom() + round(unit * 0.6)
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        title_font = fitted_font(title_font, title, width, body_font.pointSizeF())
+        painter.setFont(title_font)
+        painter.setPen(QColor(HEADING))
+        title_metrics = QFontMetrics(title_font)
+        for text in wrap_lines(title, title_font, width, 2):
+            painter.drawText(
+                QRectF(inner.left(), y, inner.width(), title_metrics.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
+            y += title_metrics.height()
+        y += round(unit * 0.35)
+        body_metrics = QFontMetrics(body_font)
+        room = int((text_bottom - y) // body_metrics.lineSpacing())
+        painter.setFont(body_font)
+        painter.setPen(QColor("#34414d"))
+        for text in wrap_lines(str(index.data(PURPOSE_ROLE) or ""), body_font, width, room):
+            painter.drawText(
+                QRectF(inner.left(), y, inner.width(), body_metrics.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                text,
+            )
+            y += body_metrics.lineSpacing()
+        painter.restore()
+
+
 # --- the browser ----------------------------------------------------------------------------------------
 
 
 class MethodBrowser(QWidget):
     """Browse the method cards (or prototype cards) of ``kits``; kits that failed to load are skipped and
-    counted in a warning line. ``can_add`` (set by the host) enables "Legg til i tidsplanen"."""
+    counted in a warning line. ``can_add`` (set by the host) enables "Legg til i tidsplanen".
+    ``view_mode`` (``LIST_VIEW`` or ``GRID_VIEW``) is how the cards show; the host keeps it between runs
+    by passing it in and listening to ``view_mode_changed``."""
 
     add_to_plan = Signal(str, str)  # kit id, method id
     show_on_wall = Signal(str, list)  # title, [(heading, text), ...]
+    view_mode_changed = Signal(str)  # LIST_VIEW or GRID_VIEW
 
     def __init__(
-        self, kits: Sequence[KitEntry], rng: random.Random | None = None, parent: QWidget | None = None
+        self,
+        kits: Sequence[KitEntry],
+        rng: random.Random | None = None,
+        parent: QWidget | None = None,
+        view_mode: str = LIST_VIEW,
     ) -> None:
         super().__init__(parent)
         self._rng = rng if rng is not None else random.Random()
@@ -374,8 +638,11 @@ class MethodBrowser(QWidget):
         self._deck = METHODS
         self._remembered: dict[str, tuple[str, str] | None] = {METHODS: None, PROTOTYPES: None}
         self._links: list[tuple[str, str]] = []  # the ids the detail pane's "#chain-<i>" links go to
+        self._view_mode = LIST_VIEW
+        self._splitter_sizes: dict[str, list[int]] = {}  # per view mode, once the user has seen it
         self._build()
         self._refilter()
+        self.set_view_mode(view_mode)
 
     # --- building ---
 
@@ -402,10 +669,31 @@ class MethodBrowser(QWidget):
         self.search.setAccessibleName(_("Søk"))
         self.search.textChanged.connect(self._refilter)
         self.search.installEventFilter(self)
+        self.list_view_button = QPushButton(_("Liste"))
+        self.list_view_button.setToolTip(_("Vis kortene som en liste"))
+        self.grid_view_button = QPushButton(_("Kort"))
+        self.grid_view_button.setToolTip(_("Vis kortene som kort, side om side"))
+        self._view_buttons = QButtonGroup(self)
+        view_row = QHBoxLayout()
+        view_row.setSpacing(0)
+        for position, (button, mode) in enumerate(
+            ((self.list_view_button, LIST_VIEW), (self.grid_view_button, GRID_VIEW))
+        ):
+            button.setCheckable(True)
+            button.setObjectName("viewLeft" if position == 0 else "viewRight")
+            button.setProperty("viewMode", mode)
+            button.setAccessibleDescription(button.toolTip())
+            self._view_buttons.addButton(button)
+            view_row.addWidget(button)
+        self.list_view_button.setChecked(True)
+        self._view_buttons.buttonToggled.connect(self._view_toggled)
+
         top = QHBoxLayout()
         top.addLayout(deck_row)
         top.addSpacing(12)
         top.addWidget(self.search, 1)
+        top.addSpacing(12)
+        top.addLayout(view_row)
 
         self.phase_filter = QComboBox()
         self.phase_filter.addItem(_("Alle faser"), None)
@@ -485,18 +773,25 @@ class MethodBrowser(QWidget):
         self.model = CardListModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
-        self.list.setItemDelegate(CardDelegate(self.list))
+        self._row_delegate = CardDelegate(self.list)
+        self._tile_delegate = CardTileDelegate(self.list)
+        self.list.setItemDelegate(self._row_delegate)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setUniformItemSizes(True)
+        self.list.setMouseTracking(True)  # the hovered card in the grid
         palette = self.list.palette()
         palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
         palette.setColor(QPalette.ColorRole.HighlightedText, QColor("white"))
         self.list.setPalette(palette)
+        self._list_palette = QPalette(palette)
+        self._grid_palette = QPalette(palette)
+        self._grid_palette.setColor(QPalette.ColorRole.Base, QColor(TABLE))
         self.list.setAccessibleName(_("Kort"))
         self.list.selectionModel().currentRowChanged.connect(self._current_changed)
         self.list.doubleClicked.connect(lambda _index: self.activate())
         self.list.installEventFilter(self)
+        self.list.viewport().installEventFilter(self)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -544,14 +839,17 @@ class MethodBrowser(QWidget):
 
         self.setStyleSheet(
             f"""
-            QPushButton#deckLeft, QPushButton#deckRight {{
+            QPushButton#deckLeft, QPushButton#deckRight, QPushButton#viewLeft, QPushButton#viewRight {{
                 padding: 5px 14px; border: 1px solid #9aa6b1; background: white; }}
-            QPushButton#deckLeft {{ border-top-left-radius: 4px; border-bottom-left-radius: 4px; }}
-            QPushButton#deckRight {{
+            QPushButton#deckLeft, QPushButton#viewLeft {{
+                border-top-left-radius: 4px; border-bottom-left-radius: 4px; }}
+            QPushButton#deckRight, QPushButton#viewRight {{
                 border-left: none; border-top-right-radius: 4px; border-bottom-right-radius: 4px; }}
-            QPushButton#deckLeft:checked, QPushButton#deckRight:checked {{
+            QPushButton#deckLeft:checked, QPushButton#deckRight:checked,
+            QPushButton#viewLeft:checked, QPushButton#viewRight:checked {{
                 background: {ACCENT}; color: white; border-color: {ACCENT}; }}
-            QPushButton#deckLeft:focus, QPushButton#deckRight:focus {{ text-decoration: underline; }}
+            QPushButton#deckLeft:focus, QPushButton#deckRight:focus,
+            QPushButton#viewLeft:focus, QPushButton#viewRight:focus {{ text-decoration: underline; }}
             QTextBrowser#cardDetail {{ background: white; border: 1px solid {BORDER}; border-radius: 6px; }}
             QPushButton#primary, QPushButton#secondary {{ padding: 6px 16px; border-radius: 4px; }}
             QPushButton#primary {{ background: {ACCENT}; color: white; border: 1px solid {ACCENT}; }}
@@ -567,7 +865,9 @@ class MethodBrowser(QWidget):
         self.setFocusProxy(self.search)
         QWidget.setTabOrder(self.search, self.methods_button)
         QWidget.setTabOrder(self.methods_button, self.prototypes_button)
-        QWidget.setTabOrder(self.prototypes_button, self.phase_filter)
+        QWidget.setTabOrder(self.prototypes_button, self.list_view_button)
+        QWidget.setTabOrder(self.list_view_button, self.grid_view_button)
+        QWidget.setTabOrder(self.grid_view_button, self.phase_filter)
         QWidget.setTabOrder(self.phase_filter, self.length_filter)
         QWidget.setTabOrder(self.length_filter, self.group_filter)
         QWidget.setTabOrder(self.group_filter, self.blt_filter)
@@ -597,6 +897,16 @@ class MethodBrowser(QWidget):
 
     def set_deck(self, deck: str) -> None:
         button = self.methods_button if deck == METHODS else self.prototypes_button
+        button.setChecked(True)  # the toggle does the rest
+
+    @property
+    def view_mode(self) -> str:
+        """``LIST_VIEW`` or ``GRID_VIEW``: the cards as a list, or as playing cards side by side."""
+        return self._view_mode
+
+    def set_view_mode(self, mode: str) -> None:
+        """Show the cards as a list or as a grid; an unknown mode (an old setting) means the list."""
+        button = self.grid_view_button if mode == GRID_VIEW else self.list_view_button
         button.setChecked(True)  # the toggle does the rest
 
     def visible_cards(self) -> list[tuple[str, str]]:
@@ -650,7 +960,7 @@ class MethodBrowser(QWidget):
         """Select a random card among those shown."""
         count = self.model.rowCount()
         if count:
-            self._set_row(self._rng.randrange(count))
+            self._set_row(self._rng.randrange(count), hint=QAbstractItemView.ScrollHint.PositionAtCenter)
             self.list.setFocus()
 
     def add_current_to_plan(self) -> None:
@@ -719,13 +1029,80 @@ class MethodBrowser(QWidget):
         self.list.selectionModel().clearCurrentIndex()
         self._refilter()
 
+    def _view_toggled(self, button: QPushButton, checked: bool) -> None:
+        if not checked:
+            return
+        mode = button.property("viewMode")
+        if mode == self._view_mode:
+            return
+        if self.splitter.isVisible():
+            self._splitter_sizes[self._view_mode] = self.splitter.sizes()
+        self._view_mode = mode
+        self._apply_view_mode()
+        self.view_mode_changed.emit(mode)
+
+    def _apply_view_mode(self) -> None:
+        """Lay the one view out as a list or as a grid; the model, the selection and the keys stay."""
+        view = self.list
+        grid = self._view_mode == GRID_VIEW
+        # setViewMode resets flow, wrapping and movement: set them after it.
+        view.setViewMode(QListView.ViewMode.IconMode if grid else QListView.ViewMode.ListMode)
+        view.setMovement(QListView.Movement.Static)  # cards are not dragged around
+        view.setFlow(QListView.Flow.LeftToRight if grid else QListView.Flow.TopToBottom)
+        view.setWrapping(grid)
+        view.setResizeMode(QListView.ResizeMode.Adjust if grid else QListView.ResizeMode.Fixed)
+        view.setSpacing(6 if grid else 0)
+        view.setDragEnabled(False)
+        view.setItemDelegate(self._tile_delegate if grid else self._row_delegate)
+        view.setPalette(self._grid_palette if grid else self._list_palette)
+        view.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if grid else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        # A scroll bar that comes and goes would change the number of columns, and so the height.
+        view.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOn if grid else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        view.setAccessibleName(_("Kort side om side") if grid else _("Kort"))
+        sizes = self._splitter_sizes.get(self._view_mode)
+        total = sum(self.splitter.sizes())
+        if sizes:
+            self.splitter.setSizes(sizes)
+        elif grid and total > 0:
+            # The grid wants room for two cards or more; the detail pane keeps a readable width.
+            left = max(self.splitter.sizes()[0], min(int(total * 0.6), total - 320))
+            self.splitter.setSizes([left, total - left])
+        self._fit_cards()
+        QTimer.singleShot(0, view, self._scroll_to_current)
+
+    def _fit_cards(self) -> None:
+        """Widen the grid's cards (all alike, up to a limit) so that the rows fill the view's width."""
+        if self._view_mode != GRID_VIEW:
+            return
+        delegate = self._tile_delegate
+        natural = delegate.natural_width(self.list.font())
+        spacing = self.list.spacing()
+        room = self.list.viewport().width() - spacing
+        # Twice the spacing per card: QListView wraps a row a little before the last pixel.
+        columns = max(1, room // (natural + 2 * spacing))
+        width = min(int(natural * delegate.STRETCH), room // columns - 2 * spacing)
+        if width != delegate.card_width:
+            delegate.card_width = width
+            self.list.doItemsLayout()
+
+    def _scroll_to_current(self) -> None:
+        index = self.list.currentIndex()
+        if index.isValid():
+            self.list.scrollTo(index)
+
     # --- selection and detail ---
 
     def _current_entry(self) -> CardEntry | None:
         index = self.list.currentIndex()
         return self.model.entry(index.row()) if index.isValid() else None
 
-    def _set_row(self, row: int) -> None:
+    def _set_row(
+        self, row: int, hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible
+    ) -> None:
         selection = self.list.selectionModel()
         if row < 0:
             selection.clear()
@@ -733,8 +1110,17 @@ class MethodBrowser(QWidget):
             return
         index = self.model.index(row, 0)
         selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.list.scrollTo(index)
+        self.list.scrollTo(index, hint)
         self._show_detail()
+
+    def _in_top_row(self, index: QModelIndex) -> bool:
+        """Whether nothing is above ``index`` in the view: the first card of the list, any card of the
+        grid's first row."""
+        if index.row() <= 0:
+            return True
+        if self._view_mode != GRID_VIEW:
+            return False
+        return self.list.visualRect(index).top() <= self.list.visualRect(self.model.index(0, 0)).top()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_detail()
@@ -781,6 +1167,8 @@ class MethodBrowser(QWidget):
     # --- keyboard ---
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.list.viewport():
+            self._fit_cards()
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if watched is self.search:
@@ -797,7 +1185,7 @@ class MethodBrowser(QWidget):
                 if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                     self.activate()
                     return True
-                if key == Qt.Key.Key_Up and self.list.currentIndex().row() <= 0:
+                if key == Qt.Key.Key_Up and self._in_top_row(self.list.currentIndex()):
                     self.search.setFocus(Qt.FocusReason.BacktabFocusReason)
                     return True
         return super().eventFilter(watched, event)

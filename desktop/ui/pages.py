@@ -440,10 +440,15 @@ class GroupPage(Page):
         details = QWidget()
         details.setLayout(self.body)  # no scrolling: the participant table takes the height
         self.tabs = _tabbed(self, details)
+        from desktop.ui.idea_panel import IdeaPanel
         from desktop.ui.journey_panel import JourneyPanel
 
         self.journeys = JourneyPanel(context, actions)
         self.tabs.addTab(self.journeys, _("Brukerreiser"))
+        self.ideas = IdeaPanel(context)
+        self.tabs.addTab(self.ideas, _("Idéer"))
+        self.journeys.editor.ideas_enabled = True
+        self.journeys.editor.card_to_idea.connect(self.ideas.add_from_card)
         self._people: list[views.ParticipantView] = []
 
     def _with_person(self, action: Callable[[views.ParticipantView], Any]) -> None:
@@ -455,6 +460,7 @@ class GroupPage(Page):
         d = views.group_detail(self.db, self.id)
         self.set_heading(d.location_name, f"{d.cohort_name} · {d.sector_name}")
         self.journeys.load(d.id)
+        self.ideas.set_group(d.id, d.location_name)
         fill_choices(self.lead, views.facilitator_choices(self.db), d.lead_facilitator_id, _("(ingen)"))
         current = (
             self._people[self.people.currentRow()].id

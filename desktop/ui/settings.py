@@ -22,6 +22,7 @@ SPLITTER_STATE = Setting("window/splitter", QByteArray(), QByteArray)
 LAST_SELECTION = Setting("navigator/last_selection", "", str)  # "kind:uuid"
 EXPANDED = Setting("navigator/expanded", "", str)  # "kind:uuid" separated by spaces
 LANGUAGE = Setting("ui/language", "nb", str)
+METHOD_VIEW = Setting("methods/view", "list", str)  # the card browser: "list" or "grid"
 # Share of a block's time left when the countdown turns orange / red; 0 means "as the kit says".
 RUN_WARNING = Setting("run/warning", 0.0, float)
 RUN_CRITICAL = Setting("run/critical", 0.0, float)

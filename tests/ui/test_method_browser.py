@@ -8,12 +8,23 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 
 from desktop.domain.kit import BltStage, Kit, MethodCard, MethodStep, VeikartPhase
 from desktop.kits.loader import KitEntry, load_kit
 from desktop.kits.schema import KitIssue
-from desktop.ui.method_browser import LENGTH_RANGES, METHODS, PROTOTYPES, MethodBrowser
+from desktop.ui.method_browser import (
+    FOOT_ROLE,
+    GRID_VIEW,
+    KICKER_ROLE,
+    LENGTH_RANGES,
+    LIST_VIEW,
+    METHODS,
+    MINUTES_ROLE,
+    PROTOTYPES,
+    CardTileDelegate,
+    MethodBrowser,
+)
 
 KIT_FOLDER = Path(__file__).parents[2] / "workshop_kits" / "lup"
 
@@ -25,8 +36,12 @@ def kit() -> Kit:
 
 @pytest.fixture
 def make_browser(qtbot, kit):
-    def make(entries: list[KitEntry] | None = None, rng: random.Random | None = None) -> MethodBrowser:
-        browser = MethodBrowser(entries if entries is not None else [KitEntry(KIT_FOLDER, kit)], rng=rng)
+    def make(
+        entries: list[KitEntry] | None = None, rng: random.Random | None = None, view_mode: str = LIST_VIEW
+    ) -> MethodBrowser:
+        browser = MethodBrowser(
+            entries if entries is not None else [KitEntry(KIT_FOLDER, kit)], rng=rng, view_mode=view_mode
+        )
         qtbot.addWidget(browser)
         return browser
 
@@ -415,3 +430,206 @@ def test_markup_in_card_text_shows_literally(make_browser, kit, qtbot) -> None:
         browser.wall_button.click()
     assert signal.args[0] == "<i>Kort</i> & co"
     assert dict(signal.args[1])["Hensikt"] == "<b>fet</b> &amp;"
+
+
+# --- the cards as a grid --------------------------------------------------------------------------------
+
+
+def shown_grid(make_browser, qtbot, width: int = 1300, height: int = 700, **kwargs) -> MethodBrowser:
+    """A browser on screen in the grid mode, laid out, with its window active (for the focus)."""
+    browser = make_browser(view_mode=GRID_VIEW, **kwargs)
+    browser.resize(width, height)
+    browser.show()
+    browser.activateWindow()
+    qtbot.waitExposed(browser)
+    qtbot.wait(10)  # the queued scroll to the current card
+    return browser
+
+
+def grid_columns(browser: MethodBrowser) -> int:
+    """How many cards the grid's first row holds."""
+    top = browser.list.visualRect(browser.model.index(0, 0)).top()
+    rows = range(browser.model.rowCount())
+    return sum(1 for row in rows if browser.list.visualRect(browser.model.index(row, 0)).top() == top)
+
+
+def test_the_view_toggle_switches_one_view_between_list_and_grid(browser, qtbot) -> None:
+    from PySide6.QtWidgets import QListView
+
+    assert browser.view_mode == LIST_VIEW
+    assert browser.list_view_button.isChecked() and not browser.grid_view_button.isChecked()
+    assert browser.list.viewMode() == QListView.ViewMode.ListMode
+    selection = browser.list.selectionModel()
+    browser.select(browser.visible_cards()[0][0], "brukerreise")
+
+    with qtbot.waitSignal(browser.view_mode_changed) as signal:
+        browser.grid_view_button.click()
+    assert signal.args == [GRID_VIEW]
+    assert browser.view_mode == GRID_VIEW
+    assert browser.list.viewMode() == QListView.ViewMode.IconMode
+    assert browser.list.isWrapping()
+    assert browser.list.movement() == QListView.Movement.Static  # cards are not dragged about
+    assert browser.list.resizeMode() == QListView.ResizeMode.Adjust  # the rows reflow
+    assert isinstance(browser.list.itemDelegate(), CardTileDelegate)
+    # One model, one selection: the card chosen in the list is the card chosen in the grid.
+    assert browser.list.model() is browser.model and browser.list.selectionModel() is selection
+    assert browser.current_card().id == "brukerreise"
+
+    with qtbot.waitSignal(browser.view_mode_changed) as signal:
+        browser.list_view_button.click()
+    assert signal.args == [LIST_VIEW]
+    assert browser.list.viewMode() == QListView.ViewMode.ListMode
+    assert not browser.list.isWrapping()
+    assert browser.current_card().id == "brukerreise"
+
+    with qtbot.assertNotEmitted(browser.view_mode_changed):
+        browser.set_view_mode("tiles")  # an unknown (old) setting: the list
+    assert browser.view_mode == LIST_VIEW
+
+
+def test_the_browser_can_start_in_the_grid(make_browser) -> None:
+    from PySide6.QtWidgets import QListView
+
+    browser = make_browser(view_mode=GRID_VIEW)
+    assert browser.view_mode == GRID_VIEW
+    assert browser.grid_view_button.isChecked()
+    assert browser.list.viewMode() == QListView.ViewMode.IconMode
+
+
+def test_the_grid_shows_the_filtered_cards_as_uniform_cards_in_rows(make_browser, kit, qtbot) -> None:
+    browser = shown_grid(make_browser, qtbot)
+    choose(browser.phase_filter, VeikartPhase.INNSIKT.value)
+    browser.search.setText("bruker")
+    expected = ids(
+        kit,
+        [
+            m
+            for m in kit.methods
+            if m.phase == VeikartPhase.INNSIKT
+            and "bruker"
+            in "\n".join([m.title, m.purpose, *(s.text for s in m.steps), *m.tips, *m.materials]).lower()
+        ],
+    )
+    assert 2 < len(expected) < len(kit.methods)
+    assert browser.visible_cards() == expected
+    assert browser.model.rowCount() == len(expected)
+    qtbot.wait(150)  # the grid's delayed layout
+    rects = [browser.list.visualRect(browser.model.index(row, 0)) for row in range(len(expected))]
+    assert len({rect.size().toTuple() for rect in rects}) == 1  # every card the same size
+    assert rects[0].height() > rects[0].width() * 0.8  # a card, not a list row
+    assert grid_columns(browser) >= 2
+    assert all(browser.list.viewport().rect().contains(rect) for rect in rects[: grid_columns(browser)])
+
+    index = browser.model.index(0, 0)
+    card = kit.method(expected[0][1])
+    assert browser.model.data(index, KICKER_ROLE) == card.phase.label
+    assert browser.model.data(index, MINUTES_ROLE) == f"{card.minutes} min"
+    foot = browser.model.data(index, FOOT_ROLE)
+    assert foot[0] == f"{card.group_min}–{card.group_max} personer"
+    assert foot[1].startswith("Materiell: ") and card.materials[0] in foot[1]
+    browser.grab()  # paints every visible card (a Qt warning fails the test)
+
+    browser.prototypes_button.click()
+    expected = ids(
+        kit,
+        [
+            p
+            for p in kit.prototypes
+            if "bruker" in "\n".join([p.title, p.purpose, *p.how_to, *p.materials, p.good_for]).lower()
+        ],
+    )
+    assert 0 < len(expected) < len(kit.prototypes)
+    assert browser.visible_cards() == expected  # the same search, on the other deck
+    assert browser.view_mode == GRID_VIEW
+    browser.reset_button.click()
+    assert browser.visible_cards() == ids(kit, kit.prototypes)
+    prototype = browser.model.index(0, 0)
+    assert browser.model.data(prototype, KICKER_ROLE) == "Prototype"
+    assert browser.model.data(prototype, FOOT_ROLE)[0] == f"Egner seg for: {kit.prototypes[0].good_for}"
+    browser.grab()
+
+
+def test_the_grid_reflows_when_it_is_resized(make_browser, qtbot) -> None:
+    browser = shown_grid(make_browser, qtbot, width=1600)
+    qtbot.wait(150)
+    wide = grid_columns(browser)
+    browser.resize(800, 700)
+    qtbot.waitUntil(lambda: grid_columns(browser) < wide)
+    assert grid_columns(browser) >= 1
+    rects = [browser.list.visualRect(browser.model.index(row, 0)) for row in range(grid_columns(browser))]
+    assert all(browser.list.viewport().rect().contains(rect) for rect in rects)  # no card cut at the right
+
+
+def test_random_draw_in_the_grid_selects_and_shows_a_visible_card(make_browser, kit, qtbot) -> None:
+    browser = shown_grid(make_browser, qtbot, height=600, rng=random.Random(7))
+    choose(browser.blt_filter, BltStage.LOSNING.value)
+    allowed = set(browser.visible_cards())
+    qtbot.wait(150)
+    seen = set()
+    for _pick in range(8):
+        browser.random_button.click()
+        current = browser.list.currentIndex()
+        assert browser.current_ids() in allowed
+        assert browser.list.selectionModel().isSelected(current)
+        visible = browser.list.viewport().rect()
+        assert visible.intersects(browser.list.visualRect(current)), browser.current_ids()
+        assert browser.current_card().title in browser.detail_text()
+        seen.add(browser.current_ids())
+    assert len(seen) > 1
+    assert browser.list.hasFocus()  # the drawn card carries the focus ring
+
+
+def test_show_on_wall_from_the_grid_sends_what_the_list_sends(browser, kit, qtbot) -> None:
+    for card_id in ("sjekk-inn", kit.prototypes[2].id):
+        browser.set_view_mode(LIST_VIEW)
+        browser.select(kit.id, card_id)
+        with qtbot.waitSignal(browser.show_on_wall) as from_list:
+            browser.wall_button.click()
+        browser.set_view_mode(GRID_VIEW)
+        assert browser.current_ids() == (kit.id, card_id)
+        with qtbot.waitSignal(browser.show_on_wall) as from_grid:
+            browser.wall_button.click()
+        assert from_grid.args == from_list.args
+        with qtbot.waitSignal(browser.show_on_wall) as by_enter:
+            qtbot.keyClick(browser.list, Qt.Key.Key_Return)  # Enter on a card in the grid
+        assert by_enter.args == from_list.args
+
+
+def test_keyboard_navigation_in_the_grid(make_browser, kit, qtbot) -> None:
+    browser = shown_grid(make_browser, qtbot)
+    qtbot.waitUntil(lambda: browser.search.hasFocus())
+    qtbot.wait(150)
+    columns = grid_columns(browser)
+    assert columns >= 2
+    qtbot.keyClick(browser.search, Qt.Key.Key_Down)  # from the search into the grid, on the first card
+    assert browser.list.hasFocus()
+    assert browser.list.currentIndex().row() == 0
+    qtbot.keyClick(browser.list, Qt.Key.Key_Right)
+    assert browser.list.currentIndex().row() == 1
+    assert browser.current_ids() == browser.visible_cards()[1]
+    assert kit.method(browser.visible_cards()[1][1]).title in browser.detail_text()
+    qtbot.keyClick(browser.list, Qt.Key.Key_Down)  # the card below, one row further
+    assert browser.list.currentIndex().row() == 1 + columns
+    qtbot.keyClick(browser.list, Qt.Key.Key_Left)
+    assert browser.list.currentIndex().row() == columns
+    qtbot.keyClick(browser.list, Qt.Key.Key_Up)
+    assert browser.list.currentIndex().row() == 0
+    assert browser.list.hasFocus()
+    qtbot.keyClick(browser.list, Qt.Key.Key_Right)
+    qtbot.keyClick(browser.list, Qt.Key.Key_Up)  # Up from any card of the top row: back to the search
+    assert browser.search.hasFocus()
+    assert browser.list.currentIndex().row() == 1
+    qtbot.keyClick(browser.search, Qt.Key.Key_Down)  # back to the card left, not to the first
+    assert browser.list.currentIndex().row() == 1
+    qtbot.keyClick(browser.list, Qt.Key.Key_End)
+    assert browser.list.currentIndex().row() == browser.model.rowCount() - 1
+    assert browser.list.viewport().rect().intersects(browser.list.visualRect(browser.list.currentIndex()))
+
+
+def test_the_window_remembers_list_or_cards(window, settings):
+    from desktop.ui import settings as keys
+    from desktop.ui.method_browser import GRID_VIEW
+
+    window.methods_dock.show()
+    window.methods_dock.widget().set_view_mode(GRID_VIEW)
+    assert settings.get(keys.METHOD_VIEW) == GRID_VIEW

@@ -1,0 +1,246 @@
+"""The Idéer tab of a leader group: rapid capture, themes, dot voting with its rules, the impact/effort
+matrix, a journey card becoming an idea, deleting an idea that has prototypes, and the wall."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
+
+from desktop.domain import ideas as di
+from desktop.domain import prototypes as dp
+from desktop.domain.journey import LaneKind
+from desktop.services import ideas, journeys, prototypes
+from desktop.services.demo import demo_id
+from desktop.ui import context as context_module
+from desktop.ui.idea_matrix import MatrixScene, to_scene
+from desktop.ui.idea_panel import IDEAS, MATRIX, VOTING
+from desktop.ui.navigator import node_key
+
+GROUP = demo_id("group", "LUP 4:Capralhaugen BBS")
+
+
+@pytest.fixture
+def page(window):
+    window.navigator.select(node_key("group", GROUP))
+    page = window.workspace.current_page()
+    page.tabs.setCurrentWidget(page.ideas)
+    return page
+
+
+@pytest.fixture
+def panel(page):
+    return page.ideas
+
+
+def board(window) -> di.Board:
+    return ideas.load_board(window.context.db, GROUP)
+
+
+def add(panel, text: str) -> uuid.UUID:
+    panel.capture.setText(text)
+    panel.add_from_capture()
+    return next(i.id for i in panel.board.ideas if i.text == text)
+
+
+def test_rapid_capture_keeps_the_field_and_undoes(panel, window, qtbot):
+    before = board(window)
+    panel.show_view(IDEAS)
+    panel.capture.setFocus()
+    qtbot.waitUntil(panel.capture.hasFocus)
+    for text in ("Felles innkomstsamtale", "Besøksvenn fra frivilligsentralen"):
+        panel.capture.setText(text)
+        qtbot.keyClick(panel.capture, Qt.Key.Key_Return)
+    stored = board(window)
+    assert [i.text for i in stored.ideas][-2:] == [
+        "Felles innkomstsamtale",
+        "Besøksvenn fra frivilligsentralen",
+    ]
+    assert panel.capture.text() == "" and panel.capture.hasFocus()
+    assert panel.selected_idea_id() == stored.ideas[-1].id
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert board(window) == before
+
+
+def test_an_empty_idea_is_not_added_and_a_long_one_is_explained(panel, window):
+    before = board(window)
+    panel.capture.setText("   ")
+    panel.add_from_capture()
+    panel.capture.setText("x" * (di.IDEA_TEXT_MAX + 1))
+    panel.add_from_capture()
+    assert board(window) == before
+    assert "500" in panel.message.text()
+    assert panel.capture.text() == "x" * (di.IDEA_TEXT_MAX + 1)  # kept, so it can be shortened
+
+
+def test_themes_group_ideas_and_moving_goes_across_themes(panel, window):
+    first = add(panel, "Sjekkliste ved utskriving")
+    panel.add_theme()
+    theme = board(window).themes[-1]
+    panel.tree.idea_dropped.emit(first, theme.id, 0)
+    assert board(window).idea(first).theme_id == theme.id
+    # Alt+↑ from the first idea of a theme moves it to the end of the theme above it.
+    panel.select_idea(first)
+    panel.move_selected(-1)
+    stored = board(window)
+    above = stored.themes[-2].id if len(stored.themes) > 1 else None
+    assert stored.idea(first).theme_id == above
+    window.undo_action.trigger()
+    assert board(window).idea(first).theme_id == theme.id
+
+
+def test_renaming_a_theme_in_the_tree(panel, window):
+    panel.add_theme()
+    theme = board(window).themes[-1]
+    item = next(
+        panel.tree.topLevelItem(n)
+        for n in range(panel.tree.topLevelItemCount())
+        if panel.tree.topLevelItem(n).data(0, Qt.ItemDataRole.UserRole)[1] == theme.id
+    )
+    item.setText(0, "Bedre overganger")
+    assert board(window).theme(theme.id).title == "Bedre overganger"
+
+
+def test_voting_respects_each_participants_dots(panel, window):
+    idea = add(panel, "Én fast kontaktperson")
+    panel.show_view(VOTING)
+    panel.select_idea(idea)
+    voter = panel.view.voters[0]
+    panel.voters.setCurrentRow(0)
+    dots = board(window).dots
+    used = board(window).used(voter.id)
+    for _n in range(dots - used):
+        panel.give_dot()
+    stored = board(window)
+    assert stored.used(voter.id) == dots
+    assert stored.given(idea, voter.id) == dots - used
+    panel.give_dot()  # one too many: refused, said in the panel, nothing stored
+    assert board(window) == stored
+    assert voter.name in panel.message.text() and str(dots) in panel.message.text()
+    panel.take_dot()
+    assert board(window).given(idea, voter.id) == dots - used - 1
+    assert panel.message.text() == ""
+
+
+def test_fewer_dots_than_used_is_refused_and_reset_is_undoable(panel, window):
+    idea = add(panel, "Digital dagsplan")
+    panel.show_view(VOTING)
+    panel.select_idea(idea)
+    panel.voters.setCurrentRow(0)
+    panel.give_dot()
+    panel.give_dot()
+    used = board(window).used(panel.view.voters[0].id)
+    panel.dots_spin.setValue(used - 1)
+    assert board(window).dots == di.DOTS_DEFAULT
+    assert panel.dots_spin.value() == di.DOTS_DEFAULT
+    assert "nullstill" in panel.message.text()
+    voted = board(window).votes
+    panel.reset_votes()
+    assert board(window).votes == ()
+    window.undo_action.trigger()
+    assert board(window).votes == voted
+
+
+def test_the_matrix_places_by_dropping_and_by_keys(panel, window, qtbot):
+    idea = add(panel, "Trene i eget hjem")
+    panel.show_view(MATRIX)
+    scene: MatrixScene = panel.matrix.matrix
+    scene.dropped.emit(idea, scene.place_of(to_scene(0.8, 0.2)))
+    stored = board(window).idea(idea)
+    assert (stored.impact, stored.effort) == (pytest.approx(0.8), pytest.approx(0.2))
+    assert stored.quadrant is di.Quadrant.QUICK_WINS
+    # Dropped in the tray: off the matrix again.
+    assert scene.place_of(scene.tray_rect().center()) is None
+    scene.notes[idea].setSelected(True)
+    panel.matrix.setFocus()
+    qtbot.keyClick(panel.matrix, Qt.Key.Key_Right)
+    assert board(window).idea(idea).effort == pytest.approx(0.25)
+    qtbot.keyClick(panel.matrix, Qt.Key.Key_Delete)
+    assert not board(window).idea(idea).placed
+
+
+def test_a_pain_point_card_becomes_an_idea_linked_to_it(page, window):
+    journey_panel = page.journeys
+    page.tabs.setCurrentWidget(journey_panel)
+    journey = journeys.load_map(window.context.db, journey_panel.map_id)
+    lane = next(ln for ln in journey.lanes if ln.kind is LaneKind.PAIN_POINTS)
+    card = next(c for c in journey.cards if c.lane_id == lane.id and c.idea_id is None)
+    assert journey_panel.editor.ideas_enabled
+    journey_panel.editor.card_to_idea.emit(card.id)
+    made = next(i for i in board(window).ideas if i.source_card_id == card.id)
+    assert made.text == card.text
+    # The card shows that it became an idea; the idea shows where it came from.
+    reloaded = journeys.load_map(window.context.db, journey_panel.map_id)
+    assert next(c for c in reloaded.cards if c.id == card.id).idea_id == made.id
+    page.tabs.setCurrentWidget(page.ideas)
+    view = ideas.board_view(window.context.db, GROUP)
+    assert view.sources[card.id].text == card.text
+
+
+def test_deleting_an_idea_with_prototypes_asks_and_undo_brings_all_back(panel, window, monkeypatch):
+    idea = add(panel, "Kaffetreff for nye brukere")
+    prototype = dp.new_prototype(idea, "Kaffetreff", "lup", "papirprototype")
+    prototypes.create_prototype(window.context.db, GROUP, prototype)
+    panel.refresh()
+    answers = iter([False, True])
+    asked = []
+
+    def answer(_parent, title, question):
+        asked.append(question)
+        return next(answers)
+
+    monkeypatch.setattr(context_module, "ask", answer)
+    assert not panel.delete_idea(idea)
+    assert any(i.id == idea for i in board(window).ideas)
+    assert panel.delete_idea(idea)
+    assert "1 prototype" in asked[0]
+    assert all(i.id != idea for i in board(window).ideas)
+    assert prototypes.prototypes_of_group(window.context.db, GROUP) == ()
+    window.undo_action.trigger()
+    assert board(window).idea(idea).chosen
+    assert [p.id for p in prototypes.prototypes_of_group(window.context.db, GROUP)] == [prototype.id]
+
+
+def test_an_idea_without_prototypes_is_deleted_without_asking(panel, window):
+    idea = add(panel, "Sjekkliste")
+    assert panel.delete_idea(idea)  # the no_modal_dialogs fixture fails the test if it asks
+    window.undo_action.trigger()
+    assert board(window).idea(idea).text == "Sjekkliste"
+
+
+def test_choosing_and_making_a_prototype_from_the_selected_idea(panel, window, qtbot):
+    idea = add(panel, "Nettbrett med dagsplan")
+    panel.show_view(IDEAS)
+    panel.select_idea(idea)
+    with qtbot.waitSignal(panel.make_prototype) as signal:
+        panel.prototype_button.click()
+    assert signal.args == [idea, "Nettbrett med dagsplan"]
+
+
+def test_the_result_and_the_matrix_go_on_the_wall(panel, window):
+    idea = add(panel, "Besøksvenn")
+    panel.show_view(VOTING)
+    panel.select_idea(idea)
+    panel.voters.setCurrentRow(0)
+    panel.give_dot()
+    panel.wall_button.setChecked(True)
+    wall = window.context.runner.projection
+    assert wall is not None and wall.isVisible()
+    ranking = panel.wall_image(1280, 720)
+    assert ranking.size().width() == 1280
+    panel.show_view(MATRIX)
+    matrix = panel.wall_image(1280, 720)
+    # The wall keeps up: the matrix image differs from the ranking, and both have ink on white.
+    assert matrix != ranking
+    assert QColor(matrix.pixel(5, 5)) == QColor("white")
+    panel.wall_button.setChecked(False)
+
+
+def test_scene_maps_points_both_ways() -> None:
+    scene = MatrixScene()
+    for impact, effort in ((0.0, 0.0), (1.0, 1.0), (0.25, 0.75)):
+        assert scene.place_of(to_scene(impact, effort)) == (pytest.approx(impact), pytest.approx(effort))
+    assert scene.place_of(QPointF(-50, -50)) == (1.0, 0.0)  # held at the edge
