@@ -442,14 +442,27 @@ class GroupPage(Page):
         self.tabs = _tabbed(self, details)
         from desktop.ui.idea_panel import IdeaPanel
         from desktop.ui.journey_panel import JourneyPanel
+        from desktop.ui.prototype_panel import PrototypePanel
 
         self.journeys = JourneyPanel(context, actions)
         self.tabs.addTab(self.journeys, _("Brukerreiser"))
         self.ideas = IdeaPanel(context)
         self.tabs.addTab(self.ideas, _("Idéer"))
+        self.prototypes = PrototypePanel(context, actions)
+        self.tabs.addTab(self.prototypes, _("Prototyper"))
         self.journeys.editor.ideas_enabled = True
         self.journeys.editor.card_to_idea.connect(self.ideas.add_from_card)
+        self.ideas.make_prototype.connect(self._new_prototype)
         self._people: list[views.ParticipantView] = []
+
+    def _new_prototype(self, idea_id: uuid.UUID, idea_text: str) -> None:
+        """ "Lag prototype" on an idea: ask for its name and kind, then show it in the Prototyper tab."""
+        from desktop.ui.prototype_panel import new_prototype
+
+        made = new_prototype(self, self.context, self.actions, self.id, idea_id, idea_text)
+        if made is not None:
+            self.tabs.setCurrentWidget(self.prototypes)
+            self.prototypes.show_prototype(made)
 
     def _with_person(self, action: Callable[[views.ParticipantView], Any]) -> None:
         row = self.people.currentRow()
@@ -461,6 +474,7 @@ class GroupPage(Page):
         self.set_heading(d.location_name, f"{d.cohort_name} · {d.sector_name}")
         self.journeys.load(d.id)
         self.ideas.set_group(d.id, d.location_name)
+        self.prototypes.set_group(d.id)
         fill_choices(self.lead, views.facilitator_choices(self.db), d.lead_facilitator_id, _("(ingen)"))
         current = (
             self._people[self.people.currentRow()].id
