@@ -179,7 +179,8 @@ def _read(s, group_id: uuid.UUID) -> Board:
             select(VoteRow.idea_id, VoteRow.participant_id, VoteRow.dots)
             .join(IdeaRow, VoteRow.idea_id == IdeaRow.id)
             .where(IdeaRow.leader_group_id == group_id)
-            .order_by(VoteRow.created_at)
+            # in an order given by the board itself, so an undo that puts votes back reads the same board
+            .order_by(IdeaRow.position, VoteRow.participant_id)
         )
     )
     return Board(group.idea_dots, themes, ideas, votes)
@@ -189,7 +190,12 @@ def _write(s, group_id: uuid.UUID, new: Board, old: Board) -> None:
     """Store ``new`` over ``old``, statement by statement, only what changed."""
     now = utcnow()
     voters = set(s.scalars(select(Participant.id).where(Participant.leader_group_id == group_id)))
-    if any(v.participant_id not in voters for v in new.votes):
+    given = {(v.idea_id, v.participant_id): v.dots for v in old.votes}
+    # Someone who has left the group (moved to another) keeps the dots given before, but gives no more.
+    if any(
+        v.participant_id not in voters and v.dots > given.get((v.idea_id, v.participant_id), 0)
+        for v in new.votes
+    ):
         raise ValidationError("votes", _("Bare deltakere i ledergruppen kan stemme."))
     kept = {i.id for i in new.ideas}
     gone_ideas = [i.id for i in old.ideas if i.id not in kept]
