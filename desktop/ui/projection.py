@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import combinations, pairwise
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -85,6 +86,7 @@ TEXT_SHARE = 0.06
 TEXT_MIN_SHARE = 0.045
 NEXT_SHARE = 0.05
 CARD_TITLE_SHARE = 0.085
+MAX_COLUMNS = 3  # a card with many sections (a prototype's BLT card) spreads over up to three
 CARD_TEXT_SHARE = 0.07
 WINDOW_SIZE = QSize(1280, 720)
 MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta}
@@ -522,8 +524,8 @@ class ProjectionWindow(QWidget):
         return probe
 
     def _fit_card(self, width: int, height: int) -> None:
-        """The card's title, then its sections in one column, or two when one does not fit; the text as
-        large as fits (between CARD_TEXT_SHARE and TEXT_MIN_SHARE of the height), then cut."""
+        """The card's title, then its sections in one column, or more (up to MAX_COLUMNS) when one does not
+        fit; the text as large as fits (CARD_TEXT_SHARE down to TEXT_MIN_SHARE of the height), then cut."""
         title, sections = self._card or ("", [])
         px, h = self._px, self.height()
         title_font = _font(px(CARD_TITLE_SHARE), QFont.Weight.Bold)
@@ -548,11 +550,10 @@ class ProjectionWindow(QWidget):
                 (heading_height(head) if heading else 0) + text_height(text, body, column_width)
                 for heading, text in sections
             ]
-            splits = range(1, len(sections)) if count == 2 and len(sections) >= 2 else [len(sections)]
             best: tuple[list[list[int]], int, int] = ([], column_width, 1 << 30)
-            for split in splits:
-                parts = [list(range(split)), list(range(split, len(sections)))]
-                parts = [part for part in parts if part]
+            for cuts in combinations(range(1, len(sections)), count - 1):
+                edges = (0, *cuts, len(sections))
+                parts = [list(range(a, b)) for a, b in pairwise(edges)]
                 tallest = max(
                     (sum(heights[i] for i in part) + gap * (len(part) - 1) for part in parts), default=0
                 )
@@ -561,7 +562,7 @@ class ProjectionWindow(QWidget):
             return best
 
         sizes = list(range(px(CARD_TEXT_SHARE), px(TEXT_MIN_SHARE) - 1, -2)) or [px(TEXT_MIN_SHARE)]
-        counts = (1, 2) if len(sections) >= 2 else (1,)
+        counts = tuple(range(1, min(MAX_COLUMNS, len(sections)) + 1)) or (1,)
         choice = next(
             ((count, size) for count in counts for size in sizes if columns_for(count, size)[2] <= room),
             (counts[-1], sizes[-1]),  # nothing fits: the smallest size, the longest sections cut below

@@ -306,6 +306,7 @@ class LineField(FieldEdit):
 
     def set_text(self, text: str) -> None:
         self.setText(text)
+        self.setCursorPosition(0)  # show the beginning of a long text, not its end
 
 
 def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
@@ -487,7 +488,7 @@ class PrototypePanel(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([280, 900])
+        splitter.setSizes([220, 900])  # the fields need the room on a 1280-wide laptop
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.setFocusProxy(self.list)
@@ -523,8 +524,11 @@ class PrototypePanel(QWidget):
             box.addLayout(row)
         return box
 
-    def _decision_row(self) -> QHBoxLayout:
+    def _decision_row(self) -> QVBoxLayout:
+        """The decision buttons, and under them the test date (two rows: it fits a 1280-wide laptop)."""
+        rows = QVBoxLayout()
         row = QHBoxLayout()
+        rows.addLayout(row)
         row.addWidget(_bold(QLabel(_("Beslutning:"))))
         self.decision_buttons: dict[Decision, QPushButton] = {}
         self._decision_group = QButtonGroup(self)
@@ -542,7 +546,9 @@ class PrototypePanel(QWidget):
             self._decision_group.addButton(button)
             self.decision_buttons[decision] = button
             row.addWidget(button)
-        row.addSpacing(24)
+        row.addStretch(1)
+        row = QHBoxLayout()
+        rows.addLayout(row)
         row.addWidget(_bold(QLabel(_("Testet dato:"))))
         self.tested = QDateEdit()
         self.tested.setCalendarPopup(True)
@@ -560,7 +566,7 @@ class PrototypePanel(QWidget):
         row.addWidget(today)
         row.addWidget(clear)
         row.addStretch(1)
-        return row
+        return rows
 
     # --- loading ----------------------------------------------------------------------------------------
 
