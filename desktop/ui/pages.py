@@ -199,7 +199,7 @@ class WelcomePage(SimplePage):
         pass
 
 
-class ProgrammePage(SimplePage):
+class ProgrammePage(Page):
     def __init__(self, context: AppContext, actions: RegisterActions) -> None:
         super().__init__(context, actions)
         self.name = self.line(_("Navn"), "name", lambda v: self._edit(_("Endre navn på programmet"), name=v))
@@ -216,6 +216,11 @@ class ProgrammePage(SimplePage):
         self.body.addWidget(self.figures)
         self.buttons.addWidget(_button(_("Nytt kull …"), lambda: self.actions.new_cohort(self.id)))
         self.buttons.addStretch(1)
+        from desktop.ui.programme_overview import InnovationOverview
+
+        self.tabs = _tabbed(self, _scrolling(self.body))
+        self.overview = InnovationOverview(context)
+        self.tabs.addTab(self.overview, _("Idéer og prototyper"))
 
     def _edit(self, text: str, **values: Any) -> None:
         self.commit(text, lambda db, v: cohorts.update_programme(db, self.id, **v), values)

@@ -53,11 +53,18 @@ def test_demo_stats(demo_db) -> None:
     [(groups_with_maps,)] = sql(demo_db, "SELECT count(DISTINCT leader_group_id) FROM journey_map")
     assert groups_with_maps == 152  # every finished group has mapped a journey
     assert maps > 152 and cards > 20 * maps
+    [(ideas,)] = sql(demo_db, "SELECT count(*) FROM idea")
+    [(votes,)] = sql(demo_db, "SELECT coalesce(sum(dots), 0) FROM vote")
+    [(made,)] = sql(demo_db, "SELECT count(*) FROM prototype")
+    assert ideas > 152 * 5 and votes > ideas and made > 152  # every finished group voted and prototyped
     assert figures == {
         **DEMO_FIGURES,
         "participants": participants,
         "journey_maps": maps,
         "journey_cards": cards,
+        "ideas": ideas,
+        "votes": votes,
+        "prototypes": made,
     }
 
 
@@ -92,6 +99,9 @@ def test_stats_of_an_empty_register(db) -> None:
         "sessions": 0,
         "journey_maps": 0,
         "journey_cards": 0,
+        "ideas": 0,
+        "votes": 0,
+        "prototypes": 0,
     }
 
 

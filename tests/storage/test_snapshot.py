@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 
 from desktop.services.demo import demo_id
 from desktop.storage.models import (
@@ -166,8 +166,11 @@ def test_delete_participant_and_restore(demo_db) -> None:
     with demo_db.engine.connect() as con:
         participant_id = con.scalar(select(Participant.id).order_by(Participant.name).limit(1))
     before = all_rows(demo_db)
+    [(votes,)] = demo_db.engine.connect().execute(
+        text("SELECT count(*) FROM vote WHERE participant_id = :p"), {"p": participant_id.hex}
+    )
     snapshot = capture_and_delete(demo_db, Participant, participant_id)
-    assert len(snapshot.rows) == 1
+    assert [name for name, _row in snapshot.rows] == ["participant"] + ["vote"] * votes  # their dots go too
     assert counts(demo_db)["participant"] == len(before["participant"]) - 1
     with demo_db.transaction() as session:
         restore(session, snapshot)

@@ -123,8 +123,8 @@ def test_delete_a_map_asks_and_undo_brings_it_back(panel, window, monkeypatch):
     assert journeys.load_map(db, map_id) == before
 
 
-def test_idea_links_are_not_offered_before_ideas_exist(panel):
-    assert panel.editor.ideas_enabled is False
+def test_pain_points_can_become_ideas(panel):
+    assert panel.editor.ideas_enabled is True
 
 
 def _second_map(panel, window):
