@@ -68,6 +68,7 @@ def test_demo_then_stats_as_json(demo_folder: Path) -> None:
     assert {key: figures[key] for key in expected} == expected
     assert isinstance(figures["participants"], int)
     assert figures["participants"] > 152 * 4
+    assert all(isinstance(figures[key], int) and figures[key] > 0 for key in ("ideas", "votes", "prototypes"))
     assert {
         "facilitators",
         "cohorts",

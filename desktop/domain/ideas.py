@@ -193,6 +193,11 @@ def move_idea(
     return replace(board, ideas=tuple(rest))
 
 
+def set_source(board: Board, idea_id: uuid.UUID, card_id: uuid.UUID | None) -> Board:
+    """Link an idea to the journey card (pain point, opportunity) it answers; None removes the link."""
+    return _replace_idea(board, idea_id, source_card_id=card_id)
+
+
 def set_chosen(board: Board, idea_id: uuid.UUID, chosen: bool) -> Board:
     return _replace_idea(board, idea_id, chosen=chosen)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, insert, select, update
 
 from desktop.domain.ideas import Board, Idea, Theme, Vote
+from desktop.domain.journey import LaneKind
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.services.common import delete_with_snapshot, get, sync_rows
@@ -84,20 +85,7 @@ def board_view(db: Database, group_id: uuid.UUID) -> BoardView:
             )
         )
         card_ids = [i.source_card_id for i in board.ideas if i.source_card_id is not None]
-        sources = {
-            r.id: Source(r.id, r.map_title, r.lane_title, r.text)
-            for r in s.execute(
-                select(
-                    JourneyCard.id,
-                    JourneyCard.text,
-                    JourneyMap.title.label("map_title"),
-                    JourneyLane.title.label("lane_title"),
-                )
-                .join(JourneyMap, JourneyCard.map_id == JourneyMap.id)
-                .join(JourneyLane, JourneyCard.lane_id == JourneyLane.id)
-                .where(JourneyCard.id.in_(card_ids))
-            )
-        }
+        sources = {source.card_id: source for source in _sources(s, JourneyCard.id.in_(card_ids))}
         prototypes = dict(
             s.execute(
                 select(Prototype.idea_id, func.count())
@@ -108,6 +96,34 @@ def board_view(db: Database, group_id: uuid.UUID) -> BoardView:
         return BoardView(
             group_id, board, tuple(sorted(voters, key=lambda v: v.name.casefold())), sources, prototypes
         )
+
+
+def source_choices(db: Database, group_id: uuid.UUID) -> tuple[Source, ...]:
+    """The pain points and opportunities of the group's journey maps: what an idea can answer."""
+    with db.transaction() as s:
+        return _sources(
+            s,
+            JourneyMap.leader_group_id == group_id,
+            JourneyLane.kind.in_([LaneKind.PAIN_POINTS, LaneKind.OPPORTUNITIES]),
+        )
+
+
+def _sources(s, *where) -> tuple[Source, ...]:
+    return tuple(
+        Source(r.id, r.map_title, r.lane_title, r.text)
+        for r in s.execute(
+            select(
+                JourneyCard.id,
+                JourneyCard.text,
+                JourneyMap.title.label("map_title"),
+                JourneyLane.title.label("lane_title"),
+            )
+            .join(JourneyMap, JourneyCard.map_id == JourneyMap.id)
+            .join(JourneyLane, JourneyCard.lane_id == JourneyLane.id)
+            .where(*where)
+            .order_by(JourneyMap.created_at, JourneyLane.position, JourneyCard.position)
+        )
+    )
 
 
 def edit_board(db: Database, group_id: uuid.UUID, operation: Callable[[Board], Board]) -> Board:

@@ -42,11 +42,12 @@ from desktop.errors import LupError, ValidationError
 from desktop.i18n import _
 from desktop.services import ideas
 from desktop.ui import context as context_module
+from desktop.ui.actions import RegisterActions
 from desktop.ui.commands import BoardCommand, DeleteCommand
 from desktop.ui.context import AppContext
 from desktop.ui.idea_matrix import MatrixView, render_matrix
 from desktop.ui.idea_wall import render_ranking
-from desktop.ui.widgets import local_shortcut
+from desktop.ui.widgets import FormDialog, index_of, local_shortcut
 
 KIND_ROLE = Qt.ItemDataRole.UserRole  # ("idea" | "theme", id); the "no theme" bucket is ("theme", None)
 IDEAS, VOTING, MATRIX = 0, 1, 2
@@ -131,9 +132,10 @@ class IdeaTree(QTreeWidget):
 class IdeaPanel(QWidget):
     make_prototype = Signal(object, str)  # idea id, idea text: the group page opens the prototype dialog
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, actions: RegisterActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.actions = actions
         self.group_id: uuid.UUID | None = None
         self.group_title = ""
         self.view: ideas.BoardView | None = None
@@ -440,7 +442,7 @@ class IdeaPanel(QWidget):
         self.capture_theme.addItem(_("Uten tema"), None)
         for theme in self.board.themes:
             self.capture_theme.addItem(theme.title, theme.id)
-        index = self.capture_theme.findData(chosen)
+        index = index_of(self.capture_theme, chosen)
         self.capture_theme.setCurrentIndex(max(0, index))
 
     def _fill_voting(self) -> None:
@@ -670,6 +672,29 @@ class IdeaPanel(QWidget):
             return False
         return self.context.perform(DeleteCommand(_("Slett idé"), lambda db: ideas.delete_idea(db, idea_id)))
 
+    def choose_source(self, idea_id: uuid.UUID) -> bool:
+        """Link an idea to the pain point or opportunity of a journey map that it answers."""
+        choices = ideas.source_choices(self.context.db, self.group_id)
+        if not choices:
+            self.say(
+                _("Ledergruppen har ingen smertepunkter eller muligheter i brukerreisene ennå."), error=True
+            )
+            return False
+        dialog = FormDialog(self, _("Knytt idéen til et kort"))
+        combo = dialog.add(_("Kort"), QComboBox(), "card")
+        combo.addItem(_("(ingen kobling)"), None)
+        for source in choices:
+            combo.addItem(f"{source.text}  ({source.label})", source.card_id)
+        combo.setCurrentIndex(max(0, index_of(combo, self.board.idea(idea_id).source_card_id)))
+
+        def command() -> BoardCommand:
+            card_id = combo.currentData()
+            return BoardCommand(
+                _("Knytt idé til kort"), self.group_id, lambda b: board_ops.set_source(b, idea_id, card_id)
+            )
+
+        return self.actions.run_dialog(dialog, command) is not None
+
     # --- voting ---------------------------------------------------------------------------------------------
 
     def _voter_changed(self, current: QListWidgetItem | None, _previous=None) -> None:
@@ -768,6 +793,7 @@ class IdeaPanel(QWidget):
                     _("Ta idé videre"), lambda b: board_ops.set_chosen(b, item_id, not idea.chosen)
                 ),
             )
+            menu.addAction(_("Knytt til kort i brukerreisen …"), lambda: self.choose_source(item_id))
             menu.addAction(_("Lag prototype …"), self.prototype_from_selected)
             menu.addSeparator()
             menu.addAction(_("Slett idé"), lambda: self.delete_idea(item_id))

@@ -21,7 +21,7 @@ from desktop.domain.journey import MapKind
 from desktop.i18n import _
 from desktop.services import journeys
 from desktop.ui.commands import CreateCommand, JourneyCommand
-from desktop.ui.widgets import FormDialog
+from desktop.ui.widgets import FormDialog, index_of
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -115,7 +115,7 @@ class JourneyPanel(QWidget):
             widget.setVisible(has)
         self.empty.setVisible(not has)
         if has:
-            self.maps.setCurrentIndex(max(0, self.maps.findData(map_id)))
+            self.maps.setCurrentIndex(max(0, index_of(self.maps, map_id)))
             self.editor.set_journey(journeys.load_map(self.context.db, map_id))
 
     def _stack_moved(self, index: int) -> None:

@@ -451,7 +451,7 @@ class GroupPage(Page):
 
         self.journeys = JourneyPanel(context, actions)
         self.tabs.addTab(self.journeys, _("Brukerreiser"))
-        self.ideas = IdeaPanel(context)
+        self.ideas = IdeaPanel(context, actions)
         self.tabs.addTab(self.ideas, _("Idéer"))
         self.prototypes = PrototypePanel(context, actions)
         self.tabs.addTab(self.prototypes, _("Prototyper"))

@@ -234,6 +234,12 @@ def choice_combo(
     return combo
 
 
+def index_of(combo: QComboBox, value: Any) -> int:
+    """The index of the item whose data is ``value``, or -1. (``findData`` compares QVariants, which does
+    not match Python objects such as UUIDs: this compares in Python.)"""
+    return next((i for i in range(combo.count()) if combo.itemData(i) == value), -1)
+
+
 def fill_choices(
     combo: QComboBox, choices: Iterable[Any], current: uuid.UUID | None, none_text: str | None
 ) -> None:
@@ -243,7 +249,5 @@ def fill_choices(
         combo.addItem(none_text, None)
     for choice in choices:
         combo.addItem(choice.name, choice.id)
-    # findData compares QVariants, which does not match Python UUIDs: compare in Python.
-    index = next((i for i in range(combo.count()) if combo.itemData(i) == current), 0)
-    combo.setCurrentIndex(index)
+    combo.setCurrentIndex(max(0, index_of(combo, current)))
     combo.blockSignals(False)

@@ -18,6 +18,7 @@ from desktop.ui import context as context_module
 from desktop.ui.idea_matrix import MatrixScene, to_scene
 from desktop.ui.idea_panel import IDEAS, MATRIX, VOTING
 from desktop.ui.navigator import node_key
+from desktop.ui.widgets import index_of
 
 GROUP = demo_id("group", "LUP 4:Capralhaugen BBS")
 
@@ -253,3 +254,19 @@ def test_lag_prototype_opens_the_dialog_and_shows_the_new_prototype(page, window
     [made] = [p for p in prototypes.prototypes_of_group(window.context.db, GROUP) if p.idea_id == idea]
     assert made.title == "Kontaktperson-prøve" and made.status is dp.Status.DRAFT
     assert board(window).idea(idea).chosen
+
+
+def test_an_idea_typed_by_hand_is_linked_to_a_pain_point(panel, window, dialogs):
+    idea = add(panel, "Ring tilbake samme dag")
+    [first, *_rest] = ideas.source_choices(window.context.db, GROUP)
+    assert all(s.label for s in ideas.source_choices(window.context.db, GROUP))
+
+    def pick(dialog) -> None:
+        combo = dialog.fields["card"]
+        combo.setCurrentIndex(index_of(combo, first.card_id))
+
+    dialogs.answer(pick)
+    assert panel.choose_source(idea)
+    assert board(window).idea(idea).source_card_id == first.card_id
+    window.undo_action.trigger()
+    assert board(window).idea(idea).source_card_id is None
