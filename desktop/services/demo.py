@@ -48,10 +48,13 @@ def demo_id(kind: str, key: str) -> uuid.UUID:
 
 def build_demo(db: Database) -> None:
     """Fill an empty register with the demo programme, in one transaction."""
+    from desktop.services.demo_ideas import DemoIdeas
+
     rng = random.Random(SEED)
     plan_rng = random.Random(SEED + 1)  # its own stream: kit edits must not change the people
     journey_rng = random.Random(SEED + 2)
     kit = _lup_kit()
+    ideas = DemoIdeas(random.Random(SEED + 3), kit, demo_id)
     with db.transaction() as s:
         if any(
             s.scalar(select(func.count()).select_from(m))
@@ -150,9 +153,13 @@ def build_demo(db: Database) -> None:
                 )
                 s.add(group)
                 s.flush()
-                s.add_all(_participants(rng, group.id, used_emails))
+                people = _participants(rng, group.id, used_emails)
+                s.add_all(people)
                 if kit is not None and cohort.end_date < date.today():
-                    _journeys(s, journey_rng, kit, group, location, sector_of[location.sector_id], sessions)
+                    sector = sector_of[location.sector_id]
+                    journeys = _journeys(s, journey_rng, kit, group, location, sector, sessions)
+                    ideas.add(group.id, location.name, sector, sessions, journeys, [p.id for p in people])
+        ideas.write(s)
 
 
 def _participants(rng: random.Random, group_id: uuid.UUID, used_emails: set[str]) -> list[Participant]:
@@ -275,16 +282,17 @@ def _journeys(
     location: ServiceLocation,
     sector: str,
     sessions: list[Session],
-) -> None:
-    """The user journeys a finished group mapped (in the cohort's insight session)."""
+) -> list:
+    """The user journeys a finished group mapped (in the cohort's insight session); returns them."""
     from desktop.services.demo_journeys import demo_journeys
     from desktop.services.journeys import _write
     from desktop.storage.models import JourneyMap
 
     insight = next((x for x in sessions if x.template_id == "innsikt"), None)
-    for journey in demo_journeys(
+    journeys = demo_journeys(
         rng, location.name, sector, kit.journeys, lambda key: demo_id("journey", f"{group.id}:{key}")
-    ):
+    )
+    for journey in journeys:
         s.add(
             JourneyMap(
                 id=journey.id,
@@ -296,3 +304,4 @@ def _journeys(
         )
         s.flush()
         _write(s, journey)
+    return journeys
