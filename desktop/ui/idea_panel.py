@@ -413,9 +413,9 @@ class IdeaPanel(QWidget):
                 )
                 item.setText(COL_PLACE, idea.quadrant.label if idea.quadrant else "")
                 source = view.sources.get(idea.source_card_id) if idea.source_card_id else None
-                if idea.source_card_id is not None:
-                    item.setText(COL_SOURCE, source.label if source else _("(kortet er slettet)"))
-                    item.setToolTip(COL_SOURCE, source.text if source else "")
+                if idea.source_card_id is not None:  # the lane in the column, the map and card on hover
+                    item.setText(COL_SOURCE, source.lane_title if source else _("(kortet er slettet)"))
+                    item.setToolTip(COL_SOURCE, f"{source.label}\n«{source.text}»" if source else "")
                 made = view.prototypes.get(idea.id, 0)
                 item.setText(COL_CHOSEN, _("{n} prototype(r)").format(n=made) if made else "")
                 item.setCheckState(

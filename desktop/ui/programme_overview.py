@@ -40,6 +40,9 @@ def _units() -> list[tuple[str, str, str]]:
     ]
 
 
+SIDE_BY_SIDE = 1200  # px: narrower than this, the chart goes under the table
+
+
 class UnitTableModel(QAbstractTableModel):
     """The rows of ``by_unit``: a name, then whole numbers (right-aligned, sorted as numbers)."""
 
@@ -51,7 +54,7 @@ class UnitTableModel(QAbstractTableModel):
         self._sort = (2, Qt.SortOrder.DescendingOrder)  # most ideas first, as by_unit gives them
         self.headers = [
             _("Navn"),
-            _("Ledergrupper"),
+            _("Grupper"),
             _("Idéer"),
             _("Stemmer"),
             _("Valgt"),
@@ -203,9 +206,20 @@ class InnovationOverview(QWidget):
         self.table.setMinimumWidth(numbers + 16 * chars + frame)
         wanted = numbers + 24 * chars + frame
         available = sum(self.splitter.sizes())
-        if available > 0:
+        if self.splitter.orientation() == Qt.Orientation.Vertical:
+            if available > 0:
+                self.splitter.setSizes([available // 2, available - available // 2])
+        elif available > 0:
             width = min(wanted, int(available * 0.55))
             self.splitter.setSizes([width, available - width])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Side by side when there is room (a big screen), the chart under the table on a laptop."""
+        super().resizeEvent(event)
+        wanted = Qt.Orientation.Horizontal if self.width() >= SIDE_BY_SIDE else Qt.Orientation.Vertical
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            self._size_table()
 
     def _changed(self) -> None:
         if self.isVisible():
