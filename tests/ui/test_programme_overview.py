@@ -57,7 +57,7 @@ def test_the_table_rows_are_the_services_sums(overview) -> None:
     assert table_rows(overview) == [tuple(r) for r in expected]
     model = overview.table.model()
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Navn", "Ledergrupper", "Idéer", "Stemmer", "Valgt", "Prototyper", "Testet"]
+    assert headers == ["Navn", "Grupper", "Idéer", "Stemmer", "Valgt", "Prototyper", "Testet"]
     ideas = model.index(0, 2)
     assert ideas.data() == str(expected[0].ideas)
     assert ideas.data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
