@@ -10,14 +10,18 @@ from datetime import date, time
 from sqlalchemy import func, select
 
 from desktop.domain.enums import ParticipantRole, SessionKind
+from desktop.domain.fund import FundDecision
 from desktop.domain.rules import cohort_finished
 from desktop.services.common import get
 from desktop.storage.database import Database
 from desktop.storage.models import (
+    Application,
+    Benefit,
     Cohort,
     CohortFacilitator,
     Facilitator,
     Idea,
+    Initiative,
     JourneyCard,
     JourneyMap,
     LeaderGroup,
@@ -358,6 +362,7 @@ def stats(db: Database, today: date | None = None) -> dict[str, int]:
         def count(model) -> int:
             return s.scalar(select(func.count()).select_from(model)) or 0
 
+        granted = Application.decision == FundDecision.GRANTED
         finished = [c.id for c in s.scalars(select(Cohort)) if cohort_finished(c.end_date, today)]
         completed = s.scalar(
             select(func.count(func.distinct(LeaderGroup.service_location_id))).where(
@@ -379,6 +384,26 @@ def stats(db: Database, today: date | None = None) -> dict[str, int]:
             "ideas": count(Idea),
             "votes": s.scalar(select(func.coalesce(func.sum(Vote.dots), 0))) or 0,
             "prototypes": count(Prototype),
+            "initiatives": count(Initiative),
+            "groups_without_initiative": s.scalar(
+                select(func.count())
+                .select_from(LeaderGroup)
+                .where(LeaderGroup.id.not_in(select(Initiative.leader_group_id)))
+            )
+            or 0,
+            "benefits": count(Benefit),
+            "applications": s.scalar(
+                select(func.count())
+                .select_from(Application)
+                .where(Application.decision != FundDecision.WITHDRAWN)
+            )
+            or 0,
+            "applications_funded": s.scalar(select(func.count()).select_from(Application).where(granted))
+            or 0,
+            "granted_nok": s.scalar(
+                select(func.coalesce(func.sum(Application.amount_granted), 0)).where(granted)
+            )
+            or 0,
         }
 
 

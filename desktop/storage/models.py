@@ -26,9 +26,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from desktop.domain.benefits import GainType
 from desktop.domain.enums import ParticipantRole, SessionKind
+from desktop.domain.fund import FundDecision
+from desktop.domain.initiatives import InitiativeStatus
 from desktop.domain.journey import LaneKind, MapKind
-from desktop.domain.kit import BlockCategory
+from desktop.domain.kit import BlockCategory, VeikartPhase
 from desktop.domain.prototypes import Decision
 
 
@@ -343,3 +346,88 @@ class PrototypeIteration(Base):
     learning: Mapped[str] = mapped_column(Text, default="")
     decision: Mapped[Decision | None] = mapped_column(_enum(Decision))
     tested_on: Mapped[date | None] = mapped_column(Date)
+
+
+class Initiative(Base):
+    """An innovation initiative (innovasjonstiltak) of a leader group."""
+
+    __tablename__ = "initiative"
+    leader_group_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("leader_group.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(200))
+    need: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    idea_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("idea.id", ondelete="SET NULL"))
+    prototype_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("prototype.id", ondelete="SET NULL"))
+    phase: Mapped[VeikartPhase] = mapped_column(_enum(VeikartPhase), default=VeikartPhase.FORANKRING)
+    status: Mapped[InitiativeStatus] = mapped_column(
+        _enum(InitiativeStatus), default=InitiativeStatus.PLANNED
+    )
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    next_step: Mapped[str] = mapped_column(Text, default="")
+
+
+class Benefit(Base):
+    """One benefit of an initiative's benefit plan (gevinstrealiseringsplan)."""
+
+    __tablename__ = "benefit"
+    initiative_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("initiative.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    gain_type: Mapped[GainType] = mapped_column(_enum(GainType))
+    title: Mapped[str] = mapped_column(String(200))
+    indicator: Mapped[str] = mapped_column(String(300), default="")
+    unit: Mapped[str] = mapped_column(String(40))
+    baseline: Mapped[float] = mapped_column(Float)
+    baseline_date: Mapped[date] = mapped_column(Date)
+    target: Mapped[float] = mapped_column(Float)
+    target_date: Mapped[date | None] = mapped_column(Date)
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    preconditions: Mapped[str] = mapped_column(Text, default="")
+
+
+class BenefitMeasurement(Base):
+    __tablename__ = "benefit_measurement"
+    benefit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("benefit.id", ondelete="CASCADE"), index=True)
+    measured_on: Mapped[date] = mapped_column(Date)
+    value: Mapped[float] = mapped_column(Float)
+    note: Mapped[str] = mapped_column(String(500), default="")
+
+
+class FundRound(Base):
+    """A round of the internal innovation fund (Oppdrift follows its applicants)."""
+
+    __tablename__ = "fund_round"
+    name: Mapped[str] = mapped_column(String(200))
+    budget: Mapped[int] = mapped_column(Integer)
+    info_workshop: Mapped[date | None] = mapped_column(Date)
+    applicant_workshop: Mapped[date | None] = mapped_column(Date)
+    deadline: Mapped[date | None] = mapped_column(Date)
+    decision_date: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Application(Base):
+    """An initiative's application in a fund round: the council's scores, its decision, the follow-up."""
+
+    __tablename__ = "application"
+    __table_args__ = (UniqueConstraint("round_id", "initiative_id"),)
+    round_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("fund_round.id", ondelete="CASCADE"), index=True)
+    initiative_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("initiative.id", ondelete="CASCADE"), index=True
+    )
+    amount_applied: Mapped[int] = mapped_column(Integer)
+    score_innovative: Mapped[int | None] = mapped_column(Integer)
+    score_anchored: Mapped[int | None] = mapped_column(Integer)
+    score_scalable: Mapped[int | None] = mapped_column(Integer)
+    score_gain: Mapped[int | None] = mapped_column(Integer)
+    score_outside_operations: Mapped[int | None] = mapped_column(Integer)
+    decision: Mapped[FundDecision] = mapped_column(_enum(FundDecision), default=FundDecision.PENDING)
+    amount_granted: Mapped[int | None] = mapped_column(Integer)
+    follow_up: Mapped[str] = mapped_column(Text, default="")
+    guidance_offered: Mapped[bool] = mapped_column(Boolean, default=False)
+    guidance_notes: Mapped[str] = mapped_column(Text, default="")

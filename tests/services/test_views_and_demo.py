@@ -44,6 +44,16 @@ def hex_id(value: uuid.UUID) -> str:
 # --- figures ---------------------------------------------------------------------------------------------
 
 
+INITIATIVE_KEYS = (
+    "initiatives",
+    "groups_without_initiative",
+    "benefits",
+    "applications",
+    "applications_funded",
+    "granted_nok",
+)
+
+
 def test_demo_stats(demo_db) -> None:
     figures = views.stats(demo_db, today=date(2026, 1, 1))
     [(participants,)] = sql(demo_db, "SELECT count(*) FROM participant")
@@ -65,6 +75,7 @@ def test_demo_stats(demo_db) -> None:
         "ideas": ideas,
         "votes": votes,
         "prototypes": made,
+        **{key: figures[key] for key in INITIATIVE_KEYS},  # counted against the rows in their own tests
     }
 
 
@@ -102,6 +113,12 @@ def test_stats_of_an_empty_register(db) -> None:
         "ideas": 0,
         "votes": 0,
         "prototypes": 0,
+        "initiatives": 0,
+        "groups_without_initiative": 0,
+        "benefits": 0,
+        "applications": 0,
+        "applications_funded": 0,
+        "granted_nok": 0,
     }
 
 

@@ -1,0 +1,202 @@
+"""Oppdrift and the internal innovation fund: rounds, applications, the council's scoring, grants.
+
+A round has a budget and its dates (information workshop, applicant workshop, deadline, decision). An
+application belongs to an initiative; the council scores it on five criteria, decides, and may grant up to
+what was applied for and what is left of the round's budget. Unfunded applicants can be offered guidance,
+which is followed up like the funded projects. Amounts are whole kroner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from desktop.errors import ValidationError
+from desktop.i18n import _
+
+SCORE_MIN, SCORE_MAX = 1, 5
+AMOUNT_MAX = 100_000_000  # a typing slip of a few zeros is caught, a real round never comes near
+
+
+class Criterion(StrEnum):
+    """The fund council's five criteria (Bærum's innovation fund)."""
+
+    INNOVATIVE = "innovative"
+    ANCHORED = "anchored"
+    SCALABLE = "scalable"
+    GAIN = "gain"
+    OUTSIDE_OPERATIONS = "outside_operations"
+
+    @property
+    def label(self) -> str:
+        return {
+            Criterion.INNOVATIVE: _("Nytt og nyskapende, knyttet til kommunens mål"),
+            Criterion.ANCHORED: _("Forankret i linjen"),
+            Criterion.SCALABLE: _("Kan spres eller skaleres"),
+            Criterion.GAIN: _("Gevinstpotensial (økonomi og kvalitet)"),
+            Criterion.OUTSIDE_OPERATIONS: _("Utenfor ordinær drift"),
+        }[self]
+
+    @property
+    def short(self) -> str:
+        return {
+            Criterion.INNOVATIVE: _("Nyskapende"),
+            Criterion.ANCHORED: _("Forankret"),
+            Criterion.SCALABLE: _("Spredning"),
+            Criterion.GAIN: _("Gevinst"),
+            Criterion.OUTSIDE_OPERATIONS: _("Utenfor drift"),
+        }[self]
+
+
+class FundDecision(StrEnum):
+    PENDING = "pending"
+    GRANTED = "granted"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def label(self) -> str:
+        return {
+            FundDecision.PENDING: _("Til behandling"),
+            FundDecision.GRANTED: _("Innvilget"),
+            FundDecision.REJECTED: _("Avslått"),
+            FundDecision.WITHDRAWN: _("Trukket"),
+        }[self]
+
+
+def kroner(value: int) -> str:
+    """12 500 kr, with the thin grouping Norwegians write (a no-break space)."""
+    return f"{value:,}".replace(",", "\u00a0") + "\u00a0kr"
+
+
+def clean_amount(value: int | str | None, field: str, label: str, required: bool = True) -> int | None:
+    """Whole kroner, not negative; text may have spaces, "kr" and a ",-"."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise ValidationError(field, _("Skriv beløpet for «{field}».").format(field=label))
+        return None
+    if isinstance(value, str):
+        text = value.replace("\u00a0", "").replace(" ", "").lower().removesuffix("kr").removesuffix(",-")
+        try:
+            value = int(text.replace(".", ""))
+        except ValueError:
+            raise ValidationError(
+                field, _("«{field}» må være et helt beløp i kroner.").format(field=label)
+            ) from None
+    if value < 0:
+        raise ValidationError(field, _("«{field}» kan ikke være negativt.").format(field=label))
+    if value > AMOUNT_MAX:
+        raise ValidationError(
+            field, _("«{field}» er urimelig stort. Sjekk antall nuller.").format(field=label)
+        )
+    return int(value)
+
+
+def clean_score(value: int | None, criterion: Criterion) -> int | None:
+    if value is None:
+        return None
+    if not SCORE_MIN <= int(value) <= SCORE_MAX:
+        raise ValidationError(
+            criterion.value,
+            _("Poengene for «{criterion}» må være fra {low} til {high}.").format(
+                criterion=criterion.label, low=SCORE_MIN, high=SCORE_MAX
+            ),
+        )
+    return int(value)
+
+
+def check_round_dates(
+    info_workshop: date | None, applicant_workshop: date | None, deadline: date | None, decision: date | None
+) -> None:
+    if deadline is not None:
+        for field, day, label in (
+            ("info_workshop", info_workshop, _("Informasjonsverkstedet")),
+            ("applicant_workshop", applicant_workshop, _("Søkerverkstedet")),
+        ):
+            if day is not None and day > deadline:
+                raise ValidationError(
+                    field,
+                    _("{what} må være før søknadsfristen ({day}).").format(
+                        what=label, day=deadline.strftime("%d.%m.%Y")
+                    ),
+                )
+        if decision is not None and decision < deadline:
+            raise ValidationError(
+                "decision_date",
+                _("Vedtaket kan ikke komme før søknadsfristen ({day}).").format(
+                    day=deadline.strftime("%d.%m.%Y")
+                ),
+            )
+
+
+def check_grant(
+    decision: FundDecision, applied: int, granted: int | None, budget: int, granted_to_others: int
+) -> None:
+    """A grant only with a "granted" decision, never more than applied for or than is left of the round."""
+    if decision is not FundDecision.GRANTED:
+        if granted:
+            raise ValidationError(
+                "amount_granted",
+                _("Bare en innvilget søknad kan få tildelt midler. Sett vedtaket til «Innvilget»."),
+            )
+        return
+    if granted is None or granted == 0:
+        raise ValidationError("amount_granted", _("Skriv hvor mye som er innvilget."))
+    if granted > applied:
+        raise ValidationError(
+            "amount_granted",
+            _("Tildelingen ({granted}) er større enn søknadsbeløpet ({applied}).").format(
+                granted=kroner(granted), applied=kroner(applied)
+            ),
+        )
+    left = budget - granted_to_others
+    if granted > left:
+        raise ValidationError(
+            "amount_granted",
+            _("Det er bare {left} igjen av rammen til denne runden.").format(left=kroner(max(0, left))),
+        )
+
+
+@dataclass(frozen=True)
+class ApplicationFigures:
+    applied: int
+    decision: FundDecision
+    granted: int | None
+    scores: tuple[int | None, ...] = ()
+
+    @property
+    def score(self) -> int | None:
+        """The sum of the criteria scored (None before any is)."""
+        given = [s for s in self.scores if s is not None]
+        return sum(given) if given else None
+
+
+@dataclass(frozen=True)
+class RoundOverview:
+    budget: int
+    applications: int
+    applied: int
+    granted: int
+    funded: int
+    rejected: int
+    pending: int
+
+    @property
+    def left(self) -> int:
+        return self.budget - self.granted
+
+
+def round_overview(budget: int, applications: Iterable[ApplicationFigures]) -> RoundOverview:
+    apps = [a for a in applications if a.decision is not FundDecision.WITHDRAWN]
+    granted = [a for a in apps if a.decision is FundDecision.GRANTED]
+    return RoundOverview(
+        budget=budget,
+        applications=len(apps),
+        applied=sum(a.applied for a in apps),
+        granted=sum(a.granted or 0 for a in granted),
+        funded=len(granted),
+        rejected=sum(1 for a in apps if a.decision is FundDecision.REJECTED),
+        pending=sum(1 for a in apps if a.decision is FundDecision.PENDING),
+    )
