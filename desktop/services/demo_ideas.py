@@ -1108,6 +1108,7 @@ class DemoIdeas:
 
     def write(self, s) -> None:
         """Store everything added, inside the caller's transaction (the groups and participants first)."""
+        from desktop.services.ideas import board_rows
         from desktop.services.prototypes import _ROUND_FIELDS
         from desktop.storage.models import Idea as IdeaRow
         from desktop.storage.models import IdeaTheme, PrototypeIteration, utcnow
@@ -1119,25 +1120,9 @@ class DemoIdeas:
         stamp = {"created_at": now, "updated_at": now}
         themes, ideas, votes, prototypes, rounds = [], [], [], [], []
         for group_id, board in self.boards:
-            themes += [
-                {"id": t.id, **stamp, "leader_group_id": group_id, "position": n, "title": t.title}
-                for n, t in enumerate(board.themes)
-            ]
-            ideas += [
-                {
-                    "id": i.id,
-                    **stamp,
-                    "leader_group_id": group_id,
-                    "theme_id": i.theme_id,
-                    "position": n,
-                    "text": i.text,
-                    "source_card_id": i.source_card_id,
-                    "impact": i.impact,
-                    "effort": i.effort,
-                    "chosen": i.chosen,
-                }
-                for n, i in enumerate(board.ideas)
-            ]
+            theme_rows, idea_rows = board_rows(group_id, board)
+            themes += [{"id": row_id, **stamp, **values} for row_id, values in theme_rows.items()]
+            ideas += [{"id": row_id, **stamp, **values} for row_id, values in idea_rows.items()]
             votes += [
                 {
                     "id": self.id_of("vote", f"{v.idea_id}:{v.participant_id}"),

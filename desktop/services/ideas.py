@@ -170,7 +170,7 @@ def _read(s, group_id: uuid.UUID) -> Board:
         for r in s.execute(
             select(IdeaTheme.id, IdeaTheme.title)
             .where(IdeaTheme.leader_group_id == group_id)
-            .order_by(IdeaTheme.position)
+            .order_by(IdeaTheme.position, IdeaTheme.created_at, IdeaTheme.id)
         )
     )
     ideas = tuple(
@@ -186,7 +186,7 @@ def _read(s, group_id: uuid.UUID) -> Board:
                 IdeaRow.chosen,
             )
             .where(IdeaRow.leader_group_id == group_id)
-            .order_by(IdeaRow.position)
+            .order_by(IdeaRow.position, IdeaRow.created_at, IdeaRow.id)  # a tie (after an undone delete) too
         )
     )
     votes = tuple(
@@ -196,10 +196,32 @@ def _read(s, group_id: uuid.UUID) -> Board:
             .join(IdeaRow, VoteRow.idea_id == IdeaRow.id)
             .where(IdeaRow.leader_group_id == group_id)
             # in an order given by the board itself, so an undo that puts votes back reads the same board
-            .order_by(IdeaRow.position, VoteRow.participant_id)
+            .order_by(IdeaRow.position, IdeaRow.created_at, IdeaRow.id, VoteRow.participant_id)
         )
     )
     return Board(group.idea_dots, themes, ideas, votes)
+
+
+def board_rows(group_id: uuid.UUID, board: Board) -> tuple[dict, dict]:
+    """The theme and idea rows of a board, ``{id: column values}`` (the demo writes the same rows)."""
+    themes = {
+        t.id: {"leader_group_id": group_id, "position": n, "title": t.title}
+        for n, t in enumerate(board.themes)
+    }
+    ideas = {
+        i.id: {
+            "leader_group_id": group_id,
+            "theme_id": i.theme_id,
+            "position": n,
+            "text": i.text,
+            "source_card_id": i.source_card_id,
+            "impact": i.impact,
+            "effort": i.effort,
+            "chosen": i.chosen,
+        }
+        for n, i in enumerate(board.ideas)
+    }
+    return themes, ideas
 
 
 def _write(s, group_id: uuid.UUID, new: Board, old: Board) -> None:
@@ -220,36 +242,32 @@ def _write(s, group_id: uuid.UUID, new: Board, old: Board) -> None:
     ):
         # Only delete_idea (with its snapshot) may take prototypes with it.
         raise ValidationError("idea", _("Idéen har prototyper og kan bare slettes med «Slett idé»."))
+    used: dict[uuid.UUID, int] = {}
+    for v in new.votes:
+        used[v.participant_id] = used.get(v.participant_id, 0) + v.dots
+    if any(
+        n > new.dots and n > sum(v.dots for v in old.votes if v.participant_id == p) for p, n in used.items()
+    ):
+        raise ValidationError("votes", _("Deltakeren har brukt alle sine {n} prikker.").format(n=new.dots))
     if new.dots != old.dots:
         s.execute(
             update(LeaderGroup).where(LeaderGroup.id == group_id).values(idea_dots=new.dots, updated_at=now)
         )
 
-    def rows(board: Board):
-        themes = {
-            t.id: {"leader_group_id": group_id, "position": n, "title": t.title}
-            for n, t in enumerate(board.themes)
-        }
-        ideas = {
-            i.id: {
-                "leader_group_id": group_id,
-                "theme_id": i.theme_id,
-                "position": n,
-                "text": i.text,
-                "source_card_id": i.source_card_id,
-                "impact": i.impact,
-                "effort": i.effort,
-                "chosen": i.chosen,
-            }
-            for n, i in enumerate(board.ideas)
-        }
-        return themes, ideas
-
+    fresh, stale = board_rows(group_id, new), board_rows(group_id, old)
+    # Compare with the positions actually stored: a delete undone by a snapshot can leave a gap or a tie,
+    # which the next edit closes.
+    for model, rows in zip((IdeaTheme, IdeaRow), stale, strict=True):
+        stored = dict(
+            s.execute(select(model.id, model.position).where(model.leader_group_id == group_id)).all()
+        )
+        for row_id, values in rows.items():
+            values["position"] = stored.get(row_id, values["position"])
     old_votes = {(v.idea_id, v.participant_id): v.dots for v in old.votes}
     new_votes = {(v.idea_id, v.participant_id): v.dots for v in new.votes}
     for idea_id, participant_id in old_votes.keys() - new_votes.keys():
         s.execute(delete(VoteRow).where(VoteRow.idea_id == idea_id, VoteRow.participant_id == participant_id))
-    sync_rows(s, list(zip((IdeaTheme, IdeaRow), rows(new), rows(old), strict=True)))
+    sync_rows(s, list(zip((IdeaTheme, IdeaRow), fresh, stale, strict=True)))
     added_votes = [
         {
             "id": uuid.uuid4(),

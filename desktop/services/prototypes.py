@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from sqlalchemy import insert, select, update
 
@@ -22,19 +22,7 @@ from desktop.storage.models import Prototype as PrototypeRow
 from desktop.storage.models import PrototypeIteration, utcnow
 from desktop.storage.snapshot import Snapshot
 
-_ROUND_FIELDS = (
-    "need",
-    "solution",
-    "assumption",
-    "with_whom",
-    "place",
-    "timing",
-    "success_criteria",
-    "result",
-    "learning",
-    "decision",
-    "tested_on",
-)
+_ROUND_FIELDS = tuple(f.name for f in fields(Iteration) if f.name != "id")  # the columns of a round
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -19,8 +19,6 @@ from PySide6.QtGui import (
     QImage,
     QPainter,
     QPen,
-    QTextLayout,
-    QTextOption,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -35,6 +33,7 @@ from shiboken6 import isValid
 
 from desktop.domain.ideas import Board, Idea, Quadrant
 from desktop.i18n import _
+from desktop.ui.text_layout import clip_lines
 
 WIDTH, HEIGHT = 700.0, 600.0  # the matrix on the laptop, in scene units
 WALL_WIDTH, WALL_HEIGHT = 1150.0, 600.0  # on the wall it takes the whole 16:9 width
@@ -77,30 +76,6 @@ def from_scene(point: QPointF, width: float = WIDTH, height: float = HEIGHT) -> 
     return impact, effort
 
 
-def wrapped_lines(text: str, font: QFont, width: float, max_lines: int) -> list[str]:
-    """``text`` broken into lines of at most ``width`` (at word boundaries, inside a word only when it is
-    longer than a line); past ``max_lines`` the last line ends in "…"."""
-    layout = QTextLayout(text, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    lines: list[str] = []
-    layout.beginLayout()
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        lines.append(text[line.textStart() : line.textStart() + line.textLength()].strip())
-    layout.endLayout()
-    if len(lines) > max_lines:
-        rest = " ".join(lines[max_lines - 1 :])
-        lines = lines[: max_lines - 1] + [
-            QFontMetricsF(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
-        ]
-    return lines or [""]
-
-
 class NoteItem(QGraphicsObject):
     """One idea as a sticky note: its text, its votes in a badge, a green frame when chosen."""
 
@@ -115,7 +90,7 @@ class NoteItem(QGraphicsObject):
         self._badge = height * 0.42 if votes else 0.0
         # Grow with the text up to MAX_LINES (long words break too); what is longer ends in "…".
         metrics = QFontMetricsF(self._font)
-        self._lines = wrapped_lines(idea.text, self._font, width - 16 - self._badge, MAX_LINES)
+        self._lines = clip_lines(idea.text, self._font, width - 16 - self._badge, MAX_LINES) or [""]
         self._line_h = metrics.lineSpacing()
         self._w, self._h = width, max(height, len(self._lines) * self._line_h + 16)
         self.setToolTip(idea.text)
@@ -162,7 +137,7 @@ class NoteItem(QGraphicsObject):
 class MatrixScene(QGraphicsScene):
     """The matrix and (unless ``wall``) the tray of unplaced ideas."""
 
-    dropped = Signal(object, object)  # idea id, (impact, effort) or None for the tray
+    dropped = Signal(list)  # [(idea id, (impact, effort) or None for the tray)] for the notes dragged
 
     def __init__(self, wall: bool = False, parent=None) -> None:
         super().__init__(parent)
@@ -263,9 +238,12 @@ class MatrixScene(QGraphicsScene):
         self._press = None
         if not moved:
             return
-        for note in self.selectedItems():
-            if isinstance(note, NoteItem):
-                self.dropped.emit(note.idea_id, self.place_of(note.pos()))
+        places = [
+            (n.idea_id, self.place_of(n.pos())) for n in self.selectedItems() if isinstance(n, NoteItem)
+        ]
+        if places:
+            # After the mouse event: storing the places rebuilds this scene and its notes.
+            QTimer.singleShot(0, lambda: self.dropped.emit(places))
 
 
 class MatrixView(QGraphicsView):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -95,21 +95,30 @@ class IdeaTree(QTreeWidget):
         kind, dragged_id = dragged.data(COL_TEXT, KIND_ROLE)
         target = self.itemAt(event.position().toPoint())
         where = self.dropIndicatorPosition()
+        # Reported once the drop is over: storing it rebuilds the tree, which must not happen while Qt
+        # is still inside the drop with these items.
         if kind == "idea":
             theme_id, index = self._idea_target(dragged_id, target, where)
-            self.idea_dropped.emit(dragged_id, theme_id, index)
+            QTimer.singleShot(0, lambda: self.idea_dropped.emit(dragged_id, theme_id, index))
         elif dragged_id is not None:
             themes = [
                 self.topLevelItem(n).data(COL_TEXT, KIND_ROLE)[1] for n in range(self.topLevelItemCount())
             ]
-            themes = [t for t in themes if t is not None]
+            themes = [t for t in themes if t is not None and t != dragged_id]
             if target is None:
-                self.theme_dropped.emit(dragged_id, len(themes) - 1)
-                return
-            top = target if target.parent() is None else target.parent()
-            target_id = top.data(COL_TEXT, KIND_ROLE)[1]
-            index = themes.index(target_id) if target_id in themes else 0
-            self.theme_dropped.emit(dragged_id, index)
+                index = len(themes)
+            else:
+                top = target if target.parent() is None else target.parent()
+                target_id = top.data(COL_TEXT, KIND_ROLE)[1]
+                below = where == QAbstractItemView.DropIndicatorPosition.BelowItem or target is not top
+                index = themes.index(target_id) + (1 if below else 0) if target_id in themes else 0
+            QTimer.singleShot(0, lambda: self.theme_dropped.emit(dragged_id, index))
+
+    def edit(self, index, trigger, event) -> bool:
+        """Only the text of an idea or a theme is typed in; the other columns are computed."""
+        if index.column() != COL_TEXT:
+            return False
+        return super().edit(index, trigger, event)
 
     def _idea_target(self, idea_id, target: QTreeWidgetItem | None, where) -> tuple[uuid.UUID | None, int]:
         Position = QAbstractItemView.DropIndicatorPosition
@@ -141,6 +150,11 @@ class IdeaPanel(QWidget):
         self.view: ideas.BoardView | None = None
         self._voter_id: uuid.UUID | None = None
         self._building = False
+        self._wall_picture = None  # the image this panel last put on the wall
+        self._refresh_soon = QTimer(self)
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(0)
+        self._refresh_soon.timeout.connect(self.refresh)
         self._build()
         context.changed.connect(self._changed)
 
@@ -183,7 +197,7 @@ class IdeaPanel(QWidget):
         self.stack.addWidget(self._build_ideas())
         self.stack.addWidget(self._build_voting())
         self.matrix = MatrixView()
-        self.matrix.matrix.dropped.connect(self._placed)
+        self.matrix.matrix.dropped.connect(self._placed_many)
         self.matrix.nudged.connect(self._placed)
         self.matrix.matrix.selectionChanged.connect(self._sync_buttons)
         matrix_page = QWidget()
@@ -192,7 +206,7 @@ class IdeaPanel(QWidget):
         matrix_hint = QLabel(
             _(
                 "Dra idéene inn i matrisen. Piltaster flytter den valgte, Delete tar den ut igjen, "
-                "Tab går til neste."
+                "Tab går til neste idé og Shift+Tab ut av matrisen."
             )
         )
         matrix_hint.setWordWrap(True)
@@ -274,7 +288,8 @@ class IdeaPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.votes_table.cellDoubleClicked.connect(lambda row, _col: self.give_dot())
+        # After the click is handled: giving a dot rebuilds the table.
+        self.votes_table.cellDoubleClicked.connect(lambda row, _col: QTimer.singleShot(0, self.give_dot))
         self.votes_table.currentCellChanged.connect(lambda *_args: self._sync_buttons())
         for key in ("Space", "+"):
             local_shortcut(key, self.votes_table, self.give_dot)
@@ -331,23 +346,34 @@ class IdeaPanel(QWidget):
     # --- showing --------------------------------------------------------------------------------------------
 
     def set_group(self, group_id: uuid.UUID | None, title: str = "") -> None:
-        if group_id != self.group_id:
+        changed = group_id != self.group_id
+        if changed:
             self._voter_id = None
             self.message.clear()
             self.wall_button.setChecked(False)
         self.group_id = group_id
         self.group_title = title
-        if self.isVisible():
-            self.refresh()
+        if changed and self.isVisible():
+            self.refresh()  # the same group again (the page reloading) refreshes through ``changed``
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.refresh()
 
     def _changed(self) -> None:
+        """The register changed (an undo, another panel): read the board again once things settle, and
+        keep the wall up to date if it still shows this panel's picture."""
         if self.group_id is not None and self.isVisible():
-            self.refresh()
-        if self.wall_button.isChecked():
+            self._refresh_soon.start()
+
+    def _follow_wall(self) -> None:
+        if not self.wall_button.isChecked():
+            return
+        wall = self.context.runner.projection if self.context.runner is not None else None
+        if wall is None or not wall.isVisible() or wall.current_image is not self._wall_picture:
+            self.wall_button.setChecked(False)  # something else took the wall (or it was closed)
+            return
+        if self.isVisible():
             self.show_on_wall()
 
     @property
@@ -355,6 +381,7 @@ class IdeaPanel(QWidget):
         return self.view.board if self.view is not None else Board()
 
     def refresh(self) -> None:
+        self._refresh_soon.stop()
         if self.group_id is None:
             return
         try:
@@ -373,6 +400,7 @@ class IdeaPanel(QWidget):
             self._select_matrix_note()
         finally:
             self._building = False
+        self._follow_wall()
         self._sync_buttons()
 
     def _fill_tree(self) -> None:
@@ -488,7 +516,7 @@ class IdeaPanel(QWidget):
         self.dots_spin.blockSignals(False)
         self.votes_summary.setText(
             _("{used} av {total} prikker brukt").format(
-                used=board.total_votes, total=len(voters) * board.dots
+                used=sum(board.used(v.id) for v in voters), total=len(voters) * board.dots
             )
         )
 
@@ -564,6 +592,7 @@ class IdeaPanel(QWidget):
         done = self.context.perform(BoardCommand(text, self.group_id, operation))
         if done:
             self.message.clear()
+            self.refresh()  # now, so that what follows (selecting the new idea) finds it
         return done
 
     def say(self, text: str, error: bool = False) -> None:
@@ -602,6 +631,7 @@ class IdeaPanel(QWidget):
         theme = Theme(uuid.uuid4(), _("Tema {n}").format(n=number))
         if self.apply(_("Nytt tema"), lambda b: board_ops.add_theme(b, theme)):
             self.show_view(IDEAS)
+            self.capture_theme.setCurrentIndex(max(0, index_of(self.capture_theme, theme.id)))
             for n in range(self.tree.topLevelItemCount()):
                 item = self.tree.topLevelItem(n)
                 if item.data(COL_TEXT, KIND_ROLE)[1] == theme.id:
@@ -609,21 +639,24 @@ class IdeaPanel(QWidget):
                     self.tree.editItem(item, COL_TEXT)
 
     def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        """A text typed in the tree or a box ticked: stored once Qt has finished with the item (storing
+        rebuilds the tree, and the item must not be deleted while Qt is still setting its data)."""
         if self._building:
             return
         kind, item_id = item.data(COL_TEXT, KIND_ROLE)
         if kind == "theme" and column == COL_TEXT and item_id is not None:
             title = item.text(COL_TEXT)
-            if not self.apply(_("Gi tema nytt navn"), lambda b: board_ops.rename_theme(b, item_id, title)):
-                self.refresh()
+            edit = (_("Gi tema nytt navn"), lambda b: board_ops.rename_theme(b, item_id, title))
         elif kind == "idea" and column == COL_TEXT:
             text = item.text(COL_TEXT)
-            if not self.apply(_("Rett idé"), lambda b: board_ops.edit_text(b, item_id, text)):
-                self.refresh()
+            edit = (_("Rett idé"), lambda b: board_ops.edit_text(b, item_id, text))
         elif kind == "idea" and column == COL_CHOSEN:
             chosen = item.checkState(COL_CHOSEN) == Qt.CheckState.Checked
             text = _("Ta idé videre") if chosen else _("Ikke ta idé videre")
-            self.apply(text, lambda b: board_ops.set_chosen(b, item_id, chosen))
+            edit = (text, lambda b: board_ops.set_chosen(b, item_id, chosen))
+        else:
+            return
+        QTimer.singleShot(0, lambda: self.apply(*edit) or self.refresh())
 
     def _idea_dropped(self, idea_id: uuid.UUID, theme_id: uuid.UUID | None, index: int) -> None:
         self.apply(_("Flytt idé"), lambda b: board_ops.move_idea(b, idea_id, theme_id, index))
@@ -730,7 +763,27 @@ class IdeaPanel(QWidget):
                 error=True,
             )
             return
-        self.apply(_("Gi prikk"), lambda b: board_ops.cast_vote(b, idea_id, voter))
+        if not self.apply(_("Gi prikk"), lambda b: board_ops.cast_vote(b, idea_id, voter)):
+            return
+        if self.board.dots_left(voter) == 0:
+            self._next_voter_with_dots(self._voter_name())
+
+    def _next_voter_with_dots(self, done: str) -> None:
+        """When someone has placed all their dots, the next one with dots left gets the turn."""
+        voters = self.view.voters if self.view else ()
+        ids = [v.id for v in voters]
+        start = ids.index(self._voter_id) if self._voter_id in ids else -1
+        for step in range(1, len(ids) + 1):
+            candidate = voters[(start + step) % len(ids)]
+            if self.board.dots_left(candidate.id) > 0:
+                self.voters.setCurrentRow(ids.index(candidate.id))
+                self.say(
+                    _("{done} har brukt alle prikkene. Nå stemmer {name}.").format(
+                        done=done, name=candidate.name
+                    )
+                )
+                return
+        self.say(_("Alle har brukt prikkene sine."))
 
     def take_dot(self) -> None:
         idea_id = self.selected_idea_id() if self.stack.currentIndex() == VOTING else None
@@ -752,6 +805,21 @@ class IdeaPanel(QWidget):
             self.say(_("Stemmene er nullstilt. Ctrl+Z angrer."))
 
     # --- matrix ---------------------------------------------------------------------------------------------
+
+    def _placed_many(self, places: list) -> None:
+        """Notes dragged together: one edit (one undo) for all of them."""
+        if len(places) == 1:
+            self._placed(*places[0])
+            return
+
+        def operation(board: Board) -> Board:
+            for idea_id, place in places:
+                board = (
+                    board_ops.place(board, idea_id, *place) if place else board_ops.unplace(board, idea_id)
+                )
+            return board
+
+        self.apply(_("Plasser idéer"), operation)
 
     def _placed(self, idea_id: uuid.UUID, place: tuple[float, float] | None) -> None:
         if place is None:
@@ -827,4 +895,5 @@ class IdeaPanel(QWidget):
         if runner.projection is None or not runner.projection.isVisible():
             runner.show_projection()
         wall = runner.projection
-        wall.show_image(self.wall_image(max(wall.width(), 640), max(wall.height(), 360)))
+        self._wall_picture = self.wall_image(max(wall.width(), 640), max(wall.height(), 360))
+        wall.show_image(self._wall_picture)

@@ -45,7 +45,6 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
-    QTextLayout,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -70,6 +69,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.kit import BltStage, Kit, MethodCard, PrototypeCard, VeikartPhase
 from desktop.i18n import _
 from desktop.kits.loader import KitEntry
+from desktop.ui.text_layout import clip_lines
 
 Card = MethodCard | PrototypeCard
 
@@ -417,33 +417,6 @@ def fitted_font(font: QFont, text: str, width: int, smallest: float) -> QFont:
     return fitted
 
 
-def wrap_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
-    """``text`` broken into at most ``max_lines`` lines of ``width`` pixels; a line that goes on (or a word
-    too long for a line) is elided."""
-    text = " ".join(text.split())
-    if not text or max_lines <= 0 or width <= 0:
-        return []
-    metrics = QFontMetrics(font)
-    layout = QTextLayout(text, font)
-    lines: list[str] = []
-    layout.beginLayout()
-    try:
-        while len(lines) < max_lines:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width)
-            start, length = line.textStart(), line.textLength()
-            if len(lines) == max_lines - 1:
-                lines.append(metrics.elidedText(text[start:], Qt.TextElideMode.ElideRight, width))
-            else:
-                piece = text[start : start + length].rstrip()
-                lines.append(metrics.elidedText(piece, Qt.TextElideMode.ElideRight, width))
-    finally:
-        layout.endLayout()
-    return lines
-
-
 class CardTileDelegate(QStyledItemDelegate):
     """A card in the grid, painted like a playing card: a header band in the deck's colour with the deck
     (and phase) and the minutes, the title, the first lines of the purpose, and at the bottom the group
@@ -555,7 +528,7 @@ class CardTileDelegate(QStyledItemDelegate):
         foot: list[str] = []
         for number, item in enumerate(items):
             later = len(items) - number - 1
-            foot += wrap_lines(item, foot_font, width, min(2, 3 - len(foot) - later))
+            foot += clip_lines(item, foot_font, width, min(2, 3 - len(foot) - later))
         foot_top = card.bottom() - pad - len(foot) * foot_metrics.height()
         if foot:
             painter.setPen(QPen(QColor(BORDER), 1.0))
@@ -582,7 +555,7 @@ class CardTileDelegate(QStyledItemDelegate):
         painter.setFont(title_font)
         painter.setPen(QColor(HEADING))
         title_metrics = QFontMetrics(title_font)
-        for text in wrap_lines(title, title_font, width, 2):
+        for text in clip_lines(title, title_font, width, 2):
             painter.drawText(
                 QRectF(inner.left(), y, inner.width(), title_metrics.height()),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -594,7 +567,7 @@ class CardTileDelegate(QStyledItemDelegate):
         room = int((text_bottom - y) // body_metrics.lineSpacing())
         painter.setFont(body_font)
         painter.setPen(QColor("#34414d"))
-        for text in wrap_lines(str(index.data(PURPOSE_ROLE) or ""), body_font, width, room):
+        for text in clip_lines(str(index.data(PURPOSE_ROLE) or ""), body_font, width, room):
             painter.drawText(
                 QRectF(inner.left(), y, inner.width(), body_metrics.height()),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

@@ -118,6 +118,7 @@ class InnovationOverview(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.programme_id = None  # None: every programme in the register
         self._stale = True
 
         self.grouping = QComboBox()
@@ -227,9 +228,17 @@ class InnovationOverview(QWidget):
         else:
             self._stale = True  # read again when shown
 
+    def set_programme(self, programme_id) -> None:
+        """Count the groups of this programme only."""
+        if programme_id != self.programme_id:
+            self.programme_id = programme_id
+            self._stale = True
+            if self.isVisible():
+                self.refresh()
+
     def refresh(self) -> None:
         self._stale = False
-        rows = by_unit(group_figures(self.context.db), self.key)
+        rows = by_unit(group_figures(self.context.db, self.programme_id), self.key)
         self.model.set_rows(rows)
         self._summarise(rows)
         title = next(t for k, _text, t in _units() if k == self.key)

@@ -43,8 +43,6 @@ from PySide6.QtGui import (
     QPixmap,
     QResizeEvent,
     QScreen,
-    QTextLayout,
-    QTextOption,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -60,6 +58,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.i18n import _
 from desktop.ui.settings import Setting, Settings
+from desktop.ui.text_layout import fit_text, text_height, wrap_lines
 
 PROJECTION_SCREEN = Setting("projection/screen", "", str)  # QScreen.name() the facilitator picked
 
@@ -137,47 +136,6 @@ def choose_screen(screens: Sequence[ScreenInfo], saved: str) -> tuple[int, bool]
 
 
 # --- text fitting ---------------------------------------------------------------------------------------
-
-
-def wrap_lines(text: str, font: QFont, width: int) -> list[str]:
-    """The lines ``text`` takes at ``width`` with word wrap (a word longer than a line is broken)."""
-    lines: list[str] = []
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    for paragraph in text.split("\n"):
-        if not paragraph.strip():
-            lines.append("")
-            continue
-        layout = QTextLayout(paragraph, font)
-        layout.setTextOption(option)
-        layout.beginLayout()
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(width)
-            lines.append(paragraph[line.textStart() : line.textStart() + line.textLength()].rstrip())
-        layout.endLayout()
-    return lines
-
-
-def fit_text(text: str, font: QFont, width: int, max_lines: int) -> str:
-    """``text`` as is when it wraps to ``max_lines`` or fewer at ``width``; else its first lines, the last
-    one cut with "…"."""
-    lines = wrap_lines(text, font, width)
-    if len(lines) <= max_lines:
-        return text
-    if max_lines <= 0:
-        return ""
-    kept = lines[: max_lines - 1]
-    last = QFontMetrics(font).elidedText(f"{lines[max_lines - 1]} …", Qt.TextElideMode.ElideRight, width)
-    return "\n".join([*kept, last])
-
-
-def text_height(text: str, font: QFont, width: int) -> int:
-    if not text:
-        return 0
-    return math.ceil(len(wrap_lines(text, font, width)) * QFontMetricsF(font).lineSpacing()) + 2
 
 
 # --- widgets --------------------------------------------------------------------------------------------
@@ -372,6 +330,11 @@ class ProjectionWindow(QWidget):
     def state(self) -> ProjectionState:
         """The state the timer view shows (or would show, under a card or blackout)."""
         return self._state
+
+    @property
+    def current_image(self) -> QImage | None:
+        """The picture on the wall (None while the countdown or a card shows)."""
+        return self._image
 
     @property
     def showing_card(self) -> bool:

@@ -915,10 +915,11 @@ class PrototypePanel(QWidget):
             return None
         board = ideas.load_board(self.context.db, self.group_id)
         if not board.ideas:
-            self._say(_("Ledergruppen har ingen idéer ennå. Skriv idéer på idétavla først."))
+            message = _("Ledergruppen har ingen idéer ennå. Skriv idéer under «Idéer» først.")
             if self.prototype is None:
-                self.detail.show()  # the message lives in the detail: show it even with no prototype
-                self.empty.hide()
+                self.empty.setText(message)  # where the facilitator looks; no form without a prototype
+            else:
+                self._say(message)
             return None
         ordered = sorted(board.ideas, key=lambda i: not i.chosen)
         choices = [(i.id, i.text) for i in ordered]

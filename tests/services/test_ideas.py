@@ -285,3 +285,32 @@ def test_board_view_lists_voters_by_name_and_prototypes_per_idea(db, small):
     assert {v.id for v in view.voters} == {small.leader, small.enthusiast}
     assert view.prototypes == {B: 2, A: 1}
     assert ideas.prototype_count(db, B) == 2 and ideas.prototype_count(db, C) == 0
+
+
+def test_a_delete_undone_and_more_edits_keep_one_order_without_ties(db, small):
+    ideas.set_board(
+        db,
+        small.group,
+        ib.add_idea(ib.add_idea(ib.add_idea(Board(), Idea(A, "a")), Idea(B, "b")), Idea(C, "c")),
+    )
+    snapshot = ideas.delete_idea(db, B)
+    d = uuid.UUID(int=404)
+    ideas.edit_board(db, small.group, lambda b: ib.add_idea(b, Idea(d, "d")))
+    with db.engine.connect() as con:
+        positions = [p for (p,) in con.exec_driver_sql("SELECT position FROM idea ORDER BY position")]
+    assert positions == sorted(set(positions))  # closed up, no two ideas in one place
+    restore_deleted(db, snapshot)
+    assert [i.text for i in ideas.load_board(db, small.group).ideas] == ["a", "b", "c", "d"]
+    ideas.edit_board(db, small.group, lambda b: ib.edit_text(b, A, "a2"))  # the next edit renumbers
+    with db.engine.connect() as con:
+        positions = [p for (p,) in con.exec_driver_sql("SELECT position FROM idea ORDER BY position")]
+    assert positions == [0, 1, 2, 3]
+
+
+def test_a_board_with_more_dots_than_allowed_is_refused_by_the_store(db, small):
+    too_many = Board(
+        dots=3, ideas=(Idea(A, "a"),), votes=(ib.Vote(A, small.leader, 4),)
+    )  # not reachable through cast_vote, only by handing the store a board
+    with pytest.raises(ValidationError):
+        ideas.set_board(db, small.group, too_many)
+    assert ideas.load_board(db, small.group) == Board(dots=3)

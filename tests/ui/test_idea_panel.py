@@ -8,6 +8,7 @@ import uuid
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from desktop.domain import ideas as di
 from desktop.domain import prototypes as dp
@@ -16,7 +17,7 @@ from desktop.services import ideas, journeys, prototypes
 from desktop.services.demo import demo_id
 from desktop.ui import context as context_module
 from desktop.ui.idea_matrix import MatrixScene, to_scene
-from desktop.ui.idea_panel import IDEAS, MATRIX, VOTING
+from desktop.ui.idea_panel import COL_CHOSEN, COL_VOTES, IDEAS, MATRIX, VOTING
 from desktop.ui.navigator import node_key
 from desktop.ui.widgets import index_of
 
@@ -93,7 +94,7 @@ def test_themes_group_ideas_and_moving_goes_across_themes(panel, window):
     assert board(window).idea(first).theme_id == theme.id
 
 
-def test_renaming_a_theme_in_the_tree(panel, window):
+def test_renaming_a_theme_in_the_tree(panel, window, qtbot):
     panel.add_theme()
     theme = board(window).themes[-1]
     item = next(
@@ -102,7 +103,7 @@ def test_renaming_a_theme_in_the_tree(panel, window):
         if panel.tree.topLevelItem(n).data(0, Qt.ItemDataRole.UserRole)[1] == theme.id
     )
     item.setText(0, "Bedre overganger")
-    assert board(window).theme(theme.id).title == "Bedre overganger"
+    qtbot.waitUntil(lambda: board(window).theme(theme.id).title == "Bedre overganger")
 
 
 def test_voting_respects_each_participants_dots(panel, window):
@@ -120,7 +121,11 @@ def test_voting_respects_each_participants_dots(panel, window):
     stored = board(window)
     assert stored.used(voter.id) == dots
     assert stored.given(idea, voter.id) == dots - used
-    panel.give_dot()  # one too many: refused, said in the panel, nothing stored
+    # The turn passes to the next participant with dots left; back to the first, one dot too many is
+    # refused, said in the panel, and nothing is stored.
+    assert panel.voters.currentRow() == 1 and panel.view.voters[1].name in panel.message.text()
+    panel.voters.setCurrentRow(0)
+    panel.give_dot()
     assert board(window) == stored
     assert voter.name in panel.message.text() and str(dots) in panel.message.text()
     panel.take_dot()
@@ -151,7 +156,7 @@ def test_the_matrix_places_by_dropping_and_by_keys(panel, window, qtbot):
     idea = add(panel, "Trene i eget hjem")
     panel.show_view(MATRIX)
     scene: MatrixScene = panel.matrix.matrix
-    scene.dropped.emit(idea, scene.place_of(to_scene(0.8, 0.2)))
+    scene.dropped.emit([(idea, scene.place_of(to_scene(0.8, 0.2)))])
     stored = board(window).idea(idea)
     assert (stored.impact, stored.effort) == (pytest.approx(0.8), pytest.approx(0.2))
     assert stored.quadrant is di.Quadrant.QUICK_WINS
@@ -270,3 +275,51 @@ def test_an_idea_typed_by_hand_is_linked_to_a_pain_point(panel, window, dialogs)
     assert board(window).idea(idea).source_card_id == first.card_id
     window.undo_action.trigger()
     assert board(window).idea(idea).source_card_id is None
+
+
+def test_ticking_taken_forward_in_the_tree_is_stored(panel, window, qtbot):
+    idea = add(panel, "Velkomstpakke")
+    panel.show_view(IDEAS)
+    panel.select_idea(idea)
+    item = panel.tree.currentItem()
+    item.setCheckState(COL_CHOSEN, Qt.CheckState.Checked)  # what a click or Space on the box does
+    qtbot.waitUntil(lambda: board(window).idea(idea).chosen)
+    assert panel.tree.currentItem().data(0, Qt.ItemDataRole.UserRole)[1] == idea
+    # Only the text can be typed in: the computed columns open no editor.
+    panel.tree.setFocus()
+    votes_index = panel.tree.indexFromItem(panel.tree.currentItem(), COL_VOTES)
+    assert not panel.tree.edit(votes_index, QAbstractItemView.EditTrigger.DoubleClicked, None)
+
+
+def test_dragging_two_notes_with_the_mouse_is_one_undo(panel, window, qtbot):
+    first, second = add(panel, "Først"), add(panel, "Andre")
+    panel.show_view(MATRIX)
+    view = panel.matrix
+    view.resize(900, 600)
+    scene = view.matrix
+    for idea_id in (first, second):
+        scene.notes[idea_id].setSelected(True)
+    start = view.mapFromScene(scene.notes[first].pos())
+    end = view.mapFromScene(to_scene(0.8, 0.2))
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, start)
+    qtbot.mouseMove(view.viewport(), end)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, end)
+    qtbot.waitUntil(lambda: board(window).idea(first).placed and board(window).idea(second).placed)
+    window.undo_action.trigger()
+    assert not board(window).idea(first).placed and not board(window).idea(second).placed
+
+
+def test_a_hidden_idea_panel_leaves_the_wall_alone(page, panel, window):
+    idea = add(panel, "Besøksvenn")
+    panel.wall_button.setChecked(True)
+    wall = window.context.runner.projection
+    assert wall.current_image is not None
+    window.context.runner.show_card("Metodekort", [("Hensikt", "Noe annet på veggen")])
+    page.tabs.setCurrentIndex(0)  # away from the ideas
+    panel.delete_idea(idea)
+    window.undo_action.trigger()
+    QApplication.processEvents()
+    assert wall.current_image is None  # the card stays
+    page.tabs.setCurrentWidget(panel)  # back to the ideas: the button says the wall is no longer theirs
+    assert not panel.wall_button.isChecked()
+    assert wall.current_image is None

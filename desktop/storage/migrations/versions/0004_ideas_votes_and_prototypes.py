@@ -134,7 +134,7 @@ def downgrade() -> None:
         batch_op.drop_column("idea_dots")
 
     with op.batch_alter_table("journey_card", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("idea_id", sa.CHAR(length=32), nullable=True))
+        batch_op.add_column(sa.Column("idea_id", sa.Uuid(), nullable=True))
 
     with op.batch_alter_table("prototype_iteration", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_prototype_iteration_prototype_id"))
