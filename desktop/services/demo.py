@@ -49,6 +49,7 @@ def demo_id(kind: str, key: str) -> uuid.UUID:
 def build_demo(db: Database) -> None:
     """Fill an empty register with the demo programme, in one transaction."""
     from desktop.services.demo_ideas import DemoIdeas
+    from desktop.services.demo_initiatives import write_initiatives
 
     rng = random.Random(SEED)
     plan_rng = random.Random(SEED + 1)  # its own stream: kit edits must not change the people
@@ -160,6 +161,7 @@ def build_demo(db: Database) -> None:
                     journeys = _journeys(s, journey_rng, kit, group, location, sector, sessions)
                     ideas.add(group.id, location.name, sector, sessions, journeys, [p.id for p in people])
         ideas.write(s)
+        write_initiatives(s, random.Random(SEED + 4), ideas, demo_id)
 
 
 def _participants(rng: random.Random, group_id: uuid.UUID, used_emails: set[str]) -> list[Participant]:
