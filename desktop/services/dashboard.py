@@ -99,8 +99,11 @@ def dashboard(db: Database, today: date | None = None) -> Dashboard:
             if r.id not in with_initiative
         )
         measurements: dict[uuid.UUID, list[Measurement]] = {}
+        # in the order the benefit plan reads them, so a tie on date picks the same latest measurement
         for benefit_id, on, value in s.execute(
-            select(BenefitMeasurement.benefit_id, BenefitMeasurement.measured_on, BenefitMeasurement.value)
+            select(
+                BenefitMeasurement.benefit_id, BenefitMeasurement.measured_on, BenefitMeasurement.value
+            ).order_by(BenefitMeasurement.measured_on, BenefitMeasurement.created_at)
         ):
             measurements.setdefault(benefit_id, []).append(Measurement(on, value))
         benefit_rows = s.execute(

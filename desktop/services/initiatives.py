@@ -170,11 +170,13 @@ def _views(s, rows) -> tuple[InitiativeView, ...]:
 
 
 def origins(db: Database, group_id: uuid.UUID) -> tuple[Origin, ...]:
-    """The group's chosen ideas and its prototypes: what an initiative can come from."""
+    """The group's chosen ideas (and any idea an initiative already comes from) and its prototypes: what
+    an initiative can come from."""
     with db.transaction() as s:
+        linked = select(Initiative.idea_id).where(Initiative.leader_group_id == group_id)
         ideas = s.execute(
             select(Idea.id, Idea.text)
-            .where(Idea.leader_group_id == group_id, Idea.chosen.is_(True))
+            .where(Idea.leader_group_id == group_id, Idea.chosen.is_(True) | Idea.id.in_(linked))
             .order_by(Idea.position)
         )
         result = [Origin("idea", r.id, r.text) for r in ideas]
@@ -368,6 +370,8 @@ def update_measurement(db: Database, measurement_id: uuid.UUID, **values: Any) -
     with db.transaction() as s:
         row = get(s, BenefitMeasurement, measurement_id)
         if "measured_on" in clean:
+            if clean["measured_on"] is None:
+                raise ValidationError("measured_on", _("Skriv datoen for målingen."))
             check_measurement(clean["measured_on"], get(s, Benefit, row.benefit_id).baseline_date)
         return apply_changes(row, clean)
 

@@ -20,6 +20,7 @@ from desktop.storage.models import (
     Cohort,
     CohortFacilitator,
     Facilitator,
+    FundRound,
     Idea,
     Initiative,
     JourneyCard,
@@ -87,10 +88,18 @@ class SectorNode:
 
 
 @dataclass(frozen=True)
+class FundRoundNode:
+    id: uuid.UUID
+    name: str
+    deadline: date | None
+
+
+@dataclass(frozen=True)
 class Tree:
     programmes: tuple[ProgrammeNode, ...]
     sectors: tuple[SectorNode, ...]
     facilitators: tuple[Choice, ...]
+    fund_rounds: tuple[FundRoundNode, ...] = ()  # Oppdrift: the innovation fund's rounds, by deadline
 
 
 def load_tree(db: Database) -> Tree:
@@ -130,7 +139,15 @@ def load_tree(db: Database) -> Tree:
             SectorNode(sec.id, sec.name, tuple(sorted(locations[sec.id], key=lambda c: c.name.casefold())))
             for sec in s.scalars(select(Sector).order_by(Sector.name))
         )
-        return Tree(programmes, sectors, _facilitator_choices(s))
+        fund_rounds = tuple(
+            FundRoundNode(r.id, r.name, r.deadline)
+            for r in s.execute(
+                select(FundRound.id, FundRound.name, FundRound.deadline).order_by(
+                    FundRound.deadline, FundRound.created_at
+                )
+            )
+        )
+        return Tree(programmes, sectors, _facilitator_choices(s), fund_rounds)
 
 
 def _facilitator_choices(s) -> tuple[Choice, ...]:
@@ -425,7 +442,8 @@ class GroupFigures:
     tested: int  # prototypes with a result in their latest round
 
 
-def group_figures(db: Database) -> tuple[GroupFigures, ...]:
+def group_figures(db: Database, programme_id: uuid.UUID | None = None) -> tuple[GroupFigures, ...]:
+    """Per leader group (of one programme, or all)."""
     with db.transaction() as s:
         ideas, chosen, votes, prototypes, tested = (defaultdict(int) for _n in range(5))
         for group_id, is_chosen, n in s.execute(
@@ -468,6 +486,7 @@ def group_figures(db: Database) -> tuple[GroupFigures, ...]:
             .join(Cohort, LeaderGroup.cohort_id == Cohort.id)
             .join(ServiceLocation, LeaderGroup.service_location_id == ServiceLocation.id)
             .join(Sector, ServiceLocation.sector_id == Sector.id)
+            .where(Cohort.programme_id == programme_id if programme_id is not None else True)
             .order_by(Cohort.start_date, ServiceLocation.name)
         )
         return tuple(

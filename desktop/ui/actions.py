@@ -8,12 +8,13 @@ from __future__ import annotations
 import uuid
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtCore import QDate, QObject, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QSpinBox, QWidget
 
 from desktop.domain.enums import ParticipantRole, SessionKind
+from desktop.domain.fund import SCORE_MAX, Criterion, FundDecision, kroner
 from desktop.i18n import _
-from desktop.services import cohorts, groups, register, views
+from desktop.services import cohorts, fund, groups, register, views
 from desktop.ui.commands import ChangeCommand, CreateCommand, DeleteCommand, ServiceCommand
 from desktop.ui.context import AppContext, ask
 from desktop.ui.navigator import node_key
@@ -300,3 +301,203 @@ class RegisterActions(QObject):
                 lambda db: register.delete_facilitator(db, row_id),
             )
         return self.context.perform(command)
+
+    # --- Oppdrift: the innovation fund's rounds and applications ----------------------------------------
+
+    def new_fund_round(self) -> bool:
+        dialog = FormDialog(self.parent_widget, _("Ny runde i innovasjonsfondet"))
+        name = dialog.add(_("Navn"), QLineEdit(), "name", "title")
+        name.setPlaceholderText(_("for eksempel Oppdrift våren 2020"))
+        budget = dialog.add(_("Ramme (kr)"), QLineEdit(), "budget")
+        budget.setPlaceholderText(_("for eksempel 1 000 000"))
+        today = date.today()
+        dates = {}
+        for field, label, weeks in (
+            ("info_workshop", _("Informasjonsverksted"), 4),
+            ("applicant_workshop", _("Søkerverksted"), 8),
+            ("deadline", _("Søknadsfrist"), 12),
+            ("decision_date", _("Vedtaksdato"), 16),
+        ):
+            dates[field] = dialog.add(label, optional_date_edit(today + timedelta(weeks=weeks)), field)
+
+        def command() -> CreateCommand:
+            values = {field: optional_date(edit) for field, edit in dates.items()}
+            return CreateCommand(
+                _("Ny runde «{name}»").format(name=name.text().strip()),
+                lambda db: fund.create_round(db, name.text(), budget.text(), **values),
+                fund.delete_round,
+            )
+
+        return self._ran(dialog, command, lambda c: node_key("fundround", c.created_id))
+
+    def delete_fund_round(self, round_id: uuid.UUID) -> bool:
+        """Delete a round with its applications (asking first when it has any). Undoable."""
+        view = fund.round_view(self.db, round_id)
+        if view.applications and not ask(
+            self.parent_widget,
+            _("Slette runden?"),
+            _("Slette {name} med {n} søknader? {hint}").format(
+                name=view.name, n=len(view.applications), hint=_("Du kan angre med Ctrl+Z.")
+            ),
+        ):
+            return False
+        return self.context.perform(
+            DeleteCommand(
+                _("Slett runde «{name}»").format(name=view.name), lambda db: fund.delete_round(db, round_id)
+            )
+        )
+
+    def new_application(self, round_id: uuid.UUID) -> uuid.UUID | None:
+        """Ask for the initiative and the amount applied for; returns the new application's id."""
+        view = fund.round_view(self.db, round_id)
+        taken = {a.initiative_id for a in view.applications}
+        choices = [c for c in fund.initiative_choices(self.db) if c.id not in taken]
+        dialog = FormDialog(self.parent_widget, _("Ny søknad i {round}").format(round=view.name))
+        initiative = dialog.add(_("Tiltak"), choice_combo(choices), "initiative")
+        initiative.setEditable(True)  # type to search among some hundred initiatives
+        initiative.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        if not choices:
+            initiative.setPlaceholderText(_("Ingen tiltak uten søknad i runden"))
+        amount = dialog.add(_("Søkt beløp (kr)"), QLineEdit(), "amount_applied")
+        amount.setPlaceholderText(_("for eksempel 250 000"))
+
+        def command() -> CreateCommand:
+            initiative_id = combo_choice(initiative, "initiative", _("Velg et tiltak fra listen."))
+            title = next(c.title for c in choices if c.id == initiative_id)
+            return CreateCommand(
+                _("Ny søknad «{title}»").format(title=title),
+                lambda db: fund.create_application(db, round_id, initiative_id, amount.text()),
+                fund.delete_application,
+            )
+
+        done = self.run_dialog(dialog, command)
+        return done.created_id if done is not None else None
+
+    def score_application(self, application: fund.ApplicationView) -> bool:
+        """The council's five criteria, each 1–5 (or not scored yet)."""
+        dialog = FormDialog(
+            self.parent_widget, _("Vurdering av «{title}»").format(title=application.initiative_title)
+        )
+        spins: dict[Criterion, QSpinBox] = {}
+        total = QLabel()
+
+        def show_total() -> None:
+            given = [s.value() for s in spins.values() if s.value()]
+            total.setText(
+                _("{sum} av {most} poeng").format(sum=sum(given), most=SCORE_MAX * len(spins))
+                if given
+                else _("Ikke vurdert ennå")
+            )
+
+        for criterion in Criterion:
+            spin = QSpinBox()
+            spin.setRange(0, SCORE_MAX)
+            spin.setSpecialValueText(_("–"))  # 0: not scored yet
+            spin.setValue(application.scores.get(criterion) or 0)
+            spin.setToolTip(_("1 (svakt) til {most} (sterkt); – er ikke vurdert").format(most=SCORE_MAX))
+            spin.valueChanged.connect(lambda _v: show_total())
+            spins[criterion] = dialog.add(criterion.label, spin, criterion.value)
+        dialog.add(_("Sum"), total)
+        show_total()
+
+        def command() -> ChangeCommand:
+            values = {fund.SCORE_COLUMNS[c]: (spin.value() or None) for c, spin in spins.items()}
+            return ChangeCommand(
+                _("Vurdering av «{title}»").format(title=application.initiative_title),
+                lambda db, v: fund.update_application(db, application.id, **v),
+                values,
+            )
+
+        return self._ran(dialog, command)
+
+    def decide_application(self, application: fund.ApplicationView) -> bool:
+        """The council's decision and the amount granted, together: a grant is checked against the amount
+        applied for and what is left of the round's budget, and refused at the field."""
+        overview = fund.round_view(self.db, application.round_id).overview
+        own = (application.amount_granted or 0) if application.decision is FundDecision.GRANTED else 0
+        left = overview.left + own
+        dialog = FormDialog(
+            self.parent_widget, _("Vedtak for «{title}»").format(title=application.initiative_title)
+        )
+        facts = QLabel(
+            _("Søkt: {applied} · Igjen av rammen: {left}").format(
+                applied=kroner(application.amount_applied), left=kroner(max(0, left))
+            )
+        )
+        dialog.add(_("Søknad"), facts)
+        decision = dialog.add(_("Vedtak"), QComboBox(), "decision")
+        for d in FundDecision:
+            decision.addItem(d.label, d.value)
+        decision.setCurrentIndex(decision.findData(application.decision.value))
+        amount = dialog.add(_("Innvilget beløp (kr)"), QLineEdit(), "amount_granted")
+        amount.setPlaceholderText(
+            _("høyst {most}").format(most=kroner(min(application.amount_applied, left)))
+        )
+        if application.amount_granted:
+            amount.setText(kroner(application.amount_granted))
+
+        def follow_decision() -> None:
+            granted = decision.currentData() == FundDecision.GRANTED.value
+            amount.setEnabled(granted)
+            if granted and not amount.text().strip():
+                amount.setText(kroner(max(0, min(application.amount_applied, left))))
+
+        decision.currentIndexChanged.connect(lambda _i: follow_decision())
+        amount.setEnabled(application.decision is FundDecision.GRANTED)
+
+        def command() -> ChangeCommand:
+            chosen = FundDecision(decision.currentData())
+            values = {
+                "decision": chosen,
+                "amount_granted": amount.text() if chosen is FundDecision.GRANTED else None,
+            }
+            return ChangeCommand(
+                _("Vedtak for «{title}»: {decision}").format(
+                    title=application.initiative_title, decision=chosen.label
+                ),
+                lambda db, v: fund.update_application(db, application.id, **v),
+                values,
+            )
+
+        return self._ran(dialog, command)
+
+    def delete_application(self, application: fund.ApplicationView) -> bool:
+        """Delete an application after asking. Undoable."""
+        if not ask(
+            self.parent_widget,
+            _("Slette søknaden?"),
+            _("Slette søknaden fra {location} om «{title}»? {hint}").format(
+                location=application.location,
+                title=application.initiative_title,
+                hint=_("Du kan angre med Ctrl+Z."),
+            ),
+        ):
+            return False
+        return self.context.perform(
+            DeleteCommand(
+                _("Slett søknad «{title}»").format(title=application.initiative_title),
+                lambda db: fund.delete_application(db, application.id),
+            )
+        )
+
+
+# --- dates that may be left empty (a round's workshops and decision are not always known yet) -------------
+
+EMPTY_DATE = QDate(2000, 1, 1)
+
+
+def optional_date_edit(value: date | None = None) -> QDateEdit:
+    """A date field where the earliest date shows as "ikke satt" (no date)."""
+    edit = date_edit()
+    edit.setMinimumDate(EMPTY_DATE)
+    edit.setSpecialValueText(_("ikke satt"))
+    set_optional_date(edit, value)
+    return edit
+
+
+def set_optional_date(edit: QDateEdit, value: date | None) -> None:
+    edit.setDate(QDate(value.year, value.month, value.day) if value is not None else edit.minimumDate())
+
+
+def optional_date(edit: QDateEdit) -> date | None:
+    return None if edit.date() == edit.minimumDate() else to_date(edit)

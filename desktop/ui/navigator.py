@@ -88,6 +88,20 @@ class NavigatorPanel(QWidget):
                 for group in cohort.groups:
                     item = self._add(g, node_key("group", group.id), group.location_name)
                     item.setData(" ".join((group.location_name, *group.people)), SEARCH_ROLE)
+        fund = self._add(
+            root,
+            node_key("fundrounds"),
+            _("Oppdrift – innovasjonsfondet ({n})").format(n=len(tree.fund_rounds)),
+        )
+        for fund_round in tree.fund_rounds:
+            deadline = (
+                _("frist {day}").format(day=format_date(fund_round.deadline)) if fund_round.deadline else ""
+            )
+            self._add(
+                fund,
+                node_key("fundround", fund_round.id),
+                "  ·  ".join(filter(None, (fund_round.name, deadline))),
+            )
         count = sum(len(sector.locations) for sector in tree.sectors)
         reg = self._add(root, node_key("locations"), _("Tjenestesteder ({n})").format(n=count))
         for sector in tree.sectors:

@@ -216,9 +216,13 @@ class ProgrammePage(Page):
         self.body.addWidget(self.figures)
         self.buttons.addWidget(_button(_("Nytt kull …"), lambda: self.actions.new_cohort(self.id)))
         self.buttons.addStretch(1)
+        from desktop.ui.dashboard import ProgrammeDashboard
         from desktop.ui.programme_overview import InnovationOverview
 
         self.tabs = _tabbed(self, _scrolling(self.body))
+        self.dashboard = ProgrammeDashboard(context)
+        self.dashboard.open_group.connect(lambda group_id: actions.created.emit(f"group:{group_id}"))
+        self.tabs.addTab(self.dashboard, _("Dashbord"))
         self.overview = InnovationOverview(context)
         self.tabs.addTab(self.overview, _("Idéer og prototyper"))
 
@@ -227,6 +231,7 @@ class ProgrammePage(Page):
 
     def reload(self) -> None:
         d = views.programme_detail(self.db, self.id)
+        self.overview.set_programme(self.id)
         self.heading.setText(d.name)
         _set_text(self.name, d.name)
         if self.description.toPlainText() != d.description:
@@ -446,6 +451,7 @@ class GroupPage(Page):
         details.setLayout(self.body)  # no scrolling: the participant table takes the height
         self.tabs = _tabbed(self, details)
         from desktop.ui.idea_panel import IdeaPanel
+        from desktop.ui.initiative_panel import InitiativePanel
         from desktop.ui.journey_panel import JourneyPanel
         from desktop.ui.prototype_panel import PrototypePanel
 
@@ -455,6 +461,8 @@ class GroupPage(Page):
         self.tabs.addTab(self.ideas, _("Idéer"))
         self.prototypes = PrototypePanel(context, actions)
         self.tabs.addTab(self.prototypes, _("Prototyper"))
+        self.initiatives = InitiativePanel(context, actions)
+        self.tabs.addTab(self.initiatives, _("Tiltak og gevinster"))
         self.journeys.editor.ideas_enabled = True
         self.journeys.editor.card_to_idea.connect(self.ideas.add_from_card)
         self.ideas.make_prototype.connect(self._new_prototype)
@@ -480,6 +488,7 @@ class GroupPage(Page):
         self.journeys.load(d.id)
         self.ideas.set_group(d.id, d.location_name)
         self.prototypes.set_group(d.id)
+        self.initiatives.set_group(d.id)
         fill_choices(self.lead, views.facilitator_choices(self.db), d.lead_facilitator_id, _("(ingen)"))
         current = (
             self._people[self.people.currentRow()].id
@@ -618,6 +627,13 @@ class FolderPage(SimplePage):
         self.action_button.setVisible(bool(action))
 
 
+def _fund_page(name: str, context: AppContext, actions: RegisterActions) -> Page:
+    """Oppdrift's pages (desktop.ui.fund_pages builds on this module, so it is imported when needed)."""
+    from desktop.ui import fund_pages
+
+    return getattr(fund_pages, name)(context, actions)
+
+
 class Workspace(QStackedWidget):
     """Shows the page for the selected navigator key."""
 
@@ -633,6 +649,8 @@ class Workspace(QStackedWidget):
         "locations": FolderPage,
         "sector": FolderPage,
         "facilitators": FolderPage,
+        "fundrounds": lambda c, a: _fund_page("FundRoundsPage", c, a),
+        "fundround": lambda c, a: _fund_page("FundRoundPage", c, a),
     }
 
     def __init__(self, context: AppContext, actions: RegisterActions) -> None:

@@ -1,0 +1,303 @@
+"""Benefit arithmetic: realised against target both ways, the latest measurement, sums per gain type and
+unit, number cleaning and the plan's rules."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop.domain.benefits import (
+    GainSum,
+    GainType,
+    Measurement,
+    Progress,
+    check_measurement,
+    check_plan,
+    clean_number,
+    clean_text,
+    clean_title,
+    clean_unit,
+    progress,
+    sum_by_gain_type,
+)
+from desktop.errors import ValidationError
+
+D1, D2, D3 = date(2024, 1, 15), date(2024, 6, 15), date(2024, 12, 15)
+
+
+def one(value: float, on: date = D2) -> list[Measurement]:
+    return [Measurement(on, value)]
+
+
+# --- progress: a target above the baseline ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "gained", "pct"),
+    [
+        (40.0, 0.0, 0.0),  # no change yet
+        (50.0, 10.0, 25.0),  # a quarter of the way
+        (60.0, 20.0, 50.0),
+        (80.0, 40.0, 100.0),  # the target reached
+        (100.0, 60.0, 150.0),  # beyond it
+        (30.0, -10.0, -25.0),  # the wrong way
+    ],
+)
+def test_rising_target(value, gained, pct):
+    p = progress(40.0, 80.0, one(value))
+    assert p == Progress(value, pytest.approx(gained), pytest.approx(pct))
+    assert p.latest == value
+    assert p.gained == pytest.approx(gained)
+    assert p.realised_pct == pytest.approx(pct)
+
+
+# --- progress: a target below the baseline (a cost, a waiting time) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "gained", "pct"),
+    [
+        (120.0, 0.0, 0.0),
+        (110.0, 10.0, 25.0),  # fell by 10 of the 40 wanted
+        (90.0, 30.0, 75.0),
+        (80.0, 40.0, 100.0),
+        (60.0, 60.0, 150.0),
+        (130.0, -10.0, -25.0),  # rose: the wrong way, a loss
+    ],
+)
+def test_falling_target(value, gained, pct):
+    p = progress(120.0, 80.0, one(value))
+    assert p.latest == value
+    assert p.gained == pytest.approx(gained)
+    assert p.realised_pct == pytest.approx(pct)
+
+
+def test_a_falling_gain_is_positive_in_kroner():
+    # 500 000 kr a year in overtime down to 350 000: 150 000 avoided, 60 % of the 250 000 wanted
+    p = progress(500_000, 250_000, one(350_000))
+    assert p.gained == pytest.approx(150_000)
+    assert p.realised_pct == pytest.approx(60.0)
+
+
+def test_negative_and_fractional_values():
+    p = progress(-2.0, 2.0, one(-1.0))
+    assert p.gained == pytest.approx(1.0)
+    assert p.realised_pct == pytest.approx(25.0)
+    p = progress(0.5, 0.25, one(0.4375))
+    assert p.gained == pytest.approx(0.0625)
+    assert p.realised_pct == pytest.approx(25.0)
+
+
+def test_without_measurements_nothing_is_realised():
+    assert progress(40.0, 80.0, []) == Progress(None, 0.0, None)
+    assert progress(40.0, 80.0, iter(())) == Progress(None, 0.0, None)
+
+
+def test_a_target_equal_to_the_baseline_gives_no_percentage():
+    p = progress(50.0, 50.0, one(60.0))
+    assert p.latest == 60.0
+    assert p.realised_pct is None
+
+
+# --- progress: which measurement counts -------------------------------------------------------------------
+
+
+def test_the_latest_by_date_counts_whatever_the_order_given():
+    measured = [Measurement(D3, 70.0), Measurement(D1, 45.0), Measurement(D2, 50.0)]
+    for ordering in (measured, measured[::-1], sorted(measured, key=lambda m: m.value)):
+        p = progress(40.0, 80.0, ordering)
+        assert p.latest == 70.0
+        assert p.gained == pytest.approx(30.0)
+        assert p.realised_pct == pytest.approx(75.0)
+
+
+def test_the_last_given_wins_a_tie_on_date():
+    assert progress(40.0, 80.0, [Measurement(D2, 50.0), Measurement(D2, 60.0)]).latest == 60.0
+    assert progress(40.0, 80.0, [Measurement(D2, 60.0), Measurement(D2, 50.0)]).latest == 50.0
+    # a later date still beats a tie given after it
+    tie_after = [Measurement(D3, 70.0), Measurement(D2, 50.0), Measurement(D2, 60.0)]
+    assert progress(40.0, 80.0, tie_after).latest == 70.0
+
+
+def test_a_generator_is_read_once():
+    p = progress(40.0, 80.0, (Measurement(d, v) for d, v in ((D1, 44.0), (D2, 48.0))))
+    assert p.latest == 48.0
+    assert p.realised_pct == pytest.approx(20.0)
+
+
+# --- sums per gain type and unit --------------------------------------------------------------------------
+
+
+def test_different_units_are_never_added():
+    rows = [
+        (GainType.AVOIDED_COSTS, "kr", progress(1000, 500, one(800))),  # 200
+        (GainType.AVOIDED_COSTS, "kr per år", progress(10_000, 0, one(4_000))),  # 6000
+        (GainType.AVOIDED_COSTS, "kr", progress(100, 0, one(70))),  # 30
+        (GainType.TIME_SAVED, "timer", progress(10, 4, one(6))),  # 4
+    ]
+    assert sum_by_gain_type(rows) == [
+        GainSum(GainType.AVOIDED_COSTS, "kr", 230.0, 2, 2),
+        GainSum(GainType.AVOIDED_COSTS, "kr per år", 6000.0, 1, 1),
+        GainSum(GainType.TIME_SAVED, "timer", 4.0, 1, 1),
+    ]
+
+
+def test_same_unit_in_different_gain_types_stays_apart():
+    rows = [
+        (GainType.TIME_SAVED, "timer", progress(10, 5, one(8))),  # 2
+        (GainType.QUALITY, "timer", progress(10, 20, one(13))),  # 3
+    ]
+    assert sum_by_gain_type(rows) == [
+        GainSum(GainType.TIME_SAVED, "timer", 2.0, 1, 1),
+        GainSum(GainType.QUALITY, "timer", 3.0, 1, 1),
+    ]
+
+
+def test_units_match_without_case_or_extra_space():
+    rows = [
+        (GainType.TIME_SAVED, "Timer per uke", progress(20, 10, one(15))),  # 5
+        (GainType.TIME_SAVED, "  timer   per UKE ", progress(8, 4, one(6))),  # 2
+        (GainType.TIME_SAVED, "timer per uke", progress(8, 4, [])),  # planned, not measured
+    ]
+    sums = sum_by_gain_type(rows)
+    assert len(sums) == 1
+    only = sums[0]
+    assert only.gain_type is GainType.TIME_SAVED
+    assert only.unit == "Timer per uke"  # as first written, space tidied
+    assert only.gained == pytest.approx(7.0)
+    assert (only.benefits, only.measured) == (3, 2)
+
+
+def test_unmeasured_benefits_are_counted_but_add_nothing():
+    rows = [
+        (GainType.QUALITY, "poeng", progress(3.0, 4.5, [])),
+        (GainType.QUALITY, "poeng", progress(3.0, 4.5, [])),
+    ]
+    assert sum_by_gain_type(rows) == [GainSum(GainType.QUALITY, "poeng", 0.0, 2, 0)]
+
+
+def test_a_loss_is_subtracted():
+    rows = [
+        (GainType.AVOIDED_COSTS, "kr", progress(100, 50, one(60))),  # +40
+        (GainType.AVOIDED_COSTS, "kr", progress(100, 50, one(115))),  # -15
+    ]
+    assert sum_by_gain_type(rows)[0].gained == pytest.approx(25.0)
+
+
+def test_order_is_gain_type_then_unit():
+    p = progress(0, 1, one(1))
+    rows = [
+        (GainType.QUALITY, "prosent", p),
+        (GainType.TIME_SAVED, "timer", p),
+        (GainType.AVOIDED_COSTS, "kr per år", p),
+        (GainType.QUALITY, "antall", p),
+        (GainType.AVOIDED_COSTS, "kr", p),
+    ]
+    assert [(s.gain_type, s.unit) for s in sum_by_gain_type(rows)] == [
+        (GainType.AVOIDED_COSTS, "kr"),
+        (GainType.AVOIDED_COSTS, "kr per år"),
+        (GainType.TIME_SAVED, "timer"),
+        (GainType.QUALITY, "antall"),
+        (GainType.QUALITY, "prosent"),
+    ]
+
+
+def test_nothing_to_sum():
+    assert sum_by_gain_type([]) == []
+
+
+def test_gain_type_labels_are_norwegian():
+    assert [g.label for g in GainType] == ["Unngåtte kostnader", "Spart tid", "Økt kvalitet"]
+
+
+# --- cleaning ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("1 234,5", 1234.5),
+        ("1\u00a0234,5", 1234.5),
+        (" 12 ", 12.0),
+        ("-3,25", -3.25),
+        ("0", 0.0),
+        ("4.5", 4.5),
+        (7, 7.0),
+        (2.5, 2.5),
+    ],
+)
+def test_clean_number_reads_norwegian_numbers(text, number):
+    cleaned = clean_number(text, "baseline", "Nullpunkt")
+    assert cleaned == number
+    assert isinstance(cleaned, float)
+
+
+@pytest.mark.parametrize("junk", ["", "   ", "tolv", "12 kr", "1.234,5", "1,2,3", "nan", "inf", "-inf", None])
+def test_clean_number_refuses_junk_with_the_field_named(junk):
+    with pytest.raises(ValidationError) as e:
+        clean_number(junk, "baseline", "Nullpunkt")
+    assert e.value.field == "baseline"
+    assert e.value.message == "«Nullpunkt» må være et tall."
+
+
+def test_clean_number_refuses_non_finite_floats():
+    for value in (float("nan"), float("inf")):
+        with pytest.raises(ValidationError):
+            clean_number(value, "value", "Verdi")
+
+
+def test_clean_unit_title_and_text():
+    assert clean_unit("  timer   per  uke ") == "timer per uke"
+    with pytest.raises(ValidationError) as e:
+        clean_unit("  ")
+    assert e.value.field == "unit"
+    with pytest.raises(ValidationError):
+        clean_unit("x" * 41)
+    assert clean_unit("x" * 40) == "x" * 40
+    assert clean_title("  Færre   turer ") == "Færre turer"
+    with pytest.raises(ValidationError) as e:
+        clean_title(None)
+    assert e.value.message == "Skriv et navn."
+    assert clean_text(None, "owner", "Eier") == ""
+    with pytest.raises(ValidationError) as e:
+        clean_text("x" * 11, "owner", "Eier", 10)
+    assert e.value.message == "«Eier» kan ha høyst 10 tegn."
+
+
+# --- the plan's rules -------------------------------------------------------------------------------------
+
+
+def test_a_target_equal_to_the_baseline_is_refused_in_norwegian():
+    with pytest.raises(ValidationError) as e:
+        check_plan(40.0, D1, 40.0, D3)
+    assert e.value.field == "target"
+    assert e.value.message == (
+        "Målet er likt nullpunktet. Skriv verdien dere vil nå, høyere eller lavere enn i dag."
+    )
+    with pytest.raises(ValidationError):
+        check_plan(0.0, D1, 0.0, None)
+
+
+def test_a_target_date_before_the_baseline_date_is_refused():
+    with pytest.raises(ValidationError) as e:
+        check_plan(40.0, D2, 80.0, D1)
+    assert e.value.field == "target_date"
+    assert e.value.message == "Måldatoen kan ikke være før nullpunktsmålingen (15.06.2024)."
+
+
+def test_plans_that_hold():
+    check_plan(40.0, D1, 80.0, D3)
+    check_plan(80.0, D1, 40.0, D3)
+    check_plan(40.0, D1, 80.0, D1)  # same day is allowed
+    check_plan(40.0, D1, 40.0001, None)
+
+
+def test_a_measurement_before_the_baseline_is_refused():
+    check_measurement(D1, D1)
+    check_measurement(D2, D1)
+    with pytest.raises(ValidationError) as e:
+        check_measurement(D1, D2)
+    assert e.value.field == "measured_on"
+    assert "15.06.2024" in e.value.message
+    assert e.value.message.startswith("Målingen er datert før nullpunktsmålingen")

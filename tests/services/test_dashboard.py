@@ -1,0 +1,331 @@
+"""The programme dashboard against a register counted by hand, and the command line's figures held to it."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+
+from desktop.domain import ideas as ib
+from desktop.domain.benefits import GainSum, GainType, sum_by_gain_type
+from desktop.domain.fund import FundDecision, RoundOverview
+from desktop.domain.ideas import Board, Idea
+from desktop.domain.kit import VeikartPhase
+from desktop.services import cohorts, fund, groups, ideas, initiatives, register, views
+from desktop.services.common import restore_deleted
+from desktop.services.dashboard import GroupRef, dashboard
+
+G, R, W = FundDecision.GRANTED, FundDecision.REJECTED, FundDecision.WITHDRAWN
+TODAY = date(2024, 9, 1)  # LUP 1 is over, LUP 2 is running
+
+
+@dataclass(frozen=True)
+class Register:
+    groups: dict[str, uuid.UUID]
+    initiatives: dict[str, uuid.UUID]
+    benefits: dict[str, uuid.UUID]
+    rounds: dict[str, uuid.UUID]
+
+
+def _ideas(db, group: uuid.UUID, n: int) -> None:
+    board = Board()
+    for i in range(n):
+        board = ib.add_idea(board, Idea(uuid.uuid4(), f"Idé {i + 1}"))
+    ideas.set_board(db, group, board)
+
+
+@pytest.fixture
+def reg(db) -> Register:
+    """Six locations (Tanum without a group), two cohorts, six groups of which two have no initiative,
+    five initiatives, seven benefits in four units, two rounds.
+
+    ===========  =========  ======  ===========================================
+    group        cohort     ideas   initiatives (phase)
+    ===========  =========  ======  ===========================================
+    Bryn skole   LUP 1      3       Kontaktkort (Pilotering), Kalender (Innsikt)
+    Evje skole   LUP 1      4       Leksehjelp (Ny praksis)
+    Solvik       LUP 1      0       –
+    Lindelia bo  LUP 1      1       Måltid (Pilotering)
+    Bryn skole   LUP 2      2       –
+    Hosle skole  LUP 2      4       Uteskole (Forankring)
+    ===========  =========  ======  ===========================================
+    """
+    programme = cohorts.ensure_programme(db)
+    skole = register.ensure_sector(db, "Skole")
+    helse = register.ensure_sector(db, "Helse")
+    loc = {
+        name: register.create_service_location(db, name, sector)
+        for name, sector in (
+            ("Bryn skole", skole),
+            ("Evje skole", skole),
+            ("Hosle skole", skole),
+            ("Solvik sykehjem", helse),
+            ("Lindelia bo", helse),
+            ("Tanum barnehage", skole),
+        )
+    }
+    # created out of order: the dashboard lists cohorts by start date
+    lup2 = cohorts.create_cohort(db, programme, "LUP 2", date(2024, 8, 15), date(2024, 12, 15))
+    lup1 = cohorts.create_cohort(db, programme, "LUP 1", date(2024, 1, 10), date(2024, 6, 30))
+    g = {
+        "bryn1": groups.add_leader_group(db, lup1, loc["Bryn skole"]),
+        "evje1": groups.add_leader_group(db, lup1, loc["Evje skole"]),
+        "solvik1": groups.add_leader_group(db, lup1, loc["Solvik sykehjem"]),
+        "lindelia1": groups.add_leader_group(db, lup1, loc["Lindelia bo"]),
+        "bryn2": groups.add_leader_group(db, lup2, loc["Bryn skole"]),
+        "hosle2": groups.add_leader_group(db, lup2, loc["Hosle skole"]),
+    }
+    for name, n in (("bryn1", 3), ("evje1", 4), ("lindelia1", 1), ("bryn2", 2), ("hosle2", 4)):
+        _ideas(db, g[name], n)
+
+    i = {
+        "kontaktkort": initiatives.create_initiative(
+            db, g["bryn1"], "Kontaktkort", phase=VeikartPhase.PILOTERING
+        ),
+        "kalender": initiatives.create_initiative(db, g["bryn1"], "Kalender", phase=VeikartPhase.INNSIKT),
+        "leksehjelp": initiatives.create_initiative(
+            db, g["evje1"], "Leksehjelp", phase=VeikartPhase.NY_PRAKSIS
+        ),
+        "måltid": initiatives.create_initiative(db, g["lindelia1"], "Måltid", phase="pilotering"),
+        "uteskole": initiatives.create_initiative(db, g["hosle2"], "Uteskole"),  # Forankring by default
+    }
+
+    def benefit(key, initiative, gain_type, unit, baseline, target, *measured):
+        made = initiatives.create_benefit(
+            db, i[initiative], gain_type, key, unit, baseline, date(2024, 1, 15), target, date(2025, 6, 30)
+        )
+        for on, value in measured:
+            initiatives.add_measurement(db, made, on, value)
+        return made
+
+    b = {
+        # 20 → 10 hours a week; 14 now: 6 saved (60 %)
+        "b1": benefit(
+            "b1",
+            "kontaktkort",
+            GainType.TIME_SAVED,
+            "timer per uke",
+            20,
+            10,
+            (date(2024, 9, 1), 14),
+            (date(2024, 3, 1), 18),
+        ),
+        # 500 000 → 250 000 kr a year; 350 000 now: 150 000 avoided
+        "b2": benefit(
+            "b2",
+            "kontaktkort",
+            GainType.AVOIDED_COSTS,
+            "kr per år",
+            500_000,
+            250_000,
+            (date(2024, 6, 1), 350_000),
+        ),
+        # 8 → 4, same unit written differently; 5 now: 3 saved
+        "b3": benefit(
+            "b3",
+            "leksehjelp",
+            GainType.TIME_SAVED,
+            " Timer  per UKE",
+            8,
+            4,
+            (date(2024, 6, 1), 7),
+            (date(2024, 11, 1), 5),
+        ),
+        # another unit of the same gain type: 100 → 50 hours; 90 now: 10 saved
+        "b4": benefit("b4", "leksehjelp", GainType.TIME_SAVED, "timer", 100, 50, (date(2024, 5, 1), 90)),
+        # a score that should rise: 3 → 4.5; 3.6 now: 0.6
+        "b5": benefit("b5", "måltid", GainType.QUALITY, "poeng", 3, 4.5, (date(2024, 8, 1), 3.6)),
+        # planned, not measured yet
+        "b6": benefit("b6", "måltid", GainType.QUALITY, "poeng", 3, 5),
+        # went the wrong way: 100 000 → 60 000 wanted, 110 000 now: −10 000
+        "b7": benefit(
+            "b7",
+            "uteskole",
+            GainType.AVOIDED_COSTS,
+            "kr per år",
+            100_000,
+            60_000,
+            (date(2024, 10, 1), 110_000),
+        ),
+    }
+
+    # the later round created first: rounds are listed by deadline
+    spring = fund.create_round(db, "Våren 2025", 500_000, deadline=date(2025, 3, 1))
+    autumn = fund.create_round(db, "Høsten 2024", 1_000_000, deadline=date(2024, 10, 1))
+    fund.create_application(db, autumn, i["kontaktkort"], 300_000, decision=G, amount_granted=250_000)
+    fund.create_application(db, autumn, i["leksehjelp"], 200_000, decision=G, amount_granted=200_000)
+    fund.create_application(db, autumn, i["måltid"], 150_000, decision=R, guidance_offered=True)
+    fund.create_application(db, autumn, i["uteskole"], 100_000, decision=W)
+    fund.create_application(db, spring, i["kontaktkort"], 100_000)
+    fund.create_application(db, spring, i["kalender"], 80_000, decision=G, amount_granted=80_000)
+    fund.create_application(db, spring, i["uteskole"], 120_000, decision=G, amount_granted=100_000)
+    fund.create_application(db, spring, i["leksehjelp"], 50_000, decision=R)
+    return Register(g, i, b, {"spring": spring, "autumn": autumn})
+
+
+AUTUMN = RoundOverview(
+    budget=1_000_000, applications=3, applied=650_000, granted=450_000, funded=2, rejected=1, pending=0
+)
+SPRING = RoundOverview(
+    budget=500_000, applications=4, applied=350_000, granted=180_000, funded=2, rejected=1, pending=1
+)
+
+
+def test_every_figure_by_hand(db, reg):
+    d = dashboard(db, TODAY)
+    assert d.locations == 6
+    assert d.locations_completed == 4  # Bryn, Evje, Solvik, Lindelia finished LUP 1
+    assert d.groups_per_cohort == (("LUP 1", 4), ("LUP 2", 2))
+    assert d.initiatives == 5
+    assert d.initiatives_by_phase == (
+        (VeikartPhase.FORANKRING, 1),
+        (VeikartPhase.INNSIKT, 1),
+        (VeikartPhase.TJENESTEUTVIKLING, 0),
+        (VeikartPhase.PILOTERING, 2),
+        (VeikartPhase.OVERGANG_TIL_DRIFT, 0),
+        (VeikartPhase.NY_PRAKSIS, 1),
+    )
+    assert d.groups_without_initiative == (
+        GroupRef(reg.groups["solvik1"], "Solvik sykehjem", "LUP 1"),
+        GroupRef(reg.groups["bryn2"], "Bryn skole", "LUP 2"),
+    )
+    # Bryn's two groups together; Evje and Hosle tie and stand in Norwegian order; Solvik has none
+    assert d.most_ideas == (("Bryn skole", 5), ("Evje skole", 4), ("Hosle skole", 4), ("Lindelia bo", 1))
+    assert d.rounds == (("Høsten 2024", AUTUMN), ("Våren 2025", SPRING))
+    assert (d.rounds[0][1].left, d.rounds[1][1].left) == (550_000, 320_000)
+    assert d.applications == 7  # the withdrawn one left out
+    assert d.funded == 4
+    assert d.applied == 1_000_000
+    assert d.granted == 630_000
+    assert d.benefits == 7
+    assert d.benefits_measured == 6
+    assert [(s.gain_type, s.unit, s.benefits, s.measured) for s in d.gains] == [
+        (GainType.AVOIDED_COSTS, "kr per år", 2, 2),
+        (GainType.TIME_SAVED, "timer", 1, 1),
+        (GainType.TIME_SAVED, "timer per uke", 2, 2),
+        (GainType.QUALITY, "poeng", 2, 1),
+    ]
+    assert [s.gained for s in d.gains] == [
+        pytest.approx(140_000),  # 150 000 avoided, 10 000 lost
+        pytest.approx(10),
+        pytest.approx(9),  # 6 + 3 hours a week, never added to the 10 hours
+        pytest.approx(0.6),
+    ]
+
+
+def test_stats_agrees_with_the_dashboard(db, reg):
+    d = dashboard(db, TODAY)
+    s = views.stats(db, TODAY)
+    assert s["initiatives"] == d.initiatives == 5
+    assert s["groups_without_initiative"] == len(d.groups_without_initiative) == 2
+    assert s["benefits"] == d.benefits == 7
+    assert s["applications"] == d.applications == 7
+    assert s["applications_funded"] == d.funded == 4
+    assert s["granted_nok"] == d.granted == 630_000
+    assert s["service_locations"] == d.locations == 6
+    assert s["service_locations_completed"] == d.locations_completed == 4
+    assert s["leader_groups"] == sum(n for _c, n in d.groups_per_cohort) == 6
+    assert s["cohorts"] == len(d.groups_per_cohort) == 2
+    assert s["ideas"] == sum(n for _u, n in d.most_ideas) == 14
+
+
+def test_gains_agree_with_the_benefit_views(db, reg):
+    rows = [(b.gain_type, b.unit, b.progress) for v in initiatives.all_initiatives(db) for b in v.benefits]
+    assert tuple(sum_by_gain_type(rows)) == dashboard(db, TODAY).gains
+
+
+def test_the_views_show_the_realised_share(db, reg):
+    found = {b.title: b.progress for v in initiatives.all_initiatives(db) for b in v.benefits}
+    assert found["b1"].realised_pct == pytest.approx(60.0)
+    assert found["b2"].realised_pct == pytest.approx(60.0)
+    assert found["b3"].realised_pct == pytest.approx(75.0)
+    assert found["b4"].realised_pct == pytest.approx(20.0)
+    assert found["b5"].realised_pct == pytest.approx(40.0)
+    assert found["b6"].realised_pct is None
+    assert found["b7"].realised_pct == pytest.approx(-25.0)
+
+
+def test_a_cohort_counts_as_finished_the_day_after_its_last(db, reg):
+    assert dashboard(db, date(2024, 6, 30)).locations_completed == 0
+    assert views.stats(db, date(2024, 6, 30))["service_locations_completed"] == 0
+    assert dashboard(db, date(2024, 7, 1)).locations_completed == 4
+    # after LUP 2: Hosle joins; Bryn, in both cohorts, still counts once
+    assert dashboard(db, date(2024, 12, 16)).locations_completed == 5
+    assert views.stats(db, date(2024, 12, 16))["service_locations_completed"] == 5
+
+
+def test_figures_follow_edits_and_undo(db, reg):
+    # a grant withdrawn frees its money and is no longer counted
+    (kontaktkort,) = [
+        a
+        for a in fund.round_view(db, reg.rounds["autumn"]).applications
+        if a.initiative_title == "Kontaktkort"
+    ]
+    old = fund.update_application(db, kontaktkort.id, decision=W)
+    d = dashboard(db, TODAY)
+    assert (d.applications, d.funded, d.granted, d.applied) == (6, 3, 380_000, 700_000)
+    s = views.stats(db, TODAY)
+    assert (s["applications"], s["applications_funded"], s["granted_nok"]) == (6, 3, 380_000)
+    fund.update_application(db, kontaktkort.id, **old)
+    assert dashboard(db, TODAY).granted == 630_000
+
+    # an initiative deleted: its group shows as missing one, its benefits and applications go, undo restores
+    snapshot = initiatives.delete_initiative(db, reg.initiatives["uteskole"])
+    d = dashboard(db, TODAY)
+    assert d.initiatives == 4
+    assert [g.location for g in d.groups_without_initiative] == [
+        "Solvik sykehjem",
+        "Bryn skole",
+        "Hosle skole",
+    ]
+    assert (d.benefits, d.benefits_measured) == (6, 5)
+    assert d.gains[0] == GainSum(GainType.AVOIDED_COSTS, "kr per år", pytest.approx(150_000), 1, 1)
+    assert (d.applications, d.funded, d.granted) == (6, 3, 530_000)
+    assert views.stats(db, TODAY)["groups_without_initiative"] == 3
+    restore_deleted(db, snapshot)
+    assert dashboard(db, TODAY) == dashboard(db, TODAY)  # stable
+    d = dashboard(db, TODAY)
+    assert (d.initiatives, d.benefits, d.applications, d.granted) == (5, 7, 7, 630_000)
+    assert d.gains[0].gained == pytest.approx(140_000)
+
+
+def test_a_tie_on_date_reads_the_same_on_the_dashboard_as_in_the_plan(db, reg):
+    """Two measurements on one day: the plan and the dashboard must take the same one as the latest, also
+    after one of them was deleted and put back (undo gives it a new place in the table, not a new time)."""
+    b5 = reg.benefits["b5"]
+    first = initiatives.add_measurement(db, b5, date(2024, 10, 1), 3.9)
+    initiatives.add_measurement(db, b5, date(2024, 10, 1), 4.2)
+    restore_deleted(db, initiatives.delete_measurement(db, first))
+    (plan,) = [b for b in initiatives.initiative(db, reg.initiatives["måltid"]).benefits if b.id == b5]
+    assert plan.progress.latest == 4.2
+    quality = dashboard(db, TODAY).gains[-1]
+    assert quality.gain_type is GainType.QUALITY
+    assert quality.gained == pytest.approx(plan.progress.gained) == pytest.approx(1.2)
+
+
+def test_an_empty_register(db):
+    d = dashboard(db, TODAY)
+    assert (d.locations, d.locations_completed, d.initiatives, d.benefits, d.benefits_measured) == (
+        0,
+        0,
+        0,
+        0,
+        0,
+    )
+    assert d.groups_per_cohort == ()
+    assert d.initiatives_by_phase == tuple((phase, 0) for phase in VeikartPhase)
+    assert (d.groups_without_initiative, d.most_ideas, d.rounds, d.gains) == ((), (), (), ())
+    assert (d.applications, d.funded, d.applied, d.granted) == (0, 0, 0, 0)
+    s = views.stats(db, TODAY)
+    assert (s["initiatives"], s["groups_without_initiative"], s["benefits"]) == (0, 0, 0)
+    assert (s["applications"], s["applications_funded"], s["granted_nok"]) == (0, 0, 0)
+
+
+def test_a_round_without_applications_is_shown(db, reg):
+    fund.create_round(db, "Høsten 2025", 750_000, deadline=date(2025, 10, 1))
+    d = dashboard(db, TODAY)
+    assert [name for name, _o in d.rounds] == ["Høsten 2024", "Våren 2025", "Høsten 2025"]
+    assert d.rounds[-1][1] == RoundOverview(750_000, 0, 0, 0, 0, 0, 0)
+    assert (d.applications, d.granted) == (7, 630_000)
