@@ -20,6 +20,8 @@ from desktop.ui.context import AppContext, ask
 from desktop.ui.navigator import node_key
 from desktop.ui.widgets import FormDialog, choice_combo, combo_choice, date_edit, time_edit, to_date, to_time
 
+DELETABLE = {"cohort", "session", "group", "location", "facilitator", "fundround"}  # by navigator key kind
+
 
 class RegisterActions(QObject):
     created = Signal(str)  # navigator key of what an action just created
@@ -251,9 +253,11 @@ class RegisterActions(QObject):
     def delete(self, key: str) -> bool:
         """Delete what ``key`` names (asking first when it holds other things). Undoable."""
         kind, _sep, ident = key.partition(":")
-        if not ident or kind not in {"cohort", "session", "group", "location", "facilitator"}:
+        if not ident or kind not in DELETABLE:
             return False
         row_id = uuid.UUID(ident)
+        if kind == "fundround":
+            return self.delete_fund_round(row_id)
         undo_hint = _("Du kan angre med Ctrl+Z.")
         if kind == "cohort":
             d = views.cohort_detail(self.db, row_id)

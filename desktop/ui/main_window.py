@@ -115,6 +115,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, _("Nytt &tjenestested …"), lambda: self.actions.new_location(), "")
         self._action(file_menu, _("Ny &veileder …"), lambda: self.actions.new_facilitator(), "")
+        self._action(
+            file_menu, _("Ny &runde i innovasjonsfondet …"), lambda: self.actions.new_fund_round(), ""
+        )
         file_menu.addSeparator()
         self.delete_action = self._action(file_menu, _("Sl&ett valgt …"), self._delete, "Ctrl+Delete")
         file_menu.addSeparator()
@@ -274,9 +277,9 @@ class MainWindow(QMainWindow):
         self.plan_session_action.setEnabled(has_cohort)
         self.add_group_action.setEnabled(has_cohort)
         self.add_participant_action.setEnabled(self._current("group") is not None)
-        self.delete_action.setEnabled(
-            self.current_key().partition(":")[0] in {"cohort", "session", "group", "location", "facilitator"}
-        )
+        from desktop.ui.actions import DELETABLE
+
+        self.delete_action.setEnabled(self.current_key().partition(":")[0] in DELETABLE)
 
     # --- actions ----------------------------------------------------------------------------------------
 

@@ -351,3 +351,24 @@ def test_folder_lists_rounds_with_their_figures(window, round_page):
     assert texts[4] == "800\u00a0000\u00a0kr"
     folder._open(row)
     assert window.current_key() == node_key("fundround", round_id)
+
+
+def test_the_file_menu_makes_and_deletes_rounds(window, dialogs, monkeypatch):
+    from desktop.services import fund
+
+    before = len(fund.rounds(window.context.db))
+
+    def fill(dialog) -> None:
+        dialog.fields["name"].setText("Oppdrift høsten 2020")
+        dialog.fields["budget"].setText("500 000")
+
+    dialogs.answer(fill)
+    [action] = [a for a in window.menuBar().actions()[0].menu().actions() if "innovasjonsfondet" in a.text()]
+    action.trigger()
+    [made] = [r for r in fund.rounds(window.context.db) if r.name == "Oppdrift høsten 2020"]
+    window.navigator.select(f"fundround:{made.id}")
+    assert window.delete_action.isEnabled()
+    window.delete_action.trigger()  # no applications: no question
+    assert len(fund.rounds(window.context.db)) == before
+    window.undo_action.trigger()
+    assert len(fund.rounds(window.context.db)) == before + 1
