@@ -69,6 +69,11 @@ def test_demo_then_stats_as_json(demo_folder: Path) -> None:
     assert isinstance(figures["participants"], int)
     assert figures["participants"] > 152 * 4
     assert all(isinstance(figures[key], int) and figures[key] > 0 for key in ("ideas", "votes", "prototypes"))
+    # The demo's Oppdrift: two rounds, one of them with 10 of 27 applications funded (NOK 2 575 000).
+    assert figures["initiatives"] >= 152 - figures["groups_without_initiative"] > 0
+    assert figures["benefits"] > 0
+    assert figures["applications"] >= 27 and figures["applications_funded"] >= 10
+    assert figures["granted_nok"] >= 2_575_000
     assert {
         "facilitators",
         "cohorts",

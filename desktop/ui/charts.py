@@ -270,7 +270,10 @@ class BarChart(QWidget):
 
         widest_tick = tick_fm.horizontalAdvance(self.value_format(highest))
         step = nice_step(highest, min(8, max(1, int(g.plot.width() / (widest_tick * 2.2 + m)))))
-        g.axis_max = max(step, math.ceil(highest / step) * step)
+        # The axis ends a little past the longest bar, not a whole (possibly huge) step past it; the ticks
+        # stay at whole steps.
+        fine = step // 5 if step % 5 == 0 else step // 2 if step % 2 == 0 else step
+        g.axis_max = max(fine, math.ceil(highest / fine) * fine)
         scale = g.plot.width() / g.axis_max
         g.ticks = [(left + t * scale, self.value_format(t)) for t in range(0, g.axis_max + 1, step)]
 
