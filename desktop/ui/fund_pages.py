@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtGui import QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,6 +41,7 @@ from desktop.ui.charts import BarChart, format_value
 from desktop.ui.context import AppContext
 from desktop.ui.navigator import node_key
 from desktop.ui.pages import CommitTextEdit, Page, SimplePage, _button, _scrolling, _set_text
+from desktop.ui.table_models import RowsTableModel
 from desktop.ui.widgets import FieldEdit, local_shortcut
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -77,19 +78,17 @@ def _round_chart_title() -> str:
 # --- the applications table -------------------------------------------------------------------------------
 
 
-class ApplicationTableModel(QAbstractTableModel):
+class ApplicationTableModel(RowsTableModel):
     """One row per application; numbers right-aligned and sorted as numbers, names the Norwegian way."""
 
     LOCATION, COHORT, INITIATIVE, APPLIED = 0, 1, 2, 3
+    TEXT_COLUMNS = frozenset({LOCATION, COHORT, INITIATIVE})
     FIRST_SCORE = 4
     SUM = FIRST_SCORE + len(Criterion)
     DECISION, GRANTED, GUIDANCE = SUM + 1, SUM + 2, SUM + 3
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[fund.ApplicationView] = []
-        self._sort = (self.LOCATION, Qt.SortOrder.AscendingOrder)
-        self.headers = [
+        headers = [
             _("Tjenestested"),
             _("Kull"),
             _("Tiltak"),
@@ -100,6 +99,7 @@ class ApplicationTableModel(QAbstractTableModel):
             _("Innvilget"),
             _("Veiledning"),
         ]
+        super().__init__(headers, (self.LOCATION, Qt.SortOrder.AscendingOrder), parent)
         self.tips = [
             "",
             "",
@@ -111,17 +111,6 @@ class ApplicationTableModel(QAbstractTableModel):
             _("Innvilget beløp i kroner"),
             _("Veiledning tilbudt søkere som ikke fikk midler"),
         ]
-
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = self._sorted(list(rows), *self._sort)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
-        return 0 if parent.isValid() else len(self.headers)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt override
         if orientation != Qt.Orientation.Horizontal:
@@ -188,24 +177,8 @@ class ApplicationTableModel(QAbstractTableModel):
                 return a.follow_up
         return None
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        self.rows = self._sorted(self.rows, column, order)
-        self.layoutChanged.emit()
-
-    def _sorted(self, rows: list, column: int, order: Qt.SortOrder) -> list:
-        """Texts in Norwegian order, numbers as numbers, empty cells last; ties keep unit and title order."""
-        descending = order == Qt.SortOrder.DescendingOrder
-        rows = sorted(rows, key=lambda a: (norwegian_key(a.location), norwegian_key(a.initiative_title)))
-        if column in (self.LOCATION, self.COHORT, self.INITIATIVE):
-            rows.sort(key=lambda a: norwegian_key(self.value(a, column)), reverse=descending)
-        else:
-            filled = [a for a in rows if self.value(a, column) is not None]
-            empty = [a for a in rows if self.value(a, column) is None]
-            filled.sort(key=lambda a: self.value(a, column), reverse=descending)
-            rows = filled + empty
-        return rows
+    def tiebreak(self, a: fund.ApplicationView) -> tuple:
+        return (norwegian_key(a.location), norwegian_key(a.initiative_title))
 
     def row_of(self, application_id: uuid.UUID | None) -> int:
         return next((i for i, a in enumerate(self.rows) if a.id == application_id), -1)
@@ -305,11 +278,9 @@ class RoundFigures(QWidget):
 # --- the folder: every round -------------------------------------------------------------------------------
 
 
-class RoundListModel(QAbstractTableModel):
+class RoundListModel(RowsTableModel):
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[fund.RoundView] = []
-        self.headers = [
+        headers = [
             _("Runde"),
             _("Søknadsfrist"),
             _("Ramme"),
@@ -319,17 +290,13 @@ class RoundListModel(QAbstractTableModel):
             _("Fikk midler"),
             _("Igjen"),
         ]
+        super().__init__(headers, None, parent)  # in deadline order, as the service gives them
 
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
+    TEXT_COLUMNS = frozenset({0})
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
-        return 0 if parent.isValid() else len(self.headers)
+    def value(self, r: fund.RoundView, column: int):
+        o = r.overview
+        return (r.name, r.deadline, o.budget, o.applications, o.applied, o.granted, o.funded, o.left)[column]
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt override
         if orientation == Qt.Orientation.Horizontal:

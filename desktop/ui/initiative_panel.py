@@ -14,7 +14,7 @@ import uuid
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,10 +28,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -54,6 +52,7 @@ from desktop.ui.widgets import (
     FieldEdit,
     FieldErrors,
     FormDialog,
+    TextField,
     date_edit,
     index_of,
     local_shortcut,
@@ -137,50 +136,6 @@ def origin_text(kind: str, text: str) -> str:
 
 
 # --- editors ----------------------------------------------------------------------------------------------
-
-
-class TextField(QPlainTextEdit):
-    """A few lines of text: Tab moves on; leaving the field or Ctrl+Enter stores it (``commit``); Ctrl+Z with
-    nothing left to undo in the field undoes the register's last edit (as ``FieldEdit``)."""
-
-    commit = Signal()
-
-    def __init__(self, lines: int = 3) -> None:
-        super().__init__()
-        self.setTabChangesFocus(True)
-        self._lines = lines
-        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 2 + 14)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)  # no taller than asked
-        for key in ("Ctrl+Return", "Ctrl+Enter"):
-            local_shortcut(key, self, self.commit.emit)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(280, self.fontMetrics().lineSpacing() * self._lines + 14)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override (a scroll area's is 70 px tall)
-        return QSize(120, self.fontMetrics().lineSpacing() * 2 + 14)
-
-    def text(self) -> str:
-        return self.toPlainText()
-
-    def setText(self, text: str) -> None:  # noqa: N802 - the same name as QLineEdit's
-        self.setPlainText(text)
-
-    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().focusOutEvent(event)
-        self.commit.emit()
-
-    def event(self, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride:
-            document = self.document()
-            undo = event.matches(QKeySequence.StandardKey.Undo)
-            redo = event.matches(QKeySequence.StandardKey.Redo) or QKeySequence(event.keyCombination()) == (
-                QKeySequence("Ctrl+Shift+Z")
-            )
-            if (undo and not document.isUndoAvailable()) or (redo and not document.isRedoAvailable()):
-                event.ignore()
-                return True
-        return super().event(event)
 
 
 class OptionalDate(QWidget):

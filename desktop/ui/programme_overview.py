@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +23,7 @@ from desktop.i18n import _
 from desktop.services.overview import UnitFigures, by_unit, most_ideas, norwegian_key, total
 from desktop.services.views import group_figures
 from desktop.ui.charts import BarChart, format_value
+from desktop.ui.table_models import RowsTableModel
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -43,16 +44,14 @@ def _units() -> list[tuple[str, str, str]]:
 SIDE_BY_SIDE = 1200  # px: narrower than this, the chart goes under the table
 
 
-class UnitTableModel(QAbstractTableModel):
+class UnitTableModel(RowsTableModel):
     """The rows of ``by_unit``: a name, then whole numbers (right-aligned, sorted as numbers)."""
 
     NAME = 0
+    TEXT_COLUMNS = frozenset({NAME})
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[UnitFigures] = []
-        self._sort = (2, Qt.SortOrder.DescendingOrder)  # most ideas first, as by_unit gives them
-        self.headers = [
+        headers = [
             _("Navn"),
             _("Grupper"),
             _("Idéer"),
@@ -61,17 +60,13 @@ class UnitTableModel(QAbstractTableModel):
             _("Prototyper"),
             _("Testet"),
         ]
+        super().__init__(headers, (2, Qt.SortOrder.DescendingOrder), parent)  # most ideas first, as by_unit
 
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = self._sorted(list(rows), *self._sort)
-        self.endResetModel()
+    def value(self, row: UnitFigures, column: int):
+        return row[column]
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
-        return 0 if parent.isValid() else len(self.headers)
+    def tiebreak(self, row: UnitFigures) -> tuple:
+        return (norwegian_key(row.name), row.name)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt override
         if orientation == Qt.Orientation.Horizontal:
@@ -95,21 +90,6 @@ class UnitTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and not numeric:
             return value
         return None
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        self.rows = self._sorted(self.rows, column, order)
-        self.layoutChanged.emit()
-
-    @staticmethod
-    def _sorted(rows: list[UnitFigures], column: int, order: Qt.SortOrder) -> list[UnitFigures]:
-        """Numbers as numbers and names in Norwegian order; equal numbers keep the names' order."""
-        descending = order == Qt.SortOrder.DescendingOrder
-        rows = sorted(rows, key=lambda r: (norwegian_key(r.name), r.name), reverse=descending and column == 0)
-        if column != UnitTableModel.NAME:
-            rows.sort(key=lambda r: r[column], reverse=descending)  # stable: ties stay by name
-        return rows
 
 
 class InnovationOverview(QWidget):

@@ -15,7 +15,7 @@ import uuid
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QStyle,
     QTabBar,
@@ -46,7 +45,7 @@ from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.services import ideas, prototypes
 from desktop.ui.commands import DeleteCommand, NewPrototypeCommand, PrototypeCommand
-from desktop.ui.widgets import ID_ROLE, FieldEdit, FieldErrors, FormDialog, local_shortcut
+from desktop.ui.widgets import ID_ROLE, FieldEdit, FieldErrors, FormDialog, TextField, local_shortcut
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -252,51 +251,6 @@ def new_prototype(
 # --- the editors ------------------------------------------------------------------------------------------
 
 
-class BltTextEdit(QPlainTextEdit):
-    """A BLT field: Tab moves on, leaving the field or Ctrl+Enter stores it (``commit``); Ctrl+Z with nothing
-    left to undo in the field undoes the register's last edit, as in ``FieldEdit``."""
-
-    commit = Signal()
-
-    LINES = 5  # the height it asks for; it grows with the window's spare room
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTabChangesFocus(True)
-        font = self.font()
-        font.setPointSizeF(font.pointSizeF() * 1.1)  # read from across the room too
-        self.setFont(font)
-        self.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 16)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        for key in ("Ctrl+Return", "Ctrl+Enter"):
-            local_shortcut(key, self, self.commit.emit)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(320, self.fontMetrics().lineSpacing() * self.LINES + 16)
-
-    def text(self) -> str:
-        return self.toPlainText()
-
-    def set_text(self, text: str) -> None:
-        self.setPlainText(text)
-
-    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().focusOutEvent(event)
-        self.commit.emit()
-
-    def event(self, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride:
-            document = self.document()
-            undo = event.matches(QKeySequence.StandardKey.Undo)
-            redo = event.matches(QKeySequence.StandardKey.Redo) or QKeySequence(event.keyCombination()) == (
-                QKeySequence("Ctrl+Shift+Z")
-            )
-            if (undo and not document.isUndoAvailable()) or (redo and not document.isRedoAvailable()):
-                event.ignore()
-                return True
-        return super().event(event)
-
-
 class LineField(FieldEdit):
     commit = Signal()
 
@@ -304,8 +258,8 @@ class LineField(FieldEdit):
         super().__init__()
         self.editingFinished.connect(self.commit.emit)
 
-    def set_text(self, text: str) -> None:
-        self.setText(text)
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name, so forms treat every field alike
+        super().setText(text)
         self.setCursorPosition(0)  # show the beginning of a long text, not its end
 
 
@@ -424,7 +378,7 @@ class PrototypePanel(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
 
-        self.edits: dict[str, BltTextEdit | LineField] = {}
+        self.edits: dict[str, TextField | LineField] = {}
         body = QVBoxLayout()
         body.addLayout(head)
         body.addWidget(self.draft_warning)
@@ -519,7 +473,7 @@ class PrototypePanel(QWidget):
             row.setSpacing(16)
             for name in names:
                 form = _column_form()
-                self._add_field(form, name, BltTextEdit())
+                self._add_field(form, name, TextField(5, grow=True, scale=1.1, min_lines=3))
                 row.addLayout(form, 1)
             box.addLayout(row)
         return box
@@ -746,12 +700,12 @@ class PrototypePanel(QWidget):
         text = edit.text()
         if fresh:
             if text != value:
-                edit.set_text(value)
+                edit.setText(value)
             self._shown[name] = value
         elif text.strip() == value:
             self._shown[name] = text  # already says it (perhaps with a trailing space): keep the cursor
         elif not (edit.hasFocus() and text != self._shown.get(name)):
-            edit.set_text(value)
+            edit.setText(value)
             self._shown[name] = value
 
     def _round_chosen(self, index: int) -> None:
@@ -865,7 +819,7 @@ class PrototypePanel(QWidget):
 
     def set_field(self, name: str, text: str) -> None:
         """Type ``text`` into a field and store it, as leaving the field does."""
-        self.edits[name].set_text(text)
+        self.edits[name].setText(text)
         self._commit_text(name)
 
     def next_round(self) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, time
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QEvent, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
+    QSizePolicy,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -251,3 +253,55 @@ def fill_choices(
         combo.addItem(choice.name, choice.id)
     combo.setCurrentIndex(max(0, index_of(combo, current)))
     combo.blockSignals(False)
+
+
+class TextField(QPlainTextEdit):
+    """A few lines of text that store themselves: Tab moves on; leaving the field or Ctrl+Enter emits
+    ``commit`` (the owner stores it when it changed); Ctrl+Z with nothing left to undo in the field undoes
+    the register's last edit (as ``FieldEdit``). ``lines`` is the height it asks for, ``grow`` lets it take
+    spare room, ``scale`` enlarges the type (to be read across a room)."""
+
+    commit = Signal()
+
+    def __init__(self, lines: int = 3, grow: bool = False, scale: float = 1.0, min_lines: int = 2) -> None:
+        super().__init__()
+        self.setTabChangesFocus(True)
+        if scale != 1.0:
+            font = self.font()
+            font.setPointSizeF(font.pointSizeF() * scale)
+            self.setFont(font)
+        self._lines, self._min_lines = lines, min_lines
+        self.setMinimumHeight(self.fontMetrics().lineSpacing() * min_lines + 14)
+        self.setSizePolicy(
+            QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred if grow else QSizePolicy.Policy.Maximum
+        )
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            local_shortcut(key, self, self.commit.emit)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(280, self.fontMetrics().lineSpacing() * self._lines + 14)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override (a scroll area's is 70 px tall)
+        return QSize(120, self.fontMetrics().lineSpacing() * self._min_lines + 14)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - the same name as QLineEdit's, so forms treat both alike
+        self.setPlainText(text)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        self.commit.emit()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:
+            document = self.document()
+            undo = event.matches(QKeySequence.StandardKey.Undo)
+            redo = event.matches(QKeySequence.StandardKey.Redo) or QKeySequence(event.keyCombination()) == (
+                QKeySequence("Ctrl+Shift+Z")
+            )
+            if (undo and not document.isUndoAvailable()) or (redo and not document.isRedoAvailable()):
+                event.ignore()
+                return True
+        return super().event(event)
