@@ -503,3 +503,41 @@ def group_figures(db: Database, programme_id: uuid.UUID | None = None) -> tuple[
             )
             for r in rows
         )
+
+
+@dataclass(frozen=True)
+class Holdings:
+    """What deleting leader groups would take with it beyond the register: their innovation work."""
+
+    initiatives: int
+    applications: int
+    granted: int  # kroner granted to their applications
+
+    def __bool__(self) -> bool:
+        return bool(self.initiatives)
+
+
+def holdings(
+    db: Database, *, group_id: uuid.UUID | None = None, cohort_id: uuid.UUID | None = None
+) -> Holdings:
+    """The initiatives, fund applications and kroner granted of one leader group, or of a cohort's groups."""
+    groups = select(LeaderGroup.id).where(
+        LeaderGroup.id == group_id if group_id is not None else LeaderGroup.cohort_id == cohort_id
+    )
+    initiatives = select(Initiative.id).where(Initiative.leader_group_id.in_(groups))
+    with db.transaction() as s:
+        return Holdings(
+            s.scalar(select(func.count()).select_from(initiatives.subquery())) or 0,
+            s.scalar(
+                select(func.count())
+                .select_from(Application)
+                .where(Application.initiative_id.in_(initiatives))
+            )
+            or 0,
+            s.scalar(
+                select(func.coalesce(func.sum(Application.amount_granted), 0)).where(
+                    Application.initiative_id.in_(initiatives), Application.decision == FundDecision.GRANTED
+                )
+            )
+            or 0,
+        )

@@ -23,6 +23,20 @@ from desktop.ui.widgets import FormDialog, choice_combo, combo_choice, date_edit
 DELETABLE = {"cohort", "session", "group", "location", "facilitator", "fundround"}  # by navigator key kind
 
 
+def _holdings_text(work: views.Holdings) -> str:
+    """What a delete takes with it of the innovation work, said in the question (empty when nothing)."""
+    if not work:
+        return ""
+    text = " " + _("Med det går også {n} innovasjonstiltak med gevinstplanene sine").format(
+        n=work.initiatives
+    )
+    if work.applications:
+        text += _(", {n} søknad(er) til innovasjonsfondet").format(n=work.applications)
+    if work.granted:
+        text += _(" (tildelt {granted})").format(granted=kroner(work.granted))
+    return text + "."
+
+
 class RegisterActions(QObject):
     created = Signal(str)  # navigator key of what an action just created
 
@@ -261,12 +275,16 @@ class RegisterActions(QObject):
         undo_hint = _("Du kan angre med Ctrl+Z.")
         if kind == "cohort":
             d = views.cohort_detail(self.db, row_id)
+            work = views.holdings(self.db, cohort_id=row_id)
             if (d.sessions or d.groups) and not ask(
                 self.parent_widget,
                 _("Slette kull?"),
-                _("Slette {name} med {s} samlinger, {g} ledergrupper og {p} deltakere? {hint}").format(
-                    name=d.name, s=d.sessions, g=d.groups, p=d.participants, hint=undo_hint
-                ),
+                _("Slette {name} med {s} samlinger, {g} ledergrupper og {p} deltakere?").format(
+                    name=d.name, s=d.sessions, g=d.groups, p=d.participants
+                )
+                + _holdings_text(work)
+                + " "
+                + undo_hint,
             ):
                 return False
             command = DeleteCommand(
@@ -280,12 +298,16 @@ class RegisterActions(QObject):
             )
         elif kind == "group":
             d = views.group_detail(self.db, row_id)
-            if d.participants and not ask(
+            work = views.holdings(self.db, group_id=row_id)
+            if (d.participants or work) and not ask(
                 self.parent_widget,
                 _("Fjerne ledergruppe?"),
-                _("Fjerne ledergruppen {name} i {cohort} med {n} deltakere? {hint}").format(
-                    name=d.location_name, cohort=d.cohort_name, n=len(d.participants), hint=undo_hint
-                ),
+                _("Fjerne ledergruppen {name} i {cohort} med {n} deltakere?").format(
+                    name=d.location_name, cohort=d.cohort_name, n=len(d.participants)
+                )
+                + _holdings_text(work)
+                + " "
+                + undo_hint,
             ):
                 return False
             command = DeleteCommand(

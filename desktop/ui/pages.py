@@ -221,10 +221,18 @@ class ProgrammePage(Page):
 
         self.tabs = _tabbed(self, _scrolling(self.body))
         self.dashboard = ProgrammeDashboard(context)
-        self.dashboard.open_group.connect(lambda group_id: actions.created.emit(f"group:{group_id}"))
+        self.dashboard.open_group.connect(self._open_initiatives)
         self.tabs.addTab(self.dashboard, _("Dashbord"))
         self.overview = InnovationOverview(context)
         self.tabs.addTab(self.overview, _("Idéer og prototyper"))
+
+    def _open_initiatives(self, group_id: uuid.UUID) -> None:
+        """A group picked on the dashboard (one without an initiative): open it at its initiatives."""
+        self.actions.created.emit(f"group:{group_id}")  # the navigator selects it, the workspace shows it
+        workspace = self.parentWidget()
+        page = workspace.current_page() if isinstance(workspace, Workspace) else None
+        if isinstance(page, GroupPage) and page.id == group_id:
+            page.tabs.setCurrentWidget(page.initiatives)
 
     def _edit(self, text: str, **values: Any) -> None:
         self.commit(text, lambda db, v: cohorts.update_programme(db, self.id, **v), values)
@@ -232,6 +240,8 @@ class ProgrammePage(Page):
     def reload(self) -> None:
         d = views.programme_detail(self.db, self.id)
         self.overview.set_programme(self.id)
+        if hasattr(self.dashboard, "set_programme"):  # (being added)
+            self.dashboard.set_programme(self.id)
         self.heading.setText(d.name)
         _set_text(self.name, d.name)
         if self.description.toPlainText() != d.description:

@@ -328,3 +328,5 @@ def test_a_group_without_an_initiative_opens_from_the_programme_page(window, qtb
     page.dashboard.open_group.emit(group_id)
     qtbot.waitUntil(lambda: isinstance(window.workspace.current_page(), GroupPage))
     assert window.workspace.current_page().id == group_id
+    group_page = window.workspace.current_page()
+    assert group_page.tabs.currentWidget() is group_page.initiatives  # where the missing initiative goes
