@@ -1,0 +1,107 @@
+"""Long work off the UI thread (exporting a cohort's PDFs), with progress and a Cancel that is honoured.
+
+The work is a plain function ``work(report, cancelled) -> result``: it calls ``report(done, total, what)``
+as it goes and checks ``cancelled()`` between steps. It runs in a QThread; the window stays responsive, the
+progress dialog shows where it is, and Cancel stops it after the current step (what was finished is kept).
+Errors a user can meet (``LupError``) come back as a message; anything else reaches the crash hook as usual.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from desktop.errors import LupError
+from desktop.i18n import _
+
+Work = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
+
+
+class Job(QObject):
+    """One piece of work on its own thread; connect to the signals, then ``start()``."""
+
+    progress = Signal(int, int, str)  # done, total, what is being done
+    done = Signal(object)  # the work's result (also after a cancel: what was finished)
+    failed = Signal(str)  # a message for the user
+
+    def __init__(self, work: Work, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._cancel = threading.Event()
+        self._thread = QThread()
+        self._runner = _Runner(self)
+        self._runner.moveToThread(self._thread)
+        self._thread.started.connect(self._runner.run)
+        self._runner.finished.connect(self._thread.quit)
+        self.result: Any = None
+        self.message = ""
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
+
+    def wait(self, ms: int = 30_000) -> bool:
+        return self._thread.wait(ms)
+
+
+class _Runner(QObject):
+    finished = Signal()
+
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self._job = job
+
+    @Slot()
+    def run(self) -> None:
+        job = self._job
+        try:
+            job.result = job._work(
+                lambda n, total, what: job.progress.emit(n, total, what), job._cancel.is_set
+            )
+            job.done.emit(job.result)
+        except LupError as exc:
+            job.message = exc.message
+            job.failed.emit(exc.message)
+        finally:
+            self.finished.emit()
+
+
+def run_with_progress(parent: QWidget, title: str, work: Work) -> Job:
+    """Start ``work`` with a progress dialog (Cancel stops it after the current step); returns the job,
+    whose ``done``/``failed`` signals say how it ended."""
+    dialog = QProgressDialog(title, _("Avbryt"), 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setMinimumDuration(0)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    job = Job(work, parent)
+
+    def moved(done: int, total: int, what: str) -> None:
+        dialog.setMaximum(max(1, total))
+        dialog.setValue(done)
+        dialog.setLabelText(what)
+
+    def ended(*_args) -> None:
+        dialog.close()
+        dialog.deleteLater()
+
+    job.progress.connect(moved)
+    job.done.connect(ended)
+    job.failed.connect(ended)
+    dialog.canceled.connect(job.cancel)
+    dialog.show()
+    job.start()
+    return job
