@@ -8,6 +8,7 @@ which is followed up like the funded projects. Amounts are whole kroner.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -71,20 +72,33 @@ def kroner(value: int) -> str:
     return f"{value:,}".replace(",", "\u00a0") + "\u00a0kr"
 
 
-def clean_amount(value: int | str | None, field: str, label: str, required: bool = True) -> int | None:
-    """Whole kroner, not negative; text may have spaces, "kr" and a ",-"."""
+_PLAIN = re.compile(r"-?\d+")
+_DOTTED = re.compile(r"-?\d{1,3}(?:\.\d{3})+")  # 12.500, 1.250.000: dots only between thousands
+_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")  # spaces, no-break and thin spaces
+
+
+def clean_amount(
+    value: int | float | str | None, field: str, label: str, required: bool = True
+) -> int | None:
+    """Whole kroner, not negative. Text may have spaces, "kr" and a ",-" or ",00"; a dot only between
+    thousands ("12.500", "1.250.000,-"). Anything that could be øre ("2.5", "12,50") is refused, never
+    rounded or read as thousands: a typed amount is stored as the facilitator meant it or not at all."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             raise ValidationError(field, _("Skriv beløpet for «{field}».").format(field=label))
         return None
     if isinstance(value, str):
-        text = value.replace("\u00a0", "").replace(" ", "").lower().removesuffix("kr").removesuffix(",-")
+        value = _read_kroner(value, field, label)
+    elif not isinstance(value, int):
         try:
-            value = int(text.replace(".", ""))
-        except ValueError:
+            whole = int(value)
+        except (ValueError, OverflowError, TypeError):
             raise ValidationError(
                 field, _("«{field}» må være et helt beløp i kroner.").format(field=label)
             ) from None
+        if whole != value:
+            raise ValidationError(field, _whole_kroner_message(label))
+        value = whole
     if value < 0:
         raise ValidationError(field, _("«{field}» kan ikke være negativt.").format(field=label))
     if value > AMOUNT_MAX:
@@ -92,6 +106,26 @@ def clean_amount(value: int | str | None, field: str, label: str, required: bool
             field, _("«{field}» er urimelig stort. Sjekk antall nuller.").format(field=label)
         )
     return int(value)
+
+
+def _read_kroner(value: str, field: str, label: str) -> int:
+    text = value.translate(_SPACES).lower().removesuffix("kr")
+    for whole in (",-", ",00"):
+        text = text.removesuffix(whole)
+    if _PLAIN.fullmatch(text):
+        return int(text)
+    if _DOTTED.fullmatch(text):
+        return int(text.replace(".", ""))
+    if re.fullmatch(r"-?[\d.]*\d[\d.,]*", text):  # digits with a dot or comma where øre could be
+        raise ValidationError(field, _whole_kroner_message(label))
+    raise ValidationError(field, _("«{field}» må være et helt beløp i kroner.").format(field=label))
+
+
+def _whole_kroner_message(label: str) -> str:
+    return _(
+        "«{field}» må være hele kroner, uten øre. Punktum brukes bare mellom tusener, "
+        "som i 12.500 eller 1.250.000,-."
+    ).format(field=label)
 
 
 def clean_score(value: int | None, criterion: Criterion) -> int | None:
@@ -172,6 +206,16 @@ class ApplicationFigures:
         given = [s for s in self.scores if s is not None]
         return sum(given) if given else None
 
+    @property
+    def scored(self) -> int:
+        """How many of the five criteria the council has scored."""
+        return sum(1 for s in self.scores if s is not None)
+
+    @property
+    def fully_scored(self) -> bool:
+        """Every criterion scored: only then is ``score`` comparable with another application's."""
+        return self.scored == len(Criterion)
+
 
 @dataclass(frozen=True)
 class RoundOverview:
@@ -182,6 +226,7 @@ class RoundOverview:
     funded: int
     rejected: int
     pending: int
+    withdrawn: int = 0  # not counted in ``applications`` or any sum
 
     @property
     def left(self) -> int:
@@ -189,7 +234,8 @@ class RoundOverview:
 
 
 def round_overview(budget: int, applications: Iterable[ApplicationFigures]) -> RoundOverview:
-    apps = [a for a in applications if a.decision is not FundDecision.WITHDRAWN]
+    every = list(applications)
+    apps = [a for a in every if a.decision is not FundDecision.WITHDRAWN]
     granted = [a for a in apps if a.decision is FundDecision.GRANTED]
     return RoundOverview(
         budget=budget,
@@ -199,4 +245,5 @@ def round_overview(budget: int, applications: Iterable[ApplicationFigures]) -> R
         funded=len(granted),
         rejected=sum(1 for a in apps if a.decision is FundDecision.REJECTED),
         pending=sum(1 for a in apps if a.decision is FundDecision.PENDING),
+        withdrawn=len(every) - len(apps),
     )

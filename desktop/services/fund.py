@@ -102,13 +102,16 @@ class InitiativeChoice:
 # --- reading ----------------------------------------------------------------------------------------------
 
 
+def round_order() -> tuple:
+    """By deadline, rounds without one last (said outright: SQLite sorts NULL first, PostgreSQL last)."""
+    return (FundRound.deadline.is_(None), FundRound.deadline, FundRound.created_at)
+
+
 def rounds(db: Database) -> tuple[RoundChoice, ...]:
     with db.transaction() as s:
         return tuple(
             RoundChoice(r.id, r.name)
-            for r in s.execute(
-                select(FundRound.id, FundRound.name).order_by(FundRound.deadline, FundRound.created_at)
-            )
+            for r in s.execute(select(FundRound.id, FundRound.name).order_by(*round_order()))
         )
 
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.fund import Criterion, FundDecision, RoundOverview, kroner
+from desktop.domain.fund import ApplicationFigures, Criterion, FundDecision, RoundOverview, kroner
 from desktop.domain.rules import format_date
 from desktop.i18n import _
 from desktop.services import fund
@@ -71,6 +71,23 @@ def criteria_legend() -> str:
     return "  ·  ".join(f"{criterion_key(i)} {c.short}" for i, c in enumerate(Criterion))
 
 
+def sum_text(figures: ApplicationFigures) -> str:
+    """The council's sum as shown: "17" when all five criteria are scored, "8 (2/5)" while some are
+    missing (so a partial sum never reads as a weak application), "–" before any is."""
+    if figures.score is None:
+        return "–"
+    if figures.fully_scored:
+        return str(figures.score)
+    return _("{sum} ({n}/{m})").format(sum=figures.score, n=figures.scored, m=len(Criterion))
+
+
+def applications_tab_text(o: RoundOverview) -> str:
+    """The tab title: the count the figures use, the withdrawn beside it ("Søknader (27 + 1 trukket)")."""
+    if o.withdrawn:
+        return _("Søknader ({n} + {withdrawn} trukket)").format(n=o.applications, withdrawn=o.withdrawn)
+    return _("Søknader ({n})").format(n=o.applications)
+
+
 def _round_chart_title() -> str:
     return _("Ramme, søkt og innvilget")
 
@@ -106,7 +123,10 @@ class ApplicationTableModel(RowsTableModel):
             "",
             _("Søkt beløp i kroner"),
             *(f"{criterion_key(i)}: {c.label}" for i, c in enumerate(Criterion)),
-            _("Summen av poengene (høyst {most})").format(most=5 * len(Criterion)),
+            _(
+                "Summen av poengene (høyst {most}). «8 (2/5)»: bare 2 av {n} kriterier er vurdert ennå; "
+                "slike sorteres etter de ferdig vurderte."
+            ).format(most=5 * len(Criterion), n=len(Criterion)),
             "",
             _("Innvilget beløp i kroner"),
             _("Veiledning tilbudt søkere som ikke fikk midler"),
@@ -136,7 +156,7 @@ class ApplicationTableModel(RowsTableModel):
         if self.FIRST_SCORE <= column < self.SUM:
             return a.scores.get(list(Criterion)[column - self.FIRST_SCORE])
         if column == self.SUM:
-            return a.score
+            return a.score  # the sum of what is scored; ``_sorted`` puts partial sums after the full ones
         if column == self.DECISION:
             return list(FundDecision).index(a.decision)
         if column == self.GRANTED:
@@ -156,6 +176,8 @@ class ApplicationTableModel(RowsTableModel):
                 return _("Ja") if value else ""
             if column in (self.APPLIED, self.GRANTED):
                 return format_value(value) if value is not None else ""
+            if column == self.SUM:
+                return sum_text(a.figures)
             return "–" if value is None else str(value)
         if role == SORT_ROLE:
             return value
@@ -175,7 +197,23 @@ class ApplicationTableModel(RowsTableModel):
                 return a.guidance_notes
             if column == self.DECISION and a.follow_up:
                 return a.follow_up
+            if column == self.SUM and not a.figures.fully_scored:
+                return _("{n} av {m} kriterier vurdert").format(n=a.figures.scored, m=len(Criterion))
         return None
+
+    def _sorted(self, rows: list, column: int, order: Qt.SortOrder) -> list:
+        """By the sum, fully scored applications first whichever way; then the partly scored (by what they
+        have so far), then the unscored: a partial sum is not a weak score, only an unfinished one."""
+        if column != self.SUM:
+            return super()._sorted(rows, column, order)
+        rows = sorted(rows, key=self.tiebreak)
+        full = [a for a in rows if a.figures.fully_scored]
+        partial = [a for a in rows if not a.figures.fully_scored and a.figures.scored]
+        unscored = [a for a in rows if not a.figures.scored]
+        descending = order == Qt.SortOrder.DescendingOrder
+        for group in (full, partial):
+            group.sort(key=lambda a: a.score, reverse=descending)  # stable: ties keep the tiebreak
+        return full + partial + unscored
 
     def tiebreak(self, a: fund.ApplicationView) -> tuple:
         return (norwegian_key(a.location), norwegian_key(a.initiative_title))
@@ -258,10 +296,12 @@ class RoundFigures(QWidget):
         layout.addWidget(self.chart, 2)
 
     def show_overview(self, o: RoundOverview) -> None:
-        self.applications.set_value(
-            str(o.applications),
-            _("{pending} til behandling · {rejected} avslått").format(pending=o.pending, rejected=o.rejected),
+        tip = _("{pending} til behandling · {rejected} avslått").format(
+            pending=o.pending, rejected=o.rejected
         )
+        if o.withdrawn:
+            tip += " · " + _("{n} trukket (ikke regnet med)").format(n=o.withdrawn)
+        self.applications.set_value(str(o.applications), tip)
         self.funded.set_value(_("{n} av {m}").format(n=o.funded, m=o.applications))
         self.applied.set_value(kroner(o.applied))
         self.granted.set_value(kroner(o.granted))
@@ -634,7 +674,7 @@ class FundRoundPage(Page):
         self.figures.show_overview(v.overview)
         keep = self._application_id
         self.model.set_rows(v.applications)
-        self.tabs.setTabText(0, _("Søknader ({n})").format(n=len(v.applications)))
+        self.tabs.setTabText(0, applications_tab_text(v.overview))
         if not (keep and self.select_application_quietly(keep)) and v.applications:
             self.table.setCurrentIndex(self.model.index(0, ApplicationTableModel.LOCATION))
         self._show_application()

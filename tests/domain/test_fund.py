@@ -58,6 +58,12 @@ def test_kroner_never_breaks_a_line():
         ("12 500,- kr", 12_500),
         (f"12{NBSP}500{NBSP}kr", 12_500),
         ("2.575.000", 2_575_000),
+        ("1.250.000,-", 1_250_000),
+        ("12.500,00", 12_500),
+        ("12 500,00 kr", 12_500),
+        ("999,-", 999),
+        ("12\u202f500 kr", 12_500),  # a narrow no-break space, as some programs group
+        (12_500.0, 12_500),  # a float that is whole kroner
         (" 0 ", 0),
         ("100000000", AMOUNT_MAX),
         (12_500, 12_500),
@@ -86,12 +92,51 @@ def test_huge_amounts_are_refused(value):
     assert e.value.message == "«Ramme» er urimelig stort. Sjekk antall nuller."
 
 
-@pytest.mark.parametrize("value", ["tolv tusen", "12,5", "12 500,50", "kr 12 500", "1e5", "12 500 NOK"])
+@pytest.mark.parametrize("value", ["tolv tusen", "kr 12 500", "1e5", "12 500 NOK", "-", ",-", float("nan")])
 def test_junk_amounts_are_refused(value):
     with pytest.raises(ValidationError) as e:
         clean_amount(value, "amount_granted", "Innvilget beløp")
     assert e.value.field == "amount_granted"
     assert e.value.message == "«Innvilget beløp» må være et helt beløp i kroner."
+
+
+WHOLE_KRONER = (
+    "«Innvilget beløp» må være hele kroner, uten øre. Punktum brukes bare mellom tusener, "
+    "som i 12.500 eller 1.250.000,-."
+)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2.5",  # not 25 kr
+        "2.50",
+        "12.5000",
+        "1250.000",
+        "1.25.000",
+        ".500",
+        "12.",
+        "12,5",
+        "12,50 kr",
+        "12 500,50",
+        "12.500,50",
+        "12,500",  # English thousands: ambiguous, so asked again
+        "-2.5",
+    ],
+)
+def test_amounts_that_could_have_ore_are_refused_not_misread(value):
+    with pytest.raises(ValidationError) as e:
+        clean_amount(value, "amount_granted", "Innvilget beløp")
+    assert e.value.field == "amount_granted"
+    assert e.value.message == WHOLE_KRONER
+
+
+@pytest.mark.parametrize("value", [2.5, 12_500.4, 0.5, float("inf")])
+def test_floats_with_a_fraction_are_refused_not_truncated(value):
+    with pytest.raises(ValidationError) as e:
+        clean_amount(value, "amount_granted", "Innvilget beløp")
+    assert e.value.field == "amount_granted"
+    assert "hele kroner" in e.value.message or "helt beløp" in e.value.message
 
 
 def test_missing_amount_required_or_not():
@@ -129,6 +174,18 @@ def test_score_is_the_sum_of_the_criteria_given():
     assert ApplicationFigures(100, P, None, (None,) * 5).score is None
     assert ApplicationFigures(100, P, None, (3, None, 5, None, 1)).score == 9
     assert ApplicationFigures(100, P, None, (5, 5, 5, 5, 5)).score == 25
+
+
+def test_how_many_criteria_are_scored():
+    for scores, scored, full in (
+        ((), 0, False),
+        ((None,) * 5, 0, False),
+        ((3, None, 5, None, 1), 3, False),
+        ((1, 1, 1, 1, None), 4, False),
+        ((5, 5, 5, 5, 5), 5, True),
+    ):
+        figures = ApplicationFigures(100, P, None, scores)
+        assert (figures.scored, figures.fully_scored) == (scored, full)
 
 
 # --- round dates ------------------------------------------------------------------------------------------
@@ -237,6 +294,7 @@ def test_round_overview_by_hand():
         funded=2,
         rejected=1,
         pending=2,
+        withdrawn=1,
     )
     assert o.left == 550_000
 
@@ -250,6 +308,7 @@ def test_an_empty_round():
 def test_withdrawn_applications_are_left_out():
     o = round_overview(100, [ApplicationFigures(50, W, None), ApplicationFigures(60, W, None)])
     assert (o.applications, o.applied, o.granted, o.funded, o.rejected, o.pending) == (0, 0, 0, 0, 0, 0)
+    assert o.withdrawn == 2
 
 
 def test_round_overview_reads_a_generator():

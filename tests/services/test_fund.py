@@ -11,7 +11,7 @@ import pytest
 
 from desktop.domain.fund import Criterion, FundDecision, RoundOverview
 from desktop.errors import NotFoundError, ValidationError
-from desktop.services import fund, groups, initiatives
+from desktop.services import fund, groups, initiatives, views
 from desktop.services.common import restore_deleted
 
 NBSP = "\u00a0"
@@ -74,11 +74,23 @@ def test_rounds_in_deadline_order(db, spring):
     assert [(c.id, c.name) for c in fund.rounds(db)] == [(autumn, "Høsten 2024"), (spring, "Våren 2025")]
 
 
+def test_rounds_without_a_deadline_come_last_in_the_list_and_the_navigator(db, spring):
+    # Made first, so neither creation order nor SQLite's NULLs-first can put it on top (PostgreSQL sorts
+    # NULL last by itself: the order is said outright so both databases agree).
+    undecided = fund.create_round(db, "Neste runde", 500_000)
+    autumn = fund.create_round(db, "Høsten 2024", 800_000, deadline=date(2024, 9, 1))
+    expected = [autumn, spring, undecided]
+    assert [c.id for c in fund.rounds(db)] == expected
+    assert [r.id for r in views.load_tree(db).fund_rounds] == expected
+
+
 @pytest.mark.parametrize(
     ("values", "field"),
     [
         ({"budget": "-5 000"}, "budget"),
         ({"budget": "en million"}, "budget"),
+        ({"budget": "1.5"}, "budget"),  # not 15 kr
+        ({"budget": 999_999.5}, "budget"),
         ({"budget": "1 000 000 000"}, "budget"),
         ({"budget": None}, "budget"),
         ({"name": "  "}, "title"),  # clean_title names its field "title"
@@ -215,6 +227,10 @@ def test_a_second_application_for_the_same_initiative_in_a_round_is_refused(db, 
         (100_000, {"amount_granted": 50_000}, "amount_granted", "Bare en innvilget søknad"),  # still pending
         ("-100 000", {}, "amount_applied", "«Søkt beløp» kan ikke være negativt."),
         (0, {}, "amount_applied", "Søknadsbeløpet må være større enn null."),
+        ("2.5", {}, "amount_applied", "«Søkt beløp» må være hele kroner, uten øre."),  # not 25 kr
+        ("12,50 kr", {}, "amount_applied", "«Søkt beløp» må være hele kroner, uten øre."),
+        (2.5, {}, "amount_applied", "«Søkt beløp» må være hele kroner, uten øre."),  # not 2 kr
+        (100_000, {"decision": G, "amount_granted": "99.999,5"}, "amount_granted", "«Innvilget beløp» må"),
         (None, {}, "amount_applied", "Skriv beløpet for «Søkt beløp»."),
         (100_000, {"amount_granted": "-1"}, "amount_granted", "«Innvilget beløp» kan ikke være negativt."),
         (100_000, {"score_gain": 6}, "gain", "Poengene for «Gevinstpotensial (økonomi og kvalitet)»"),
@@ -367,6 +383,7 @@ def test_round_overview_by_hand(db, spring, five):
         funded=2,
         rejected=1,
         pending=1,
+        withdrawn=1,
     )
     assert r.overview.left == 450_000
     # withdrawing a granted application frees its grant

@@ -123,6 +123,20 @@ def test_negative_budget_and_dates_out_of_order_are_refused_at_the_field(window,
     assert fund.round_view(window.context.db, page.id).applicant_workshop == date(2019, 9, 10)
 
 
+@pytest.mark.parametrize("typed", ["2.5", "12,50 kr", "1.5 mill"])
+def test_a_budget_that_is_not_whole_kroner_is_refused_at_the_field(window, round_page, typed):
+    page = round_page
+    page.tabs.setCurrentIndex(1)
+    page.budget.setText(typed)
+    page.budget.editingFinished.emit()
+    assert "«Ramme» må være" in page.errors.message("budget")
+    assert fund.round_view(window.context.db, page.id).budget == 1_000_000
+    page.budget.setText("1.250.000,-")  # dots between thousands are fine
+    page.budget.editingFinished.emit()
+    assert not page.errors.message("budget")
+    assert fund.round_view(window.context.db, page.id).budget == 1_250_000
+
+
 def test_budget_below_what_is_granted_is_refused(window, round_page):
     page = round_page
     app = select(page, "Frisklivsgruppe for seniorer")
@@ -194,6 +208,21 @@ def test_grant_larger_than_applied_is_refused_at_the_field(window, dialogs, roun
     assert "større enn søknadsbeløpet" in dialogs.seen[-1].errors.message("amount_granted")
     stored = next(a for a in fund.round_view(window.context.db, page.id).applications if a.id == app.id)
     assert (stored.decision, stored.amount_granted) == (FundDecision.PENDING, None)
+
+
+def test_a_grant_with_ore_is_refused_at_the_field_not_truncated(window, dialogs, round_page):
+    page = round_page
+    select(page, "Digitalt tilsyn om natten")
+
+    def fill(dialog) -> None:
+        decision = dialog.fields["decision"]
+        decision.setCurrentIndex(decision.findData(FundDecision.GRANTED.value))
+        dialog.fields["amount_granted"].setText("250.5")  # once read as 2 505 kr
+
+    dialogs.answer(fill)
+    page.decide_button.click()
+    assert "hele kroner, uten øre" in dialogs.seen[-1].errors.message("amount_granted")
+    assert fund.round_view(window.context.db, page.id).overview.granted == 0
 
 
 def test_negative_grant_is_refused_at_the_field(window, dialogs, round_page):
@@ -338,6 +367,78 @@ def test_applications_table_sorts_by_amount_and_score(window, round_page):
     assert [a.amount_applied for a in page.model.rows] == [300_000, 500_000]
     page.table.sortByColumn(ApplicationTableModel.SUM, Qt.SortOrder.DescendingOrder)  # none scored yet
     assert len(page.model.rows) == 2
+
+
+def test_withdrawn_applications_are_counted_apart_in_the_tab_and_the_figures(window, round_page):
+    page = round_page
+    assert page.tabs.tabText(0) == "Søknader (2)"
+    app = select(page, "Frisklivsgruppe for seniorer")
+    fund.update_application(window.context.db, app.id, decision=FundDecision.WITHDRAWN)
+    window.context.changed.emit()
+    assert page.tabs.tabText(0) == "Søknader (1 + 1 trukket)"
+    assert page.figures.applications.value.text() == "1"
+    assert page.figures.funded.value.text() == "0 av 1"
+    assert "1 trukket" in page.figures.applications.toolTip()
+    assert len(page.model.rows) == 2  # still listed
+
+
+@pytest.fixture
+def scored(window, round_page, initiative_ids):
+    """Four applications: fully scored 15 and 24, partly scored 20 (four criteria), and one unscored."""
+    db = window.context.db
+    page = round_page
+    group = views.load_tree(db).programmes[0].cohorts[0].groups[0]
+    fourth = initiatives.create_initiative(db, group.id, "Velkomstpakke for nyansatte")
+    fund.create_application(db, page.id, fourth, 100_000)
+    fund.create_application(db, page.id, initiative_ids[2], 50_000)
+    columns = list(fund.SCORE_COLUMNS.values())
+    for title, scores in (
+        ("Digitalt tilsyn om natten", (3, 3, 3, 3, 3)),
+        ("Velkomstpakke for nyansatte", (5, 5, 5, 5, 4)),
+        ("Frisklivsgruppe for seniorer", (5, 5, 5, 5, None)),
+    ):
+        a = next(a for a in fund.round_view(db, page.id).applications if a.initiative_title == title)
+        fund.update_application(db, a.id, **dict(zip(columns, scores, strict=True)))
+    window.context.changed.emit()
+    return page
+
+
+def test_partial_sums_show_how_much_is_scored(scored):
+    page = scored
+    texts = {
+        a.initiative_title: page.model.index(i, ApplicationTableModel.SUM).data()
+        for i, a in enumerate(page.model.rows)
+    }
+    assert texts == {
+        "Digitalt tilsyn om natten": "15",
+        "Velkomstpakke for nyansatte": "24",
+        "Frisklivsgruppe for seniorer": "20 (4/5)",
+        "Språkkafé i barnehagen": "–",
+    }
+    row = next(
+        i for i, a in enumerate(page.model.rows) if a.initiative_title == "Frisklivsgruppe for seniorer"
+    )
+    assert page.model.index(row, ApplicationTableModel.SUM).data(Qt.ItemDataRole.ToolTipRole) == (
+        "4 av 5 kriterier vurdert"
+    )
+
+
+def test_partial_and_unscored_sums_sort_after_the_fully_scored_both_ways(scored):
+    page = scored
+    page.table.sortByColumn(ApplicationTableModel.SUM, Qt.SortOrder.DescendingOrder)
+    assert [page.model.index(i, ApplicationTableModel.SUM).data() for i in range(4)] == [
+        "24",
+        "15",
+        "20 (4/5)",
+        "–",
+    ]
+    page.table.sortByColumn(ApplicationTableModel.SUM, Qt.SortOrder.AscendingOrder)
+    assert [page.model.index(i, ApplicationTableModel.SUM).data() for i in range(4)] == [
+        "15",
+        "24",
+        "20 (4/5)",
+        "–",
+    ]
 
 
 def test_folder_lists_rounds_with_their_figures(window, round_page):
