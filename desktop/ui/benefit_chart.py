@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.domain.benefits import Progress
 from desktop.i18n import _
-from desktop.ui.charts import BACKGROUND, GRID, INK, MUTED, PALETTE, format_value
+from desktop.ui.charts import BACKGROUND, GRID, INK, MUTED, PALETTE, PaintedChart, format_value
 
 LINE = PALETTE[0]  # the measurements: blue
 BASELINE = "#3c424d"  # dark grey, dashed
@@ -192,7 +192,7 @@ def _font(px: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
     return font
 
 
-class BenefitChart(QWidget):
+class BenefitChart(PaintedChart):
     """A benefit's measurements over time with its baseline and target; see the module's docstring."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -488,20 +488,6 @@ class BenefitChart(QWidget):
             )
         painter.restore()
         return g
-
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt override
-        painter = QPainter(self)
-        self.paint(painter, self.width(), self.height())
-        painter.end()
-
-    def render_image(self, width: int, height: int, wall: bool = True) -> QImage:
-        """The chart as a picture: for the projector (``wall``: large type) or at the widget's type size."""
-        image = QImage(max(1, width), max(1, height), QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(QColor(BACKGROUND))
-        painter = QPainter(image)
-        self.paint(painter, image.width(), image.height(), wall)
-        painter.end()
-        return image
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(520, 280)

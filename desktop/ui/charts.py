@@ -137,7 +137,30 @@ def _font(px: int, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
     return font
 
 
-class BarChart(QWidget):
+class PaintedChart(QWidget):
+    """A chart drawn by its own ``paint(painter, width, height, wall)``: the same drawing paints the widget
+    (``paintEvent``) and the picture for the projector (``render_image``), so the wall shows what the
+    screen shows, only with larger type. Subclasses implement ``paint``."""
+
+    def paint(self, painter: QPainter, width: int, height: int, wall: bool = False):
+        raise NotImplementedError
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        self.paint(painter, self.width(), self.height())
+        painter.end()
+
+    def render_image(self, width: int, height: int, wall: bool = True) -> QImage:
+        """The chart as a picture: for the projector (``wall``: large type) or at the widget's type size."""
+        image = QImage(max(1, width), max(1, height), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor(BACKGROUND))
+        painter = QPainter(image)
+        self.paint(painter, image.width(), image.height(), wall)
+        painter.end()
+        return image
+
+
+class BarChart(PaintedChart):
     """A horizontal bar chart of one or more series; see the module's docstring."""
 
     def __init__(
@@ -370,20 +393,6 @@ class BarChart(QWidget):
         painter.drawLine(QPointF(plot.left(), plot.top()), QPointF(plot.left(), plot.bottom()))
         painter.restore()
         return g
-
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt override
-        painter = QPainter(self)
-        self.paint(painter, self.width(), self.height())
-        painter.end()
-
-    def render_image(self, width: int, height: int, wall: bool = True) -> QImage:
-        """The chart as a picture: for the projector (``wall``: large type) or at the widget's type size."""
-        image = QImage(max(1, width), max(1, height), QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(QColor(BACKGROUND))
-        painter = QPainter(image)
-        self.paint(painter, image.width(), image.height(), wall)
-        painter.end()
-        return image
 
     # --- the widget -------------------------------------------------------------------------------------
 

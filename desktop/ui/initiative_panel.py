@@ -6,20 +6,25 @@ chosen one's fields, each stored when it is left as one undoable edit; under the
 chosen benefit its measurements and a chart that can be put on the wall. New benefits and measurements are
 asked for in dialogs; a refusal (a target equal to the baseline, a measurement before the baseline) is
 shown at its field and nothing is stored. Deleting an initiative asks first; every change can be undone.
+
+Editing a benefit or a measurement fills the dialog with the stored numbers in full (never the rounded
+figures the tables show) and stores only the fields that were changed. A list or table is never rebuilt from
+inside its own signal: choosing an initiative and double-clicking a row act once the signal has returned. A
+benefit put on the wall is drawn again when its figures change, as long as the wall still shows it.
 """
 
 from __future__ import annotations
 
 import uuid
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -33,7 +38,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,16 +46,18 @@ from desktop.domain.benefits import COMMON_UNITS, GainType
 from desktop.domain.initiatives import InitiativeStatus
 from desktop.domain.kit import VeikartPhase
 from desktop.domain.rules import format_date
+from desktop.errors import LupError
 from desktop.i18n import _
 from desktop.services import fund, initiatives
 from desktop.services.initiatives import BenefitView, InitiativeView, MeasurementView
-from desktop.ui.benefit_chart import BenefitChart, number_text, realised_text, value_text
+from desktop.ui.benefit_chart import BenefitChart, ChartData, number_text, realised_text, value_text
 from desktop.ui.commands import ChangeCommand, CreateCommand, DeleteCommand
 from desktop.ui.widgets import (
     ID_ROLE,
     FieldEdit,
     FieldErrors,
     FormDialog,
+    OptionalDate,
     TextField,
     date_edit,
     index_of,
@@ -61,7 +67,6 @@ from desktop.ui.widgets import (
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
 
-NO_DATE = QDate(2000, 1, 1)  # an optional date edit's "no date" value (shown as text, never stored)
 MUTED_STYLE = "color: #5b6670;"
 EMPTY_STYLE = "color: #3c424d; font-size: 13pt;"
 # The benefit and what is realised first, then the figures (they fit a laptop's width); the gain type, the
@@ -129,60 +134,24 @@ def benefit_cells(b: BenefitView) -> dict[str, str]:
     }
 
 
+def edit_number_text(value: float) -> str:
+    """A stored number as it is put in an edit field: in full (never rounded, unlike ``number_text``), with
+    a decimal comma and spaces between thousands: ``3,125``, ``1 570 000``. Read back as the same number."""
+    text = format(Decimal(repr(float(value))), "f")
+    sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, _dot, fraction = text.partition(".")
+    fraction = fraction.rstrip("0")
+    groups = []
+    while len(whole) > 3:
+        whole, groups = whole[:-3], [whole[-3:], *groups]
+    whole = " ".join([whole, *groups])
+    return sign + whole + ("," + fraction if fraction else "")
+
+
 def origin_text(kind: str, text: str) -> str:
     short = " ".join(text.split())
     short = short if len(short) <= 70 else short[:68].rstrip() + " …"
     return (_("Idé: {text}") if kind == "idea" else _("Prototype: {text}")).format(text=short)
-
-
-# --- editors ----------------------------------------------------------------------------------------------
-
-
-class OptionalDate(QWidget):
-    """A date that may be left out: a date edit showing «ikke satt» for none, and a button that clears it.
-    ``edited`` carries the new value (a date or None) when the facilitator changed it."""
-
-    edited = Signal(object)
-
-    def __init__(self, name: str, value: date | None = None) -> None:
-        super().__init__()
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("dd.MM.yyyy")
-        self.edit.setMinimumDate(NO_DATE)
-        self.edit.setSpecialValueText(_("ikke satt"))
-        self.edit.setAccessibleName(name)
-        self.edit.setMinimumWidth(104)
-        self.edit.editingFinished.connect(lambda: self.edited.emit(self.value()))
-        self.clear_button = QToolButton()
-        self.clear_button.setText("✕")
-        self.clear_button.setToolTip(_("Fjern datoen"))
-        self.clear_button.setAccessibleName(_("Fjern {name}").format(name=name.lower()))
-        self.clear_button.clicked.connect(self._clear)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.clear_button)
-        self.setFocusProxy(self.edit)
-        self.set_value(value)
-
-    def value(self) -> date | None:
-        q = self.edit.date()
-        return None if q == NO_DATE else date(q.year(), q.month(), q.day())
-
-    def set_value(self, value: date | None) -> None:
-        self.edit.blockSignals(True)
-        self.edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
-        if value is None:  # the calendar opens on today, not on the "none" date
-            today = date.today()
-            self.edit.calendarWidget().setCurrentPage(today.year, today.month)
-        self.edit.blockSignals(False)
-
-    def _clear(self) -> None:
-        if self.value() is not None:
-            self.set_value(None)
-            self.edited.emit(None)
 
 
 def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
@@ -234,6 +203,10 @@ class InitiativePanel(QWidget):
         self._known: set[uuid.UUID] | None = None  # the group's initiatives at the last refresh
         self._origins: list[tuple[uuid.UUID | None, uuid.UUID | None]] = []  # (idea_id, prototype_id)
         self._loading = False
+        self._quiet = False  # storing pending typing: the push must not choose what the panel shows
+        self._wall_image = None  # the picture this panel last put on the wall (QImage), while it is there
+        self._wall_ids: tuple[uuid.UUID, uuid.UUID] | None = None  # (initiative, benefit) on the wall
+        self._wall_chart: BenefitChart | None = None  # draws the wall's benefit (maybe not the one chosen)
         self._sized = False  # the benefit table's columns fitted to the first benefits shown
 
         # Left: the group's initiatives.
@@ -359,7 +332,7 @@ class InitiativePanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.benefits.currentCellChanged.connect(lambda row, *_rest: self._benefit_row_chosen(row))
-        self.benefits.doubleClicked.connect(lambda _i: self.edit_benefit())
+        self.benefits.doubleClicked.connect(lambda _i: QTimer.singleShot(0, self, self.edit_benefit))
         local_shortcut(QKeySequence.StandardKey.Delete, self.benefits, self.delete_benefit)
         local_shortcut(Qt.Key.Key_Insert, self.benefits, self.new_benefit)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -388,7 +361,7 @@ class InitiativePanel(QWidget):
         mh.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         mh.setStretchLastSection(True)
         self.measurements.currentCellChanged.connect(lambda row, *_rest: self._measurement_row_chosen(row))
-        self.measurements.doubleClicked.connect(lambda _i: self.edit_measurement())
+        self.measurements.doubleClicked.connect(lambda _i: QTimer.singleShot(0, self, self.edit_measurement))
         local_shortcut(QKeySequence.StandardKey.Delete, self.measurements, self.delete_measurement)
         local_shortcut(Qt.Key.Key_Insert, self.measurements, self.new_measurement)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -550,26 +523,34 @@ class InitiativePanel(QWidget):
             self.refresh()
 
     def _changed(self) -> None:
+        self._follow_stack()  # an undo or redo emits ``changed`` too: show what it changed, in one refresh
         if self.group_id is not None and self.isVisible():
             self.refresh()
+        self._follow_wall()
 
-    def _stack_moved(self, index: int) -> None:
-        """Undo or redo of an initiative, benefit or measurement edit shows the initiative it changed."""
+    def _stack_moved(self, _index: int) -> None:
+        # Every move of the stack also emits ``changed`` (whichever comes first takes the move in), and
+        # ``_changed`` refreshes: refreshing here too would do it twice.
+        self._follow_stack()
+
+    def _follow_stack(self) -> None:
+        """Undo or redo of an edit of this group's initiatives, benefits or measurements shows the initiative
+        (and benefit) it changed. The commands made here carry their group's id: no database read."""
         stack = self.context.undo_stack
+        index = stack.index()
+        if index == self._stack_index:
+            return  # already taken in
         touched = stack.command(index) if index < self._stack_index else stack.command(index - 1)
         self._stack_index = index
-        initiative_id = getattr(touched, "initiative_id", None)
-        if initiative_id is None or self.group_id is None:
+        if self._quiet or touched is None or self.group_id is None:
             return
-        if any(
-            i.id == initiative_id for i in initiatives.initiatives_of_group(self.context.db, self.group_id)
-        ):
-            self.initiative_id = initiative_id
-            benefit_id = getattr(touched, "benefit_id", None)
-            if benefit_id is not None:
-                self.benefit_id = benefit_id
-            if self.isVisible():
-                self.refresh()
+        initiative_id = getattr(touched, "initiative_id", None)
+        if initiative_id is None or getattr(touched, "group_id", None) != self.group_id:
+            return
+        self.initiative_id = initiative_id
+        benefit_id = getattr(touched, "benefit_id", None)
+        if benefit_id is not None:
+            self.benefit_id = benefit_id
 
     def refresh(self) -> None:
         if self.group_id is None:
@@ -767,12 +748,22 @@ class InitiativePanel(QWidget):
         if item is None or self._loading:
             return
         initiative_id = item.data(ID_ROLE)
-        if initiative_id == self.initiative_id:
-            return
-        self.commit_pending()
+        if initiative_id != self.initiative_id:
+            # Storing the typing refreshes the list: never from inside the list's own signal.
+            QTimer.singleShot(0, self, lambda: self._choose(initiative_id))
+
+    def _choose(self, initiative_id: uuid.UUID) -> None:
+        """Show the initiative chosen in the list, after storing what was typed in the one shown."""
+        current = self.list.currentItem()
+        if initiative_id == self.initiative_id or current is None or current.data(ID_ROLE) != initiative_id:
+            return  # shown already, or the list has moved on (a later call shows that)
+        # The new one is chosen first: the refresh that storing the typing brings shows it, list and all.
+        self.initiative_id = initiative_id
         self.benefit_id = self.measurement_id = None
+        self.commit_pending()
         self.errors.clear()
-        self._show(initiative_id)
+        if self.initiative is None or self.initiative.id != initiative_id:
+            self._show(initiative_id)
 
     def _benefit_row_chosen(self, row: int) -> None:
         if self._loading or self.initiative is None or not 0 <= row < len(self.initiative.benefits):
@@ -793,8 +784,12 @@ class InitiativePanel(QWidget):
         """Store typed text not yet stored (before the panel shows another initiative or group)."""
         if self.initiative is None or self._loading:
             return
-        for name in ("title", "owner", *TEXT_FIELDS):
-            self._commit_text(name)
+        self._quiet = True
+        try:
+            for name in ("title", "owner", *TEXT_FIELDS):
+                self._commit_text(name)
+        finally:
+            self._quiet = False
 
     def _update(self, text: str, values: dict[str, Any]) -> bool:
         if self.initiative is None:
@@ -803,7 +798,7 @@ class InitiativePanel(QWidget):
         command = ChangeCommand(
             text, lambda db, v: initiatives.update_initiative(db, initiative_id, **v), values
         )
-        command.initiative_id = initiative_id
+        command.initiative_id, command.group_id = initiative_id, self.group_id
         return self.context.perform(command, self.errors)
 
     def _commit_text(self, name: str) -> None:
@@ -902,6 +897,7 @@ class InitiativePanel(QWidget):
                 ),
                 initiatives.delete_initiative,
             )
+            made.group_id = group_id
             return made
 
         stored = self.actions.run_dialog(dialog, command)
@@ -943,7 +939,7 @@ class InitiativePanel(QWidget):
             _("Slett tiltaket «{title}»").format(title=i.title),
             lambda db: initiatives.delete_initiative(db, initiative_id),
         )
-        command.initiative_id = initiative_id
+        command.initiative_id, command.group_id = initiative_id, self.group_id
         return self.context.perform(command)
 
     # --- benefits ---------------------------------------------------------------------------------------
@@ -966,13 +962,13 @@ class InitiativePanel(QWidget):
         w["unit"].setCurrentText(b.unit if b else "")
         today = date.today()
         w["baseline"] = dialog.add(
-            _("Nullpunkt"), QLineEdit(number_text(b.baseline) if b else ""), "baseline"
+            _("Nullpunkt"), QLineEdit(edit_number_text(b.baseline) if b else ""), "baseline"
         )
         w["baseline"].setPlaceholderText(_("verdien i dag, for eksempel 1 234,5"))
         w["baseline_date"] = dialog.add(
             _("Nullpunktsmåling, dato"), date_edit(b.baseline_date if b else today), "baseline_date"
         )
-        w["target"] = dialog.add(_("Mål"), QLineEdit(number_text(b.target) if b else ""), "target")
+        w["target"] = dialog.add(_("Mål"), QLineEdit(edit_number_text(b.target) if b else ""), "target")
         w["target"].setPlaceholderText(_("verdien dere vil nå"))
         w["target_date"] = dialog.add(
             _("Måldato"),
@@ -1010,7 +1006,7 @@ class InitiativePanel(QWidget):
         if i is None:
             return None
         self.commit_pending()
-        initiative_id = i.id
+        initiative_id, group_id = i.id, i.group_id
         dialog, w = self._benefit_dialog(_("Ny gevinst for «{title}»").format(title=i.title), None)
 
         def command() -> CreateCommand:
@@ -1020,7 +1016,7 @@ class InitiativePanel(QWidget):
                 lambda db: initiatives.create_benefit(db, initiative_id, **values),
                 initiatives.delete_benefit,
             )
-            made.initiative_id = initiative_id
+            made.initiative_id, made.group_id = initiative_id, group_id
             return made
 
         stored = self.actions.run_dialog(dialog, command)
@@ -1035,16 +1031,17 @@ class InitiativePanel(QWidget):
         if b is None:
             return False
         dialog, w = self._benefit_dialog(_("Endre gevinst"), b)
-        benefit_id, initiative_id = b.id, b.initiative_id
+        benefit_id, initiative_id, group_id = b.id, b.initiative_id, self.group_id
+        shown = self._benefit_values(w)  # as filled in: only what is changed from it is stored
 
         def command() -> ChangeCommand:
-            values = self._benefit_values(w)
+            values = {k: v for k, v in self._benefit_values(w).items() if v != shown[k]}
             changed = ChangeCommand(
                 _("Endre gevinsten «{title}»").format(title=b.title),
                 lambda db, v: initiatives.update_benefit(db, benefit_id, **v),
                 values,
             )
-            changed.initiative_id, changed.benefit_id = initiative_id, benefit_id
+            changed.initiative_id, changed.benefit_id, changed.group_id = initiative_id, benefit_id, group_id
             return changed
 
         return self.actions.run_dialog(dialog, command) is not None
@@ -1071,6 +1068,7 @@ class InitiativePanel(QWidget):
             lambda db: initiatives.delete_benefit(db, benefit_id),
         )
         command.initiative_id, command.benefit_id = b.initiative_id, benefit_id
+        command.group_id = self.group_id
         return self.context.perform(command)
 
     # --- measurements -----------------------------------------------------------------------------------
@@ -1081,7 +1079,9 @@ class InitiativePanel(QWidget):
         w: dict[str, Any] = {}
         w["measured_on"] = dialog.add(_("Dato"), date_edit(day), "measured_on")
         w["value"] = dialog.add(
-            _("Verdi ({unit})").format(unit=b.unit), QLineEdit(number_text(m.value) if m else ""), "value"
+            _("Verdi ({unit})").format(unit=b.unit),
+            QLineEdit(edit_number_text(m.value) if m else ""),
+            "value",
         )
         w["value"].setPlaceholderText(
             _("nullpunkt {baseline}, mål {target}").format(
@@ -1112,7 +1112,7 @@ class InitiativePanel(QWidget):
         b = self.benefit
         if b is None:
             return None
-        benefit_id, initiative_id = b.id, b.initiative_id
+        benefit_id, initiative_id, group_id = b.id, b.initiative_id, self.group_id
         dialog, w = self._measurement_dialog(_("Ny måling av «{title}»").format(title=b.title), b, None)
 
         def command() -> CreateCommand:
@@ -1124,7 +1124,7 @@ class InitiativePanel(QWidget):
                 ),
                 initiatives.delete_measurement,
             )
-            made.initiative_id, made.benefit_id = initiative_id, benefit_id
+            made.initiative_id, made.benefit_id, made.group_id = initiative_id, benefit_id, group_id
             return made
 
         stored = self.actions.run_dialog(dialog, command)
@@ -1143,15 +1143,17 @@ class InitiativePanel(QWidget):
         if b is None or m is None:
             return False
         dialog, w = self._measurement_dialog(_("Endre måling"), b, m)
-        measurement_id = m.id
+        measurement_id, group_id = m.id, self.group_id
+        shown = self._measurement_values(w)  # as filled in: only what is changed from it is stored
 
         def command() -> ChangeCommand:
+            values = {k: v for k, v in self._measurement_values(w).items() if v != shown[k]}
             changed = ChangeCommand(
                 _("Endre måling av «{title}»").format(title=b.title),
                 lambda db, v: initiatives.update_measurement(db, measurement_id, **v),
-                self._measurement_values(w),
+                values,
             )
-            changed.initiative_id, changed.benefit_id = b.initiative_id, b.id
+            changed.initiative_id, changed.benefit_id, changed.group_id = b.initiative_id, b.id, group_id
             return changed
 
         return self.actions.run_dialog(dialog, command) is not None
@@ -1166,6 +1168,7 @@ class InitiativePanel(QWidget):
             lambda db: initiatives.delete_measurement(db, measurement_id),
         )
         command.initiative_id, command.benefit_id = b.initiative_id, b.id
+        command.group_id = self.group_id
         return self.context.perform(command)
 
     # --- the wall ---------------------------------------------------------------------------------------
@@ -1178,5 +1181,38 @@ class InitiativePanel(QWidget):
         if runner.projection is None or not runner.projection.isVisible():
             runner.show_projection()
         wall = runner.projection
-        wall.show_image(self.chart.render_image(max(wall.width(), 640), max(wall.height(), 360)))
+        self._wall_ids = (self.benefit.initiative_id, self.benefit.id)
+        self._put_on_wall(wall, self.chart)
         return True
+
+    def _put_on_wall(self, wall, chart: BenefitChart) -> None:
+        image = chart.render_image(max(wall.width(), 640), max(wall.height(), 360))
+        wall.show_image(image)
+        self._wall_image = image
+
+    def _follow_wall(self) -> None:
+        """The benefit on the wall drawn again when its figures changed (a measurement added, say), as long
+        as the wall still shows this panel's picture: the wall is never taken from what else is on it."""
+        if self._wall_image is None or self._wall_ids is None:
+            return
+        runner = self.context.runner
+        wall = runner.projection if runner is not None else None
+        if wall is None or not wall.isVisible() or wall.current_image is not self._wall_image:
+            self._wall_image = None  # something else took the wall (or it was closed)
+            return
+        initiative_id, benefit_id = self._wall_ids
+        try:
+            shown = next((i for i in self._all if i.id == initiative_id), None)
+            shown = shown or initiatives.initiative(self.context.db, initiative_id)
+        except LupError:
+            return  # deleted (for now: undo brings it back): the wall keeps the last picture
+        benefit = next((b for b in shown.benefits if b.id == benefit_id), None)
+        if benefit is None:
+            return
+        if self._wall_chart is None:
+            self._wall_chart = BenefitChart(self)
+            self._wall_chart.hide()
+        if self._wall_chart.data == ChartData.of(benefit):
+            return  # nothing on it changed
+        self._wall_chart.set_benefit(benefit)
+        self._put_on_wall(wall, self._wall_chart)

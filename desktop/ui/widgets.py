@@ -1,5 +1,5 @@
 """Small widgets the forms and dialogs share: field errors shown at the field, a form dialog, a facilitator
-checklist, and date/time editors with Norwegian formats."""
+checklist, and date/time editors with Norwegian formats (``OptionalDate`` for a date that may be left out)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSizePolicy,
     QTimeEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +34,8 @@ from desktop.i18n import _
 
 ERROR_STYLE = "color: #b00020; font-weight: 600;"
 ID_ROLE = Qt.ItemDataRole.UserRole
+# An optional date edit's "no date" value: its minimum, shown as «ikke satt», never stored.
+NO_DATE = QDate(2000, 1, 1)
 
 
 class FieldErrors:
@@ -199,6 +203,69 @@ def date_edit(value: date | None = None) -> QDateEdit:
     if value is not None:
         edit.setDate(QDate(value.year, value.month, value.day))
     return edit
+
+
+class OptionalDate(QWidget):
+    """A date that may be left out (a round's workshop not yet set, an initiative's end date).
+
+    A date edit that shows «ikke satt» for no date (its minimum, ``NO_DATE``), and a ✕ button that clears
+    it: clearing is one click, not scrolling the date back to 2000. ``value()`` is a ``date`` or None;
+    ``set_value`` shows one without signalling. ``edited`` carries the new value (a date or None) once each
+    time the facilitator changes it: on leaving the edit, on a day picked in the calendar, or on ✕.
+    ``name`` is the field's accessible name (the ✕ button is named after it)."""
+
+    edited = Signal(object)
+
+    def __init__(self, name: str, value: date | None = None) -> None:
+        super().__init__()
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("dd.MM.yyyy")
+        self.edit.setMinimumDate(NO_DATE)
+        self.edit.setSpecialValueText(_("ikke satt"))
+        self.edit.setAccessibleName(name)
+        self.edit.setMinimumWidth(104)
+        self.edit.editingFinished.connect(self._maybe_edited)
+        self.edit.calendarWidget().clicked.connect(lambda _day: self._maybe_edited())
+        self.clear_button = QToolButton()
+        self.clear_button.setText("✕")
+        self.clear_button.setToolTip(_("Fjern datoen"))
+        self.clear_button.setAccessibleName(_("Fjern {name}").format(name=name.lower()))
+        self.clear_button.clicked.connect(self.clear)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.clear_button)
+        self.setFocusProxy(self.edit)
+        self._reported: date | None = None
+        self.set_value(value)
+
+    def value(self) -> date | None:
+        q = self.edit.date()
+        return None if q == NO_DATE else date(q.year(), q.month(), q.day())
+
+    def set_value(self, value: date | None) -> None:
+        """Show ``value`` (None: «ikke satt») without emitting ``edited``."""
+        self.edit.blockSignals(True)
+        self.edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+        if value is None:  # the calendar opens on today, not on the "none" date
+            today = date.today()
+            self.edit.calendarWidget().setCurrentPage(today.year, today.month)
+        self.edit.blockSignals(False)
+        self._reported = value
+
+    def clear(self) -> None:
+        """No date (as the ✕ button): ``edited`` says so when there was one."""
+        if self.value() is not None:
+            self.set_value(None)
+            self.edited.emit(None)
+
+    def _maybe_edited(self) -> None:
+        value = self.value()
+        if value != self._reported:
+            self._reported = value
+            self.edited.emit(value)
 
 
 def time_edit(value: time | None = None) -> QTimeEdit:

@@ -180,3 +180,19 @@ def test_numbers_the_norwegian_way() -> None:
     assert nice_step(24, 6) == 5
     assert nice_step(3, 6) == 1
     assert nice_step(2575000, 5) == 1000000
+
+
+def test_the_bar_and_benefit_charts_share_one_painting_base():
+    """``paintEvent`` and ``render_image`` are written once, in ``PaintedChart``."""
+    from desktop.ui.benefit_chart import BenefitChart
+    from desktop.ui.charts import PaintedChart
+
+    for cls in (BarChart, BenefitChart):
+        assert issubclass(cls, PaintedChart)
+        assert "paintEvent" not in vars(cls) and "render_image" not in vars(cls)
+
+
+def test_a_painted_chart_renders_at_the_size_asked(chart):
+    image = chart.render_image(333, 222, wall=False)
+    assert (image.width(), image.height()) == (333, 222)
+    assert chart.render_image(0, 0).size().width() == 1  # never an empty image

@@ -8,7 +8,7 @@ import uuid
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QImage
 
 from desktop.domain.benefits import GainType
@@ -343,3 +343,195 @@ def test_a_group_without_initiatives_says_it_must_deliver_one(panel, window):
     assert "minst ett" in panel.empty_text.text()
     assert panel.empty_button.isVisible() and panel.empty_button.text() == "Nytt tiltak …"
     assert not panel.delete_button.isEnabled()
+
+
+# --- review fixes: exact values, one refresh per undo, list and details agree, the wall follows ---------
+
+
+@pytest.fixture
+def exact(window) -> tuple[uuid.UUID, uuid.UUID, uuid.UUID]:
+    """A benefit whose baseline (3.125) and a measurement (3.875) have more than two decimals."""
+    db = window.context.db
+    initiative_id = initiatives.create_initiative(db, GROUP, "Presise tall")
+    benefit_id = initiatives.create_benefit(
+        db, initiative_id, GainType.QUALITY, "Tilfredshet", "poeng", "3,125", date(2019, 1, 15), "4,5"
+    )
+    measurement_id = initiatives.add_measurement(db, benefit_id, date(2019, 4, 1), 3.875, "første")
+    return initiative_id, benefit_id, measurement_id
+
+
+def the_benefit(window, benefit_id):
+    return next(
+        b for i in initiatives.all_initiatives(window.context.db) for b in i.benefits if b.id == benefit_id
+    )
+
+
+def test_editing_a_benefit_keeps_its_exact_values(panel, window, exact, dialogs):
+    show(panel, exact)
+    seen = []
+
+    def fill(dialog) -> None:
+        seen.append((dialog.fields["baseline"].text(), dialog.fields["target"].text()))
+        dialog.fields["title"].setText("Tilfredshet blant brukerne")
+
+    dialogs.answer(fill)
+    assert panel.edit_benefit()
+    assert seen == [("3,125", "4,5")]  # the full value, with a decimal comma
+    b = the_benefit(window, exact[1])
+    assert (b.title, b.baseline, b.target) == ("Tilfredshet blant brukerne", 3.125, 4.5)
+    window.context.undo_stack.undo()
+    b = the_benefit(window, exact[1])
+    assert (b.title, b.baseline) == ("Tilfredshet", 3.125)
+
+
+def test_editing_a_measurement_keeps_its_exact_value(panel, window, exact, dialogs):
+    show(panel, exact)
+    seen = []
+
+    def fill(dialog) -> None:
+        seen.append(dialog.fields["value"].text())
+        dialog.fields["note"].setText("etter opplæring")
+
+    dialogs.answer(fill)
+    assert panel.measurement_id == exact[2] and panel.edit_measurement()
+    assert seen == ["3,875"]
+    m = the_benefit(window, exact[1]).measurements[0]
+    assert (m.value, m.note) == (3.875, "etter opplæring")
+
+
+def test_an_edit_number_is_the_full_value_with_a_decimal_comma():
+    from desktop.ui.initiative_panel import edit_number_text
+
+    assert edit_number_text(3.125) == "3,125"
+    assert edit_number_text(1570000.0) == "1 570 000"
+    assert edit_number_text(-0.000012) == "-0,000012"
+    assert edit_number_text(-1234567.891) == "-1 234 567,891"
+    assert edit_number_text(120) == "120"
+    assert edit_number_text(2.5e20) == "250 000 000 000 000 000 000"
+
+
+def test_one_undo_refreshes_the_panel_once(panel, window, made, monkeypatch):
+    show(panel, made)
+    title = panel.edits["title"]
+    title.setText("Kontaktperson-piloten")
+    title.editingFinished.emit()
+    reads = []
+    real = initiatives.initiatives_of_group
+    monkeypatch.setattr(initiatives, "initiatives_of_group", lambda *a: reads.append(a) or real(*a))
+    window.context.undo_stack.undo()
+    assert stored(window, made[0]).title == "Fast kontaktperson"
+    assert len(reads) == 1  # one refresh, no extra read to learn which group the edit was in
+    assert panel.edits["title"].text() == "Fast kontaktperson"
+
+
+def test_undo_of_another_groups_initiative_leaves_the_panel_alone(panel, window, made):
+    show(panel, made)
+    db = window.context.db
+    other_group = next(i.group_id for i in initiatives.all_initiatives(db) if i.group_id != GROUP)
+    panel.set_group(other_group)
+    elsewhere = panel.initiative_id
+    title = panel.edits["title"]
+    title.setText("Et nytt navn")
+    title.editingFinished.emit()
+    panel.set_group(GROUP)
+    panel.show_initiative(made[0])
+    window.context.undo_stack.undo()
+    assert initiatives.initiative(db, elsewhere).title != "Et nytt navn"
+    assert panel.initiative_id == made[0]
+
+
+def test_choosing_another_initiative_with_typing_pending_shows_it_in_list_and_details(
+    panel, window, made, qtbot
+):
+    show(panel, made)
+    other = initiatives.create_initiative(window.context.db, GROUP, "Et annet tiltak")
+    panel.refresh()
+    panel.show_initiative(made[0])
+    panel.edits["title"].setText("Kontaktperson-piloten")  # typed, not yet stored
+    row = next(
+        r for r in range(panel.list.count()) if panel.list.item(r).data(Qt.ItemDataRole.UserRole) == other
+    )
+    panel.list.setCurrentRow(row)
+    qtbot.waitUntil(lambda: panel.initiative_id == other)
+    qtbot.wait(20)
+    assert stored(window, made[0]).title == "Kontaktperson-piloten"  # the typing was stored first
+    assert panel.initiative_id == other and panel.initiative.id == other
+    assert panel.list.currentItem().data(Qt.ItemDataRole.UserRole) == other
+    assert panel.edits["title"].text() == "Et annet tiltak"
+
+
+def test_double_click_edits_after_the_tables_signal(panel, window, made, dialogs, qtbot):
+    """The tables are rebuilt by the edit: never from inside their own signal."""
+    show(panel, made)
+    opened = []
+    dialogs.answer(
+        lambda dialog: opened.append(dialog) or dialog.fields["title"].setText("Mindre telefontid")
+    )
+    panel.benefits.doubleClicked.emit(panel.benefits.model().index(0, 0))
+    assert not opened  # not yet: deferred
+    qtbot.waitUntil(lambda: bool(opened))
+    assert stored(window, made[0]).benefits[0].title == "Mindre telefontid"
+    opened.clear()
+    dialogs.answer(lambda dialog: opened.append(dialog) or dialog.fields["value"].setText("85"))
+    panel.measurements.doubleClicked.emit(panel.measurements.model().index(1, 0))
+    assert not opened
+    qtbot.waitUntil(lambda: bool(opened))
+    assert stored(window, made[0]).benefits[0].measurements[-1].value == 85
+
+
+def test_the_wall_follows_a_new_measurement_but_is_never_taken_back(panel, window, made, dialogs):
+    show(panel, made)
+    assert panel.show_benefit_on_wall()
+    wall = window.context.runner.projection
+    first = wall.current_image
+    assert first is not None
+
+    def measure(value: str):
+        def fill(dialog) -> None:
+            dialog.fields["measured_on"].setDate(date(2019, 12, 1))
+            dialog.fields["value"].setText(value)
+
+        return fill
+
+    dialogs.answer(measure("70"))
+    assert panel.new_measurement() is not None
+    assert wall.current_image is not first and wall.current_image is not None  # re-rendered
+    other = QImage(64, 64, QImage.Format.Format_ARGB32)
+    other.fill(QColor("white"))
+    wall.show_image(other)  # something else takes the wall
+    dialogs.answer(measure("65"))
+    assert panel.new_measurement() is not None
+    assert wall.current_image is other
+    window.context.runner.close()
+
+
+def test_optional_date_lives_in_widgets_and_clears(qtbot):
+    from desktop.ui import widgets
+
+    assert widgets.NO_DATE.year() == 2000
+    edit = widgets.OptionalDate("Startdato", date(2020, 5, 4))
+    qtbot.addWidget(edit)
+    seen = []
+    edit.edited.connect(seen.append)
+    assert edit.value() == date(2020, 5, 4)
+    edit.clear_button.click()
+    assert edit.value() is None and seen == [None]
+    edit.clear_button.click()  # already empty: nothing to say
+    assert seen == [None]
+    edit.set_value(date(2021, 1, 2))
+    assert edit.value() == date(2021, 1, 2) and seen == [None]
+    calendar = edit.edit.calendarWidget()
+    calendar.clicked.emit(calendar.selectedDate())  # the day shown: no change, nothing said
+    assert seen == [None]
+    calendar.setSelectedDate(QDate(2021, 3, 4))
+    calendar.clicked.emit(QDate(2021, 3, 4))  # a day picked in the calendar is an edit
+    edit.edit.editingFinished.emit()  # and leaving the field afterwards does not say it again
+    assert edit.value() == date(2021, 3, 4) and seen == [None, date(2021, 3, 4)]
+
+
+def test_an_edit_number_reads_back_as_the_stored_number():
+    from desktop.domain.benefits import clean_number
+    from desktop.ui.initiative_panel import edit_number_text
+
+    for value in (3.125, 3.875, 0.1 + 0.2, 1234567.891, -42.0, 1e-7):
+        assert clean_number(edit_number_text(value), "value", "Verdi") == value
