@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from desktop import APP_NAME, __version__
-from desktop.errors import LupError
+from desktop.errors import LupError, StorageError
 from desktop.i18n import _, set_language
 
 
@@ -53,7 +53,44 @@ def build_parser() -> argparse.ArgumentParser:
     listing = kit_commands.add_parser("list", help="the kits the app finds, with their counts")
     listing.add_argument("--json", action="store_true", help="one JSON object")
     _data_dir_option(listing, argparse.SUPPRESS)
+    worksheets = commands.add_parser(
+        "worksheets", help="blank worksheets of a kit as PDFs, one per worksheet"
+    )
+    worksheets.add_argument("--kit", default="lup", help="the kit's id (or its folder); default lup")
+    worksheets.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the PDFs")
+    _data_dir_option(worksheets, argparse.SUPPRESS)
+    photos_parser = commands.add_parser("photos", help="photos of flip-charts and walls")
+    photo_commands = photos_parser.add_subparsers(dest="photos_command", metavar="ACTION", required=True)
+    photos_add = photo_commands.add_parser(
+        "add", help="add photo files (JPEG, PNG, HEIC) to a leader group; refused files are named"
+    )
+    _data_dir_option(photos_add, argparse.SUPPRESS)
+    photos_add.add_argument(
+        "--group", required=True, metavar="NAME_OR_UUID", help="the group's service location, or its UUID"
+    )
+    photos_add.add_argument(
+        "--cohort", metavar="NAME", help="the cohort, where the location has been in several"
+    )
+    photos_add.add_argument("--caption", default="", help="the same caption for every photo")
+    photos_add.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    _report_parser(commands)
     return parser
+
+
+def _report_parser(commands) -> None:
+    report = commands.add_parser("report", help="PDF summaries: a leader group's, a cohort's")
+    kinds = report.add_subparsers(dest="report_command", metavar="KIND", required=True)
+    group = kinds.add_parser("group", help="a leader group's final summary, or one session's")
+    _data_dir_option(group, argparse.SUPPRESS)
+    group.add_argument(
+        "--group", required=True, metavar="NAME_OR_UUID", help="the group's service location, or its UUID"
+    )
+    group.add_argument("--session", metavar="TITLE_OR_UUID", help="one session's summary instead")
+    group.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    cohort = kinds.add_parser("cohort", help="a cohort's report for the municipality")
+    _data_dir_option(cohort, argparse.SUPPRESS)
+    cohort.add_argument("--cohort", required=True, metavar="NAME", help="the cohort's name, e.g. «LUP 4»")
+    cohort.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,6 +104,12 @@ def main(argv: list[str] | None = None) -> int:
             return _stats(args)
         if args.command == "kits":
             return _kits(args)
+        if args.command == "photos":
+            return _photos(args)
+        if args.command == "worksheets":
+            return _worksheets(args)
+        if args.command == "report":
+            return _report(args)
         from desktop.app import run_gui
 
         code = run_gui(args)
@@ -165,4 +208,111 @@ def _kits(args: argparse.Namespace) -> int:
         for kit in report["kits"]:
             state = _("gyldig") if kit["valid"] else _("{n} feil").format(n=len(kit["errors"]))
             print(f"{kit['id']:<16} {state:<10} {kit['path']}")
+    return 0
+
+
+def _worksheets(args: argparse.Namespace) -> int:
+    from desktop.kits import list_kits, load_kit
+    from desktop.paths import project_root
+    from desktop.reports.worksheets import build_all
+
+    folder = Path(args.kit).expanduser()
+    if folder.is_dir() and (folder / "kit.toml").is_file():
+        kit = load_kit(folder)  # a broken kit is a KitError: every problem, then exit 1
+    else:
+        roots = [project_root() / "workshop_kits", _data_dir(args) / "kits"]
+        entries = [e for e in list_kits(roots) if (e.kit.id if e.kit else e.folder.name) == args.kit]
+        if not entries:
+            raise LupError(_("Fant ingen arbeidspakke som heter «{kit}».").format(kit=args.kit))
+        if entries[0].kit is None:
+            raise LupError(
+                _("Arbeidspakken «{kit}» har feil; se «lup-verksted kits validate {path}».").format(
+                    kit=args.kit, path=entries[0].folder
+                )
+            )
+        kit = entries[0].kit
+    out = args.out.expanduser()
+    if out.exists() and not out.is_dir():
+        raise LupError(
+            _("{path} er en fil, ikke en mappe. Velg en mappe for arbeidsarkene.").format(path=out)
+        )
+    written = build_all(kit, out)
+    for path in written:
+        print(path)
+    print(
+        _("{n} arbeidsark fra «{kit}» er skrevet til {folder}.").format(
+            n=len(written), kit=kit.id, folder=out
+        ),
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _photos(args: argparse.Namespace) -> int:
+    """``photos add``: every file that can be taken in is added; each refused one is named on stderr, and
+    then the exit status is 1."""
+    from desktop.services.photos import add_photo, find_leader_group
+    from desktop.storage.database import open_database
+
+    db = open_database(_data_dir(args), create=False)
+    try:
+        group_id = find_leader_group(db, args.group, args.cohort)
+        added = 0
+        refused = 0
+        for index, source in enumerate(args.files):
+            try:
+                photo_id = add_photo(db, source, group_id=group_id, caption=args.caption)
+            except StorageError as exc:  # a full disk: the rest would fail the same way
+                for rest in args.files[index:]:
+                    print(f"lup-verksted: {rest}: {exc.message}", file=sys.stderr)
+                refused += len(args.files) - index
+                break
+            except LupError as exc:
+                print(f"lup-verksted: {source}: {exc.message}", file=sys.stderr)
+                refused += 1
+            else:
+                print(photo_id)
+                added += 1
+    finally:
+        db.close()
+    print(
+        _("Bilder lagt til: {added}. Avvist: {refused}.").format(added=added, refused=refused),
+        file=sys.stderr,
+    )
+    return 1 if refused else 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    """Write a group's or a cohort's PDF; warnings (a missing photo) go to stderr, the PDF is made."""
+    from desktop.reports.layout import write_pdf
+    from desktop.services import reports
+    from desktop.storage.database import open_database
+
+    # Read-only use, as ``stats``: no lock (the app may be open on the same folder) and no backup.
+    db = open_database(_data_dir(args), lock=False, backup=False, create=False, upgrade_schema=False)
+    try:
+        if args.report_command == "group":
+            from desktop.reports.group_summary import build_group_summary
+
+            group_id = reports.find_group(db, args.group)
+            session_id = reports.find_session(db, group_id, args.session) if args.session else None
+            data = reports.group_report(db, group_id)
+
+            def make(out):
+                warnings.extend(build_group_summary(data, out, session_id))
+        else:
+            from desktop.reports.cohort_report import build_cohort_report
+
+            cohort = reports.cohort_report(db, reports.find_cohort(db, args.cohort))
+
+            def make(out):
+                warnings.extend(build_cohort_report(cohort, out))
+
+        warnings: list[str] = []
+        target = write_pdf(args.out, make)
+    finally:
+        db.close()
+    for warning in warnings:
+        print(_("Advarsel: {warning}").format(warning=warning), file=sys.stderr)
+    print(_("PDF-en er lagret i {path}.").format(path=target), file=sys.stderr)
     return 0

@@ -175,3 +175,149 @@ def test_kits_list_shows_a_users_broken_kit_beside_the_good_one(tmp_path: Path) 
     kits = {k["id"]: k for k in json.loads(result.stdout)["kits"]}
     assert kits["lup"]["valid"] and not kits["min-pakke"]["valid"]
     assert any("«x»" in error for error in kits["min-pakke"]["errors"])
+
+
+def test_photos_add_names_refused_files_and_adds_the_others(demo_folder: Path, tmp_path: Path) -> None:
+    import sqlite3
+    import uuid
+
+    from PIL import Image
+
+    with sqlite3.connect(demo_folder / DB_NAME) as con:
+        counts = con.execute(
+            "SELECT sl.name, count(*) FROM leader_group lg JOIN service_location sl "
+            "ON sl.id = lg.service_location_id GROUP BY sl.id ORDER BY sl.name"
+        ).fetchall()
+    single = next(name for name, n in counts if n == 1)
+    good = tmp_path / "tavle.jpg"
+    noise = Image.effect_noise((300, 200), 40)
+    Image.merge("RGB", (noise, noise, noise)).save(good, "JPEG")
+    bad = tmp_path / "referat.jpg"
+    bad.write_text("ikke et bilde", encoding="utf-8")
+
+    result = run("photos", "add", "--data-dir", demo_folder, "--group", single.upper(), good, bad)
+    assert result.returncode == 1
+    photo_id = uuid.UUID(result.stdout.strip())
+    assert "referat.jpg" in result.stderr and "tavle.jpg" not in result.stderr
+    with sqlite3.connect(demo_folder / DB_NAME) as con:
+        file_name = con.execute("SELECT file_name FROM photo WHERE id = ?", (photo_id.hex,)).fetchone()[0]
+    assert (demo_folder / file_name).is_file()
+
+    missing = run("photos", "add", "--data-dir", demo_folder, "--group", "Finnes ikke skole", good)
+    assert missing.returncode == 1 and "Finnes ikke skole" in missing.stderr and missing.stdout == ""
+
+
+def test_photos_add_names_the_cohorts_of_an_ambiguous_group(tmp_path: Path) -> None:
+    from datetime import date
+
+    from desktop.services import cohorts, groups, register
+    from desktop.storage.database import open_database
+
+    folder = tmp_path / "data"
+    db = open_database(folder)
+    programme = cohorts.ensure_programme(db)
+    bryn = register.create_service_location(db, "Bryn skole", register.ensure_sector(db, "Skole"))
+    for name, year in (("LUP 1", 2018), ("LUP 2", 2019)):
+        cohort = cohorts.create_cohort(db, programme, name, date(year, 1, 1), date(year, 6, 1))
+        groups.add_leader_group(db, cohort, bryn)
+    db.close()
+    (tmp_path / "a.png").write_bytes(b"")
+    result = run("photos", "add", "--data-dir", folder, "--group", "Bryn skole", tmp_path / "a.png")
+    assert result.returncode == 1 and result.stdout == ""
+    assert "LUP 1" in result.stderr and "LUP 2" in result.stderr and "--cohort" in result.stderr
+    chosen = run(
+        "photos",
+        "add",
+        "--data-dir",
+        folder,
+        "--group",
+        "Bryn skole",
+        "--cohort",
+        "LUP 2",
+        tmp_path / "a.png",
+    )
+    assert chosen.returncode == 1 and "a.png" in chosen.stderr  # the group found; the empty file refused
+    assert "LUP 1" not in chosen.stderr
+
+
+def test_report_group_and_session_and_cohort(demo_folder: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    final = run(
+        "report",
+        "group",
+        "--data-dir",
+        demo_folder,
+        "--group",
+        "Capralhaugen BBS",
+        "--out",
+        tmp_path / "g.pdf",
+    )
+    assert final.returncode == 0, final.stderr
+    assert final.stdout == "" and "g.pdf" in final.stderr
+    text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "g.pdf").pages)
+    assert "Sluttoppsummering for ledergruppen i LUP 4" in " ".join(text.split())
+    session = run(
+        "report",
+        "group",
+        "--data-dir",
+        demo_folder,
+        "--group",
+        "capralhaugen bbs",
+        "--session",
+        "Idéutvikling",
+        "--out",
+        tmp_path / "s.pdf",
+    )
+    assert session.returncode == 0, session.stderr
+    first = PdfReader(tmp_path / "s.pdf").pages[0].extract_text()
+    assert "Idéutvikling" in first
+    cohort = run(
+        "report", "cohort", "--data-dir", demo_folder, "--cohort", "LUP 4", "--out", tmp_path / "c.pdf"
+    )
+    assert cohort.returncode == 0, cohort.stderr
+    assert "Ledergruppene" in " ".join(page.extract_text() for page in PdfReader(tmp_path / "c.pdf").pages)
+
+
+def test_report_refuses_unknown_names_and_unwritable_paths(demo_folder: Path, tmp_path: Path) -> None:
+    unknown = run(
+        "report", "group", "--data-dir", demo_folder, "--group", "Finnes ikke", "--out", tmp_path / "x.pdf"
+    )
+    assert unknown.returncode == 1 and "Finnes ikke" in unknown.stderr
+    assert not (tmp_path / "x.pdf").exists()
+    cohort = run(
+        "report", "cohort", "--data-dir", demo_folder, "--cohort", "LUP 99", "--out", tmp_path / "x.pdf"
+    )
+    assert cohort.returncode == 1 and "LUP 4" in cohort.stderr  # the cohorts there are named
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    unwritable = run(
+        "report", "cohort", "--data-dir", demo_folder, "--cohort", "LUP 4", "--out", blocker / "c.pdf"
+    )
+    assert unwritable.returncode == 1
+    assert "Kan ikke skrive PDF-en" in unwritable.stderr and "Traceback" not in unwritable.stderr
+
+
+def test_report_group_needs_the_id_when_a_location_is_in_several_cohorts(tmp_path: Path) -> None:
+    from datetime import date
+
+    from desktop.services import cohorts, groups, register
+    from desktop.storage.database import open_database
+
+    folder = tmp_path / "data"
+    db = open_database(folder)
+    programme = cohorts.ensure_programme(db)
+    bryn = register.create_service_location(db, "Bryn skole", register.ensure_sector(db, "Skole"))
+    ids = []
+    for name, year in (("LUP 1", 2018), ("LUP 2", 2019)):
+        cohort = cohorts.create_cohort(db, programme, name, date(year, 1, 1), date(year, 6, 1))
+        ids.append(groups.add_leader_group(db, cohort, bryn))
+    db.close()
+    result = run(
+        "report", "group", "--data-dir", folder, "--group", "Bryn skole", "--out", tmp_path / "b.pdf"
+    )
+    assert result.returncode == 1
+    assert "LUP 1" in result.stderr and "LUP 2" in result.stderr and str(ids[1]) in result.stderr
+    chosen = run("report", "group", "--data-dir", folder, "--group", str(ids[1]), "--out", tmp_path / "b.pdf")
+    assert chosen.returncode == 0, chosen.stderr
+    assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF")

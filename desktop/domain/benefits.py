@@ -11,6 +11,7 @@ fall, a satisfaction score that should rise).
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -44,6 +45,50 @@ class GainType(StrEnum):
 # Units a facilitator picks from (any other can be typed); benefits are summed per unit, never across.
 COMMON_UNITS = ("kr", "kr per år", "timer", "timer per uke", "timer per år", "antall", "prosent", "poeng")
 
+# Units of a score or a share: the values of different indicators in them do not add up (3 points on one
+# survey and 2 on another are not 5 of anything), so they are counted, not summed.
+SCORE_UNITS = ("poeng", "prosent", "%")
+
+# Amounts, time, counts and percentages cannot be below zero; a fall is a target lower than the baseline.
+_NON_NEGATIVE = re.compile(
+    r"^(?:%|(?:kr|kroner?|nok|timer?|t|minutter|min|dager|dag|døgn|uker|årsverk|antall|stk|prosent)\b)"
+)
+
+
+def unit_key(unit: str) -> str:
+    """A unit as compared: without case and extra space ("Timer  per UKE" is "timer per uke")."""
+    return " ".join(unit.split()).casefold()
+
+
+def is_score_unit(unit: str) -> bool:
+    """A score or a share ("poeng", "prosent", "%", also "poeng (1–5)" or "% fornøyde")."""
+    key = unit_key(unit)
+    return bool(key) and ("%" in key or key.split()[0] in SCORE_UNITS)
+
+
+def is_summable(gain_type: GainType, unit: str) -> bool:
+    """Whether realised values of this gain type and unit may be added up: kroner and hours yes (per unit),
+    quality and scores or shares never."""
+    return GainType(gain_type) is not GainType.QUALITY and not is_score_unit(unit)
+
+
+def allows_negative(unit: str) -> bool:
+    """Only units that are not an amount, a time, a count or a percentage (a score, a temperature) can go
+    below zero."""
+    return not _NON_NEGATIVE.match(unit_key(unit))
+
+
+def check_value(unit: str, value: float, field: str = "value", label: str | None = None) -> None:
+    """Refuse a negative baseline, target or measurement in a unit that cannot be negative."""
+    if value < 0 and not allows_negative(unit):
+        raise ValidationError(
+            field,
+            _(
+                "«{field}» kan ikke være negativ når enheten er «{unit}». Skriv 0 eller mer; "
+                "en nedgang skrives som et mål lavere enn nullpunktet."
+            ).format(field=label or _("Verdi"), unit=" ".join(unit.split())),
+        )
+
 
 @dataclass(frozen=True)
 class Measurement:
@@ -59,6 +104,12 @@ class Progress:
     latest: float | None
     gained: float  # in the indicator's unit; 0 without measurements
     realised_pct: float | None  # None without measurements
+    planned: float = 0.0  # the way from the baseline to the target, in the indicator's unit (never negative)
+
+    @property
+    def reached(self) -> bool:
+        """Measured, and at the target or beyond it."""
+        return self.realised_pct is not None and self.realised_pct >= 100.0 - 1e-9
 
 
 def clean_text(value: str | None, field: str, label: str, limit: int = TEXT_MAX) -> str:
@@ -133,38 +184,62 @@ def progress(baseline: float, target: float, measurements: Iterable[Measurement]
     for m in measurements:
         if latest is None or m.on >= latest.on:
             latest = m
-    if latest is None:
-        return Progress(None, 0.0, None)
     way = target - baseline
+    if latest is None:
+        return Progress(None, 0.0, None, abs(way))
     direction = 1.0 if way > 0 else -1.0
     gained = (latest.value - baseline) * direction
-    return Progress(latest.value, gained, 100.0 * (latest.value - baseline) / way if way else None)
+    return Progress(latest.value, gained, 100.0 * (latest.value - baseline) / way if way else None, abs(way))
 
 
 @dataclass(frozen=True)
 class GainSum:
+    """The benefits of one gain type and unit. ``gained`` is a sum only worth showing when ``summable``
+    (kroner, hours); for quality and scores, ``reached`` and ``mean_pct`` say how far they have come."""
+
     gain_type: GainType
     unit: str
     gained: float  # summed over the benefits of this type and unit that have measurements
     benefits: int  # how many benefits of this type and unit
     measured: int  # of which with at least one measurement
+    planned: float = 0.0  # the planned change (target − baseline, in the target's direction) of the measured
+    reached: int = 0  # measured benefits at their target or beyond
+    pct_total: float = 0.0  # the measured benefits' realised % of target, added (for the mean)
+
+    @property
+    def summable(self) -> bool:
+        return is_summable(self.gain_type, self.unit)
+
+    @property
+    def share_pct(self) -> float | None:
+        """What is realised as a share of the planned change of the measured benefits (comparable across
+        units); None when none is measured."""
+        return 100.0 * self.gained / self.planned if self.measured and self.planned else None
+
+    @property
+    def mean_pct(self) -> float | None:
+        """The measured benefits' mean realised % of target; None when none is measured."""
+        return self.pct_total / self.measured if self.measured else None
 
 
 def sum_by_gain_type(rows: Iterable[tuple[GainType, str, Progress]]) -> list[GainSum]:
     """Realised benefits added up per gain type and unit (kroner and hours are never added together);
     units compare without case and surrounding space. In gain-type order, then by unit."""
-    gained: dict[tuple[GainType, str], float] = defaultdict(float)
-    counts: dict[tuple[GainType, str], list[int]] = defaultdict(lambda: [0, 0])
+    sums: dict[tuple[GainType, str], list[float]] = defaultdict(lambda: [0.0, 0, 0, 0.0, 0, 0.0])
     names: dict[tuple[GainType, str], str] = {}
     for gain_type, unit, p in rows:
-        key = (gain_type, " ".join(unit.split()).casefold())
+        key = (gain_type, unit_key(unit))
         names.setdefault(key, " ".join(unit.split()))
-        counts[key][0] += 1
+        row = sums[key]
+        row[1] += 1
         if p.latest is not None:
-            counts[key][1] += 1
-            gained[key] += p.gained
+            row[0] += p.gained
+            row[2] += 1
+            row[3] += p.planned
+            row[4] += 1 if p.reached else 0
+            row[5] += p.realised_pct or 0.0
     order = list(GainType)
     return [
-        GainSum(gain_type, names[(gain_type, unit)], gained[(gain_type, unit)], *counts[(gain_type, unit)])
-        for gain_type, unit in sorted(counts, key=lambda k: (order.index(k[0]), k[1]))
+        GainSum(gain_type, names[(gain_type, unit)], *sums[(gain_type, unit)])
+        for gain_type, unit in sorted(sums, key=lambda k: (order.index(k[0]), k[1]))
     ]

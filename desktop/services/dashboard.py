@@ -2,7 +2,13 @@
 
 Every figure is computed from the register when asked; nothing here is stored. The counting rules are the
 ones ``views.stats`` uses (a withdrawn application is not counted), so the command line and the dashboard
-never disagree; a test holds them to each other.
+never disagree; a test holds them to each other. Given a programme, every figure is that programme's
+(its cohorts, their groups, initiatives, benefits and ideas), except the fund rounds, which are the
+register's: a round is not tied to a programme. The coverage's "all" is every service location in the
+register either way.
+
+One difference from ``views.stats``: the headline of groups "missing an initiative" counts groups in
+finished cohorts only (a group in a running cohort has time yet); the list has them all, marked.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 
 from desktop.domain.benefits import GainSum, Measurement, progress, sum_by_gain_type
 from desktop.domain.fund import RoundOverview
@@ -30,12 +36,16 @@ from desktop.storage.models import (
     ServiceLocation,
 )
 
+MOST_IDEAS = 10  # units in the "most ideas" chart
+
 
 @dataclass(frozen=True)
 class GroupRef:
     id: uuid.UUID
     location: str
     cohort: str
+    finished: bool = True  # the cohort has ended
+    started: bool = True  # the cohort has begun
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,13 @@ class Dashboard:
     benefits: int
     benefits_measured: int
     gains: tuple[GainSum, ...]
+    most_ideas_tied: int = 0  # locations left out of ``most_ideas`` with as many ideas as the last shown
+    programme_id: uuid.UUID | None = None  # None: the whole register
+
+    @property
+    def groups_missing(self) -> tuple[GroupRef, ...]:
+        """Groups without an initiative in cohorts that have ended: the headline's "mangler tiltak"."""
+        return tuple(g for g in self.groups_without_initiative if g.finished)
 
     @property
     def applications(self) -> int:
@@ -69,11 +86,18 @@ class Dashboard:
         return sum(o.granted for _name, o in self.rounds)
 
 
-def dashboard(db: Database, today: date | None = None) -> Dashboard:
+def dashboard(db: Database, today: date | None = None, programme_id: uuid.UUID | None = None) -> Dashboard:
+    """The figures of one programme, or of the whole register without ``programme_id``."""
     today = today or date.today()
     with db.transaction() as s:
-        cohorts = s.execute(select(Cohort.id, Cohort.name, Cohort.end_date).order_by(Cohort.start_date)).all()
+        cohorts = s.execute(
+            select(Cohort.id, Cohort.name, Cohort.start_date, Cohort.end_date)
+            .where(Cohort.programme_id == programme_id if programme_id is not None else true())
+            .order_by(Cohort.start_date)
+        ).all()
         finished = [c.id for c in cohorts if cohort_finished(c.end_date, today)]
+        # the groups counted: those of the programme's cohorts, or all
+        scope = LeaderGroup.cohort_id.in_([c.id for c in cohorts]) if programme_id is not None else true()
         locations = s.scalar(select(func.count()).select_from(ServiceLocation)) or 0
         completed = (
             s.scalar(
@@ -84,16 +108,32 @@ def dashboard(db: Database, today: date | None = None) -> Dashboard:
             or 0
         )
         per_cohort = dict(
-            s.execute(select(LeaderGroup.cohort_id, func.count()).group_by(LeaderGroup.cohort_id)).all()
+            s.execute(
+                select(LeaderGroup.cohort_id, func.count()).where(scope).group_by(LeaderGroup.cohort_id)
+            ).all()
         )
-        phases = dict(s.execute(select(Initiative.phase, func.count()).group_by(Initiative.phase)).all())
+        phases = dict(
+            s.execute(
+                select(Initiative.phase, func.count())
+                .join(LeaderGroup, Initiative.leader_group_id == LeaderGroup.id)
+                .where(scope)
+                .group_by(Initiative.phase)
+            ).all()
+        )
         with_initiative = set(s.scalars(select(Initiative.leader_group_id).distinct()))
         without = tuple(
-            GroupRef(r.id, r.location, r.cohort)
+            GroupRef(r.id, r.location, r.cohort, cohort_finished(r.end_date, today), r.start_date <= today)
             for r in s.execute(
-                select(LeaderGroup.id, ServiceLocation.name.label("location"), Cohort.name.label("cohort"))
+                select(
+                    LeaderGroup.id,
+                    ServiceLocation.name.label("location"),
+                    Cohort.name.label("cohort"),
+                    Cohort.start_date,
+                    Cohort.end_date,
+                )
                 .join(ServiceLocation, LeaderGroup.service_location_id == ServiceLocation.id)
                 .join(Cohort, LeaderGroup.cohort_id == Cohort.id)
+                .where(scope)
                 .order_by(Cohort.start_date, ServiceLocation.name)
             )
             if r.id not in with_initiative
@@ -101,20 +141,28 @@ def dashboard(db: Database, today: date | None = None) -> Dashboard:
         measurements: dict[uuid.UUID, list[Measurement]] = {}
         # in the order the benefit plan reads them, so a tie on date picks the same latest measurement
         for benefit_id, on, value in s.execute(
-            select(
-                BenefitMeasurement.benefit_id, BenefitMeasurement.measured_on, BenefitMeasurement.value
-            ).order_by(BenefitMeasurement.measured_on, BenefitMeasurement.created_at)
+            select(BenefitMeasurement.benefit_id, BenefitMeasurement.measured_on, BenefitMeasurement.value)
+            .join(Benefit, BenefitMeasurement.benefit_id == Benefit.id)
+            .join(Initiative, Benefit.initiative_id == Initiative.id)
+            .join(LeaderGroup, Initiative.leader_group_id == LeaderGroup.id)
+            .where(scope)
+            .order_by(BenefitMeasurement.measured_on, BenefitMeasurement.created_at)
         ):
             measurements.setdefault(benefit_id, []).append(Measurement(on, value))
         benefit_rows = s.execute(
             select(Benefit.id, Benefit.gain_type, Benefit.unit, Benefit.baseline, Benefit.target)
+            .join(Initiative, Benefit.initiative_id == Initiative.id)
+            .join(LeaderGroup, Initiative.leader_group_id == LeaderGroup.id)
+            .where(scope)
         ).all()
         gains = sum_by_gain_type(
             (b.gain_type, b.unit, progress(b.baseline, b.target, measurements.get(b.id, ())))
             for b in benefit_rows
         )
     round_views = [fund.round_view(db, r.id) for r in fund.rounds(db)]
-    ideas = by_unit(group_figures(db), "location")
+    ideas = [row for row in by_unit(group_figures(db, programme_id), "location") if row.ideas]
+    shown = ideas[:MOST_IDEAS]
+    tied = sum(1 for row in ideas[MOST_IDEAS:] if row.ideas == shown[-1].ideas) if shown else 0
     return Dashboard(
         locations=locations,
         locations_completed=completed,
@@ -122,9 +170,11 @@ def dashboard(db: Database, today: date | None = None) -> Dashboard:
         initiatives=sum(phases.values()),
         initiatives_by_phase=tuple((phase, phases.get(phase, 0)) for phase in VeikartPhase),
         groups_without_initiative=without,
-        most_ideas=tuple((row.name, row.ideas) for row in ideas[:10] if row.ideas),
+        most_ideas=tuple((row.name, row.ideas) for row in shown),
         rounds=tuple((r.name, r.overview) for r in round_views),
         benefits=len(benefit_rows),
         benefits_measured=sum(1 for b in benefit_rows if b.id in measurements),
         gains=tuple(gains),
+        most_ideas_tied=tied,
+        programme_id=programme_id,
     )

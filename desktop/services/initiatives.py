@@ -291,6 +291,10 @@ def create_benefit(
     )
     if clean["baseline_date"] is None:
         raise ValidationError("baseline_date", _("Skriv datoen for nullpunktsmålingen."))
+    from desktop.domain.benefits import check_value
+
+    check_value(clean["unit"], clean["baseline"], "baseline", _("Nullpunkt"))
+    check_value(clean["unit"], clean["target"], "target", _("Mål"))
     check_plan(clean["baseline"], clean["baseline_date"], clean["target"], clean["target_date"])
     with db.transaction() as s:
         get(s, Initiative, initiative_id)
@@ -314,6 +318,17 @@ def update_benefit(db: Database, benefit_id: uuid.UUID, **values: Any) -> dict[s
         baseline_date = clean.get("baseline_date", row.baseline_date)
         if baseline_date is None:
             raise ValidationError("baseline_date", _("Skriv datoen for nullpunktsmålingen."))
+        from desktop.domain.benefits import check_value
+
+        unit = clean.get("unit", row.unit)
+        check_value(unit, clean.get("baseline", row.baseline), "baseline", _("Nullpunkt"))
+        check_value(unit, clean.get("target", row.target), "target", _("Mål"))
+        if "unit" in clean:  # the measurements already stored must hold in the new unit too
+            lowest = s.scalar(
+                select(func.min(BenefitMeasurement.value)).where(BenefitMeasurement.benefit_id == benefit_id)
+            )
+            if lowest is not None:
+                check_value(unit, lowest, "unit", _("En måling"))
         check_plan(
             clean.get("baseline", row.baseline),
             baseline_date,
@@ -354,6 +369,9 @@ def add_measurement(
         if on is None:
             raise ValidationError("measured_on", _("Skriv datoen for målingen."))
         check_measurement(on, benefit.baseline_date)
+        from desktop.domain.benefits import check_value
+
+        check_value(benefit.unit, value, "value", _("Verdi"))
         row = BenefitMeasurement(benefit_id=benefit_id, measured_on=on, value=value, note=note)
         s.add(row)
         s.flush()
@@ -373,6 +391,10 @@ def update_measurement(db: Database, measurement_id: uuid.UUID, **values: Any) -
             if clean["measured_on"] is None:
                 raise ValidationError("measured_on", _("Skriv datoen for målingen."))
             check_measurement(clean["measured_on"], get(s, Benefit, row.benefit_id).baseline_date)
+        if "value" in clean:
+            from desktop.domain.benefits import check_value
+
+            check_value(get(s, Benefit, row.benefit_id).unit, clean["value"], "value", _("Verdi"))
         return apply_changes(row, clean)
 
 

@@ -143,7 +143,9 @@ def load_tree(db: Database) -> Tree:
             FundRoundNode(r.id, r.name, r.deadline)
             for r in s.execute(
                 select(FundRound.id, FundRound.name, FundRound.deadline).order_by(
-                    FundRound.deadline.is_(None), FundRound.deadline, FundRound.created_at  # no deadline last
+                    FundRound.deadline.is_(None),
+                    FundRound.deadline,
+                    FundRound.created_at,  # no deadline last
                 )
             )
         )

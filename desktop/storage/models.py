@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     Enum,
@@ -431,3 +432,35 @@ class Application(Base):
     follow_up: Mapped[str] = mapped_column(Text, default="")
     guidance_offered: Mapped[bool] = mapped_column(Boolean, default=False)
     guidance_notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Photo(Base):
+    """A photo of a flip-chart or wall, of a leader group, a session or a journey map (at least one).
+
+    The image itself is a file in the data folder, named by its content hash (``file_name`` is relative to
+    the data folder: ``photos/ab/ab12….jpg``), already oriented, stripped of metadata and downscaled; rows
+    that hold the same content share one file.
+    """
+
+    __tablename__ = "photo"
+    __table_args__ = (
+        CheckConstraint(
+            "leader_group_id IS NOT NULL OR session_id IS NOT NULL OR journey_map_id IS NOT NULL",
+            name="ck_photo_target",
+        ),
+    )
+    leader_group_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("leader_group.id", ondelete="CASCADE"), index=True
+    )
+    session_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("session.id", ondelete="CASCADE"), index=True
+    )
+    journey_map_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("journey_map.id", ondelete="CASCADE"), index=True
+    )
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    file_name: Mapped[str] = mapped_column(String(300))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    caption: Mapped[str] = mapped_column(Text, default="")
+    original_name: Mapped[str] = mapped_column(String(300), default="")

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import math
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.benefits import GainSum, GainType
 from desktop.domain.fund import kroner
 from desktop.i18n import _
-from desktop.services.dashboard import Dashboard, dashboard
+from desktop.services.dashboard import Dashboard, GroupRef, dashboard
 from desktop.ui.charts import BACKGROUND, INK, MUTED, PALETTE, BarChart, format_value
 
 if TYPE_CHECKING:
@@ -73,11 +74,42 @@ def _amount(value: float, unit: str) -> str:
     return f"{text}\u00a0{unit}"
 
 
+def _pct(value: float) -> str:
+    """A whole percentage: "60 %", "−25 %"."""
+    return _amount(round(value), "%")
+
+
+def _gain_name(g: GainSum) -> str:
+    return _("{type} ({unit})").format(type=g.gain_type.label, unit=g.unit)
+
+
+def _group_text(group: GroupRef) -> str:
+    text = _("{location} · {cohort}").format(location=group.location, cohort=group.cohort)
+    if group.finished:
+        return text
+    state = _("kullet pågår") if group.started else _("kullet har ikke startet")
+    return f"{text} ({state})"
+
+
 def programme_figures(d: Dashboard) -> list[KeyFigure]:
     """Participation, initiatives and the fund."""
-    missing = len(d.groups_without_initiative)
+    missing = len(d.groups_missing)
+    waiting = len(d.groups_without_initiative) - missing
     cohorts = len(d.groups_per_cohort)
-    return [
+    scope = (
+        _("Gjelder dette programmet: kullene, ledergruppene, tiltakene, gevinstene og idéene i det.")
+        if d.programme_id is not None
+        else _("Gjelder hele registeret, alle programmer.")
+    )
+    if missing:
+        initiatives_note = _("{n} ledergrupper i avsluttede kull mangler tiltak").format(n=_count(missing))
+    elif waiting:
+        initiatives_note = _("Alle ledergrupper i avsluttede kull har tiltak")
+    else:
+        initiatives_note = _("Alle ledergrupper har tiltak")
+    if waiting:
+        initiatives_note += " · " + _("{n} til i kull som ikke er avsluttet").format(n=_count(waiting))
+    figures = [
         KeyFigure(
             "locations",
             _("{done} av {all}").format(done=_count(d.locations_completed), all=_count(d.locations)),
@@ -87,6 +119,12 @@ def programme_figures(d: Dashboard) -> list[KeyFigure]:
                 "Tjenestesteder med en ledergruppe i et kull som er avsluttet (sluttdatoen er passert), "
                 "av alle tjenestesteder i registeret. Et tjenestested telles én gang, uansett hvor mange "
                 "kull det har vært med i."
+            )
+            + " "
+            + (
+                _("Bare kull i dette programmet telles; «alle» er alle tjenestesteder i registeret.")
+                if d.programme_id is not None
+                else _("Kull i alle programmer telles.")
             ),
             PALETTE[0],
         ),
@@ -105,13 +143,14 @@ def programme_figures(d: Dashboard) -> list[KeyFigure]:
             "initiatives",
             _count(d.initiatives),
             _("innovasjonstiltak"),
-            _("{n} ledergrupper mangler tiltak").format(n=_count(missing))
-            if missing
-            else _("Alle ledergrupper har tiltak"),
+            initiatives_note,
             _(
-                "Alle innovasjonstiltak i registeret, uansett fase og status. Ledergrupper uten et eneste "
-                "tiltak telles for seg og er listet under diagrammene."
-            ),
+                "Alle innovasjonstiltak, uansett fase og status. «Mangler tiltak» teller bare ledergrupper "
+                "uten et eneste tiltak i kull som er avsluttet; grupper i kull som pågår eller ikke har "
+                "startet, har tid ennå og telles i parentes. Alle står i listen under diagrammene, de "
+                "i kull som ikke er avsluttet merket «(kullet pågår)». Kommandolinjens «stats» teller "
+                "alle grupper uten tiltak ({all})."
+            ).format(all=_count(len(d.groups_without_initiative))),
             PALETTE[1],
         ),
         KeyFigure(
@@ -123,24 +162,63 @@ def programme_figures(d: Dashboard) -> list[KeyFigure]:
             ),
             _(
                 "Innvilgede beløp summert over alle runder. Søknader er alle som ikke er trukket "
-                "(søkt til sammen {applied}); innvilget er søknader med vedtaket «Innvilget»."
+                "(søkt til sammen {applied}); innvilget er søknader med vedtaket «Innvilget». "
+                "Innovasjonsfondet gjelder hele registeret, ikke bare dette programmet."
             ).format(applied=kroner(d.applied)),
             PALETTE[5],
         ),
     ]
+    return [replace(f, tooltip=f"{f.tooltip} {scope}") if f.key != "fund" else f for f in figures]
 
 
 def _value_and_caption(g: GainSum) -> tuple[str, str]:
     """The amount with the unit's first word, and the gain type with the rest of the unit: "4 990 000 kr"
-    and "unngåtte kostnader per år", "125 timer" and "spart tid per uke" (short values stay large)."""
-    head, _space, tail = g.unit.partition(" ")
+    and "unngåtte kostnader per år", "125 timer" and "spart tid per uke" (short values stay large).
+    Nothing measured yet: "ikke målt ennå", and the whole unit goes in the caption."""
     caption = g.gain_type.label.lower()
+    if not g.measured:
+        return _("ikke målt ennå"), f"{caption} ({g.unit})"
+    head, _space, tail = g.unit.partition(" ")
     return _amount(g.gained, head), f"{caption} {tail}" if tail else caption
 
 
+def _score_figure(gain_type: GainType, gains: list[GainSum]) -> KeyFigure:
+    """Benefits that do not add up (quality, scores, shares) of one gain type: how many reached their
+    target, and their mean realised share of it."""
+    measured = sum(g.measured for g in gains)
+    total = sum(g.benefits for g in gains)
+    reached = sum(g.reached for g in gains)
+    units = ", ".join(f"«{g.unit}»" for g in gains)
+    if gain_type is GainType.QUALITY:
+        caption = _("kvalitetsgevinster har nådd målet")
+        what = _("Gevinster av typen «Økt kvalitet» ({units})").format(units=units)
+    else:
+        caption = _("gevinster «{type}» i poeng eller prosent har nådd målet").format(
+            type=gain_type.label.lower()
+        )
+        what = _("Gevinster av typen «{type}» målt i poeng eller prosent ({units})").format(
+            type=gain_type.label, units=units
+        )
+    counted = _("{measured} av {all} gevinster målt").format(measured=_count(measured), all=_count(total))
+    if measured:
+        mean = sum(g.pct_total for g in gains) / measured
+        value = _("{reached} av {measured}").format(reached=_count(reached), measured=_count(measured))
+        note = _("i snitt {pct} av målet · {counted}").format(pct=_pct(mean), counted=counted)
+    else:
+        value, caption, note = _("ikke målt ennå"), caption.split(" har ")[0], counted
+    tooltip = _(
+        "{what} måles med ulike indikatorer, så verdiene legges ikke sammen. Tallet er hvor mange av de "
+        "målte som har nådd målet (siste måling minst like langt fra nullpunktet som målet, i målets "
+        "retning); snittet er gjennomsnittet av hvor stor del av veien fra nullpunkt til mål hver av dem "
+        "har kommet. {counted}; umålte er ikke med i snittet."
+    ).format(what=what, counted=counted)
+    return KeyFigure(f"gain:{gain_type.value}:scores", value, caption, note, tooltip, PALETTE[3])
+
+
 def benefit_figures(d: Dashboard) -> list[KeyFigure]:
-    """How many benefits are measured, then what is realised per gain type and unit (quality: how many
-    are measured, since points and percentages of different indicators do not add up)."""
+    """How many benefits are measured, then what is realised per gain type and unit for kroner and hours
+    (summed per unit), and for quality, scores and shares how many reached their target (never summed:
+    points and percentages of different indicators do not add up)."""
     figures = [
         KeyFigure(
             "benefits",
@@ -154,10 +232,10 @@ def benefit_figures(d: Dashboard) -> list[KeyFigure]:
             PALETTE[4],
         )
     ]
-    quality: list[GainSum] = []
+    scores: dict[GainType, list[GainSum]] = {}
     for g in d.gains:
-        if g.gain_type is GainType.QUALITY:
-            quality.append(g)
+        if not g.summable:
+            scores.setdefault(g.gain_type, []).append(g)
             continue
         colour = PALETTE[2] if g.gain_type is GainType.AVOIDED_COSTS else PALETTE[0]
         figures.append(
@@ -170,7 +248,7 @@ def benefit_figures(d: Dashboard) -> list[KeyFigure]:
                 _(
                     "Summen av det som er oppnådd for gevinster av typen «{type}» med enheten «{unit}»: "
                     "siste måling mot nullpunktet, regnet i målets retning. {measured} av {all} slike "
-                    "gevinster er målt; umålte teller null. Ulike enheter legges aldri sammen."
+                    "gevinster er målt; umålte er ikke med. Ulike enheter legges aldri sammen."
                 ).format(
                     type=g.gain_type.label,
                     unit=g.unit,
@@ -180,25 +258,7 @@ def benefit_figures(d: Dashboard) -> list[KeyFigure]:
                 colour,
             )
         )
-    if quality:
-        measured = sum(g.measured for g in quality)
-        realised = " · ".join(_amount(g.gained, g.unit) for g in quality if g.measured)
-        figures.append(
-            KeyFigure(
-                "gain:quality",
-                _("{measured} av {all}").format(
-                    measured=_count(measured), all=_count(sum(g.benefits for g in quality))
-                ),
-                _("kvalitetsgevinster er målt"),
-                _("oppnådd: {realised}").format(realised=realised) if realised else _("ingen målinger ennå"),
-                _(
-                    "Gevinster av typen «Økt kvalitet» med minst én måling, av alle slike gevinster. "
-                    "Kvalitet måles med ulike indikatorer, så det oppnådde vises per enhet og legges ikke "
-                    "sammen: {realised}."
-                ).format(realised=realised or _("ingen målinger ennå")),
-                PALETTE[3],
-            )
-        )
+    figures.extend(_score_figure(gain_type, gains) for gain_type, gains in scores.items())
     return figures
 
 
@@ -289,7 +349,18 @@ class Tile(QFrame):
         layout.addWidget(self.note)
         layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches it: how it is counted, without a mouse
         self.figure: KeyFigure | None = None
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        keyboard = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        if self.toolTip() and event.reason() in keyboard:  # the mouse has the tooltip already
+            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), self.toolTip(), self)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        QToolTip.hideText()
 
     def show_figure(self, figure: KeyFigure) -> None:
         self.figure = figure
@@ -298,10 +369,12 @@ class Tile(QFrame):
         self.note.setText(figure.note)
         self.note.setVisible(bool(figure.note))
         self.setToolTip(figure.tooltip)
-        self.setAccessibleName(f"{figure.value} {figure.caption}")
+        self.setAccessibleName(self.text())
+        self.setAccessibleDescription(figure.tooltip)
         self.setStyleSheet(
             f"QFrame#tile {{ background: {TILE_FILL}; border: 1px solid #d4d8de; "
             f"border-left: 6px solid {figure.colour}; border-radius: 4px; }}"
+            f"QFrame#tile:focus {{ border: 2px solid {INK}; border-left: 6px solid {figure.colour}; }}"
         )
 
     def text(self) -> str:
@@ -559,6 +632,7 @@ class ProgrammeDashboard(QWidget):
         super().__init__(parent)
         self.context = context
         self.today: date | None = None  # None: the real today (tests fix it)
+        self.programme_id: uuid.UUID | None = None  # None: the whole register
         self.data: Dashboard | None = None
         self._stale = True
 
@@ -596,7 +670,7 @@ class ProgrammeDashboard(QWidget):
         self.phase_chart = BarChart()
         self.ideas_chart = BarChart()
         self.fund_chart = BarChart(value_format=lambda v: kroner(round(v)))
-        self.gain_chart = BarChart()
+        self.gain_chart = BarChart(value_format=_pct)
         self.cards = {
             key: ChartCard(key, chart)
             for key, chart in (
@@ -615,7 +689,7 @@ class ProgrammeDashboard(QWidget):
             ("phases", _("Tiltak per fase")),
             ("ideas", _("Flest idéer")),
             ("fund", _("Oppdrift-rundene")),
-            ("gains", _("Gevinster per type")),
+            ("gains", _("Gevinster: realisert andel")),
         ):
             self.wall_choice.addItem(text, key)
 
@@ -696,6 +770,11 @@ class ProgrammeDashboard(QWidget):
         if self._stale:
             self.refresh()
 
+    def set_programme(self, programme_id: uuid.UUID | None) -> None:
+        """Count one programme (None: the whole register); read again now if shown, else when shown."""
+        self.programme_id = programme_id
+        self._changed()
+
     def _changed(self) -> None:
         if self.isVisible():
             self.refresh()
@@ -705,11 +784,12 @@ class ProgrammeDashboard(QWidget):
     def refresh(self) -> None:
         self._stale = False
         today = self.today or date.today()
-        d = self.data = dashboard(self.context.db, today)
+        d = self.data = dashboard(self.context.db, today, self.programme_id)
         self.as_of.setText(
-            _("Tall per {day}. Hold musepekeren over et tall for å se hvordan det er telt.").format(
-                day=today.strftime("%d.%m.%Y")
-            )
+            _(
+                "Tall per {day}. Hold musepekeren over et tall, eller gå til det med Tab, for å se hvordan "
+                "det er telt."
+            ).format(day=today.strftime("%d.%m.%Y"))
         )
         self.programme_section.set_figures(programme_figures(d))
         self.benefit_section.set_figures(benefit_figures(d))
@@ -738,13 +818,25 @@ class ProgrammeDashboard(QWidget):
                 "Til sammen {n} tiltak, hvert i fasen det står i nå (KS Veikart for tjenesteinnovasjon)."
             ).format(n=_count(d.initiatives))
         )
+        tied = ""
+        if d.most_ideas_tied:
+            tied = _("og {n} andre med {x}").format(
+                n=_count(d.most_ideas_tied), x=_count(d.most_ideas[-1][1])
+            )
         self.ideas_chart.set_data(
-            _("Tjenestesteder med flest idéer"),
+            _("Tjenestesteder med flest idéer ({tied})").format(tied=tied)
+            if tied
+            else _("Tjenestesteder med flest idéer"),
             [name for name, _n in d.most_ideas],
             [(_("Idéer"), [n for _name, n in d.most_ideas])],
         )
         self.cards["ideas"].set_note(
-            _("Idéene ledergruppene har registrert, summert per tjenestested; de ti med flest.")
+            _(
+                "Idéene ledergruppene har registrert, summert per tjenestested; de ti med flest, {tied} "
+                "idéer som ikke får plass (like mange som nummer ti; like mange står i alfabetisk orden)."
+            ).format(tied=tied)
+            if tied
+            else _("Idéene ledergruppene har registrert, summert per tjenestested; de ti med flest.")
         )
         self.fund_chart.set_data(
             _("Oppdrift: søkt og innvilget per runde"),
@@ -765,39 +857,53 @@ class ProgrammeDashboard(QWidget):
                 applications=_count(d.applications),
             )
         )
-        # The amounts stay out of the bar labels: a narrow chart elides a label's middle words, and a
-        # figure must never lose digits. They are in the tiles and in the note under the chart.
+        # A share of the planned change, not amounts: it compares across units, and a count of benefits
+        # would read as an amount across the room. The counts and the sums are in the note.
+        measured = [g for g in d.gains if g.share_pct is not None]
         self.gain_chart.set_data(
-            _("Gevinster per type og enhet"),
-            [_("{type} ({unit})").format(type=g.gain_type.label, unit=g.unit) for g in d.gains],
-            [
-                (_("I planene"), [g.benefits for g in d.gains]),
-                (_("Målt"), [g.measured for g in d.gains]),
-            ],
+            _("Realisert andel av planlagt endring, per gevinsttype og enhet"),
+            [_gain_name(g) for g in measured],
+            [(_("Realisert av planlagt endring"), [g.share_pct for g in measured])],
         )
-        realised = "; ".join(
-            _("{type} {realised}").format(type=g.gain_type.label.lower(), realised=_amount(g.gained, g.unit))
+        counts = "; ".join(
+            _("{name}: {measured} av {all} målt").format(
+                name=_gain_name(g), measured=_count(g.measured), all=_count(g.benefits)
+            )
             for g in d.gains
         )
-        self.cards["gains"].set_note(
-            _(
-                "Oppnådd: {realised}. Det oppnådde er siste måling mot nullpunktet, i målets retning; "
-                "ulike enheter legges aldri sammen. {measured} av {all} gevinster er målt."
-            ).format(realised=realised, measured=_count(d.benefits_measured), all=_count(d.benefits))
-            if d.gains
-            else _("Ingen gevinster er registrert ennå.")
+        sums = "; ".join(
+            _("{type} {realised}").format(type=g.gain_type.label.lower(), realised=_amount(g.gained, g.unit))
+            for g in d.gains
+            if g.summable and g.measured
         )
+        unmeasured = ", ".join(_gain_name(g).lower() for g in d.gains if not g.measured)
+        parts = [
+            _(
+                "Det som er oppnådd (siste måling mot nullpunktet, i målets retning) som andel av den "
+                "planlagte endringen (mål − nullpunkt), summert per type og enhet over de målte "
+                "gevinstene; over 100 % er forbi målet."
+            ),
+            _("Antall: {counts}.").format(counts=counts),
+        ]
+        if sums:
+            parts.append(_("Oppnådd: {sums}; ulike enheter legges aldri sammen.").format(sums=sums))
+        if unmeasured:
+            parts.append(_("Ikke målt ennå: {names}.").format(names=unmeasured))
+        self.cards["gains"].set_note(" ".join(parts) if d.gains else _("Ingen gevinster er registrert ennå."))
 
     def _show_groups(self, d: Dashboard) -> None:
         missing = d.groups_without_initiative
+        waiting = len(missing) - len(d.groups_missing)
         self.groups_heading.setText(
-            _("Ledergrupper uten innovasjonstiltak ({n})").format(n=_count(len(missing)))
+            _(
+                "Ledergrupper uten innovasjonstiltak ({n}, av dem {waiting} i kull som ikke er avsluttet)"
+            ).format(n=_count(len(missing)), waiting=_count(waiting))
+            if waiting
+            else _("Ledergrupper uten innovasjonstiltak ({n})").format(n=_count(len(missing)))
         )
         self.groups_list.clear()
         for group in missing:
-            item = QListWidgetItem(
-                _("{location} · {cohort}").format(location=group.location, cohort=group.cohort)
-            )
+            item = QListWidgetItem(_group_text(group))
             item.setData(GROUP_ROLE, group.id)
             item.setToolTip(_("Åpne ledergruppen"))
             self.groups_list.addItem(item)

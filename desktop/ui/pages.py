@@ -240,8 +240,7 @@ class ProgrammePage(Page):
     def reload(self) -> None:
         d = views.programme_detail(self.db, self.id)
         self.overview.set_programme(self.id)
-        if hasattr(self.dashboard, "set_programme"):  # (being added)
-            self.dashboard.set_programme(self.id)
+        self.dashboard.set_programme(self.id)
         self.heading.setText(d.name)
         _set_text(self.name, d.name)
         if self.description.toPlainText() != d.description:

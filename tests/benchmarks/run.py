@@ -146,7 +146,176 @@ def bench_journey(args: argparse.Namespace, env: dict[str, str]) -> dict:
     }
 
 
-BENCHMARKS = {"startup": bench_startup, "journey": bench_journey}
+PDF_SUMMARY = """
+import json, sys, time
+from pathlib import Path
+start = time.perf_counter()
+from desktop.reports.group_summary import build_group_summary
+from desktop.services.demo import demo_id
+from desktop.services.reports import group_report
+from desktop.storage.database import open_database
+imported = time.perf_counter()
+counts = {"paragraphs": 0, "tables": 0, "cells": 0, "drawings": 0}
+if sys.argv[3] == "count":
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.platypus import Paragraph, Table
+    def counting(cls, key, cells=False):
+        original = cls.__init__
+        def init(self, *a, **k):
+            counts[key] += 1
+            if cells:
+                counts["cells"] += sum(len(row) for row in a[0])
+            original(self, *a, **k)
+        cls.__init__ = init
+    counting(Paragraph, "paragraphs")
+    counting(Table, "tables", cells=True)
+    counting(Drawing, "drawings")
+db = open_database(Path(sys.argv[1]), lock=False, backup=False, create=False, upgrade_schema=False)
+data = group_report(db, demo_id("group", "LUP 4:Capralhaugen BBS"))
+build_group_summary(data, sys.argv[2])
+done = time.perf_counter()
+from pypdf import PdfReader
+counts["pages"] = len(PdfReader(sys.argv[2]).pages)
+print(json.dumps({"seconds": done - imported, "imports": imported - start, **counts}))
+"""
+
+PDF_BARE = """
+import json, sys, time
+start = time.perf_counter()
+from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table
+imported = time.perf_counter()
+counts = json.loads(sys.argv[2])
+fonts = sys.argv[3]
+for name in ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"):
+    pdfmetrics.registerFont(TTFont(name, f"{fonts}/{name}.ttf"))
+style = ParagraphStyle("body", fontName="DejaVuSans", fontSize=9, leading=11.5)
+words = "Faste team med to–tre kjente hjemmetrenere gir trygghet, færre nye ansikter og bedre oppfølging"
+story = []
+cells = counts["cells"]
+per_table = max(1, cells // max(1, counts["tables"]))
+for _t in range(counts["tables"]):
+    rows = [[Paragraph(words[: 20 + 7 * c], style) for c in range(4)] for _r in range(max(1, per_table // 4))]
+    story.append(Table(rows, colWidths=[45 * mm] * 4))
+for n in range(max(0, counts["paragraphs"] - cells)):
+    story.append(Paragraph(f"{n}. {words}", style))
+for _d in range(counts["drawings"]):
+    d = Drawing(170 * mm, 60 * mm)
+    d.initialFontName = "DejaVuSans"
+    for k in range(12):
+        d.add(Rect(k * 12 * mm, 5 * mm, 10 * mm, (k + 3) * 3 * mm, fillColor=None))
+        d.add(String(k * 12 * mm, 1 * mm, str(k), fontName="DejaVuSans", fontSize=7))
+    story.append(d)
+doc = BaseDocTemplate(sys.argv[1], pagesize=A4, invariant=1, initialFontName="DejaVuSans")
+frame = Frame(15 * mm, 24 * mm, 180 * mm, 249 * mm)
+def decorate(canvas, doc):
+    canvas.setFont("DejaVuSans", 8)
+    canvas.drawString(15 * mm, 282 * mm, "Oppsummering")
+    canvas.drawRightString(195 * mm, 15 * mm, f"Side {doc.page}")
+doc.addPageTemplates([PageTemplate(frames=[frame], onPage=decorate)])
+doc.build(story)
+done = time.perf_counter()
+print(json.dumps({"seconds": done - imported, "imports": imported - start}))
+"""
+
+PDF_COHORT_EXPORT = """
+import json, sys, time
+from pathlib import Path
+from sqlalchemy import select
+from desktop.reports.group_summary import build_group_summary
+from desktop.services.reports import group_report
+from desktop.storage.database import open_database
+from desktop.storage.models import Cohort, LeaderGroup, ServiceLocation
+db = open_database(Path(sys.argv[1]), lock=False, backup=False, create=False, upgrade_schema=False)
+with db.transaction() as s:
+    ids = list(
+        s.scalars(
+            select(LeaderGroup.id)
+            .join(Cohort, LeaderGroup.cohort_id == Cohort.id)
+            .join(ServiceLocation, LeaderGroup.service_location_id == ServiceLocation.id)
+            .order_by(Cohort.start_date, ServiceLocation.name)
+            .limit(30)
+        )
+    )
+start = time.perf_counter()
+pages = 0
+for n, group_id in enumerate(ids):
+    build_group_summary(group_report(db, group_id), f"{sys.argv[2]}/{n:02d}.pdf")
+print(json.dumps({"groups": len(ids), "seconds": time.perf_counter() - start}))
+"""
+
+
+def bench_pdf(args: argparse.Namespace, env: dict[str, str]) -> dict:
+    """A group's final summary (Capralhaugen BBS, LUP 4, gathered from the demo register and built) against
+    a bare ReportLab script building equivalent content (as many paragraphs, tables, table cells and
+    drawings, the same embedded font; no data gathering), each in a fresh process, interleaved; the time
+    inside each process after its imports is compared (medians), process wall times are reported beside
+    it. Then a cohort export: the final summaries of 30 groups in one process, its total."""
+    from desktop.paths import resources_dir
+
+    target_seconds, target_ratio = 1.0, 1.3
+    with tempfile.TemporaryDirectory(prefix="lup-bench-pdf-") as folder:
+        demo_dir, out_dir = Path(folder, "demo"), Path(folder, "out")
+        out_dir.mkdir()
+        log(f"preparing demo data in {demo_dir}")
+        run_checked([sys.executable, "-m", "desktop", "demo", "--data-dir", str(demo_dir)], env)
+
+        def child(script: str, *argv: str) -> tuple[dict, float]:
+            begin = time.perf_counter()
+            proc = subprocess.run(
+                [sys.executable, "-c", script, *argv], cwd=REPO_ROOT, env=env, capture_output=True, text=True
+            )
+            wall = time.perf_counter() - begin
+            if proc.returncode != 0:
+                sys.exit(f"pdf benchmark failed:\n{proc.stderr}")
+            return json.loads(proc.stdout), wall
+
+        counts, _wall = child(PDF_SUMMARY, str(demo_dir), str(out_dir / "probe.pdf"), "count")
+        shape = json.dumps({k: counts[k] for k in ("paragraphs", "tables", "cells", "drawings")})
+        fonts = str(resources_dir() / "fonts")
+        summary_cmd = (PDF_SUMMARY, str(demo_dir), str(out_dir / "summary.pdf"), "time")
+        bare_cmd = (PDF_BARE, str(out_dir / "bare.pdf"), shape, fonts)
+        child(*summary_cmd)  # warm-up: file caches equally warm for both
+        child(*bare_cmd)
+        samples: dict[str, list[float]] = {"summary": [], "bare": [], "summary_wall": [], "bare_wall": []}
+        for i in range(args.runs):
+            for name, cmd in (("summary", summary_cmd), ("bare", bare_cmd)):
+                result, wall = child(*cmd)
+                samples[name].append(result["seconds"])
+                samples[f"{name}_wall"].append(wall)
+            last = {name: values[-1] for name, values in samples.items()}
+            log(f"  round {i + 1}/{args.runs}: summary={last['summary']:.3f}s bare={last['bare']:.3f}s")
+        bare_pages = len(__import__("pypdf").PdfReader(out_dir / "bare.pdf").pages)
+        export, _wall = child(PDF_COHORT_EXPORT, str(demo_dir), str(out_dir))
+    med = {name: statistics.median(values) for name, values in samples.items()}
+    ratio = med["summary"] / med["bare"]
+    return {
+        "summary_s": round(med["summary"], 4),
+        "bare_s": round(med["bare"], 4),
+        "ratio": round(ratio, 3),
+        "summary_process_s": round(med["summary_wall"], 4),
+        "bare_process_s": round(med["bare_wall"], 4),
+        "target_s": target_seconds,
+        "target_ratio": target_ratio,
+        "meets_target": med["summary"] < target_seconds and ratio <= target_ratio,
+        "content": {
+            **{k: counts[k] for k in ("paragraphs", "tables", "cells", "drawings")},
+            "pages": counts["pages"],
+        },
+        "bare_pages": bare_pages,
+        "cohort_export_groups": export["groups"],
+        "cohort_export_total_s": round(export["seconds"], 3),
+        "runs": args.runs,
+        "samples": {name: [round(v, 4) for v in values] for name, values in samples.items()},
+    }
+
+
+BENCHMARKS = {"startup": bench_startup, "journey": bench_journey, "pdf": bench_pdf}
 
 
 def main(argv: list[str] | None = None) -> int:

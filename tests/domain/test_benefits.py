@@ -12,12 +12,15 @@ from desktop.domain.benefits import (
     GainType,
     Measurement,
     Progress,
+    allows_negative,
     check_measurement,
     check_plan,
+    check_value,
     clean_number,
     clean_text,
     clean_title,
     clean_unit,
+    is_summable,
     progress,
     sum_by_gain_type,
 )
@@ -46,8 +49,9 @@ def one(value: float, on: date = D2) -> list[Measurement]:
 )
 def test_rising_target(value, gained, pct):
     p = progress(40.0, 80.0, one(value))
-    assert p == Progress(value, pytest.approx(gained), pytest.approx(pct))
+    assert p == Progress(value, pytest.approx(gained), pytest.approx(pct), 40.0)
     assert p.latest == value
+    assert p.reached == (pct >= 100)
     assert p.gained == pytest.approx(gained)
     assert p.realised_pct == pytest.approx(pct)
 
@@ -90,8 +94,9 @@ def test_negative_and_fractional_values():
 
 
 def test_without_measurements_nothing_is_realised():
-    assert progress(40.0, 80.0, []) == Progress(None, 0.0, None)
-    assert progress(40.0, 80.0, iter(())) == Progress(None, 0.0, None)
+    assert progress(40.0, 80.0, []) == Progress(None, 0.0, None, 40.0)
+    assert progress(40.0, 80.0, iter(())) == Progress(None, 0.0, None, 40.0)
+    assert not progress(40.0, 80.0, []).reached
 
 
 def test_a_target_equal_to_the_baseline_gives_no_percentage():
@@ -137,9 +142,9 @@ def test_different_units_are_never_added():
         (GainType.TIME_SAVED, "timer", progress(10, 4, one(6))),  # 4
     ]
     assert sum_by_gain_type(rows) == [
-        GainSum(GainType.AVOIDED_COSTS, "kr", 230.0, 2, 2),
-        GainSum(GainType.AVOIDED_COSTS, "kr per år", 6000.0, 1, 1),
-        GainSum(GainType.TIME_SAVED, "timer", 4.0, 1, 1),
+        GainSum(GainType.AVOIDED_COSTS, "kr", 230.0, 2, 2, 600.0, 0, pytest.approx(70.0)),
+        GainSum(GainType.AVOIDED_COSTS, "kr per år", 6000.0, 1, 1, 10_000.0, 0, pytest.approx(60.0)),
+        GainSum(GainType.TIME_SAVED, "timer", 4.0, 1, 1, 6.0, 0, pytest.approx(400 / 6)),
     ]
 
 
@@ -149,8 +154,8 @@ def test_same_unit_in_different_gain_types_stays_apart():
         (GainType.QUALITY, "timer", progress(10, 20, one(13))),  # 3
     ]
     assert sum_by_gain_type(rows) == [
-        GainSum(GainType.TIME_SAVED, "timer", 2.0, 1, 1),
-        GainSum(GainType.QUALITY, "timer", 3.0, 1, 1),
+        GainSum(GainType.TIME_SAVED, "timer", 2.0, 1, 1, 5.0, 0, pytest.approx(40.0)),
+        GainSum(GainType.QUALITY, "timer", 3.0, 1, 1, 10.0, 0, pytest.approx(30.0)),
     ]
 
 
@@ -175,6 +180,86 @@ def test_unmeasured_benefits_are_counted_but_add_nothing():
         (GainType.QUALITY, "poeng", progress(3.0, 4.5, [])),
     ]
     assert sum_by_gain_type(rows) == [GainSum(GainType.QUALITY, "poeng", 0.0, 2, 0)]
+    (only,) = sum_by_gain_type(rows)
+    assert (only.share_pct, only.mean_pct) == (None, None)
+
+
+def test_scores_count_how_many_reached_and_the_mean_share_of_target():
+    rows = [
+        (GainType.QUALITY, "poeng", progress(3.0, 4.0, one(4.5))),  # 150 %: reached
+        (GainType.QUALITY, "poeng", progress(3.0, 5.0, one(3.5))),  # 25 %
+        (GainType.QUALITY, "poeng", progress(3.0, 5.0, one(5.0))),  # 100 %: reached
+        (GainType.QUALITY, "poeng", progress(3.0, 5.0, [])),  # not measured: not in the mean
+    ]
+    (only,) = sum_by_gain_type(rows)
+    assert (only.benefits, only.measured, only.reached) == (4, 3, 2)
+    assert only.mean_pct == pytest.approx((150 + 25 + 100) / 3)
+    assert only.gained == pytest.approx(1.5 + 0.5 + 2.0)
+    assert only.planned == pytest.approx(1.0 + 2.0 + 2.0)  # the unmeasured one's 2 points left out
+    assert only.share_pct == pytest.approx(80.0)
+    assert not only.summable
+
+
+def test_the_realised_share_of_the_planned_change_is_in_the_targets_direction():
+    rows = [
+        (GainType.AVOIDED_COSTS, "kr", progress(1000, 500, one(800))),  # 200 of 500
+        (GainType.AVOIDED_COSTS, "kr", progress(100, 0, one(130))),  # -30 of 100
+    ]
+    (only,) = sum_by_gain_type(rows)
+    assert only.share_pct == pytest.approx(100 * 170 / 600)
+    assert only.summable
+
+
+@pytest.mark.parametrize(
+    ("gain_type", "unit", "summable"),
+    [
+        (GainType.AVOIDED_COSTS, "kr per år", True),
+        (GainType.TIME_SAVED, "timer per uke", True),
+        (GainType.TIME_SAVED, "antall", True),
+        (GainType.QUALITY, "antall", False),  # quality never
+        (GainType.QUALITY, "kr", False),
+        (GainType.TIME_SAVED, "prosent", False),  # a score or a share never
+        (GainType.AVOIDED_COSTS, " Poeng ", False),
+        (GainType.TIME_SAVED, "% av vaktene", False),
+        (GainType.TIME_SAVED, "poeng (1–5)", False),
+    ],
+)
+def test_what_may_be_summed(gain_type, unit, summable):
+    assert is_summable(gain_type, unit) is summable
+    assert GainSum(gain_type, unit, 0.0, 1, 0).summable is summable
+
+
+@pytest.mark.parametrize(
+    ("unit", "negative_ok"),
+    [
+        ("kr", False),
+        ("kr per år", False),
+        ("Kroner", False),
+        ("kr/år", False),
+        ("timer per uke", False),
+        ("Timer", False),
+        ("antall", False),
+        ("prosent", False),
+        ("%", False),
+        ("% fornøyde", False),
+        ("poeng", True),
+        ("grader", True),
+        ("krav", True),  # a word that only begins like "kr"
+        ("tilfredshet", True),
+    ],
+)
+def test_which_units_may_be_negative(unit, negative_ok):
+    assert allows_negative(unit) is negative_ok
+    check_value(unit, 0.0)  # zero is always allowed
+    check_value(unit, 5.0)
+    if negative_ok:
+        check_value(unit, -70.0)
+    else:
+        with pytest.raises(ValidationError) as refused:
+            check_value(unit, -70.0, "baseline", "Nullpunkt")
+        assert refused.value.field == "baseline"
+        assert "«Nullpunkt» kan ikke være negativ" in str(refused.value)
+        assert f"«{' '.join(unit.split())}»" in str(refused.value)
 
 
 def test_a_loss_is_subtracted():

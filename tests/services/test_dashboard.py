@@ -16,6 +16,7 @@ from desktop.domain.kit import VeikartPhase
 from desktop.services import cohorts, fund, groups, ideas, initiatives, register, views
 from desktop.services.common import restore_deleted
 from desktop.services.dashboard import GroupRef, dashboard
+from desktop.storage.models import Programme
 
 G, R, W = FundDecision.GRANTED, FundDecision.REJECTED, FundDecision.WITHDRAWN
 TODAY = date(2024, 9, 1)  # LUP 1 is over, LUP 2 is running
@@ -173,6 +174,11 @@ SPRING = RoundOverview(
 )
 
 
+def counted(o: RoundOverview) -> tuple[int, ...]:
+    """What the dashboard adds up from a round (withdrawn applications are in none of it)."""
+    return (o.budget, o.applications, o.applied, o.granted, o.funded, o.rejected, o.pending)
+
+
 def test_every_figure_by_hand(db, reg):
     d = dashboard(db, TODAY)
     assert d.locations == 6
@@ -188,12 +194,17 @@ def test_every_figure_by_hand(db, reg):
         (VeikartPhase.NY_PRAKSIS, 1),
     )
     assert d.groups_without_initiative == (
-        GroupRef(reg.groups["solvik1"], "Solvik sykehjem", "LUP 1"),
-        GroupRef(reg.groups["bryn2"], "Bryn skole", "LUP 2"),
+        GroupRef(reg.groups["solvik1"], "Solvik sykehjem", "LUP 1", finished=True, started=True),
+        GroupRef(reg.groups["bryn2"], "Bryn skole", "LUP 2", finished=False, started=True),
     )
+    assert d.groups_missing == d.groups_without_initiative[:1]  # LUP 2 is still running
     # Bryn's two groups together; Evje and Hosle tie and stand in Norwegian order; Solvik has none
     assert d.most_ideas == (("Bryn skole", 5), ("Evje skole", 4), ("Hosle skole", 4), ("Lindelia bo", 1))
-    assert d.rounds == (("Høsten 2024", AUTUMN), ("Våren 2025", SPRING))
+    assert d.most_ideas_tied == 0
+    assert [(name, counted(o)) for name, o in d.rounds] == [
+        ("Høsten 2024", counted(AUTUMN)),
+        ("Våren 2025", counted(SPRING)),
+    ]
     assert (d.rounds[0][1].left, d.rounds[1][1].left) == (550_000, 320_000)
     assert d.applications == 7  # the withdrawn one left out
     assert d.funded == 4
@@ -213,6 +224,15 @@ def test_every_figure_by_hand(db, reg):
         pytest.approx(9),  # 6 + 3 hours a week, never added to the 10 hours
         pytest.approx(0.6),
     ]
+    # the realised share of the planned change: 140 000 of (250 000 + 40 000); 10 of 50; 9 of (10 + 4)
+    assert [s.share_pct for s in d.gains] == [
+        pytest.approx(100 * 140_000 / 290_000),
+        pytest.approx(20.0),
+        pytest.approx(100 * 9 / 14),
+        pytest.approx(40.0),
+    ]
+    assert [(s.summable, s.reached) for s in d.gains] == [(True, 0), (True, 0), (True, 0), (False, 0)]
+    assert d.gains[-1].mean_pct == pytest.approx(40.0)  # b5 only: b6 is not measured
 
 
 def test_stats_agrees_with_the_dashboard(db, reg):
@@ -281,7 +301,9 @@ def test_figures_follow_edits_and_undo(db, reg):
         "Hosle skole",
     ]
     assert (d.benefits, d.benefits_measured) == (6, 5)
-    assert d.gains[0] == GainSum(GainType.AVOIDED_COSTS, "kr per år", pytest.approx(150_000), 1, 1)
+    assert d.gains[0] == GainSum(
+        GainType.AVOIDED_COSTS, "kr per år", pytest.approx(150_000), 1, 1, 250_000, 0, pytest.approx(60.0)
+    )
     assert (d.applications, d.funded, d.granted) == (6, 3, 530_000)
     assert views.stats(db, TODAY)["groups_without_initiative"] == 3
     restore_deleted(db, snapshot)
@@ -327,5 +349,136 @@ def test_a_round_without_applications_is_shown(db, reg):
     fund.create_round(db, "Høsten 2025", 750_000, deadline=date(2025, 10, 1))
     d = dashboard(db, TODAY)
     assert [name for name, _o in d.rounds] == ["Høsten 2024", "Våren 2025", "Høsten 2025"]
-    assert d.rounds[-1][1] == RoundOverview(750_000, 0, 0, 0, 0, 0, 0)
+    assert counted(d.rounds[-1][1]) == counted(RoundOverview(750_000, 0, 0, 0, 0, 0, 0))
     assert (d.applications, d.granted) == (7, 630_000)
+
+
+def test_a_hand_count_with_two_quality_units_a_unit_written_two_ways_and_a_withdrawn_grant(db, reg):
+    """On top of the register above: a quality benefit in "prosent" (a second quality unit) that reached
+    its target, a time benefit in "TIMER per  uke" (the same unit as "timer per uke"), and Kontaktkort's
+    grant of 250 000 withdrawn.
+
+    ==========  =============  =================  ============  =========  ========  ===========
+    gain type   unit           benefits           gained        planned    share     reached
+    ==========  =============  =================  ============  =========  ========  ===========
+    kostnader   kr per år      b2, b7             140 000       290 000    48,3 %    0
+    tid         timer          b4                 10            50         20 %      0
+    tid         timer per uke  b1, b3, b8         6 + 3 + 4     10 + 4 + 4 13/18     1 (b8)
+    kvalitet    poeng          b5, b6 (unmeas.)   0,6           1,5        40 %      0
+    kvalitet    prosent        b9                 30            20         150 %     1
+    ==========  =============  =================  ============  =========  ========  ===========
+    """
+    b8 = initiatives.create_benefit(
+        db, reg.initiatives["kalender"], GainType.TIME_SAVED, "b8", "TIMER per  uke", 6, date(2024, 2, 1), 2
+    )
+    initiatives.add_measurement(db, b8, date(2024, 8, 1), 4)  # 2 of 4: half way
+    initiatives.add_measurement(db, b8, date(2024, 8, 20), 2)  # the latest: all the way
+    b9 = initiatives.create_benefit(
+        db, reg.initiatives["uteskole"], GainType.QUALITY, "b9", "prosent", 50, date(2024, 2, 1), 70
+    )
+    initiatives.add_measurement(db, b9, date(2024, 8, 1), 80)  # 30 of 20: 150 %
+    (kontaktkort,) = [
+        a
+        for a in fund.round_view(db, reg.rounds["autumn"]).applications
+        if a.initiative_title == "Kontaktkort"
+    ]
+    fund.update_application(db, kontaktkort.id, decision=W)
+
+    d = dashboard(db, TODAY)
+    assert (d.benefits, d.benefits_measured) == (9, 8)
+    assert [(s.gain_type, s.unit, s.benefits, s.measured, s.reached) for s in d.gains] == [
+        (GainType.AVOIDED_COSTS, "kr per år", 2, 2, 0),
+        (GainType.TIME_SAVED, "timer", 1, 1, 0),
+        (GainType.TIME_SAVED, "timer per uke", 3, 3, 1),  # as first written
+        (GainType.QUALITY, "poeng", 2, 1, 0),
+        (GainType.QUALITY, "prosent", 1, 1, 1),
+    ]
+    assert [s.gained for s in d.gains] == [
+        pytest.approx(140_000),
+        pytest.approx(10),
+        pytest.approx(13),  # 6 + 3 + 4
+        pytest.approx(0.6),
+        pytest.approx(30),
+    ]
+    assert [s.share_pct for s in d.gains] == [
+        pytest.approx(100 * 140_000 / 290_000),
+        pytest.approx(20.0),
+        pytest.approx(100 * 13 / 18),
+        pytest.approx(40.0),
+        pytest.approx(150.0),
+    ]
+    assert [s.summable for s in d.gains] == [True, True, True, False, False]
+    assert [s.mean_pct for s in d.gains[3:]] == [pytest.approx(40.0), pytest.approx(150.0)]
+    # the withdrawn applications are neither applied for nor granted: 250 000 more left in the round
+    assert counted(d.rounds[0][1]) == counted(RoundOverview(1_000_000, 2, 350_000, 200_000, 1, 1, 0))
+    assert d.rounds[0][1].left == 800_000
+    assert (d.applications, d.funded, d.applied, d.granted) == (6, 3, 700_000, 380_000)
+    s = views.stats(db, TODAY)
+    assert (s["benefits"], s["applications"], s["applications_funded"], s["granted_nok"]) == (
+        9,
+        6,
+        3,
+        380_000,
+    )
+
+
+def test_ties_for_the_tenth_place_are_counted(db):
+    """Twelve locations with 3 ideas and two with 5: the top ten shows both fives and eight threes, and
+    says that four more have 3."""
+    programme = cohorts.ensure_programme(db)
+    sector = register.ensure_sector(db, "Skole")
+    lup = cohorts.create_cohort(db, programme, "LUP 1", date(2024, 1, 10), date(2024, 6, 30))
+    for n, count in enumerate([5, 5] + [3] * 12 + [1]):
+        place = register.create_service_location(db, f"Sted {n:02}", sector)
+        _ideas(db, groups.add_leader_group(db, lup, place), count)
+    d = dashboard(db, TODAY)
+    assert [n for _name, n in d.most_ideas] == [5, 5] + [3] * 8
+    assert d.most_ideas_tied == 4
+    assert [name for name, _n in d.most_ideas][-1] == "Sted 09"
+
+
+def test_a_programme_counts_its_own(db, reg):
+    """A second programme with one finished cohort, one group with an initiative, a benefit and ideas: each
+    programme's dashboard counts its own; the fund rounds and the locations' "all" are the register's."""
+    with db.transaction() as s:
+        other = Programme(name="Lederprogram 2", description="")
+        s.add(other)
+        s.flush()
+        other_id = other.id
+    first = cohorts.ensure_programme(db)
+    place = register.create_service_location(db, "Tanum skole", register.ensure_sector(db, "Skole"))
+    cohort = cohorts.create_cohort(db, other_id, "Kull A", date(2024, 2, 1), date(2024, 5, 1))
+    group = groups.add_leader_group(db, cohort, place)
+    _ideas(db, group, 7)
+    made = initiatives.create_initiative(db, group, "Ny rutine", phase=VeikartPhase.TJENESTEUTVIKLING)
+    benefit = initiatives.create_benefit(db, made, GainType.TIME_SAVED, "t", "timer", 10, date(2024, 2, 1), 5)
+    initiatives.add_measurement(db, benefit, date(2024, 4, 1), 8)
+
+    mine = dashboard(db, TODAY, first)
+    assert mine.programme_id == first
+    assert (mine.locations, mine.locations_completed) == (7, 4)  # Tanum skole is the other programme's
+    assert mine.groups_per_cohort == (("LUP 1", 4), ("LUP 2", 2))
+    assert (mine.initiatives, mine.benefits, mine.benefits_measured) == (5, 7, 6)
+    assert len(mine.groups_without_initiative) == 2
+    assert "Tanum skole" not in dict(mine.most_ideas)
+    assert [(g.unit, g.gained) for g in mine.gains if g.gain_type is GainType.TIME_SAVED] == [
+        ("timer", pytest.approx(10)),
+        ("timer per uke", pytest.approx(9)),
+    ]
+
+    theirs = dashboard(db, TODAY, other_id)
+    assert (theirs.locations, theirs.locations_completed) == (7, 1)
+    assert theirs.groups_per_cohort == (("Kull A", 1),)
+    assert theirs.initiatives == 1
+    assert dict(theirs.initiatives_by_phase)[VeikartPhase.TJENESTEUTVIKLING] == 1
+    assert theirs.groups_without_initiative == ()
+    assert theirs.most_ideas == (("Tanum skole", 7),)
+    assert [(g.gain_type, g.unit, g.gained, g.benefits) for g in theirs.gains] == [
+        (GainType.TIME_SAVED, "timer", pytest.approx(2), 1)
+    ]
+    assert theirs.rounds == mine.rounds  # the fund is the register's
+
+    everything = dashboard(db, TODAY)
+    assert everything.programme_id is None
+    assert (everything.initiatives, everything.benefits, everything.locations_completed) == (6, 8, 5)
+    assert everything.groups_per_cohort == (("LUP 1", 4), ("Kull A", 1), ("LUP 2", 2))

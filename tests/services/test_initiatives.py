@@ -384,6 +384,52 @@ def test_refused_measurements_store_nothing(db, benefit, rows):
     assert rows(db) == before
 
 
+def test_negative_values_are_refused_in_amounts_time_counts_and_percent(db, init, benefit, rows):
+    m = initiatives.add_measurement(db, benefit, MAR, 18)
+    before = rows(db)
+    for unit in ("timer per uke", "kr", "antall", "prosent", "%"):
+        for args, field in (((-70, JAN, 10), "baseline"), ((20, JAN, -10), "target")):
+            with pytest.raises(ValidationError) as e:
+                initiatives.create_benefit(db, init, GainType.TIME_SAVED, "Ny", unit, *args)
+            assert e.value.field == field
+            assert "kan ikke være negativ" in e.value.message
+            assert f"«{unit}»" in e.value.message
+    with pytest.raises(ValidationError) as e:
+        initiatives.add_measurement(db, benefit, JUN, -70)
+    assert (e.value.field, e.value.message) == (
+        "value",
+        "«Verdi» kan ikke være negativ når enheten er «timer per uke». Skriv 0 eller mer; "
+        "en nedgang skrives som et mål lavere enn nullpunktet.",
+    )
+    with pytest.raises(ValidationError) as e:
+        initiatives.update_measurement(db, m, value="-1,5")
+    assert e.value.field == "value"
+    with pytest.raises(ValidationError) as e:
+        initiatives.update_benefit(db, benefit, baseline=-20)
+    assert e.value.field == "baseline"
+    with pytest.raises(ValidationError) as e:
+        initiatives.update_benefit(db, benefit, target="-5")
+    assert e.value.field == "target"
+    assert rows(db) == before
+    # zero is a value like any other
+    assert initiatives.update_benefit(db, benefit, target=0) == {"target": 10.0}
+    assert initiatives.update_measurement(db, m, value=0) == {"value": 18.0}
+
+
+def test_a_score_may_be_negative_but_not_after_a_change_to_kroner(db, init, rows):
+    score = initiatives.create_benefit(db, init, GainType.QUALITY, "Netto anbefaling", "poeng", -20, JAN, 10)
+    m = initiatives.add_measurement(db, score, MAR, -5)
+    assert initiatives.update_measurement(db, m, value=-8) == {"value": -5.0}
+    before = rows(db)
+    with pytest.raises(ValidationError) as e:
+        initiatives.update_benefit(db, score, unit="kr")  # the stored baseline is negative
+    assert e.value.field == "baseline"
+    with pytest.raises(ValidationError) as e:
+        initiatives.update_benefit(db, score, unit="kr", baseline=0)  # a measurement is
+    assert e.value.field == "unit"
+    assert rows(db) == before
+
+
 def test_update_measurement_and_undo(db, init, benefit, rows):
     m = initiatives.add_measurement(db, benefit, MAR, 18, "Telling")
     before = rows(db)

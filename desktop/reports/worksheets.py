@@ -1,0 +1,1278 @@
+"""Printable worksheets generated from a workshop kit's definitions: blank, or pre-filled from a group's work.
+
+One builder per kind of sheet, chosen from the worksheet's id in the kit (``kind_of``):
+
+- journey map: the kit template's stages across and lanes down as a printed grid with big empty cells, an
+  emotion band −2…+2, and boxes for the map's name and the persona. Blank: one page per journey template of
+  the kit; pre-filled (``JourneySheet``): a group's map with its steps, cards and emotion curve.
+- prototype card: behov – løsning – test, with whom / where / when, success criteria, result, learning and
+  the decision (continue, adjust, stop) as tick boxes; the kit's prototype kinds to tick. Pre-filled:
+  ``PrototypeSheet``.
+- idea cards: four cards per A4 to cut out, «Hvordan kan vi …?» at the top, and a brainwriting sheet.
+- benefit plan (gevinstrealiseringsplan): one row per gain. Pre-filled: ``BenefitSheet``.
+- time-plan handout for participants: the session's blocks with computed start times and the day's goals,
+  never the facilitator notes. Blank: every session template of the kit, one page each; pre-filled:
+  ``HandoutSheet`` for a session.
+- any other worksheet: its title, its description and writing space.
+
+Every sheet uses the kit's paper and orientation, 15 mm margins (``layout.MARGIN``) and the embedded font
+family; the drawing is done with the ReportLab canvas inside flowables. Data comes in as plain values (the
+dataclasses below; ``desktop.services.worksheet_data`` gathers them from the database).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import IO
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A3, A4, landscape, portrait
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desktop.domain import timeplan as tp
+from desktop.domain.benefits import GainType
+from desktop.domain.journey import LaneKind, lane_kind_for
+from desktop.domain.kit import BlockCategory, JourneyTemplate, Kit, Orientation, PaperSize, Worksheet
+from desktop.domain.prototypes import Decision
+from desktop.errors import LupError
+from desktop.i18n import _
+from desktop.reports import fonts, layout
+from desktop.reports.layout import ACCENT, HEAD, INK, MARGIN, MUTED, RULE, SHADE, Meta, styles, text
+
+PAD = 6  # a Frame's default padding on each side, in points
+LINE = colors.HexColor("#8a949e")  # printed lines: visible on any printer, light enough to write over
+WRITE = colors.HexColor("#d5dbe1")  # writing guide lines
+CARD_FILL = {
+    "yellow": colors.HexColor("#fff3b0"),
+    "pink": colors.HexColor("#fbd5e2"),
+    "green": colors.HexColor("#d5f0d5"),
+    "blue": colors.HexColor("#d4e6f7"),
+    "orange": colors.HexColor("#fde1c2"),
+    "white": colors.white,
+}
+
+JOURNEY, PROTOTYPE, IDEAS, BENEFITS, TIMEPLAN, GENERIC = (
+    "journey",
+    "prototype",
+    "ideas",
+    "benefits",
+    "timeplan",
+    "generic",
+)
+_KIND_WORDS = (
+    (JOURNEY, ("brukerreise", "journey", "kundereise")),
+    (PROTOTYPE, ("prototyp",)),
+    (IDEAS, ("idekort", "idékort", "ide-kort", "idea")),
+    (BENEFITS, ("gevinst", "benefit")),
+    (TIMEPLAN, ("tidsplan", "timeplan", "agenda")),
+)
+
+
+# --- the data of a pre-filled sheet, as plain values ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JourneyColumn:
+    stage: str
+    step: str
+    emotion: int | None = None  # −2 … +2
+
+
+@dataclass(frozen=True)
+class JourneyCardText:
+    text: str
+    colour: str = "yellow"
+
+
+@dataclass(frozen=True)
+class JourneyRow:
+    title: str
+    feelings: bool = False  # the lane where the emotion curve is drawn
+    cells: tuple[tuple[JourneyCardText, ...], ...] = ()  # one per column
+
+
+@dataclass(frozen=True)
+class JourneySheet:
+    title: str
+    group: str = ""
+    kind: str = ""  # "Nå-situasjon" / "Fremtidig"
+    persona_name: str = ""
+    persona_role: str = ""
+    persona_text: str = ""  # needs, goals, frustrations, quote
+    columns: tuple[JourneyColumn, ...] = ()
+    rows: tuple[JourneyRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class PrototypeSheet:
+    title: str
+    group: str = ""
+    idea: str = ""
+    card: str = ""  # the kind of prototype (a kit card's title)
+    round: int = 1
+    tested_on: date | None = None
+    need: str = ""
+    solution: str = ""
+    assumption: str = ""
+    with_whom: str = ""
+    place: str = ""
+    timing: str = ""
+    success_criteria: str = ""
+    result: str = ""
+    learning: str = ""
+    decision: str | None = None  # a Decision value
+
+
+@dataclass(frozen=True)
+class BenefitMeasure:
+    on: date
+    value: float
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class BenefitRow:
+    gain_type: str  # a GainType value
+    title: str
+    indicator: str = ""
+    unit: str = ""
+    baseline: float | None = None
+    baseline_date: date | None = None
+    target: float | None = None
+    target_date: date | None = None
+    owner: str = ""
+    preconditions: str = ""
+    measurements: tuple[BenefitMeasure, ...] = ()
+
+
+@dataclass(frozen=True)
+class BenefitSheet:
+    initiative: str
+    group: str = ""
+    need: str = ""
+    owner: str = ""
+    benefits: tuple[BenefitRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class HandoutBlock:
+    start: str  # "HH:MM"
+    end: str
+    title: str
+    category: str = BlockCategory.EXERCISE.value
+
+
+@dataclass(frozen=True)
+class HandoutSheet:
+    title: str  # the session's title
+    day: date | None = None
+    place: str = ""
+    goals: tuple[str, ...] = ()
+    blocks: tuple[HandoutBlock, ...] = ()
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class IdeaCardsSheet:
+    question: str = ""  # the «Hvordan kan vi …?» question, printed on every card
+    group: str = ""
+
+
+# --- public API -----------------------------------------------------------------------------------------
+
+
+def kind_of(sheet: Worksheet) -> str:
+    """Which builder makes ``sheet``: from words in its id (the kit names them in Norwegian)."""
+    key = sheet.id.lower()
+    for kind, words in _KIND_WORDS:
+        if any(word in key for word in words):
+            return kind
+    return GENERIC
+
+
+def page_size(sheet: Worksheet) -> tuple[float, float]:
+    size = A3 if sheet.paper == PaperSize.A3 else A4
+    return landscape(size) if sheet.orientation == Orientation.LANDSCAPE else portrait(size)
+
+
+def worksheet(kit: Kit, worksheet_id: str) -> Worksheet:
+    for sheet in kit.worksheets:
+        if sheet.id == worksheet_id:
+            return sheet
+    raise LupError(
+        _("Arbeidspakken «{kit}» har ikke noe arbeidsark som heter «{id}».").format(
+            kit=kit.id, id=worksheet_id
+        )
+    )
+
+
+def build_worksheet(
+    kit: Kit, worksheet_id: str, out: str | Path | IO[bytes], data: object = None
+) -> list[str]:
+    """Write the worksheet ``worksheet_id`` of ``kit`` as a PDF to ``out`` (a path or a binary file): blank,
+    or pre-filled from ``data`` (a ``JourneySheet``, ``JourneyTemplate``, ``PrototypeSheet``,
+    ``IdeaCardsSheet``, ``BenefitSheet`` or ``HandoutSheet`` as fits the sheet). Returns warnings (text that
+    did not fit and was left out)."""
+    sheet = worksheet(kit, worksheet_id)
+    warnings: list[str] = []
+    story = _story(kit, sheet, data, warnings)
+    group = getattr(data, "group", "") or ""
+    meta = Meta(
+        title=_("Arbeidsark: {title}").format(title=sheet.title),
+        footer=" · ".join(part for part in (group, kit.name) if part),
+        subject=sheet.description,
+    )
+
+    def make(handle: IO[bytes]) -> None:
+        _document(handle, story, meta, page_size(sheet))
+
+    if isinstance(out, str | Path):
+        layout.write_pdf(out, make)
+    else:
+        make(out)
+    return warnings
+
+
+def build_all(kit: Kit, folder: str | Path) -> list[Path]:
+    """Every worksheet of ``kit``, blank, as ``<folder>/<id>.pdf``; returns the files written."""
+    folder = Path(folder).expanduser()
+    written = []
+    for sheet in kit.worksheets:
+        target = folder / f"{sheet.id}.pdf"
+        build_worksheet(kit, sheet.id, target)
+        written.append(target)
+    return written
+
+
+# --- document -------------------------------------------------------------------------------------------
+
+
+def _document(out: IO[bytes], story: list[Flowable], meta: Meta, size: tuple[float, float]) -> None:
+    """One page template of ``size`` with the running head and footer of ``layout`` (every paper size and
+    orientation a kit can ask for: A4 and A3, portrait and landscape)."""
+    family = fonts.register()
+    width, height = size
+    doc = BaseDocTemplate(
+        out,
+        pagesize=size,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + HEAD,
+        bottomMargin=MARGIN + HEAD,
+        title=meta.title,
+        subject=meta.subject,
+        author="LUP Verksted",
+        creator="LUP Verksted",
+        producer="LUP Verksted",
+        invariant=1,
+        initialFontName=family,
+    )
+    frame = Frame(MARGIN, MARGIN + HEAD, width - 2 * MARGIN, height - 2 * MARGIN - 2 * HEAD, id="sheet")
+
+    def decorate(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont(fonts.FAMILY, 8)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(MARGIN, height - MARGIN - 3 * mm, meta.title)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.4)
+        canvas.line(MARGIN, height - MARGIN - 5 * mm, width - MARGIN, height - MARGIN - 5 * mm)
+        canvas.line(MARGIN, MARGIN + 5 * mm, width - MARGIN, MARGIN + 5 * mm)
+        canvas.drawString(MARGIN, MARGIN + 1.5 * mm, meta.footer)
+        canvas.drawRightString(width - MARGIN, MARGIN + 1.5 * mm, _("Side {n}").format(n=doc.page))
+        canvas.restoreState()
+
+    doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame], pagesize=size, onPage=decorate)])
+    doc.build(story)
+
+
+def _story(kit: Kit, sheet: Worksheet, data: object, warnings: list[str]) -> list[Flowable]:
+    kind = kind_of(sheet)
+    if kind == JOURNEY:
+        if isinstance(data, JourneySheet):
+            return _journey_pages(sheet, [_journey_from_sheet(data)], warnings)
+        templates = [data] if isinstance(data, JourneyTemplate) else list(kit.journeys)
+        _expect(data, (JourneyTemplate,), sheet)
+        if not templates:
+            return _journey_pages(sheet, [_journey_blank(sheet.title, (), ())], warnings)
+        return _journey_pages(sheet, [_journey_from_template(t) for t in templates], warnings)
+    if kind == PROTOTYPE:
+        _expect(data, (PrototypeSheet,), sheet)
+        return _prototype_card(kit, sheet, data, warnings)
+    if kind == IDEAS:
+        _expect(data, (IdeaCardsSheet,), sheet)
+        return _idea_cards(sheet, data or IdeaCardsSheet())
+    if kind == BENEFITS:
+        _expect(data, (BenefitSheet,), sheet)
+        return _benefit_plan(sheet, data)
+    if kind == TIMEPLAN:
+        _expect(data, (HandoutSheet,), sheet)
+        handouts = [data] if data is not None else _handouts_of_kit(kit)
+        return _handout(sheet, handouts)
+    return _generic(sheet, data)
+
+
+def _expect(data: object, kinds: tuple[type, ...], sheet: Worksheet) -> None:
+    if data is not None and not isinstance(data, kinds):
+        raise TypeError(f"worksheet {sheet.id!r} cannot be filled from {type(data).__name__}")
+
+
+# --- small drawing helpers -------------------------------------------------------------------------------
+
+
+class _Drawing(Flowable):
+    """Canvas drawing as a flowable: ``draw(canvas, width, height)``; with no fixed height it takes what is
+    left of the frame (at least ``minimum``)."""
+
+    def __init__(self, draw: Callable, height: float | None = None, minimum: float = 0) -> None:
+        super().__init__()
+        self._draw = draw
+        self._height = height
+        self._minimum = minimum
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = self._height if self._height is not None else max(available_height - 1, self._minimum)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFont(fonts.FAMILY, 9)
+        self._draw(canvas, self.width, self.height)
+        canvas.restoreState()
+
+
+def _style(name: str, **changes) -> ParagraphStyle:
+    return ParagraphStyle(f"ws-{name}", parent=styles()[name if name in styles() else "body"], **changes)
+
+
+def _write(
+    canvas,
+    value: str,
+    x: float,
+    top: float,
+    width: float,
+    height: float,
+    style: ParagraphStyle,
+    markup: bool = False,
+) -> tuple[float, bool]:
+    """Draw a wrapped paragraph with its top at ``top`` inside ``width`` × ``height``; smaller type if it
+    does not fit, and what still does not fit is cut. Returns the height used and whether all fitted."""
+    source = value if markup else text(value)
+    for scale in (1.0, 0.85, 0.72):
+        fitted = ParagraphStyle(
+            "fit", parent=style, fontSize=style.fontSize * scale, leading=style.leading * scale
+        )
+        paragraph = Paragraph(source, fitted)
+        _w, used = paragraph.wrap(width, height)
+        if used <= height:
+            paragraph.drawOn(canvas, x, top - used)
+            return used, True
+    parts = paragraph.split(width, height)
+    if parts:
+        _w, used = parts[0].wrap(width, height)
+        parts[0].drawOn(canvas, x, top - used)
+        return used, False
+    return 0, False
+
+
+def _label(
+    canvas, value: str, x: float, y: float, size: float = 8.5, colour=MUTED, bold: bool = True
+) -> None:
+    canvas.setFont(fonts.BOLD if bold else fonts.FAMILY, size)
+    canvas.setFillColor(colour)
+    canvas.drawString(x, y, value)
+
+
+def _box(canvas, x: float, y: float, width: float, height: float, fill=None, stroke=LINE, line=0.7) -> None:
+    canvas.setStrokeColor(stroke)
+    canvas.setLineWidth(line)
+    if fill is not None:
+        canvas.setFillColor(fill)
+    canvas.roundRect(x, y, width, height, 2 * mm, stroke=1, fill=1 if fill is not None else 0)
+
+
+def _guide_lines(canvas, x: float, y: float, width: float, height: float, spacing: float = 9 * mm) -> None:
+    """Light writing lines from the bottom of a box up (``height`` tall)."""
+    canvas.setStrokeColor(WRITE)
+    canvas.setLineWidth(0.5)
+    line = y + spacing * 0.7
+    while line < y + height - 2 * mm:
+        canvas.line(x, line, x + width, line)
+        line += spacing
+
+
+def _tick(
+    canvas,
+    x: float,
+    y: float,
+    label: str,
+    checked: bool = False,
+    size: float = 3.6 * mm,
+    font_size: float = 9.5,
+    room: float | None = None,
+) -> float:
+    """A tick box with its label at baseline ``y`` (smaller type if it must fit ``room``); returns the width
+    used."""
+    canvas.setStrokeColor(INK)
+    canvas.setLineWidth(0.8)
+    canvas.rect(x, y - 0.6 * mm, size, size, stroke=1, fill=0)
+    if checked:
+        canvas.setLineWidth(1.4)
+        canvas.line(x + 0.6 * mm, y + size * 0.4, x + size * 0.4, y)
+        canvas.line(x + size * 0.4, y, x + size + 0.6 * mm, y + size + 0.4 * mm)
+    if room is not None:
+        space = room - size - 3 * mm
+        while font_size > 6 and canvas.stringWidth(label, fonts.FAMILY, font_size) > space:
+            font_size -= 0.5
+    canvas.setFont(fonts.FAMILY, font_size)
+    canvas.setFillColor(INK)
+    canvas.drawString(x + size + 1.8 * mm, y, label)
+    return size + 1.8 * mm + canvas.stringWidth(label, fonts.FAMILY, font_size) + 6 * mm
+
+
+def _field_box(
+    canvas,
+    x: float,
+    y: float,
+    width: float,
+    height: float,
+    label: str,
+    value: str = "",
+    hint: str = "",
+    lines: bool = True,
+    style: ParagraphStyle | None = None,
+) -> bool:
+    """A labelled box to write in (or holding ``value``); returns whether the value fitted."""
+    _box(canvas, x, y, width, height)
+    inner = 3 * mm
+    _label(canvas, label, x + inner, y + height - inner - 2.6 * mm, size=9.5, colour=ACCENT)
+    top = y + height - inner - 5 * mm
+    if hint:
+        canvas.setFont(fonts.ITALIC, 7.5)
+        canvas.setFillColor(MUTED)
+        label_width = canvas.stringWidth(label, fonts.BOLD, 9.5)
+        canvas.drawString(x + inner + label_width + 2 * mm, y + height - inner - 2.6 * mm, hint)
+    if value.strip():
+        _used, fitted = _write(
+            canvas, value, x + inner, top - 1 * mm, width - 2 * inner, top - y - inner, style or _cell_style()
+        )
+        return fitted
+    if lines:
+        _guide_lines(canvas, x + inner, y + 1 * mm, width - 2 * inner, top - y - 2 * mm)
+    return True
+
+
+def _cell_style() -> ParagraphStyle:
+    return _style("body", fontSize=10, leading=13, spaceAfter=0)
+
+
+def _heading(title: str, subtitle: str = "") -> list[Flowable]:
+    result: list[Flowable] = [Paragraph(text(title), _style("title", fontSize=20, leading=24, spaceAfter=2))]
+    if subtitle:
+        result.append(Paragraph(text(subtitle), _style("muted", fontSize=9.5, leading=12.5, spaceAfter=6)))
+    return result
+
+
+def _fields(pairs: Sequence[tuple[str, str]], weights: Sequence[float] | None = None) -> Flowable:
+    """A row of labelled lines to fill in (``Ledergruppe ____  Dato ____``), values written on them."""
+    weights = list(weights or [1] * len(pairs))
+
+    def draw(canvas, width: float, height: float) -> None:
+        gap = 6 * mm
+        usable = width - gap * (len(pairs) - 1)
+        x = 0.0
+        for (label, value), weight in zip(pairs, weights, strict=True):
+            w = usable * weight / sum(weights)
+            _label(canvas, label, x, height - 3 * mm, size=8, colour=MUTED, bold=False)
+            canvas.setStrokeColor(LINE)
+            canvas.setLineWidth(0.7)
+            canvas.line(x, 1 * mm, x + w, 1 * mm)
+            if value:
+                _write(
+                    canvas, value, x, height - 4.2 * mm, w, 6 * mm, _style("body", fontSize=10.5, leading=13)
+                )
+            x += w + gap
+
+    return _drawing_with_space(draw, 11 * mm)
+
+
+def _drawing_with_space(draw: Callable, height: float, after: float = 4 * mm) -> Flowable:
+    return KeepTogether([_Drawing(draw, height), Spacer(1, after)])
+
+
+def _number(value: float | None) -> str:
+    """A number the Norwegian way: 1 234,5 (no decimals when whole)."""
+    if value is None:
+        return ""
+    whole = float(value).is_integer()
+    raw = f"{value:,.0f}" if whole else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return raw.replace(",", " ").replace(".", ",")
+
+
+def _date(value: date | None) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+# --- journey map --------------------------------------------------------------------------------------------
+
+
+def _journey_from_template(template: JourneyTemplate) -> tuple[JourneySheet, str]:
+    rows = tuple(
+        JourneyRow(lane.title, lane_kind_for(lane.id) == LaneKind.FEELINGS) for lane in template.lanes
+    )
+    return _journey_blank(template.title, template.stages, rows), template.description
+
+
+def _journey_blank(title: str, stages: Sequence[str], rows: Sequence[JourneyRow]) -> JourneySheet:
+    columns = tuple(JourneyColumn(stage, stage) for stage in stages)
+    if not any(row.feelings for row in rows):
+        rows = (*rows, JourneyRow(_("Følelser (−2 til +2)"), True))
+    return JourneySheet(title, columns=columns, rows=tuple(rows))
+
+
+def _journey_from_sheet(data: JourneySheet) -> tuple[JourneySheet, str]:
+    if not any(row.feelings for row in data.rows):
+        data = JourneySheet(
+            **{**data.__dict__, "rows": (*data.rows, JourneyRow(_("Følelser (−2 til +2)"), True))}
+        )
+    return data, ""
+
+
+def _journey_pages(
+    sheet: Worksheet, maps: Sequence[tuple[JourneySheet, str]], warnings: list[str]
+) -> list[Flowable]:
+    story: list[Flowable] = []
+    for index, (journey, about) in enumerate(maps):
+        if index:
+            story.append(PageBreak())
+        blank = not journey.group and not any(any(row.cells) for row in journey.rows)
+        subtitle = about if blank else ""
+        story += _heading(sheet.title + " – " + journey.title if blank else journey.title, subtitle)
+        story.append(_Drawing(lambda c, w, h, j=journey, b=blank: _draw_journey(c, w, h, j, b, warnings)))
+    return story
+
+
+def _draw_journey(
+    canvas, width: float, height: float, j: JourneySheet, blank: bool, warnings: list[str]
+) -> None:
+    # Boxes along the top: the map, the persona, the group and date.
+    top_height = 24 * mm
+    y = height - top_height
+    gap = 4 * mm
+    widths = (0.28, 0.52, 0.20)
+    usable = width - 2 * gap
+    x = 0.0
+    persona = ", ".join(part for part in (j.persona_name, j.persona_role) if part)
+    if j.persona_text:
+        persona = f"{persona}\n{j.persona_text}" if persona else j.persona_text
+    boxes = (
+        (_("Kartets navn"), "" if blank else "\n".join(p for p in (j.title, j.kind) if p), ""),
+        (
+            _("Persona – hvem følger vi?"),
+            persona,
+            _("navn, alder, livssituasjon, hva er viktig for henne/ham"),
+        ),
+        (_("Ledergruppe og dato"), j.group, ""),
+    )
+    small = _style("body", fontSize=9, leading=11.5)
+    for share, (label, value, hint) in zip(widths, boxes, strict=True):
+        w = usable * share
+        if not _field_box(canvas, x, y, w, top_height, label, value, hint, lines=False, style=small):
+            warnings.append(_("Brukerreise: teksten i «{box}» fikk ikke plass.").format(box=label))
+        x += w + gap
+
+    # The grid: a label column, then one column per step.
+    grid_top = y - 5 * mm
+    columns = j.columns or (JourneyColumn("", ""),)
+    label_width = 40 * mm
+    column_width = (width - label_width) / len(columns)
+    multi_step = any(c.step != c.stage for c in columns)
+    stage_height = 12 * mm
+    step_height = 8 * mm if multi_step else 0
+    header = stage_height + step_height
+    rows = j.rows
+    weights = [1.35 if row.feelings else 1.0 for row in rows]
+    body = grid_top - header
+    row_heights = [body * w / sum(weights) for w in weights] if rows else []
+
+    # Stage headings (a stage spans its steps).
+    canvas.setFillColor(SHADE)
+    canvas.setStrokeColor(LINE)
+    canvas.setLineWidth(0.7)
+    head_style = _style("head", fontSize=10, leading=12, alignment=1)
+    start = 0
+    for index in range(1, len(columns) + 1):
+        if index == len(columns) or columns[index].stage != columns[start].stage:
+            x0 = label_width + start * column_width
+            span = (index - start) * column_width
+            canvas.setFillColor(SHADE)
+            canvas.rect(x0, grid_top - stage_height, span, stage_height, stroke=1, fill=1)
+            _centre(
+                canvas, columns[start].stage, x0 + 1.5 * mm, grid_top, span - 3 * mm, stage_height, head_style
+            )
+            start = index
+    if multi_step:
+        step_style = _style("cell", fontSize=8, leading=9.5, alignment=1)
+        for index, column in enumerate(columns):
+            x0 = label_width + index * column_width
+            canvas.setFillColor(colors.white)
+            canvas.rect(x0, grid_top - header, column_width, step_height, stroke=1, fill=1)
+            _centre(
+                canvas,
+                column.step,
+                x0 + 1 * mm,
+                grid_top - stage_height,
+                column_width - 2 * mm,
+                step_height,
+                step_style,
+            )
+
+    # Lanes.
+    lane_style = _style("head", fontSize=9.5, leading=12)
+    card_style = _style("cell", fontSize=7.5, leading=9)
+    row_top = grid_top - header
+    for row, row_height in zip(rows, row_heights, strict=True):
+        bottom = row_top - row_height
+        canvas.setFillColor(SHADE)
+        canvas.setStrokeColor(LINE)
+        canvas.rect(0, bottom, label_width, row_height, stroke=1, fill=1)
+        _write(
+            canvas, row.title, 2 * mm, row_top - 2 * mm, label_width - 4 * mm, row_height - 4 * mm, lane_style
+        )
+        for index in range(len(columns)):
+            canvas.setStrokeColor(LINE)
+            canvas.rect(
+                label_width + index * column_width, bottom, column_width, row_height, stroke=1, fill=0
+            )
+        if row.feelings:
+            _emotion_band(canvas, label_width, bottom, column_width, row_height, columns, curve=False)
+        for index, cards in enumerate(row.cells[: len(columns)]):
+            if cards:
+                left_out = _cards(
+                    canvas,
+                    cards,
+                    label_width + index * column_width,
+                    bottom,
+                    column_width,
+                    row_height,
+                    card_style,
+                )
+                if left_out:
+                    warnings.append(
+                        _("Brukerreise: {n} kort i «{lane}» / «{step}» fikk ikke plass på arket.").format(
+                            n=left_out, lane=row.title, step=columns[index].step
+                        )
+                    )
+        if row.feelings:  # the curve over any cards in the lane
+            _emotion_band(canvas, label_width, bottom, column_width, row_height, columns, lines=False)
+        row_top = bottom
+    # A firmer outline around the grid.
+    canvas.setStrokeColor(INK)
+    canvas.setLineWidth(1)
+    canvas.rect(0, row_top, width, grid_top - row_top, stroke=1, fill=0)
+
+
+def _centre(
+    canvas, value: str, x: float, top: float, width: float, height: float, style: ParagraphStyle
+) -> None:
+    paragraph = Paragraph(text(value), style)
+    _w, used = paragraph.wrap(width, height)
+    if used > height:
+        _write(canvas, value, x, top - 1 * mm, width, height - 1 * mm, style)
+        return
+    paragraph.drawOn(canvas, x, top - (height + used) / 2)
+
+
+def _emotion_band(
+    canvas,
+    x0: float,
+    bottom: float,
+    column_width: float,
+    height: float,
+    columns,
+    lines: bool = True,
+    curve: bool = True,
+) -> None:
+    """Guide lines for −2 … +2 across the lane, labelled at the left; the curve where emotions are set."""
+    margin = 4 * mm
+    span = height - 2 * margin
+
+    def level(value: int) -> float:
+        return bottom + margin + span * (value + 2) / 4
+
+    right = x0 + column_width * len(columns)
+    canvas.setFont(fonts.BOLD, 8)
+    for value in range(-2, 3) if lines else ():
+        y = level(value)
+        canvas.setStrokeColor(MUTED if value == 0 else WRITE)
+        canvas.setLineWidth(0.8 if value == 0 else 0.5)
+        if value != 0:
+            canvas.setDash(2, 2)
+        canvas.line(x0 + 7 * mm, y, right - 1 * mm, y)
+        canvas.setDash()
+        canvas.setFillColor(MUTED)
+        canvas.drawRightString(x0 + 5.5 * mm, y - 1 * mm, f"{value:+d}".replace("-", "−") if value else "0")
+    points = [
+        (x0 + (index + 0.5) * column_width, level(column.emotion))
+        for index, column in enumerate(columns)
+        if column.emotion is not None
+    ]
+    if points and curve:
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(1.6)
+        path = canvas.beginPath()
+        path.moveTo(*points[0])
+        for point in points[1:]:
+            path.lineTo(*point)
+        canvas.drawPath(path, stroke=1, fill=0)
+        canvas.setFillColor(ACCENT)
+        for px, py in points:
+            canvas.circle(px, py, 1.6 * mm, stroke=0, fill=1)
+
+
+def _cards(canvas, cards, x: float, bottom: float, width: float, height: float, style: ParagraphStyle) -> int:
+    """Cards stacked in a cell, each on its colour; returns how many did not fit."""
+    inner = 1.5 * mm
+    top = bottom + height - inner
+    more_height = 4 * mm
+    for index, card in enumerate(cards):
+        paragraph = Paragraph(text(card.text), style)
+        _w, used = paragraph.wrap(width - 2 * inner - 2 * mm, height)
+        needed = used + 2 * mm
+        room = top - (bottom + inner) - (more_height if index < len(cards) - 1 else 0)
+        if needed > room:
+            left = len(cards) - index
+            canvas.setFont(fonts.ITALIC, 7)
+            canvas.setFillColor(MUTED)
+            canvas.drawString(x + inner, bottom + inner + 0.5 * mm, _("+ {n} kort til").format(n=left))
+            return left
+        canvas.setFillColor(CARD_FILL.get(card.colour, colors.white))
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.4)
+        canvas.roundRect(x + inner, top - needed, width - 2 * inner, needed, 1 * mm, stroke=1, fill=1)
+        paragraph.drawOn(canvas, x + inner + 1 * mm, top - 1 * mm - used)
+        top -= needed + 1 * mm
+    return 0
+
+
+# --- prototype card ---------------------------------------------------------------------------------------
+
+
+def _prototype_card(
+    kit: Kit, sheet: Worksheet, data: PrototypeSheet | None, warnings: list[str]
+) -> list[Flowable]:
+    p = data or PrototypeSheet("")
+    story = _heading(sheet.title, _("Behov – løsning – test. Ett kort per testrunde."))
+    story.append(
+        _fields(
+            [
+                (_("Prototype"), p.title),
+                (_("Idé"), p.idea),
+                (_("Runde og dato"), _round_text(p) if data else ""),
+            ],
+            [1.2, 1.6, 0.7],
+        )
+    )
+    kinds = [card.title for card in kit.prototypes]
+
+    def draw(canvas, width: float, height: float) -> None:
+        missed = []
+        # Kind of prototype: the kit's cards as tick boxes, or the value written in.
+        y = height - 4 * mm
+        _label(canvas, _("Type prototype"), 0, y, size=9.5, colour=ACCENT)
+        x = canvas.stringWidth(_("Type prototype"), fonts.BOLD, 9.5) + 5 * mm
+        if kinds:
+            per_row = 3 if width < 200 * mm else 5
+            cell = (width - x) / per_row
+            for index, kind in enumerate(kinds):
+                if index and index % per_row == 0:
+                    y -= 5.5 * mm
+                column = index % per_row
+                _tick(
+                    canvas, x + column * cell, y, kind, bool(p.card) and kind == p.card, 3.2 * mm, 8.5, cell
+                )
+        elif p.card:
+            _label(canvas, p.card, x, y, size=9.5, colour=INK, bold=False)
+        if kinds and p.card and p.card not in kinds:
+            y -= 5.5 * mm
+            _label(canvas, p.card, x, y, size=9.5, colour=INK, bold=False)
+        top = y - 5 * mm
+        strip = 9 * mm
+        gap = 3 * mm
+        body_x = strip + 2 * mm
+        body_width = width - body_x
+        decision_height = 14 * mm
+        # Heights of the boxes, shares of what is left.
+        sections = [
+            ("behov", [[("need", _("Behov"), _("hvilket behov hos brukeren skal løsningen møte?"), 1.0)]]),
+            ("losning", [[("solution", _("Løsning"), _("hva prøver vi ut?"), 1.0)]]),
+            (
+                "test",
+                [
+                    [("assumption", _("Hva vi tester"), _("antakelsen vi vil finne ut om stemmer"), 0.9)],
+                    [
+                        ("with_whom", _("Med hvem"), "", 0.7),
+                        ("place", _("Hvor"), "", 0.7),
+                        ("timing", _("Når"), "", 0.7),
+                    ],
+                    [("success_criteria", _("Suksesskriterier"), _("hva betyr at testen gikk bra?"), 0.9)],
+                    [("result", _("Resultat"), _("hva så og hørte vi?"), 1.05)],
+                    [("learning", _("Læring"), _("hva vet vi nå som vi ikke visste?"), 0.95)],
+                ],
+            ),
+        ]
+        shares = sum(row[0][3] for _key, rows in sections for row in rows)
+        rows_count = sum(len(rows) for _key, rows in sections)
+        available = top - decision_height - gap * rows_count - 2 * gap
+        unit = available / shares
+        titles = {"behov": _("BEHOV"), "losning": _("LØSNING"), "test": _("TEST")}
+        fills = {
+            "behov": colors.HexColor("#1d5f8a"),
+            "losning": colors.HexColor("#2f7d5b"),
+            "test": colors.HexColor("#8a5a1d"),
+        }
+        y = top
+        for key, rows in sections:
+            section_top = y
+            for row in rows:
+                h = unit * row[0][3]
+                count = len(row)
+                w = (body_width - gap * (count - 1)) / count
+                for index, (name, label, hint, _share) in enumerate(row):
+                    if not _field_box(
+                        canvas, body_x + index * (w + gap), y - h, w, h, label, getattr(p, name), hint
+                    ):
+                        missed.append(label)
+                y -= h + gap
+            if key == "test":  # the decision belongs to the test
+                h = decision_height
+                _box(canvas, body_x, y - h, body_width, h)
+                _label(
+                    canvas, _("Beslutning"), body_x + 3 * mm, y - h / 2 - 1.2 * mm, size=9.5, colour=ACCENT
+                )
+                x = body_x + 3 * mm + canvas.stringWidth(_("Beslutning"), fonts.BOLD, 9.5) + 8 * mm
+                for decision in Decision:
+                    x += (
+                        _tick(canvas, x, y - h / 2 - 1.2 * mm, decision.label, p.decision == decision.value)
+                        + 4 * mm
+                    )
+                y -= h + gap
+            # The coloured strip naming the section.
+            bottom = y + gap
+            canvas.setFillColor(fills[key])
+            canvas.roundRect(0, bottom, strip, section_top - bottom, 1.5 * mm, stroke=0, fill=1)
+            canvas.saveState()
+            canvas.translate(strip / 2 + 1.2 * mm, (section_top + bottom) / 2)
+            canvas.rotate(90)
+            canvas.setFont(fonts.BOLD, 10)
+            canvas.setFillColor(colors.white)
+            canvas.drawCentredString(0, 0, titles[key])
+            canvas.restoreState()
+            y -= gap
+        for label in missed:
+            warnings.append(_("Prototypekort: teksten i «{box}» fikk ikke plass.").format(box=label))
+
+    story.append(_Drawing(draw))
+    return story
+
+
+def _round_text(p: PrototypeSheet) -> str:
+    value = _("Runde {n}").format(n=p.round)
+    return f"{value}, {_date(p.tested_on)}" if p.tested_on else value
+
+
+# --- idea cards --------------------------------------------------------------------------------------------
+
+
+def _idea_cards(sheet: Worksheet, data: IdeaCardsSheet) -> list[Flowable]:
+    story = _heading(sheet.title, _("Klipp langs de stiplede linjene. Én idé per kort."))
+
+    def cards(canvas, width: float, height: float) -> None:
+        gap = 8 * mm
+        card_width = (width - gap) / 2
+        card_height = (height - gap) / 2
+        # Cut lines between the cards.
+        canvas.setStrokeColor(MUTED)
+        canvas.setLineWidth(0.5)
+        canvas.setDash(3, 3)
+        canvas.line(width / 2, 0, width / 2, height)
+        canvas.line(0, height / 2, width, height / 2)
+        canvas.setDash()
+        canvas.setFont(fonts.FAMILY, 7.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawCentredString(width / 2, height / 2 + 1.2 * mm, _("klipp"))
+        for row in range(2):
+            for column in range(2):
+                x = column * (card_width + gap)
+                y = height - (row + 1) * card_height - row * gap
+                _idea_card(canvas, x, y, card_width, card_height, data.question)
+
+    story.append(_Drawing(cards))
+    story.append(PageBreak())
+    story += _heading(
+        _("Brainwriting"), _("Skriv tre idéer på din rad, send arket videre, bygg på de andres.")
+    )
+
+    def brainwriting(canvas, width: float, height: float) -> None:
+        question_height = 26 * mm
+        _field_box(
+            canvas,
+            0,
+            height - question_height,
+            width,
+            question_height,
+            _("Hvordan kan vi …?"),
+            data.question,
+            lines=True,
+            style=_style("body", fontSize=13, leading=16),
+        )
+        top = height - question_height - 5 * mm
+        label_width = 16 * mm
+        head = 8 * mm
+        rounds = 6
+        column_width = (width - label_width) / 3
+        row_height = (top - head) / rounds
+        canvas.setStrokeColor(LINE)
+        canvas.setLineWidth(0.7)
+        for index in range(3):
+            x = label_width + index * column_width
+            canvas.setFillColor(SHADE)
+            canvas.rect(x, top - head, column_width, head, stroke=1, fill=1)
+            _label(canvas, _("Idé {n}").format(n=index + 1), x + 3 * mm, top - head + 2.6 * mm, 9.5, INK)
+        for r in range(rounds):
+            y = top - head - (r + 1) * row_height
+            canvas.setFillColor(SHADE)
+            canvas.rect(0, y, label_width, row_height, stroke=1, fill=1)
+            _label(canvas, _("Runde {n}").format(n=r + 1), 2 * mm, y + row_height - 5 * mm, 8, INK)
+            for index in range(3):
+                canvas.rect(label_width + index * column_width, y, column_width, row_height, stroke=1, fill=0)
+
+    story.append(_Drawing(brainwriting))
+    return story
+
+
+def _idea_card(canvas, x: float, y: float, width: float, height: float, question: str) -> None:
+    inner = 5 * mm
+    _box(canvas, x + inner, y + inner, width - 2 * inner, height - 2 * inner, line=1)
+    left = x + 2 * inner
+    right = x + width - 2 * inner
+    top = y + height - 2 * inner
+    canvas.setFillColor(ACCENT)
+    canvas.setFont(fonts.BOLD, 13)
+    canvas.drawString(left, top - 4 * mm, _("Hvordan kan vi …?"))
+    spacing = 8 * mm
+    line_y = top - 4 * mm - spacing
+    if question.strip():
+        _write(
+            canvas,
+            question,
+            left,
+            top - 6 * mm,
+            right - left,
+            2 * spacing,
+            _style("body", fontSize=10, leading=12.5),
+        )
+    canvas.setStrokeColor(WRITE if question.strip() else LINE)
+    canvas.setLineWidth(0.6)
+    if not question.strip():
+        canvas.line(left, line_y, right, line_y)
+        canvas.line(left, line_y - spacing, right, line_y - spacing)
+    canvas.setStrokeColor(ACCENT)
+    canvas.setLineWidth(1.2)
+    rule = line_y - spacing - 4 * mm
+    canvas.line(left, rule, right, rule)
+    fields = (
+        (_("Idéens navn"), 1),
+        (_("Hvem hjelper den?"), 2),
+        (_("Hva løser den?"), 2),
+        (_("Hva må være sant for at den skal virke?"), 2),
+    )
+    total_lines = sum(n for _label_text, n in fields)
+    room = rule - (y + 2 * inner) - len(fields) * 6 * mm
+    line_gap = min(9 * mm, room / total_lines)
+    cursor = rule - 5 * mm
+    for label, count in fields:
+        _label(canvas, label, left, cursor, size=9, colour=INK)
+        cursor -= 1.5 * mm
+        canvas.setStrokeColor(LINE)
+        canvas.setLineWidth(0.5)
+        for _n in range(count):
+            cursor -= line_gap
+            canvas.line(left, cursor, right, cursor)
+        cursor -= 6 * mm - 1.5 * mm
+
+
+# --- benefit plan ------------------------------------------------------------------------------------------
+
+
+def _benefit_plan(sheet: Worksheet, data: BenefitSheet | None) -> list[Flowable]:
+    b = data or BenefitSheet("")
+    story = _heading(
+        sheet.title, _("Gevinstrealiseringsplan: én rad per gevinst. Nullpunkt er der vi står før tiltaket.")
+    )
+    story.append(
+        _fields(
+            [(_("Tiltak"), b.initiative), (_("Behov"), b.need), (_("Tiltakseier"), b.owner)], [1.2, 1.6, 0.8]
+        )
+    )
+    width = page_size(sheet)[0] - 2 * MARGIN - 2 * PAD
+    shares = (1.35, 1.25, 1.15, 0.6, 0.95, 0.95, 0.9, 1.15, 1.2)
+    widths = [width * share / sum(shares) for share in shares]
+    header = [
+        _("Gevinst"),
+        _("Gevinsttype"),
+        _("Indikator"),
+        _("Enhet"),
+        _("Nullpunkt og dato"),
+        _("Mål og dato"),
+        _("Gevinsteier"),
+        _("Forutsetninger"),
+        _("Målinger (når, resultat)"),
+    ]
+    cell = _style("cell", fontSize=9, leading=11.5)
+    rows: list[list[object]] = [header]
+    for benefit in b.benefits:
+        rows.append(
+            [
+                benefit.title,
+                _GainTicks(benefit.gain_type),
+                benefit.indicator,
+                benefit.unit,
+                _value_on(benefit.baseline, benefit.baseline_date),
+                _value_on(benefit.target, benefit.target_date),
+                benefit.owner,
+                benefit.preconditions,
+                Paragraph(
+                    "<br/>".join(
+                        text(f"{_date(m.on)}: {_number(m.value)}" + (f" ({m.note})" if m.note else ""))
+                        for m in benefit.measurements
+                    ),
+                    cell,
+                ),
+            ]
+        )
+    empty = 1 if b.benefits else 4
+    for _n in range(empty):
+        rows.append([Spacer(1, 24 * mm), _GainTicks(None), "", "", _Blank2(), _Blank2(), "", "", ""])
+    table = layout.table(rows, widths)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.6, LINE),
+                ("BOX", (0, 0), (-1, -1), 1, INK),
+                ("TOPPADDING", (0, 1), (-1, -1), 4),
+            ]
+        )
+    )
+    story.append(table)
+    return story
+
+
+def _value_on(value: float | None, day: date | None) -> str:
+    parts = [_number(value)] if value is not None else []
+    if day:
+        parts.append(_date(day))
+    return "\n".join(parts)
+
+
+class _GainTicks(Flowable):
+    """The three gain types as tick boxes in a table cell, the chosen one ticked."""
+
+    def __init__(self, chosen: str | None) -> None:
+        super().__init__()
+        self.chosen = chosen
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = len(GainType) * 5.2 * mm
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        for index, gain in enumerate(GainType):
+            y = self.height - (index + 1) * 5.2 * mm + 1.4 * mm
+            size = 3 * mm
+            canvas.setStrokeColor(INK)
+            canvas.setLineWidth(0.7)
+            canvas.rect(0, y - 0.4 * mm, size, size, stroke=1, fill=0)
+            if self.chosen == gain.value:
+                canvas.setLineWidth(1.3)
+                canvas.line(0.5 * mm, y + size * 0.4, size * 0.4, y - 0.2 * mm)
+                canvas.line(size * 0.4, y - 0.2 * mm, size + 0.5 * mm, y + size + 0.3 * mm)
+            canvas.setFont(fonts.FAMILY, 8)
+            canvas.setFillColor(INK)
+            canvas.drawString(size + 1.5 * mm, y, gain.label)
+        canvas.restoreState()
+
+
+class _Blank2(Flowable):
+    """A cell with two labelled lines: the value, and the date."""
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = 20 * mm
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFont(fonts.FAMILY, 7)
+        canvas.setFillColor(MUTED)
+        canvas.setStrokeColor(WRITE)
+        canvas.setLineWidth(0.5)
+        for label, y in ((_("verdi"), 12 * mm), (_("dato"), 2 * mm)):
+            canvas.line(0, y, self.width, y)
+            canvas.drawString(0, y - 2.6 * mm, label)
+        canvas.restoreState()
+
+
+# --- time-plan handout -----------------------------------------------------------------------------------
+
+
+def _handouts_of_kit(kit: Kit) -> list[HandoutSheet]:
+    """The kit's session templates in programme order (then any others), as handouts with start times."""
+    order = {template_id: index for index, template_id in enumerate(kit.sequence)}
+    templates = sorted(kit.sessions, key=lambda s: (order.get(s.id, len(order)), s.id))
+    handouts = []
+    for template in templates:
+        start = tp.parse_clock(template.start)
+        plan = tp.schedule(
+            [
+                tp.PlanBlock(block.minutes, tp.parse_clock(block.pinned) if block.pinned else None)
+                for block in template.blocks
+            ],
+            start,
+            start + template.minutes,
+        )
+        handouts.append(
+            HandoutSheet(
+                template.title,
+                goals=template.goals,
+                blocks=tuple(
+                    HandoutBlock(
+                        tp.format_clock(s.start), tp.format_clock(s.end), block.title, block.category.value
+                    )
+                    for s, block in zip(plan.blocks, template.blocks, strict=True)
+                ),
+            )
+        )
+    return handouts
+
+
+def _handout(sheet: Worksheet, handouts: Sequence[HandoutSheet]) -> list[Flowable]:
+    story: list[Flowable] = []
+    width = page_size(sheet)[0] - 2 * MARGIN - 2 * PAD
+    s = styles()
+    for index, h in enumerate(handouts):
+        if index:
+            story.append(PageBreak())
+        story.append(Paragraph(text(sheet.title), _style("title", fontSize=20, leading=24, spaceAfter=2)))
+        about = " · ".join(part for part in (h.title, _date(h.day), h.place) if part)
+        story.append(Paragraph(text(about), _style("subtitle", fontSize=13, leading=17, spaceAfter=8)))
+        if h.goals:
+            story.append(Paragraph(text(_("Dagens mål")), s["h2"]))
+            for goal in h.goals:
+                story.append(
+                    Paragraph(
+                        text(goal),
+                        _style("body", leftIndent=5 * mm, bulletIndent=1 * mm, bulletFontName=fonts.FAMILY),
+                        bulletText="•",
+                    )
+                )
+            story.append(Spacer(1, 3 * mm))
+        story.append(Paragraph(text(_("Program")), s["h2"]))
+        time_style = _style("body", fontName=fonts.BOLD, fontSize=10.5, leading=13.5, spaceAfter=0)
+        block_style = _style("body", fontSize=10.5, leading=13.5, spaceAfter=0)
+        rows: list[list[object]] = []
+        shaded = []
+        for number, block in enumerate(h.blocks):
+            rows.append(
+                [
+                    Paragraph(text(f"{block.start}–{block.end}"), time_style),
+                    Paragraph(text(block.title), block_style),
+                ]
+            )
+            if block.category in (BlockCategory.BREAK.value, BlockCategory.LUNCH.value):
+                shaded.append(number)
+        if rows:
+            table = Table(rows, colWidths=[32 * mm, width - 32 * mm], hAlign="LEFT")
+            commands = [
+                ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 4.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ]
+            commands += [("BACKGROUND", (0, n), (-1, n), SHADE) for n in shaded]
+            table.setStyle(TableStyle(commands))
+            story.append(table)
+            story.append(Spacer(1, 6 * mm))
+        story.append(Paragraph(text(_("Mine notater")), s["h3"]))
+        story.append(_Drawing(lambda c, w, hh: _guide_lines(c, 0, 0, w, hh, 8 * mm), minimum=0))
+    return story
+
+
+# --- any other sheet ----------------------------------------------------------------------------------------
+
+
+def _generic(sheet: Worksheet, data: object) -> list[Flowable]:
+    poster = sheet.per == "session"  # for the wall: big type, room for notes, no lines
+    story = (
+        [Paragraph(text(sheet.title), _style("title", fontSize=40, leading=48, spaceAfter=12))]
+        if poster
+        else _heading(sheet.title)
+    )
+    size = 20 if poster else 10.5
+    description = Table(
+        [
+            [
+                Paragraph(
+                    text(sheet.description), _style("body", fontSize=size, leading=size * 1.35, spaceAfter=0)
+                )
+            ]
+        ],
+        colWidths=[page_size(sheet)[0] - 2 * MARGIN - 2 * PAD],
+    )
+    description.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 7),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
+    story += [description, Spacer(1, 5 * mm)]
+    if sheet.per != "session":
+        story.append(_fields([(_("Ledergruppe"), getattr(data, "group", "") or ""), (_("Dato"), "")], [3, 1]))
+
+    def space(canvas, width: float, height: float) -> None:
+        _box(canvas, 0, 0, width, height)
+        if not poster:
+            _guide_lines(canvas, 4 * mm, 0, width - 8 * mm, height - 2 * mm)
+
+    story.append(_Drawing(space))
+    return story

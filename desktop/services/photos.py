@@ -1,0 +1,315 @@
+"""Photos of flip-charts and walls, attached to a leader group, a session or a journey map.
+
+Storage: ``prepare_photo`` (desktop.reports.images) orients, strips and downscales the picture; the result
+is written to ``<data dir>/photos/<first two hex digits>/<sha256>.jpg|png`` through a temporary file that
+is moved into place when complete, so a file there is always whole, and the same content is stored once
+however often it is added. The database row holds the file name relative to the data folder, so a data
+folder on a USB stick works on any laptop.
+
+Deleting a photo removes its row and leaves the file: the delete's snapshot can be undone, and other rows
+(the same picture on another group, say) may share the file. Files no row refers to any longer are removed
+by ``prune_files``, to be run when no undo can need them (at start-up, before the undo stack exists).
+
+A target given to ``photos_of`` finds the photos attached to it directly, and for a leader group also the
+photos of its journey maps, and for a session those of the journey maps made in it, so a group's summary
+shows every photo of the group. Several targets given together must all match.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from sqlalchemy import and_, exists, or_, select
+from sqlalchemy.orm import Session as DbSession
+
+from desktop.errors import LupError, StorageError, ValidationError
+from desktop.i18n import _
+from desktop.reports.images import prepare_photo, write_atomically, write_error
+from desktop.services.common import apply_changes, delete_with_snapshot, get
+from desktop.storage.database import Database
+from desktop.storage.models import Cohort, JourneyMap, LeaderGroup, Photo, ServiceLocation, Session
+from desktop.storage.snapshot import Snapshot
+
+PHOTOS_DIR = "photos"
+THUMBS_DIR = "thumbs"
+MAX_CAPTION = 2000
+
+PhotoKind = Literal["group", "session", "map"]
+
+
+@dataclass(frozen=True)
+class PhotoView:
+    """A stored photo as the app and the PDFs show it. ``path`` is absolute and may be missing on disk
+    (a data folder copied without its photos): the reader names it instead of failing."""
+
+    id: uuid.UUID
+    path: Path
+    caption: str
+    added: datetime
+    kind: PhotoKind  # what it is attached to most narrowly: a journey map, else a session, else a group
+    width: int
+    height: int
+    original_name: str = ""
+
+
+def add_photo(
+    db: Database,
+    source: Path,
+    *,
+    group_id: uuid.UUID | None = None,
+    session_id: uuid.UUID | None = None,
+    map_id: uuid.UUID | None = None,
+    caption: str = "",
+) -> uuid.UUID:
+    """Take in the photo file ``source`` for a leader group, session and/or journey map; returns its id.
+
+    Raises a ``PhotoError`` (naming the file) when it is not a usable image, ``NotFoundError`` when a
+    target is gone, ``DiskFullError``/``StorageError`` when the file can't be written. Nothing is left
+    half-done: the file is written whole before the row, and a file written for a row that then fails is
+    removed again.
+    """
+    _require_target(group_id, session_id, map_id)
+    caption = _clean_caption(caption)
+    source = Path(source)
+    with db.transaction() as session:
+        _check_targets(session, group_id, session_id, map_id)
+    prepared = prepare_photo(source)
+    relative = f"{PHOTOS_DIR}/{prepared.sha256[:2]}/{prepared.sha256}{prepared.extension}"
+    target = db.data_dir / relative
+    created = _store(target, prepared.data)
+    try:
+        with db.transaction() as session:
+            _check_targets(session, group_id, session_id, map_id)
+            row = Photo(
+                leader_group_id=group_id,
+                session_id=session_id,
+                journey_map_id=map_id,
+                sha256=prepared.sha256,
+                file_name=relative,
+                width=prepared.width,
+                height=prepared.height,
+                caption=caption,
+                original_name=source.name[:300],
+            )
+            session.add(row)
+            session.flush()
+            return row.id
+    except BaseException:
+        if created:
+            _remove_if_unused(db, relative)
+        raise
+
+
+def add_photos(
+    db: Database,
+    sources: Iterable[Path],
+    *,
+    group_id: uuid.UUID | None = None,
+    session_id: uuid.UUID | None = None,
+    map_id: uuid.UUID | None = None,
+) -> tuple[tuple[uuid.UUID, ...], list[tuple[Path, str]]]:
+    """Add several files (a drop, a file dialog, the command line); returns the new ids and, for every
+    file refused, ``(file, message)``. A refused file doesn't stop the others; a full disk or a data
+    folder that can't be written stops the rest, which are reported with the same message."""
+    _require_target(group_id, session_id, map_id)
+    with db.transaction() as session:
+        _check_targets(session, group_id, session_id, map_id)
+    added: list[uuid.UUID] = []
+    refused: list[tuple[Path, str]] = []
+    pending = [Path(s) for s in sources]
+    for index, source in enumerate(pending):
+        try:
+            added.append(add_photo(db, source, group_id=group_id, session_id=session_id, map_id=map_id))
+        except StorageError as exc:
+            refused.extend((rest, exc.message) for rest in pending[index:])
+            break
+        except LupError as exc:
+            refused.append((source, exc.message))
+    return tuple(added), refused
+
+
+def photos_of(
+    db: Database,
+    *,
+    group_id: uuid.UUID | None = None,
+    session_id: uuid.UUID | None = None,
+    map_id: uuid.UUID | None = None,
+) -> tuple[PhotoView, ...]:
+    """The photos of a leader group (with those of its journey maps), a session (with those of the journey
+    maps made in it) or a journey map, oldest first. Several targets: photos matching all of them."""
+    _require_target(group_id, session_id, map_id)
+    conditions = []
+    if group_id is not None:
+        conditions.append(
+            or_(
+                Photo.leader_group_id == group_id,
+                exists().where(JourneyMap.id == Photo.journey_map_id, JourneyMap.leader_group_id == group_id),
+            )
+        )
+    if session_id is not None:
+        conditions.append(
+            or_(
+                Photo.session_id == session_id,
+                exists().where(JourneyMap.id == Photo.journey_map_id, JourneyMap.session_id == session_id),
+            )
+        )
+    if map_id is not None:
+        conditions.append(Photo.journey_map_id == map_id)
+    with db.transaction() as session:
+        rows = session.scalars(select(Photo).where(and_(*conditions)).order_by(Photo.created_at, Photo.id))
+        return tuple(_view(db, row) for row in rows)
+
+
+def photo(db: Database, photo_id: uuid.UUID) -> PhotoView:
+    with db.transaction() as session:
+        return _view(db, get(session, Photo, photo_id))
+
+
+def set_caption(db: Database, photo_id: uuid.UUID, caption: str) -> str:
+    """Change a photo's caption; returns the previous one (for undo)."""
+    caption = _clean_caption(caption)
+    with db.transaction() as session:
+        row = get(session, Photo, photo_id)
+        previous = row.caption
+        apply_changes(row, {"caption": caption})
+        return previous
+
+
+def delete_photo(db: Database, photo_id: uuid.UUID) -> Snapshot:
+    """Remove a photo's row; the file stays for the undo (``restore_deleted``) and for rows sharing it."""
+    with db.transaction() as session:
+        return delete_with_snapshot(session, get(session, Photo, photo_id))
+
+
+def prune_files(db: Database) -> int:
+    """Remove stored photo files (and their thumbnails) that no row refers to; returns how many photos were
+    removed. Only when nothing can bring a deleted row back (no undo history), e.g. at start-up."""
+    root = db.data_dir / PHOTOS_DIR
+    if not root.is_dir():
+        return 0
+    with db.transaction() as session:
+        used = set(session.scalars(select(Photo.sha256)))
+    removed = 0
+    for path in root.glob("??/*"):
+        if path.is_file() and not path.name.startswith(".") and path.stem not in used:
+            try:
+                path.unlink()
+            except OSError:
+                continue
+            removed += 1
+    thumbs = root / THUMBS_DIR
+    if thumbs.is_dir():
+        for path in thumbs.iterdir():
+            if path.stem.rsplit("-", 1)[0] not in used:
+                path.unlink(missing_ok=True)
+    return removed
+
+
+def thumbnails_dir(db: Database) -> Path:
+    """Where ``desktop.reports.images.thumbnail`` caches the small copies of this data folder's photos."""
+    return db.data_dir / PHOTOS_DIR / THUMBS_DIR
+
+
+def find_leader_group(db: Database, name_or_id: str, cohort: str | None = None) -> uuid.UUID:
+    """The leader group meant by a UUID or by its service location's name (any case), for the command
+    line; ``cohort`` (a cohort's name) picks one where the location has been in several cohorts."""
+    text = name_or_id.strip()
+    with db.transaction() as session:
+        try:
+            group_id = uuid.UUID(text)
+        except ValueError:
+            group_id = None
+        if group_id is not None and session.get(LeaderGroup, group_id) is not None:
+            return group_id
+        wanted = text.casefold()
+        rows = session.execute(
+            select(LeaderGroup.id, ServiceLocation.name, Cohort.name, Cohort.start_date)
+            .join(ServiceLocation, LeaderGroup.service_location_id == ServiceLocation.id)
+            .join(Cohort, LeaderGroup.cohort_id == Cohort.id)
+            .order_by(Cohort.start_date)
+        ).all()
+        matches = [r for r in rows if r[1].casefold() == wanted]
+        if cohort is not None:
+            matches = [r for r in matches if r[2].casefold() == cohort.strip().casefold()]
+        if not matches:
+            if cohort is not None:
+                raise ValidationError(
+                    "group",
+                    _("Fant ingen ledergruppe for «{name}» i kullet «{cohort}».").format(
+                        name=text, cohort=cohort
+                    ),
+                )
+            raise ValidationError("group", _("Fant ingen ledergruppe «{name}».").format(name=text))
+        if len(matches) > 1:
+            raise ValidationError(
+                "group",
+                _(
+                    "«{name}» har ledergrupper i flere kull: {cohorts}. "
+                    "Velg kull med --cohort, eller bruk gruppens UUID."
+                ).format(name=matches[0][1], cohorts=", ".join(f"{r[2]} ({r[0]})" for r in matches)),
+            )
+        return matches[0][0]
+
+
+def _view(db: Database, row: Photo) -> PhotoView:
+    kind: PhotoKind = "map" if row.journey_map_id else "session" if row.session_id else "group"
+    added = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=UTC)
+    return PhotoView(
+        row.id,
+        db.data_dir / row.file_name,
+        row.caption,
+        added,
+        kind,
+        row.width,
+        row.height,
+        row.original_name,
+    )
+
+
+def _require_target(group_id, session_id, map_id) -> None:
+    if group_id is None and session_id is None and map_id is None:
+        raise TypeError("a photo belongs to a leader group, a session or a journey map: give one")
+
+
+def _check_targets(session: DbSession, group_id, session_id, map_id) -> None:
+    if group_id is not None:
+        get(session, LeaderGroup, group_id)
+    if session_id is not None:
+        get(session, Session, session_id)
+    if map_id is not None:
+        get(session, JourneyMap, map_id)
+
+
+def _clean_caption(caption: str) -> str:
+    caption = (caption or "").strip()
+    if len(caption) > MAX_CAPTION:
+        raise ValidationError(
+            "caption", _("Bildeteksten kan ha høyst {limit} tegn.").format(limit=MAX_CAPTION)
+        )
+    return caption
+
+
+def _store(target: Path, data: bytes) -> bool:
+    """Write ``data`` to ``target`` unless a whole copy is already there; True when written now."""
+    try:
+        if target.is_file() and target.stat().st_size == len(data):
+            return False
+        write_atomically(target, data)
+    except OSError as exc:
+        raise write_error(exc, target.parent) from exc  # DiskFullError when the disk is full
+    return True
+
+
+def _remove_if_unused(db: Database, relative: str) -> None:
+    try:
+        with db.transaction() as session:
+            if session.scalar(select(Photo.id).where(Photo.file_name == relative).limit(1)) is not None:
+                return
+    except LupError:
+        return  # can't tell: keep the file (prune_files removes it later if unused)
+    (db.data_dir / relative).unlink(missing_ok=True)

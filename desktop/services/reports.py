@@ -1,0 +1,692 @@
+"""What the PDF documents show, gathered from the register as plain frozen values (no Qt, no ReportLab).
+
+``group_report`` collects everything a leader group produced: the cover's facts, participants, every
+session of its cohort with the plan as it was run, journey maps, the idea board, prototypes with their
+rounds, initiatives with their benefit plans, and photos. ``cohort_report`` collects a cohort for the
+municipality: every group in short, coverage, initiatives and the benefits summed by gain type and unit.
+The builders in ``desktop.reports`` turn these into pages; ``find_group``/``find_session``/``find_cohort``
+resolve what a user typed on the command line.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from desktop.domain import timeplan as tp
+from desktop.domain.benefits import GainSum, Measurement, progress, sum_by_gain_type
+from desktop.domain.ideas import Quadrant
+from desktop.domain.journey import Journey
+from desktop.domain.prototypes import Iteration
+from desktop.domain.rules import cohort_finished
+from desktop.errors import LupError, NotFoundError
+from desktop.i18n import _
+from desktop.services.initiatives import InitiativeView
+from desktop.storage.database import Database
+from desktop.storage.models import (
+    Cohort,
+    LeaderGroup,
+    Participant,
+    Sector,
+    ServiceLocation,
+    Session,
+)
+
+# The tools a session works with, by the methods its plan uses (kit method ids) or its kit template.
+TOOLS_BY_METHOD = {
+    "persona": "journeys",
+    "brukerreise": "journeys",
+    "empatikart": "journeys",
+    "hvordan-kan-vi": "ideas",
+    "brainwriting": "ideas",
+    "crazy-8": "ideas",
+    "omvendt-idemyldring": "ideas",
+    "prikkvoting": "ideas",
+    "effekt-innsats-matrise": "ideas",
+    "storyboard": "prototypes",
+    "rask-prototyping": "prototypes",
+    "rollespill": "prototypes",
+    "brukertest": "prototypes",
+    "laeringslogg": "prototypes",
+    "fortsett-juster-stopp": "prototypes",
+    "pilotplan": "initiatives",
+    "indikatorer": "initiatives",
+    "nullpunktsmaling": "initiatives",
+    "gevinstkart": "initiatives",
+    "gevinstrealiseringsplan": "initiatives",
+    "overgangsplan": "initiatives",
+    "spredningsplan": "initiatives",
+    "pitch": "initiatives",
+}
+TOOLS_BY_TEMPLATE = {
+    "innsikt": frozenset({"journeys"}),
+    "ide": frozenset({"ideas"}),
+    "prototyping": frozenset({"prototypes"}),
+    "gevinst": frozenset({"initiatives"}),
+    "avslutning": frozenset({"initiatives"}),
+}
+
+
+# --- a leader group ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    role: str  # the role's label (Leder, Ildsjel, Annen)
+
+
+@dataclass(frozen=True)
+class BlockRun:
+    """One block of a session's plan, with what really happened when it was run."""
+
+    title: str
+    category: str  # label
+    start: str  # planned clock time, "09:00"
+    end: str
+    minutes: int  # planned
+    actual_start: str | None = None  # local clock time, when it was run
+    actual_minutes: int | None = None  # running minutes, pauses excluded
+    added_minutes: int = 0
+    is_break: bool = False
+
+
+@dataclass(frozen=True)
+class SessionRun:
+    id: uuid.UUID
+    title: str
+    kind: str  # label
+    date: date
+    place: str
+    start: str
+    end: str
+    facilitators: tuple[str, ...]
+    blocks: tuple[BlockRun, ...]
+    tools: frozenset[str] = frozenset()  # "journeys", "ideas", "prototypes", "initiatives"
+    actual_start: str | None = None  # when the run began and ended (local clock time)
+    actual_end: str | None = None
+
+    @property
+    def was_run(self) -> bool:
+        return any(b.actual_start for b in self.blocks)
+
+
+@dataclass(frozen=True)
+class JourneyData:
+    id: uuid.UUID
+    title: str
+    kind: str  # label
+    session_id: uuid.UUID | None
+    journey: Journey
+
+
+@dataclass(frozen=True)
+class IdeaData:
+    number: int  # its number on the matrix and in the table (rank by votes)
+    text: str
+    theme: str
+    votes: int
+    impact: float | None
+    effort: float | None
+    quadrant: str  # label, "" when not placed
+    chosen: bool
+    source: str = ""  # the journey card it answers («map · lane»)
+
+
+@dataclass(frozen=True)
+class BoardData:
+    dots: int
+    voters: int
+    themes: tuple[str, ...]
+    ideas: tuple[IdeaData, ...]  # most votes first
+
+    @property
+    def total_votes(self) -> int:
+        return sum(i.votes for i in self.ideas)
+
+
+@dataclass(frozen=True)
+class PrototypeData:
+    id: uuid.UUID
+    title: str
+    idea: str
+    kind: str  # the prototyping card's title, "" when none
+    status: str  # label
+    rounds: tuple[Iteration, ...]
+    decided: str = ""  # the last round's decision (label), "" when none
+
+
+@dataclass(frozen=True)
+class PhotoData:
+    id: uuid.UUID
+    path: Path
+    caption: str
+    added: datetime
+    kind: str  # what it is attached to: "map", "session" or "group"
+    sessions: frozenset[uuid.UUID] = frozenset()  # the sessions it was taken at (directly or by its map)
+
+
+@dataclass(frozen=True)
+class GroupReport:
+    group_id: uuid.UUID
+    location: str
+    sector: str
+    cohort: str
+    cohort_start: date
+    cohort_end: date
+    facilitators: tuple[str, ...]
+    lead_facilitator: str
+    participants: tuple[Person, ...]
+    sessions: tuple[SessionRun, ...]
+    journeys: tuple[JourneyData, ...]
+    board: BoardData
+    prototypes: tuple[PrototypeData, ...]
+    initiatives: tuple[InitiativeView, ...]
+    photos: tuple[PhotoData, ...]
+    made_on: date  # the date the summary is dated
+
+    @property
+    def empty(self) -> bool:
+        """Nothing produced yet (participants and sessions are not work)."""
+        return not (self.journeys or self.board.ideas or self.prototypes or self.initiatives or self.photos)
+
+    def session(self, session_id: uuid.UUID) -> SessionRun:
+        for s in self.sessions:
+            if s.id == session_id:
+                return s
+        raise NotFoundError(_("Samlingen hører ikke til ledergruppens kull."))
+
+
+def group_report(db: Database, group_id: uuid.UUID, today: date | None = None) -> GroupReport:
+    """Everything a leader group produced, for its summaries."""
+    from desktop.services import ideas, initiatives, journeys, prototypes, timeplan
+
+    today = today or date.today()
+    with db.transaction() as s:
+        group = s.get(LeaderGroup, group_id)
+        if group is None:
+            raise NotFoundError(_("Finner ikke ledergruppen; den kan være slettet."))
+        cohort = group.cohort
+        location = group.service_location
+        order = {"leader": 0, "enthusiast": 1, "other": 2}
+        people = tuple(
+            Person(p.name, p.role.label)
+            for p in sorted(group.participants, key=lambda p: (order.get(p.role.value, 3), p.name.casefold()))
+        )
+        facilitators = tuple(f.name for f in cohort.facilitators)
+        lead = group.lead_facilitator.name if group.lead_facilitator else ""
+        session_rows = [
+            (
+                x.id,
+                x.title,
+                x.kind.label,
+                x.date,
+                x.place,
+                tuple(f.name for f in x.facilitators),
+                x.template_id,
+            )
+            for x in cohort.sessions
+        ]
+        head = (location.name, location.sector.name, cohort.name, cohort.start_date, cohort.end_date)
+    sessions = tuple(
+        _session_run(timeplan.load_plan(db, sid), kind, place, names, template)
+        for sid, _title, kind, _day, place, names, template in session_rows
+    )
+    maps = tuple(
+        JourneyData(m.id, m.title, m.kind.label, *_map_session_and_journey(db, m.id))
+        for m in journeys.maps_of_group(db, group_id)
+    )
+    board = _board(ideas.board_view(db, group_id))
+    protos = tuple(
+        _prototype(prototypes.load_prototype(db, p.id), p.idea_text)
+        for p in prototypes.prototypes_of_group(db, group_id)
+    )
+    return GroupReport(
+        group_id,
+        head[0],
+        head[1],
+        head[2],
+        head[3],
+        head[4],
+        facilitators,
+        lead,
+        people,
+        sessions,
+        maps,
+        board,
+        protos,
+        initiatives.initiatives_of_group(db, group_id),
+        photos_of_group(db, group_id, [x.id for x in sessions]),
+        today,
+    )
+
+
+def _map_session_and_journey(db: Database, map_id: uuid.UUID) -> tuple[uuid.UUID | None, Journey]:
+    from desktop.services.journeys import load_map
+    from desktop.storage.models import JourneyMap
+
+    with db.transaction() as s:
+        session_id = s.scalar(select(JourneyMap.session_id).where(JourneyMap.id == map_id))
+    return session_id, load_map(db, map_id)
+
+
+def local_zone():
+    """The municipality's time zone (stored times are UTC); a fixed +1 without time-zone data."""
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo("Europe/Oslo")
+    except Exception:  # noqa: BLE001 - no time-zone data on this machine
+        from datetime import timezone
+
+        return timezone(timedelta(hours=1))
+
+
+def _clock(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return aware.astimezone(local_zone()).strftime("%H:%M")
+
+
+def _session_run(
+    plan, kind: str, place: str, facilitators: tuple[str, ...], template: str | None
+) -> SessionRun:
+    from desktop.domain.kit import BlockCategory
+    from desktop.services.timeplan import recorded_actuals
+
+    sched = plan.schedule()
+    actuals = recorded_actuals(plan)
+    blocks = []
+    for index, (b, when) in enumerate(zip(plan.blocks, sched.blocks, strict=True)):
+        actual = actuals.get(index)
+        blocks.append(
+            BlockRun(
+                b.title,
+                b.category.label,
+                tp.format_clock(when.start),
+                tp.format_clock(when.end),
+                b.minutes,
+                _clock(b.actual_start),
+                round(actual.minutes) if actual is not None and actual.minutes is not None else None,
+                b.added_minutes,
+                b.category in (BlockCategory.BREAK, BlockCategory.LUNCH),
+            )
+        )
+    tools = {TOOLS_BY_METHOD[b.method_id] for b in plan.blocks if b.method_id in TOOLS_BY_METHOD}
+    tools |= TOOLS_BY_TEMPLATE.get(template or "", frozenset())
+    starts = [b.actual_start for b in plan.blocks if b.actual_start]
+    ends = [b.actual_end for b in plan.blocks if b.actual_end]
+    return SessionRun(
+        plan.session_id,
+        plan.title,
+        kind,
+        plan.date,
+        place,
+        plan.start.strftime("%H:%M"),
+        plan.end.strftime("%H:%M"),
+        facilitators,
+        tuple(blocks),
+        frozenset(tools),
+        _clock(min(starts)) if starts else None,
+        _clock(max(ends)) if ends else None,
+    )
+
+
+def _board(view) -> BoardData:
+    board = view.board
+    themes = {t.id: t.title for t in board.themes}
+    ranked = board.ranking()
+    return BoardData(
+        board.dots,
+        len(view.voters),
+        tuple(t.title for t in board.themes),
+        tuple(
+            IdeaData(
+                n,
+                idea.text,
+                themes.get(idea.theme_id, ""),
+                votes,
+                idea.impact,
+                idea.effort,
+                idea.quadrant.label if isinstance(idea.quadrant, Quadrant) else "",
+                idea.chosen,
+                view.sources[idea.source_card_id].label if idea.source_card_id in view.sources else "",
+            )
+            for n, (idea, votes) in enumerate(ranked, start=1)
+        ),
+    )
+
+
+@cache
+def _card_titles(kit_id: str) -> dict[str, str]:
+    """The prototyping cards' titles of a shipped kit, read from its ``prototypes.toml`` alone (loading and
+    validating the whole kit would cost more than the rest of a summary); empty when it can't be read."""
+    import tomllib
+
+    from desktop.paths import project_root
+
+    try:
+        with (project_root() / "workshop_kits" / kit_id / "prototypes.toml").open("rb") as f:
+            cards = tomllib.load(f).get("card", [])
+        return {
+            str(c["id"]): str(c.get("title", c["id"])) for c in cards if isinstance(c, dict) and "id" in c
+        }
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError):
+        return {}
+
+
+def _prototype(p, idea_text: str) -> PrototypeData:
+    kind = _card_titles(p.kit_id).get(p.card_id or "", "") if p.kit_id else ""
+    decision = p.current.decision.label if p.current.decision is not None else ""
+    return PrototypeData(p.id, p.title, idea_text, kind, p.status.label, p.iterations, decision)
+
+
+def photos_of_group(
+    db: Database, group_id: uuid.UUID, session_ids: list[uuid.UUID] | tuple = ()
+) -> tuple[PhotoData, ...]:
+    """The group's photos (with the sessions each was taken at), or none without the photo module."""
+    try:
+        from desktop.services.photos import photos_of
+    except ImportError:
+        return ()
+    photos = photos_of(db, group_id=group_id)
+    if not photos:
+        return ()
+    taken: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+    for session_id in session_ids:
+        for p in photos_of(db, group_id=group_id, session_id=session_id):
+            taken[p.id].add(session_id)
+    return tuple(
+        PhotoData(p.id, Path(p.path), p.caption, p.added, str(p.kind), frozenset(taken[p.id])) for p in photos
+    )
+
+
+# --- a cohort ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GroupLine:
+    """One leader group of a cohort, in short."""
+
+    id: uuid.UUID
+    location: str
+    sector: str
+    participants: int
+    ideas: int
+    votes: int
+    prototypes: int
+    tested: int
+    initiatives: tuple[str, ...]  # titles
+    phase: str  # the furthest Veikart phase of its initiatives (label), "" when none
+
+
+@dataclass(frozen=True)
+class InitiativeLine:
+    group: str
+    title: str
+    phase: str
+    status: str
+    owner: str
+    benefits: int
+    measured: int
+    reached: int
+
+
+@dataclass(frozen=True)
+class SectorCoverage:
+    sector: str
+    locations: int  # service locations of the sector in the register
+    in_cohort: int  # of which with a group in this cohort
+    completed: int  # of which with a group in a finished cohort (any)
+
+
+@dataclass(frozen=True)
+class CohortReport:
+    cohort_id: uuid.UUID
+    name: str
+    programme: str
+    start: date
+    end: date
+    finished: bool
+    facilitators: tuple[str, ...]
+    sessions: tuple[tuple[str, str, date], ...]  # (title, kind label, date)
+    groups: tuple[GroupLine, ...]
+    initiatives: tuple[InitiativeLine, ...]
+    gains: tuple[GainSum, ...]
+    benefits: int
+    benefits_measured: int
+    coverage: tuple[SectorCoverage, ...]
+    locations: int  # in the register
+    locations_completed: int  # with a group in a finished cohort, in the register
+    made_on: date
+    phases: tuple[tuple[str, int], ...] = field(default=())  # initiatives per Veikart phase (label, count)
+
+    @property
+    def participants(self) -> int:
+        return sum(g.participants for g in self.groups)
+
+    @property
+    def groups_without_initiative(self) -> tuple[GroupLine, ...]:
+        return tuple(g for g in self.groups if not g.initiatives)
+
+
+def cohort_report(db: Database, cohort_id: uuid.UUID, today: date | None = None) -> CohortReport:
+    """A cohort in figures, for the municipality."""
+    from desktop.domain.kit import VeikartPhase
+    from desktop.services.initiatives import all_initiatives
+    from desktop.services.views import group_figures
+
+    today = today or date.today()
+    with db.transaction() as s:
+        cohort = s.get(Cohort, cohort_id)
+        if cohort is None:
+            raise NotFoundError(_("Finner ikke kullet; det kan være slettet."))
+        head = (cohort.name, cohort.programme.name, cohort.start_date, cohort.end_date, cohort.programme_id)
+        facilitators = tuple(f.name for f in cohort.facilitators)
+        sessions = tuple((x.title, x.kind.label, x.date) for x in cohort.sessions)
+        participants = dict(
+            s.execute(
+                select(Participant.leader_group_id, func.count())
+                .join(LeaderGroup, Participant.leader_group_id == LeaderGroup.id)
+                .where(LeaderGroup.cohort_id == cohort_id)
+                .group_by(Participant.leader_group_id)
+            ).all()
+        )
+        finished_cohorts = [c.id for c in s.scalars(select(Cohort)) if cohort_finished(c.end_date, today)]
+        location_rows = s.execute(
+            select(ServiceLocation.id, Sector.name).join(Sector, ServiceLocation.sector_id == Sector.id)
+        ).all()
+        in_cohort = set(
+            s.scalars(select(LeaderGroup.service_location_id).where(LeaderGroup.cohort_id == cohort_id))
+        )
+        completed = set(
+            s.scalars(
+                select(LeaderGroup.service_location_id).where(LeaderGroup.cohort_id.in_(finished_cohorts))
+            )
+        )
+    figures = [f for f in group_figures(db, head[4]) if f.group_id in _group_ids(db, cohort_id)]
+    views = [v for v in all_initiatives(db) if v.group_id in {f.group_id for f in figures}]
+    by_group: dict[uuid.UUID, list[InitiativeView]] = defaultdict(list)
+    for v in views:
+        by_group[v.group_id].append(v)
+    order = list(VeikartPhase)
+    location_of = {f.group_id: f.location for f in figures}
+    groups = tuple(
+        GroupLine(
+            f.group_id,
+            f.location,
+            f.sector,
+            participants.get(f.group_id, 0),
+            f.ideas,
+            f.votes,
+            f.prototypes,
+            f.tested,
+            tuple(v.title for v in by_group[f.group_id]),
+            max((v.phase for v in by_group[f.group_id]), key=order.index).label
+            if by_group[f.group_id]
+            else "",
+        )
+        for f in sorted(figures, key=lambda f: f.location.casefold())
+    )
+    initiatives = tuple(
+        InitiativeLine(
+            location_of[v.group_id],
+            v.title,
+            v.phase.label,
+            v.status.label,
+            v.owner,
+            len(v.benefits),
+            sum(1 for b in v.benefits if b.measurements),
+            sum(1 for b in v.benefits if b.progress.reached),
+        )
+        for v in sorted(views, key=lambda v: (location_of[v.group_id].casefold(), v.title.casefold()))
+    )
+    benefits = [b for v in views for b in v.benefits]
+    gains = sum_by_gain_type(
+        (
+            b.gain_type,
+            b.unit,
+            progress(b.baseline, b.target, (Measurement(m.on, m.value) for m in b.measurements)),
+        )
+        for b in benefits
+    )
+    per_sector: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for location_id, sector in location_rows:
+        row = per_sector[sector]
+        row[0] += 1
+        row[1] += location_id in in_cohort
+        row[2] += location_id in completed
+    coverage = tuple(
+        SectorCoverage(sector, *per_sector[sector])
+        for sector in sorted(per_sector, key=str.casefold)
+        if per_sector[sector][1]
+    )
+    phase_counts = defaultdict(int)
+    for v in views:
+        phase_counts[v.phase] += 1
+    return CohortReport(
+        cohort_id,
+        head[0],
+        head[1],
+        head[2],
+        head[3],
+        cohort_finished(head[3], today),
+        facilitators,
+        sessions,
+        groups,
+        initiatives,
+        tuple(gains),
+        len(benefits),
+        sum(1 for b in benefits if b.measurements),
+        coverage,
+        len(location_rows),
+        len(completed),
+        today,
+        tuple((phase.label, phase_counts[phase]) for phase in VeikartPhase),
+    )
+
+
+def _group_ids(db: Database, cohort_id: uuid.UUID) -> set[uuid.UUID]:
+    with db.transaction() as s:
+        return set(s.scalars(select(LeaderGroup.id).where(LeaderGroup.cohort_id == cohort_id)))
+
+
+# --- finding what a user named ------------------------------------------------------------------------------
+
+
+def _as_uuid(text: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(text.strip())
+    except ValueError:
+        return None
+
+
+def find_group(db: Database, name_or_id: str) -> uuid.UUID:
+    """The leader group a user named by its service location (or by its id). A location that took part in
+    several cohorts needs the id; the message names the cohorts and their groups' ids."""
+    wanted = _as_uuid(name_or_id)
+    with db.transaction() as s:
+        if wanted is not None:
+            if s.get(LeaderGroup, wanted) is None:
+                raise NotFoundError(_("Finner ingen ledergruppe med id {id}.").format(id=wanted))
+            return wanted
+        key = " ".join(name_or_id.split()).casefold()
+        rows = s.execute(
+            select(LeaderGroup.id, ServiceLocation.name, Cohort.name.label("cohort"))
+            .join(ServiceLocation, LeaderGroup.service_location_id == ServiceLocation.id)
+            .join(Cohort, LeaderGroup.cohort_id == Cohort.id)
+            .order_by(Cohort.start_date)
+        ).all()
+    found = [r for r in rows if r.name.casefold() == key]
+    if not found:
+        raise NotFoundError(
+            _("Finner ingen ledergruppe for tjenestestedet «{name}».").format(name=name_or_id.strip())
+        )
+    if len(found) > 1:
+        choices = "; ".join(f"{r.cohort}: {r.id}" for r in found)
+        raise LupError(
+            _("«{name}» har ledergrupper i flere kull. Oppgi gruppens id: {choices}.").format(
+                name=found[0].name, choices=choices
+            )
+        )
+    return found[0].id
+
+
+def find_session(db: Database, group_id: uuid.UUID, title_or_id: str) -> uuid.UUID:
+    """A session of the group's cohort, by its title (or id)."""
+    wanted = _as_uuid(title_or_id)
+    with db.transaction() as s:
+        cohort_id = s.scalar(select(LeaderGroup.cohort_id).where(LeaderGroup.id == group_id))
+        rows = s.execute(
+            select(Session.id, Session.title).where(Session.cohort_id == cohort_id).order_by(Session.date)
+        ).all()
+    if wanted is not None:
+        if any(r.id == wanted for r in rows):
+            return wanted
+        raise NotFoundError(_("Samlingen {id} hører ikke til ledergruppens kull.").format(id=wanted))
+    key = " ".join(title_or_id.split()).casefold()
+    found = [r for r in rows if r.title.casefold() == key] or [r for r in rows if key in r.title.casefold()]
+    if len(found) == 1:
+        return found[0].id
+    names = ", ".join(f"«{r.title}»" for r in (found or rows))
+    if not found:
+        raise NotFoundError(
+            _("Kullet har ingen samling som heter «{title}». Samlingene er: {names}.").format(
+                title=title_or_id.strip(), names=names
+            )
+        )
+    raise LupError(
+        _("Flere samlinger passer til «{title}»: {names}. Skriv hele tittelen.").format(
+            title=title_or_id.strip(), names=names
+        )
+    )
+
+
+def find_cohort(db: Database, name_or_id: str) -> uuid.UUID:
+    wanted = _as_uuid(name_or_id)
+    with db.transaction() as s:
+        rows = s.execute(select(Cohort.id, Cohort.name).order_by(Cohort.start_date)).all()
+    if wanted is not None and any(r.id == wanted for r in rows):
+        return wanted
+    key = " ".join(name_or_id.split()).casefold()
+    found = [r for r in rows if r.name.casefold() == key]
+    if len(found) == 1:
+        return found[0].id
+    if found:
+        raise LupError(
+            _("Flere kull heter «{name}». Oppgi kullets id: {ids}.").format(
+                name=name_or_id.strip(), ids=", ".join(str(r.id) for r in found)
+            )
+        )
+    raise NotFoundError(
+        _("Finner ikke kullet «{name}». Kullene er: {names}.").format(
+            name=name_or_id.strip(), names=", ".join(r.name for r in rows) or "–"
+        )
+    )

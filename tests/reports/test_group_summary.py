@@ -1,0 +1,191 @@
+"""The leader group's summaries, checked by their extracted text and structure (pypdf), never by looks."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from dataclasses import replace
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import A3, A4, landscape
+
+from desktop.services import reports
+from desktop.services.demo import demo_id
+from desktop.services.reports import PhotoData
+
+CAPRALHAUGEN = demo_id("group", "LUP 4:Capralhaugen BBS")
+TODAY = date(2018, 1, 1)
+
+
+def render(data, session_id=None) -> tuple[bytes, list[str]]:
+    from desktop.reports.group_summary import build_group_summary
+
+    out = io.BytesIO()
+    warnings = build_group_summary(data, out, session_id)
+    return out.getvalue(), warnings
+
+
+def text_of(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def flat(value: str) -> str:
+    return " ".join(value.split())
+
+
+def assert_fonts_embedded(pdf: bytes) -> None:
+    reader = PdfReader(io.BytesIO(pdf))
+    seen = 0
+    for page in reader.pages:
+        fonts = page["/Resources"].get("/Font", {})
+        for name in fonts:
+            font = fonts[name].get_object()
+            descriptor = font["/FontDescriptor"].get_object()
+            assert "/FontFile2" in descriptor, font["/BaseFont"]
+            seen += 1
+    assert seen
+
+
+def sizes(pdf: bytes) -> list[tuple[int, int]]:
+    return [
+        (round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+        for p in PdfReader(io.BytesIO(pdf)).pages
+    ]
+
+
+@pytest.fixture
+def capralhaugen(demo_db):
+    return reports.group_report(demo_db, CAPRALHAUGEN, today=TODAY)
+
+
+def test_final_summary_has_every_section(capralhaugen) -> None:
+    pdf, warnings = render(capralhaugen)
+    assert warnings == []
+    content = flat(text_of(pdf))
+    for heading in (
+        "Capralhaugen BBS",
+        "Sluttoppsummering for ledergruppen i LUP 4",
+        "Deltakere",
+        "Samlingene slik de ble gjennomført",
+        "Brukerreise:",
+        "Følelseskurve",
+        "Idéer og stemmer",
+        "Effekt og innsats",
+        "Prototyper og læring",
+        "Innovasjonstiltak og gevinstplan",
+        "Gevinstplan",
+        "Neste steg",
+    ):
+        assert heading in content, heading
+    data = capralhaugen
+    assert data.participants[0].name in content
+    assert data.facilitators[0] in content
+    assert data.sessions[2].title in content
+    assert data.board.ideas[0].text in content
+    assert data.prototypes[0].title in content
+    assert data.prototypes[0].rounds[0].learning in content
+    assert data.initiatives[0].title in content
+    assert data.initiatives[0].benefits[0].title in content
+    assert data.journeys[0].journey.persona.name in content
+    assert data.journeys[0].journey.stages[0].title in content
+    assert "Nullpunkt" in content and "Mål " in content  # the benefit chart's lines
+    assert "01.01.2018" in content  # the date it is made on
+
+
+def test_final_summary_embeds_its_fonts_and_puts_maps_on_a3_landscape(capralhaugen) -> None:
+    pdf, _warnings = render(capralhaugen)
+    assert_fonts_embedded(pdf)
+    pages = sizes(pdf)
+    a4 = tuple(round(v) for v in A4)
+    a3 = tuple(round(v) for v in landscape(A3))
+    assert pages[0] == a4
+    assert pages.count(a3) == len(capralhaugen.journeys)
+    assert set(pages) == {a4, a3}
+
+
+def test_equal_input_gives_equal_bytes(capralhaugen) -> None:
+    assert render(capralhaugen)[0] == render(capralhaugen)[0]
+
+
+def test_session_summary_shows_that_session(capralhaugen) -> None:
+    session = next(s for s in capralhaugen.sessions if s.title == "Idéutvikling")
+    pdf, warnings = render(capralhaugen, session.id)
+    assert warnings == []
+    content = flat(text_of(pdf))
+    assert "Oppsummering av arbeidssamling: «Idéutvikling»" in content
+    assert "Tidsplanen slik den ble gjennomført" in content
+    assert session.blocks[1].title in content
+    assert "Idéer og stemmer" in content
+    assert "Brukerreise:" not in content  # the maps were made in another session
+    assert "Neste samling: «Prototyping og testing»" in content
+    assert set(sizes(pdf)) == {tuple(round(v) for v in A4)}
+
+
+def test_markup_characters_and_unicode_print_literally(db) -> None:
+    data = _new_group(db, "Ánde Čđŋšŧž <b>&amp;")
+    pdf, _warnings = render(data)
+    content = text_of(pdf)
+    assert "Ánde Čđŋšŧž <b>&amp;" in content
+    assert "Sápmi – €" in content  # en dash and euro in a location name
+    assert_fonts_embedded(pdf)
+
+
+def test_a_group_with_nothing_yet_gets_a_short_honest_summary(db) -> None:
+    data = _new_group(db, "Per Olsen")
+    assert data.empty
+    pdf, warnings = render(data)
+    assert warnings == []
+    content = flat(text_of(pdf))
+    assert "Ledergruppen har ikke registrert arbeid i LUP Verksted ennå" in content
+    assert "Per Olsen" in content
+    assert "Neste steg" in content
+    assert len(PdfReader(io.BytesIO(pdf)).pages) <= 3
+
+
+def test_a_missing_photo_is_named_and_the_rest_is_made(capralhaugen, tmp_path: Path) -> None:
+    from PIL import Image
+
+    good = tmp_path / "vegg.png"
+    Image.new("RGB", (400, 300), "orange").save(good)
+    broken = tmp_path / "ødelagt.jpg"
+    broken.write_bytes(b"not an image")
+    added = datetime(2017, 5, 9, 12, tzinfo=UTC)
+    photos = (
+        PhotoData(uuid.uuid4(), good, "Veggen med idéer", added, "group"),
+        PhotoData(uuid.uuid4(), tmp_path / "borte.jpg", "Flippover fra lunsj", added, "group"),
+        PhotoData(uuid.uuid4(), broken, "", added, "group"),
+    )
+    pdf, warnings = render(replace(capralhaugen, photos=photos))
+    assert len(warnings) == 2
+    assert "Flippover fra lunsj" in warnings[0] and "mangler" in warnings[0]
+    assert "ødelagt.jpg" in warnings[1] and "kan ikke leses" in warnings[1]
+    content = flat(text_of(pdf))
+    assert "Bilder" in content and "Veggen med idéer" in content
+    assert "Bildet mangler: «Flippover fra lunsj»" in content
+    assert "Prototyper og læring" in content  # the rest is there
+    images = sum(
+        1
+        for page in PdfReader(io.BytesIO(pdf)).pages
+        for x in (page["/Resources"].get("/XObject") or {}).values()
+        if x.get_object()["/Subtype"] == "/Image"
+    )
+    assert images == 1
+
+
+def _new_group(db, participant: str):
+    from desktop.domain.enums import SessionKind
+    from desktop.services import cohorts, groups, register
+
+    programme = cohorts.ensure_programme(db)
+    sector = register.ensure_sector(db, "Skole")
+    location = register.create_service_location(db, "Sápmi – € skole", sector)
+    cohort = cohorts.create_cohort(db, programme, "LUP 8", date(2019, 3, 1), date(2019, 8, 31))
+    cohorts.plan_session(
+        db, cohort, SessionKind.OPENING, "Oppstartsamling", date(2019, 3, 5), time(9), time(15), "Dønski"
+    )
+    group = groups.add_leader_group(db, cohort, location)
+    groups.add_participant(db, group, participant)
+    return reports.group_report(db, group, today=date(2019, 3, 1))

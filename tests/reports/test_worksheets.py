@@ -1,0 +1,253 @@
+"""Worksheets from the LUP kit: every one builds, on the paper the kit asks for, fonts embedded, same bytes
+twice; the journey map has the template's stages and lanes, the handout no facilitator notes, a pre-filled
+prototype card its need."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import A3, A4
+from sqlalchemy import select
+
+from desktop.domain import timeplan as tp
+from desktop.domain.kit import Kit, Orientation, PaperSize
+from desktop.errors import LupError
+from desktop.kits import load_kit
+from desktop.reports import worksheets
+from desktop.reports.worksheets import (
+    BenefitRow,
+    BenefitSheet,
+    HandoutBlock,
+    HandoutSheet,
+    JourneyCardText,
+    JourneyColumn,
+    JourneyRow,
+    JourneySheet,
+    PrototypeSheet,
+    build_all,
+    build_worksheet,
+)
+
+KIT_DIR = Path(__file__).resolve().parents[2] / "workshop_kits" / "lup"
+
+
+@cache
+def kit() -> Kit:
+    return load_kit(KIT_DIR)
+
+
+def pdf(sheet_id: str, data: object = None) -> tuple[bytes, list[str]]:
+    out = io.BytesIO()
+    warnings = build_worksheet(kit(), sheet_id, out, data)
+    return out.getvalue(), warnings
+
+
+def page_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def flat(value: str) -> str:
+    """Text without line breaks and doubled spaces (extraction breaks long titles over lines)."""
+    return " ".join(value.split())
+
+
+def fonts_of(data: bytes) -> dict[str, bool]:
+    """Every font the pages use, and whether its file is embedded."""
+    found: dict[str, bool] = {}
+    for page in PdfReader(io.BytesIO(data)).pages:
+        resources = page.get("/Resources") or {}
+        for font in (resources.get("/Font") or {}).values():
+            font = font.get_object()
+            descriptors = [font.get("/FontDescriptor")]
+            descriptors += [d.get_object().get("/FontDescriptor") for d in font.get("/DescendantFonts") or []]
+            embedded = any(
+                d is not None and any(k in d.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+                for d in descriptors
+            )
+            found[str(font.get("/BaseFont"))] = embedded
+    return found
+
+
+SHEETS = [sheet.id for sheet in load_kit(KIT_DIR).worksheets]
+
+
+def test_the_kit_has_the_sheets_the_issue_asks_for() -> None:
+    kinds = {worksheets.kind_of(sheet) for sheet in kit().worksheets}
+    assert {"journey", "prototype", "ideas", "benefits", "timeplan", "generic"} <= kinds
+
+
+@pytest.mark.parametrize("sheet_id", SHEETS)
+def test_every_sheet_builds_on_the_kits_paper_with_fonts_embedded(sheet_id: str) -> None:
+    sheet = worksheets.worksheet(kit(), sheet_id)
+    data, warnings = pdf(sheet_id)
+    assert warnings == []
+    reader = PdfReader(io.BytesIO(data))
+    base = A3 if sheet.paper == PaperSize.A3 else A4
+    expected = (base[1], base[0]) if sheet.orientation == Orientation.LANDSCAPE else base
+    for page in reader.pages:
+        box = page.mediabox
+        assert (round(float(box.width), 2), round(float(box.height), 2)) == tuple(
+            round(v, 2) for v in expected
+        )
+    used = fonts_of(data)
+    assert used, "no fonts found"
+    assert all(used.values()), f"fonts not embedded: {used}"
+    assert all("DejaVu" in name for name in used), used
+    assert sheet.title in flat(page_text(data))
+
+
+def test_journey_map_is_a3_landscape_with_the_templates_stages_and_lanes() -> None:
+    data, _w = pdf("brukerreise-a3")
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == len(kit().journeys)
+    assert (round(float(reader.pages[0].mediabox.width)), round(float(reader.pages[0].mediabox.height))) == (
+        1191,
+        842,
+    )
+    for page, template in zip(reader.pages, kit().journeys, strict=True):
+        words = flat(page.extract_text())
+        for title in (*template.stages, *(lane.title for lane in template.lanes)):
+            assert all(word in words for word in title.split()), (template.id, title)
+        assert "Persona" in words and "Kartets navn" in words
+        assert all(level in words for level in ("+2", "+1", "−1", "−2"))
+
+
+def test_handout_has_blocks_and_start_times_and_none_of_the_facilitator_notes() -> None:
+    data, _w = pdf("tidsplan-deltaker")
+    words = flat(page_text(data))
+    for template in kit().sessions:
+        start = tp.parse_clock(template.start)
+        assert template.title in words
+        assert tp.format_clock(start) in words
+        for block in template.blocks:
+            assert block.title in words
+            if block.notes.strip():
+                assert flat(block.notes)[:40] not in words, block.title
+    oppstart = kit().session("oppstart")
+    plan = tp.schedule(
+        [tp.PlanBlock(b.minutes, tp.parse_clock(b.pinned) if b.pinned else None) for b in oppstart.blocks],
+        tp.parse_clock(oppstart.start),
+        tp.parse_clock(oppstart.start) + oppstart.minutes,
+    )
+    for at in plan.blocks:
+        assert f"{tp.format_clock(at.start)}–{tp.format_clock(at.end)}" in words
+
+
+def test_pre_filled_handout_for_a_session() -> None:
+    handout = HandoutSheet(
+        "Idésamling",
+        date(2025, 3, 4),
+        "Bærum rådhus",
+        ("Ha tre idéer",),
+        (HandoutBlock("09:00", "09:15", "Velkommen & <kaffe>", "welcome"),),
+    )
+    words = flat(page_text(pdf("tidsplan-deltaker", handout)[0]))
+    assert "Idésamling" in words and "04.03.2025" in words and "Bærum rådhus" in words
+    assert "09:00–09:15" in words and "Velkommen & <kaffe>" in words and "Ha tre idéer" in words
+
+
+def test_pre_filled_prototype_card_has_the_need_and_the_decision() -> None:
+    card = PrototypeSheet(
+        "Ståmøte på 20 minutter",
+        group="Bryn skole",
+        idea="Korte møter",
+        card="Papirprototype",
+        need="Lærerne trenger tid til å dele det som fungerer – æøå & <b>",
+        assumption="At 20 minutter holder",
+        decision="adjust",
+    )
+    data, warnings = pdf("prototypekort", card)
+    words = flat(page_text(data))
+    assert warnings == []
+    assert card.need in words
+    assert "At 20 minutter holder" in words and "Bryn skole" in words
+    assert all(fonts_of(data).values())
+
+
+def test_pre_filled_journey_map_has_cards_and_warns_about_what_does_not_fit() -> None:
+    columns = (JourneyColumn("Start", "Første steg", -1), JourneyColumn("Start", "Andre steg", 2))
+    too_many = tuple(JourneyCardText(f"Kort nummer {n} med litt tekst", "pink") for n in range(40))
+    journey = JourneySheet(
+        "Kari sin reise",
+        group="Bryn skole",
+        persona_name="Kari",
+        columns=columns,
+        rows=(
+            JourneyRow("Hva brukeren gjør", cells=((JourneyCardText("Ringer kommunen"),), ())),
+            JourneyRow("Smertepunkter", cells=((), too_many)),
+            JourneyRow("Følelser", feelings=True),
+        ),
+    )
+    data, warnings = pdf("brukerreise-a3", journey)
+    words = flat(page_text(data))
+    assert "Ringer kommunen" in words and "Første steg" in words and "Kari" in words
+    assert len(warnings) == 1 and "Smertepunkter" in warnings[0]
+
+
+def test_pre_filled_benefit_plan() -> None:
+    plan = BenefitSheet(
+        "Digital innsjekk",
+        group="Bryn skole",
+        benefits=(
+            BenefitRow(
+                "time_saved", "Mindre venting", "Minutter per besøk", "minutter", 30, date(2025, 1, 1), 10
+            ),
+        ),
+    )
+    words = flat(page_text(pdf("gevinstplan", plan)[0]))
+    assert "Mindre venting" in words and "Minutter per besøk" in words and "01.01.2025" in words
+
+
+def test_output_is_deterministic() -> None:
+    for sheet_id in ("brukerreise-a3", "tidsplan-deltaker", "idekort"):
+        assert pdf(sheet_id)[0] == pdf(sheet_id)[0]
+
+
+def test_build_all_writes_one_pdf_per_worksheet(tmp_path: Path) -> None:
+    written = build_all(kit(), tmp_path / "ark")
+    assert [p.name for p in written] == [f"{sheet_id}.pdf" for sheet_id in SHEETS]
+    assert all(p.read_bytes().startswith(b"%PDF") for p in written)
+
+
+def test_unknown_sheet_and_unwritable_folder_are_clear_messages(tmp_path: Path) -> None:
+    with pytest.raises(LupError, match="arbeidsark"):
+        build_worksheet(kit(), "finnes-ikke", io.BytesIO())
+    blocker = tmp_path / "fil"
+    blocker.write_text("")
+    with pytest.raises(LupError, match="Kan ikke skrive"):
+        build_all(kit(), blocker / "ark")
+
+
+def test_gathered_from_the_demo_programme(demo_db) -> None:
+    from desktop.services import worksheet_data
+    from desktop.storage.models import Initiative, JourneyMap, Prototype, Session
+
+    with demo_db.transaction() as s:
+        map_id = s.scalars(select(JourneyMap.id).order_by(JourneyMap.id)).first()
+        prototype_id = s.scalars(select(Prototype.id).order_by(Prototype.id)).first()
+        initiative_id = s.scalars(select(Initiative.id).order_by(Initiative.id)).first()
+        session_id = s.scalars(select(Session.id).where(Session.template_id.is_not(None))).first()
+    assert all(isinstance(i, uuid.UUID) for i in (map_id, prototype_id, initiative_id, session_id))
+
+    journey = worksheet_data.journey_sheet(demo_db, map_id)
+    assert journey.group and journey.columns and journey.rows
+    words = flat(page_text(pdf("brukerreise-a3", journey)[0]))
+    assert journey.columns[0].step.split()[0] in words
+
+    card = worksheet_data.prototype_sheet(demo_db, prototype_id, kit())
+    if card.need:
+        assert flat(card.need)[:30] in flat(page_text(pdf("prototypekort", card)[0]))
+
+    plan = worksheet_data.benefit_sheet(demo_db, initiative_id)
+    assert plan.initiative
+    pdf("gevinstplan", plan)
+
+    handout = worksheet_data.handout_sheet(demo_db, session_id, kit())
+    assert handout.blocks and handout.goals
+    pdf("tidsplan-deltaker", handout)
