@@ -13,9 +13,11 @@ the rest is produced.
 
 from __future__ import annotations
 
+import gc
 import io
 import uuid
 from collections.abc import Sequence
+from contextlib import contextmanager
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -116,6 +118,11 @@ def build_group_summary(
 ) -> list[str]:
     """Write the summary of one session (``session_id``) or the final summary (None) into ``out``; returns
     warnings (Norwegian) about what could not be included."""
+    with _gc_paused():
+        return _build_group_summary(data, out, session_id)
+
+
+def _build_group_summary(data: GroupReport, out, session_id: uuid.UUID | None) -> list[str]:
     warnings: list[str] = []
     session = data.session(session_id) if session_id is not None else None
     story: list[Flowable] = []
@@ -168,6 +175,21 @@ def build_group_summary(
     footer = f"{data.location} · {data.cohort}"
     build(out, story, Meta(title=title, footer=footer, subject=_("LUP – oppsummering for ledergruppen")))
     return warnings
+
+
+@contextmanager
+def _gc_paused():
+    """Python's cycle collector paused while a document is made: parsing the fonts and laying out pages
+    allocate many short-lived objects, and every collection they trigger walks the whole heap of the
+    running app (in the app several times the document's own work). Nothing made here needs it; the
+    collector runs again right after."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _cover(
@@ -903,6 +925,7 @@ class MapGrid(Flowable):
         self.width = width
         self.fixed_size = size
         self._layout: dict | None = None
+        self._measured: dict[float, dict] = {}  # layouts by text size: wrap, split and draw share them
 
     # layout
 
@@ -913,6 +936,12 @@ class MapGrid(Flowable):
         return self.journey.lanes[self.lane_range[0] : self.lane_range[1]]
 
     def _measure(self, size: float) -> dict:
+        layout = self._measured.get(size)
+        if layout is None:
+            layout = self._measured[size] = self._lay_out(size)
+        return layout
+
+    def _lay_out(self, size: float) -> dict:
         steps = self._steps()
         first, last = self.step_range
         column = (self.width - LABEL_COLUMN) / max(1, len(steps))
@@ -1045,8 +1074,7 @@ class MapGrid(Flowable):
                     c.setStrokeColor(colors.HexColor("#b8c0c8"))
                     c.setLineWidth(0.4)
                     c.roundRect(x, cy, column - 2 * pad, ch, 1.2 * mm, fill=1, stroke=1)
-                    p.wrap(column - 4 * pad, ch)
-                    p.drawOn(c, x + pad, cy + pad)
+                    p.drawOn(c, x + pad, cy + pad)  # wrapped at this width when measured
                     cy -= self.GAP
         # column rules
         c.setStrokeColor(RULE)

@@ -10,6 +10,7 @@ resolve what a user typed on the command line.
 
 from __future__ import annotations
 
+import gc
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -204,44 +205,100 @@ class GroupReport:
 
 
 def group_report(db: Database, group_id: uuid.UUID, today: date | None = None) -> GroupReport:
-    """Everything a leader group produced, for its summaries."""
+    """Everything a leader group produced, for its summaries.
+
+    The group's own facts, its cohort's sessions with their plans and its journey maps are read in one
+    transaction with a few set-based queries (not one query per session, map or relationship); the idea
+    board, prototypes and initiatives come from their services. Python's cycle collector is paused
+    meanwhile (many short-lived ORM objects; each collection would walk the app's whole heap)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _group_report(db, group_id, today)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _group_report(db: Database, group_id: uuid.UUID, today: date | None) -> GroupReport:
+    from sqlalchemy.orm import aliased, selectinload
+
     from desktop.services import ideas, initiatives, journeys, prototypes, timeplan
+    from desktop.storage.models import CohortFacilitator, Facilitator, JourneyMap, SessionFacilitator
 
     today = today or date.today()
+    lead = aliased(Facilitator)
     with db.transaction() as s:
-        group = s.get(LeaderGroup, group_id)
-        if group is None:
+        head = s.execute(
+            select(
+                LeaderGroup.cohort_id,
+                ServiceLocation.name,
+                Sector.name,
+                Cohort.name,
+                Cohort.start_date,
+                Cohort.end_date,
+                lead.name,
+            )
+            .join(ServiceLocation, LeaderGroup.service_location_id == ServiceLocation.id)
+            .join(Sector, ServiceLocation.sector_id == Sector.id)
+            .join(Cohort, LeaderGroup.cohort_id == Cohort.id)
+            .outerjoin(lead, LeaderGroup.lead_facilitator_id == lead.id)
+            .where(LeaderGroup.id == group_id)
+        ).first()
+        if head is None:
             raise NotFoundError(_("Finner ikke ledergruppen; den kan være slettet."))
-        cohort = group.cohort
-        location = group.service_location
+        cohort_id = head[0]
         order = {"leader": 0, "enthusiast": 1, "other": 2}
         people = tuple(
-            Person(p.name, p.role.label)
-            for p in sorted(group.participants, key=lambda p: (order.get(p.role.value, 3), p.name.casefold()))
+            Person(name, role.label)
+            for name, role in sorted(
+                s.execute(
+                    select(Participant.name, Participant.role).where(Participant.leader_group_id == group_id)
+                ).all(),
+                key=lambda p: (order.get(p[1].value, 3), p[0].casefold()),
+            )
         )
-        facilitators = tuple(f.name for f in cohort.facilitators)
-        lead = group.lead_facilitator.name if group.lead_facilitator else ""
-        session_rows = [
-            (
-                x.id,
-                x.title,
+        facilitators = tuple(
+            s.scalars(
+                select(Facilitator.name)
+                .join(CohortFacilitator, CohortFacilitator.facilitator_id == Facilitator.id)
+                .where(CohortFacilitator.cohort_id == cohort_id)
+                .order_by(Facilitator.name)
+            )
+        )
+        session_rows = s.scalars(
+            select(Session)
+            .where(Session.cohort_id == cohort_id)
+            .order_by(Session.date, Session.start_time)
+            .options(selectinload(Session.blocks))
+        ).all()
+        session_facilitators: dict[uuid.UUID, list[str]] = defaultdict(list)
+        for session_id, name in s.execute(
+            select(SessionFacilitator.session_id, Facilitator.name)
+            .join(Facilitator, SessionFacilitator.facilitator_id == Facilitator.id)
+            .join(Session, SessionFacilitator.session_id == Session.id)
+            .where(Session.cohort_id == cohort_id)
+            .order_by(Facilitator.name)
+        ):
+            session_facilitators[session_id].append(name)
+        sessions = tuple(
+            _session_run(
+                timeplan._plan(x),
                 x.kind.label,
-                x.date,
                 x.place,
-                tuple(f.name for f in x.facilitators),
+                tuple(session_facilitators[x.id]),
                 x.template_id,
             )
-            for x in cohort.sessions
-        ]
-        head = (location.name, location.sector.name, cohort.name, cohort.start_date, cohort.end_date)
-    sessions = tuple(
-        _session_run(timeplan.load_plan(db, sid), kind, place, names, template)
-        for sid, _title, kind, _day, place, names, template in session_rows
-    )
-    maps = tuple(
-        JourneyData(m.id, m.title, m.kind.label, *_map_session_and_journey(db, m.id))
-        for m in journeys.maps_of_group(db, group_id)
-    )
+            for x in session_rows
+        )
+        map_rows = s.execute(
+            select(JourneyMap.id, JourneyMap.title, JourneyMap.kind, JourneyMap.session_id)
+            .where(JourneyMap.leader_group_id == group_id)
+            .order_by(JourneyMap.created_at)
+        ).all()
+        maps = tuple(
+            JourneyData(m.id, m.title, m.kind.label, m.session_id, journeys._read(s, m.id)) for m in map_rows
+        )
     board = _board(ideas.board_view(db, group_id))
     protos = tuple(
         _prototype(prototypes.load_prototype(db, p.id), p.idea_text)
@@ -249,13 +306,13 @@ def group_report(db: Database, group_id: uuid.UUID, today: date | None = None) -
     )
     return GroupReport(
         group_id,
-        head[0],
         head[1],
         head[2],
         head[3],
         head[4],
+        head[5],
         facilitators,
-        lead,
+        head[6] or "",
         people,
         sessions,
         maps,
@@ -267,15 +324,7 @@ def group_report(db: Database, group_id: uuid.UUID, today: date | None = None) -
     )
 
 
-def _map_session_and_journey(db: Database, map_id: uuid.UUID) -> tuple[uuid.UUID | None, Journey]:
-    from desktop.services.journeys import load_map
-    from desktop.storage.models import JourneyMap
-
-    with db.transaction() as s:
-        session_id = s.scalar(select(JourneyMap.session_id).where(JourneyMap.id == map_id))
-    return session_id, load_map(db, map_id)
-
-
+@cache
 def local_zone():
     """The municipality's time zone (stored times are UTC); a fixed +1 without time-zone data."""
     try:
@@ -392,17 +441,28 @@ def photos_of_group(
     db: Database, group_id: uuid.UUID, session_ids: list[uuid.UUID] | tuple = ()
 ) -> tuple[PhotoData, ...]:
     """The group's photos (with the sessions each was taken at), or none without the photo module."""
+    from sqlalchemy import or_
+
+    from desktop.storage.models import JourneyMap, Photo
+
+    # Where a photo was taken: its own session, or the session its journey map was made in.
+    with db.transaction() as s:
+        rows = s.execute(
+            select(Photo.id, Photo.session_id, JourneyMap.session_id)
+            .outerjoin(JourneyMap, Photo.journey_map_id == JourneyMap.id)
+            .where(or_(Photo.leader_group_id == group_id, JourneyMap.leader_group_id == group_id))
+        ).all()
+    if not rows:  # the common case: no photo service (and image libraries) to load
+        return ()
     try:
         from desktop.services.photos import photos_of
     except ImportError:
         return ()
     photos = photos_of(db, group_id=group_id)
-    if not photos:
-        return ()
+    wanted = set(session_ids)
     taken: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
-    for session_id in session_ids:
-        for p in photos_of(db, group_id=group_id, session_id=session_id):
-            taken[p.id].add(session_id)
+    for photo_id, own, by_map in rows:
+        taken[photo_id].update(x for x in (own, by_map) if x is not None and x in wanted)
     return tuple(
         PhotoData(p.id, Path(p.path), p.caption, p.added, str(p.kind), frozenset(taken[p.id])) for p in photos
     )
