@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.errors import LupError
@@ -36,7 +36,9 @@ class Job(QObject):
         self._runner = _Runner(self)
         self._runner.moveToThread(self._thread)
         self._thread.started.connect(self._runner.run)
-        self._runner.finished.connect(self._thread.quit)
+        # Direct: the worker ends its own thread's loop, so ``wait()`` from the UI thread returns at once
+        # (queued, the quit would wait for the UI thread's event loop, which ``wait()`` blocks).
+        self._runner.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
         self.result: Any = None
         self.message = ""
 

@@ -39,6 +39,15 @@ if TYPE_CHECKING:
     from desktop.ui.settings import Settings
 
 
+def print_tip(kind: str) -> str:
+    """What Ctrl+P ("Skriv ut / PDF …") makes for the selected kind of item."""
+    if kind == "group":
+        return _("Ledergruppens sammendrag (PDF)")
+    if kind == "session":
+        return _("Arbeidsark for samlingen")
+    return _("Kullrapport (PDF)") if kind in {"cohort", "sessions", "groups"} else ""
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, data_dir: Path, demo: bool = False) -> None:
         super().__init__()
@@ -118,6 +127,12 @@ class MainWindow(QMainWindow):
         self._action(
             file_menu, _("Ny &runde i innovasjonsfondet …"), lambda: self.actions.new_fund_round(), ""
         )
+        file_menu.addSeparator()
+        self.print_action = self._action(file_menu, _("Skriv ut / &PDF …"), self._print_selected, "Ctrl+P")
+        self.export_action = self._action(
+            file_menu, _("Eksp&orter alle ledergrupper …"), self._export_cohort, "Ctrl+E"
+        )
+        self.worksheets_action = self._action(file_menu, _("Arbe&idsark …"), self._worksheets, "")
         file_menu.addSeparator()
         self.delete_action = self._action(file_menu, _("Sl&ett valgt …"), self._delete, "Ctrl+Delete")
         file_menu.addSeparator()
@@ -280,6 +295,11 @@ class MainWindow(QMainWindow):
         from desktop.ui.actions import DELETABLE
 
         self.delete_action.setEnabled(self.current_key().partition(":")[0] in DELETABLE)
+        kind = self.current_key().partition(":")[0]
+        self.print_action.setEnabled(kind in {"group", "session", "cohort", "sessions", "groups"})
+        self.print_action.setStatusTip(print_tip(kind))
+        self.export_action.setEnabled(kind in {"cohort", "sessions", "groups"})
+        self.worksheets_action.setEnabled(kind == "session")
 
     # --- actions ----------------------------------------------------------------------------------------
 
@@ -299,6 +319,30 @@ class MainWindow(QMainWindow):
     def _add_participant(self) -> None:
         if (group := self._current("group")) is not None:
             self.actions.add_participant(group)
+
+    def _reports(self):
+        from desktop.ui.report_actions import ReportActions
+
+        return ReportActions.of(self.context)
+
+    def _print_selected(self) -> None:
+        """Ctrl+P: the selected item's document, to preview and print (a group's summary, the cohort's
+        report, a session's worksheets)."""
+        page = self.workspace.current_page()
+        if (group := self._current("group")) is not None:
+            self._reports().group_summary(page, group)
+        elif (session := self._current("session")) is not None:
+            self._reports().worksheets(page, session)
+        elif (cohort := self._current("cohort", "sessions", "groups")) is not None:
+            self._reports().cohort_report(page, cohort)
+
+    def _export_cohort(self) -> None:
+        if (cohort := self._current("cohort", "sessions", "groups")) is not None:
+            self._reports().export_cohort(self.workspace.current_page(), cohort)
+
+    def _worksheets(self) -> None:
+        if (session := self._current("session")) is not None:
+            self._reports().worksheets(self.workspace.current_page(), session)
 
     def _delete(self) -> None:
         self.actions.delete(self.current_key())
@@ -388,6 +432,10 @@ class MainWindow(QMainWindow):
         self.save_state()
         if self.context is not None:
             self.context.close_runner()
+            from desktop.ui.report_actions import ReportActions
+
+            if (reports := self.context.findChild(ReportActions)) is not None:
+                reports.shutdown()  # a running export stops after its current group, before the db closes
             stack = self.context.undo_stack
             stack.blockSignals(True)  # no refresh of views that are going away
             stack.clear()

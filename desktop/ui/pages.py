@@ -84,6 +84,13 @@ def _button(text: str, slot: Callable[[], Any], tip: str = "") -> QPushButton:
     return button
 
 
+def _reports(page: Page):
+    """The document actions (summaries, reports, worksheets) of the page's register."""
+    from desktop.ui.report_actions import ReportActions
+
+    return ReportActions.of(page.context)
+
+
 class Page(QWidget):
     """A form for one item. ``show_key`` loads it; edits go through ``commit``."""
 
@@ -281,6 +288,12 @@ class CohortPage(SimplePage):
         self.body.addWidget(self.summary)
         self.buttons.addWidget(_button(_("Planlegg samling …"), lambda: self.actions.plan_session(self.id)))
         self.buttons.addWidget(_button(_("Ny ledergruppe …"), lambda: self.actions.add_leader_group(self.id)))
+        self.buttons.addWidget(
+            _button(_("Kullrapport (PDF) …"), lambda: _reports(self).cohort_report(self, self.id))
+        )
+        self.buttons.addWidget(
+            _button(_("Eksporter alle ledergrupper …"), lambda: _reports(self).export_cohort(self, self.id))
+        )
         self.buttons.addStretch(1)
         self.buttons.addWidget(_button(_("Slett kull …"), lambda: self.actions.delete(self.key)))
         self._name = ""
@@ -361,6 +374,7 @@ class SessionPage(Page):
             )
         )
         self.errors.add_row(self.form, _("Veiledere"), self.facilitators, "facilitators")
+        self.buttons.addWidget(_button(_("Arbeidsark …"), lambda: _reports(self).worksheets(self, self.id)))
         self.buttons.addStretch(1)
         self.buttons.addWidget(_button(_("Slett samling"), lambda: self.actions.delete(self.key)))
         self.tabs = _tabbed(self, _scrolling(self.body))
@@ -383,6 +397,10 @@ class SessionPage(Page):
             self.checklist,
             _("Sjekkliste"),
         )
+        from desktop.ui.photo_panel import PhotoPanel
+
+        self.photos = PhotoPanel(context, actions)
+        self.tabs.addTab(self.photos, _("Bilder"))
         self.tabs.setCurrentIndex(0)
 
     def _edit(self, text: str, **values: Any) -> None:
@@ -398,6 +416,7 @@ class SessionPage(Page):
         self.set_heading(d.title, f"{d.cohort_name} · {d.kind.label} · {format_date(d.date)}")
         self.plan_editor.load(d.id)
         self.checklist.load(d.id)
+        self.photos.set_target(session_id=d.id)
         if self.run_panel is not None:
             self.run_panel.load(d.id)
         self.kind.setCurrentIndex(self.kind.findData(d.kind.value))
@@ -454,6 +473,7 @@ class GroupPage(Page):
             _button(_("Fjern deltaker"), lambda: self._with_person(self.actions.remove_participant), "Delete")
         )
         row.addStretch(1)
+        row.addWidget(_button(_("Sammendrag (PDF) …"), lambda: _reports(self).group_summary(self, self.id)))
         row.addWidget(_button(_("Fjern ledergruppe …"), lambda: self.actions.delete(self.key)))
         self.body.addLayout(row)
         details = QWidget()
@@ -472,6 +492,10 @@ class GroupPage(Page):
         self.tabs.addTab(self.prototypes, _("Prototyper"))
         self.initiatives = InitiativePanel(context, actions)
         self.tabs.addTab(self.initiatives, _("Tiltak og gevinster"))
+        from desktop.ui.photo_panel import PhotoPanel
+
+        self.photos = PhotoPanel(context, actions)
+        self.tabs.addTab(self.photos, _("Bilder"))
         self.journeys.editor.ideas_enabled = True
         self.journeys.editor.card_to_idea.connect(self.ideas.add_from_card)
         self.ideas.make_prototype.connect(self._new_prototype)
@@ -498,6 +522,7 @@ class GroupPage(Page):
         self.ideas.set_group(d.id, d.location_name)
         self.prototypes.set_group(d.id)
         self.initiatives.set_group(d.id)
+        self.photos.set_target(group_id=d.id)
         fill_choices(self.lead, views.facilitator_choices(self.db), d.lead_facilitator_id, _("(ingen)"))
         current = (
             self._people[self.people.currentRow()].id
