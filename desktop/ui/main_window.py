@@ -7,6 +7,7 @@ last selection are restored from the settings.
 
 from __future__ import annotations
 
+import sys
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -432,9 +433,8 @@ class MainWindow(QMainWindow):
         self.save_state()
         if self.context is not None:
             self.context.close_runner()
-            from desktop.ui.report_actions import ReportActions
-
-            if (reports := self.context.findChild(ReportActions)) is not None:
+            module = sys.modules.get("desktop.ui.report_actions")  # never used: nothing to stop (no import)
+            if module is not None and (reports := self.context.findChild(module.ReportActions)) is not None:
                 reports.shutdown()  # a running export stops after its current group, before the db closes
             stack = self.context.undo_stack
             stack.blockSignals(True)  # no refresh of views that are going away
