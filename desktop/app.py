@@ -1,7 +1,8 @@
 """Start-up of the windowed app: paths, logging, crash hook, language, the window, then the register.
 
 The main window is shown first; the database is opened (checked, backed up, migrated) from the event loop
-right after, so the facilitator sees the program at once.
+right after, so the facilitator sees the program at once. Then, before the register is shown (so before
+anything is on the undo stack), the files of photos deleted in an earlier run are removed.
 """
 
 from __future__ import annotations
@@ -67,6 +68,31 @@ def install_crash_hook(log_dir: Path, interactive: bool = True) -> None:
             )
 
     sys.excepthook = hook
+
+
+def open_register_for_the_window(data_dir: Path):
+    """Open the register (checked, backed up, migrated) for the window, and remove the photo files that no
+    row refers to any longer (photos deleted in an earlier run: flip-charts can hold what should not stay
+    on a laptop). Run before the window takes any edit, so no undo can need them. Raises ``LupError`` when
+    the register can't be opened; a photo folder that can't be tidied is only logged."""
+    from desktop.services.cohorts import ensure_programme
+    from desktop.services.photos import prune_files
+    from desktop.storage.database import open_database
+
+    db = open_database(data_dir)
+    try:
+        ensure_programme(db)
+    except BaseException:
+        db.close()
+        raise
+    try:
+        removed = prune_files(db)
+    except (LupError, OSError) as exc:
+        log.warning("Could not remove unused photo files: %s", getattr(exc, "message", exc))
+    else:
+        if removed:
+            log.info("Removed %d photo files no longer in use", removed)
+    return db
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -136,12 +162,8 @@ def _run_window(args: argparse.Namespace, data_dir: Path, demo: bool) -> int:
     result = {"code": 0}
 
     def open_register() -> None:
-        from desktop.services.cohorts import ensure_programme
-        from desktop.storage.database import open_database
-
         try:
-            db = open_database(data_dir)
-            ensure_programme(db)
+            db = open_register_for_the_window(data_dir)
         except LupError as exc:
             log.error("Start-up refused: %s", exc.message)
             result["code"] = 1

@@ -528,7 +528,7 @@ def _round_table(rows, width) -> Table:
     s = styles()
     learning = field_label("learning")
     data = [[Paragraph(text(label), s["muted"]), Paragraph(text(value), s["cell"])] for label, value in rows]
-    t = Table(data, colWidths=[width * 0.26, width * 0.74], hAlign="LEFT")
+    t = Table(data, colWidths=[width * 0.26, width * 0.74], hAlign="LEFT", splitInRow=1)
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -733,7 +733,7 @@ def _photos(photos: Sequence[PhotoData], width, warnings: list[str]) -> list[Flo
     for p in photos:
         cells.append(_photo_cell(p, cell_width, warnings))
     rows = [cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
-    t = Table(rows, colWidths=[cell_width + 3 * mm] * 2, hAlign="LEFT")
+    t = Table(rows, colWidths=[cell_width + 3 * mm] * 2, hAlign="LEFT", splitInRow=1)
     t.setStyle(
         TableStyle(
             [
@@ -748,8 +748,17 @@ def _photos(photos: Sequence[PhotoData], width, warnings: list[str]) -> list[Flo
     return story
 
 
+def photo_name(p: PhotoData) -> str:
+    """What a photo is called in a document and a warning: "caption (original file name)", either one, or
+    "uten navn"; never where it is stored (the data folder's path, a hash). Warnings add the date it was
+    added."""
+    if p.caption and p.original_name:
+        return f"{p.caption} ({p.original_name})"
+    return p.caption or p.original_name or _("uten navn")
+
+
 def _photo_cell(p: PhotoData, width: float, warnings: list[str]) -> list[Flowable]:
-    name = p.caption or p.path.name
+    name = photo_name(p)
     caption = para(p.caption or _("Uten bildetekst"), "small")
     added = para(format_date(p.added.date()), "muted")
     try:
@@ -757,17 +766,14 @@ def _photo_cell(p: PhotoData, width: float, warnings: list[str]) -> list[Flowabl
     except Exception:  # noqa: BLE001 - any file problem: name it and go on
         reason = _("filen mangler") if not p.path.exists() else _("filen kan ikke leses")
         warnings.append(
-            _("Bildet «{name}» ble ikke tatt med: {reason} ({path}).").format(
-                name=name, reason=reason, path=p.path
+            _("Bildet «{name}», lagt til {day}, ble ikke tatt med: {reason}.").format(
+                name=name, day=format_date(p.added.date()), reason=reason
             )
         )
         box = Table(
-            [
-                [para(_("Bildet mangler: «{name}» ({reason}).").format(name=name, reason=reason), "small")],
-                [para(str(p.path), "muted")],
-            ],
+            [[para(_("Bildet mangler: «{name}» ({reason}).").format(name=name, reason=reason), "small")]],
             colWidths=[width],
-            rowHeights=None,
+            splitInRow=1,
         )
         box.setStyle(
             TableStyle(
@@ -775,8 +781,8 @@ def _photo_cell(p: PhotoData, width: float, warnings: list[str]) -> list[Flowabl
                     ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),
                     ("BOX", (0, 0), (-1, -1), 0.8, MUTED),
                     ("BACKGROUND", (0, 0), (-1, -1), SHADE),
-                    ("TOPPADDING", (0, 0), (-1, 0), 18),
-                    ("BOTTOMPADDING", (0, -1), (-1, -1), 18),
+                    ("TOPPADDING", (0, 0), (-1, -1), 18),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 18),
                 ]
             )
         )
@@ -902,7 +908,8 @@ def _label_style(size: float, bold: bool = True, colour: str = "#1f2933") -> Par
 class MapGrid(Flowable):
     """A journey map (or a part of it) drawn as a grid: stages and steps across, the emotion curve, lanes
     down with their cards. The text size is the largest (10 pt down to 5.5 pt) at which the map fits the
-    space left on the page; a map too tall even then continues on the next page, lanes whole."""
+    space left on the page; a map too tall even then continues on the next page, lanes whole. A lane (or the
+    header) taller than a whole page is cut at the page's foot and marked so."""
 
     SIZES = (10.0, 9.0, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5)
     PAD = 1.2 * mm
@@ -925,6 +932,7 @@ class MapGrid(Flowable):
         self.width = width
         self.fixed_size = size
         self._layout: dict | None = None
+        self.limit: float | None = None  # the height it is cut at (a lane taller than a page)
         self._measured: dict[float, dict] = {}  # layouts by text size: wrap, split and draw share them
 
     # layout
@@ -999,6 +1007,8 @@ class MapGrid(Flowable):
             if layout["height"] <= availHeight:
                 break
         self._layout = layout
+        if self.limit is not None:
+            return self.width, min(layout["height"], self.limit)
         return self.width, layout["height"]
 
     def split(self, availWidth, availHeight):  # noqa: N803
@@ -1020,6 +1030,8 @@ class MapGrid(Flowable):
         first = MapGrid(
             self.journey, self.step_range, self.width, (lanes[0], lanes[0] + fit), self.curve, size
         )
+        if first._measure(size)["height"] > availHeight:
+            first.limit = availHeight
         rest = MapGrid(self.journey, self.step_range, self.width, (lanes[0] + fit, lanes[1]), False, size)
         return [first, rest] if lanes[0] + fit < lanes[1] else [first]
 
@@ -1027,6 +1039,28 @@ class MapGrid(Flowable):
 
     def draw(self) -> None:
         layout = self._layout or self._measure(self.SIZES[0])
+        c = self.canv
+        shown = layout["height"] if self.limit is None else min(self.limit, layout["height"])
+        c.saveState()
+        if shown < layout["height"]:  # cut: what fits, then a note
+            clip = c.beginPath()
+            clip.rect(0, 0, self.width, shown)
+            c.clipPath(clip, stroke=0, fill=0)
+            c.translate(0, shown - layout["height"])
+        self._draw(layout)
+        c.restoreState()
+        if shown < layout["height"]:
+            c.saveState()
+            note = _("… (for langt til å få plass på siden)")
+            c.setFont(fonts.ITALIC, 7)
+            w = c.stringWidth(note, fonts.ITALIC, 7) + 2 * mm
+            c.setFillColor(colors.white)
+            c.rect(self.width - w, 0, w, 4 * mm, fill=1, stroke=0)
+            c.setFillColor(MUTED)
+            c.drawRightString(self.width - 1 * mm, 1.2 * mm, note)
+            c.restoreState()
+
+    def _draw(self, layout: dict) -> None:
         c = self.canv
         steps = self._steps()
         column = layout["column"]

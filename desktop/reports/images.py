@@ -4,8 +4,10 @@
 
 - Opened safely: only JPEG (also the MPO variant many phones write), PNG and HEIC/HEIF are accepted,
   checked by content, not by the file name. Pillow's decompression-bomb warning and error count as a refusal,
-  and an image of more than ``MAX_PIXELS`` (64 megapixels, about twice a good phone's camera) is refused
-  from its header, before a pixel is decoded. A damaged or truncated file is refused, never half-read.
+  and an image of more than ``MAX_PIXELS`` (64 megapixels, about twice a good phone's camera), or one whose
+  decoded pixels would take more than ``MAX_DECODED_BYTES`` (a zlib bomb: a PNG of a few hundred kilobytes
+  claiming 60 megapixels of RGBA), is refused from its header, before a pixel is decoded. A damaged or
+  truncated file is refused, never half-read.
 - The phone's EXIF orientation is applied to the pixels, so the photo stands the way it was taken.
 - Every piece of metadata is dropped: EXIF (GPS position, time, camera, serial numbers), XMP, IPTC,
   comments. An embedded colour profile (an iPhone's Display P3, Adobe RGB) is applied, converting the
@@ -42,6 +44,10 @@ from desktop.errors import DiskFullError, StorageError, ValidationError
 from desktop.i18n import _
 
 MAX_PIXELS = 64_000_000
+# The memory the decoded picture may take (width × height × bands × bytes per band), whatever its pixel
+# count: every 8-bit RGB image up to MAX_PIXELS fits (192 MB), a PNG that would unpack to more (a small
+# file of zeros claiming 60 megapixels of 16-bit RGBA, about 0.5 GB) is refused from its header.
+MAX_DECODED_BYTES = 200_000_000
 MAX_SIDE = 2560
 JPEG_QUALITY = 85
 FEW_COLOURS = 256  # at most this many distinct colours: kept as PNG (a diagram, a screenshot)
@@ -178,7 +184,29 @@ def _open(source: Path) -> Image.Image:
     if width <= 0 or height <= 0 or width * height > MAX_PIXELS:
         image.close()
         raise ImageTooLargeError(source, width, height)
+    # A JPEG is decoded at a fraction of its size (``draft`` below), never to more than 2 × MAX_SIDE.
+    if image.format not in ("JPEG", "MPO") and decoded_bytes(image) > MAX_DECODED_BYTES:
+        image.close()
+        raise ImageTooLargeError(source)
     return image
+
+
+def decoded_bytes(image: Image.Image) -> int:
+    """How much memory the decoded pixels of an opened (not yet loaded) image need, from its header: the
+    larger of Pillow's image (its mode's bands) and what the file holds (16 bits a sample in a PNG)."""
+    bands = len(image.getbands())
+    per_band = 1
+    if image.mode in ("I", "F") or image.mode.startswith("I;32"):
+        per_band = 4
+    elif image.mode.startswith("I;16"):
+        per_band = 2
+    raw = 0
+    for tile in getattr(image, "tile", None) or ():
+        args = tile[3] if len(tile) > 3 else None
+        rawmode = args[0] if isinstance(args, tuple) and args else args
+        if isinstance(rawmode, str) and "16" in rawmode:
+            raw = 2 * bands  # e.g. "RGBA;16B": two bytes a sample in the file
+    return image.width * image.height * max(bands * per_band, raw)
 
 
 def _to_clean_pixels(source: Path, image: Image.Image) -> Image.Image:

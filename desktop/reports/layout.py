@@ -7,15 +7,23 @@
   literally, line breaks stay line breaks, and words longer than a line are split (``splitLongWords``).
 - Output is deterministic (ReportLab's invariant mode: no clock time, fixed document id), so the same data
   gives the same bytes, and tests compare text, not time stamps.
+- ``build`` is the one page template of every document: it takes the page sizes a document needs (A4 and A3,
+  portrait and landscape) and, where a part of the document has its own running head, that part's ``Meta``.
+  Frames have no padding, so content is exactly ``frame_size()`` wide and stays inside the margins. A text
+  too long for any page is split across pages (table rows too); should something still not fit, it is a
+  ``LupError`` naming the section, never a traceback.
+- The running head and the footer are shortened with "…" to the room they have on the page.
 - ``write_pdf`` writes to a temporary file beside the target and moves it into place: a failed export never
-  leaves half a file, and a folder that can't be written is a clear message.
+  leaves half a file, and a path that can't be written (a folder, a missing or read-only folder, a full
+  disk) is a clear message in Norwegian. The file gets the permissions any new file gets (the umask).
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -27,6 +35,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -38,6 +47,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import LayoutError
 
 from desktop.errors import DiskFullError, LupError
 from desktop.i18n import _
@@ -45,6 +55,8 @@ from desktop.reports import fonts
 
 MARGIN = 15 * mm
 HEAD = 9 * mm  # room for the running head and the footer inside the margin band
+HEAD_SIZE = 8  # the running head's and the footer's type size
+ELLIPSIS = "…"
 INK = colors.HexColor("#1f2933")
 MUTED = colors.HexColor("#5b6670")
 ACCENT = colors.HexColor("#1d5f8a")
@@ -125,7 +137,7 @@ def table(
         return Paragraph(text(value), s[style])
 
     data = [[cell(v, r, c) for c, v in enumerate(row)] for r, row in enumerate(rows)]
-    result = Table(data, colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT")
+    result = Table(data, colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT", splitInRow=1)
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),  # ReportLab would name Helvetica (not embedded)
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -145,7 +157,7 @@ def facts(rows: Sequence[tuple[str, object]], width: float) -> Table:
     """Label–value pairs (a cover's or a card's facts) in two columns, labels muted."""
     s = styles()
     data = [[Paragraph(text(label), s["muted"]), Paragraph(text(value), s["body"])] for label, value in rows]
-    result = Table(data, colWidths=[width * 0.3, width * 0.7], hAlign="LEFT")
+    result = Table(data, colWidths=[width * 0.3, width * 0.7], hAlign="LEFT", splitInRow=1)
     result.setStyle(
         TableStyle(
             [
@@ -168,10 +180,28 @@ def to_portrait() -> list[Flowable]:
     return [NextPageTemplate(PORTRAIT), PageBreak()]
 
 
-def frame_size(template: str = PORTRAIT) -> tuple[float, float]:
-    """The width and height content has on a page of ``template``."""
-    width, height = PAGE_SIZES[template]
+def frame_size(template: str | tuple[float, float] = PORTRAIT) -> tuple[float, float]:
+    """The width and height content has on a page of ``template`` (a name of ``PAGE_SIZES`` or a size)."""
+    width, height = PAGE_SIZES[template] if isinstance(template, str) else template
     return width - 2 * MARGIN, height - 2 * MARGIN - 2 * HEAD
+
+
+def fit_text(value: str, font: str, size: float, room: float) -> str:
+    """``value`` as it fits ``room`` points in ``font`` at ``size``: whole, or shortened with "…"."""
+    if stringWidth(value, font, size) <= room:
+        return value
+    low, high = 0, len(value)  # the longest prefix that fits with the ellipsis
+    while low < high:
+        middle = (low + high + 1) // 2
+        if stringWidth(value[:middle].rstrip() + ELLIPSIS, font, size) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return (
+        value[:low].rstrip() + ELLIPSIS
+        if low
+        else (ELLIPSIS if stringWidth(ELLIPSIS, font, size) <= room else "")
+    )
 
 
 @dataclass(frozen=True)
@@ -181,12 +211,41 @@ class Meta:
     subject: str = ""
 
 
-def build(out: str | Path | IO[bytes], story: list[Flowable], meta: Meta, first: str = PORTRAIT) -> None:
-    """Lay out ``story`` on the page templates into ``out`` (a path or a binary file)."""
+class _Document(BaseDocTemplate):
+    """Remembers the section being laid out (its last heading) and every page's size."""
+
+    SECTION_STYLES = frozenset({"title", "h1", "ws-title"})
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.section = ""
+        self.page_sizes: list[tuple[float, float]] = []
+
+    def afterFlowable(self, flowable) -> None:  # noqa: N802 - ReportLab's name
+        style = getattr(flowable, "style", None)
+        if isinstance(flowable, Paragraph) and getattr(style, "name", "") in self.SECTION_STYLES:
+            self.section = " ".join(flowable.getPlainText().split())
+
+
+def build(
+    out: str | Path | IO[bytes],
+    story: list[Flowable],
+    meta: Meta,
+    sizes: Mapping[str, tuple[float, float]] | None = None,
+    heads: Mapping[str, Meta] | None = None,
+) -> list[tuple[float, float]]:
+    """Lay out ``story`` into ``out`` (a path or a binary file) on one page template per entry of ``sizes``
+    (template id → page size; by default ``PAGE_SIZES``: A4 portrait and A3 landscape); the first starts the
+    document, ``NextPageTemplate(id)`` switches. ``heads`` gives a template its own running head and footer
+    (default ``meta``). Returns the size of every page, in order. Content too large for any page is a
+    ``LupError`` naming the section it is in."""
     fonts.register()
-    doc = BaseDocTemplate(
+    sizes = dict(sizes or PAGE_SIZES)
+    heads = heads or {}
+    first = next(iter(sizes.values()))
+    doc = _Document(
         out if not isinstance(out, Path) else str(out),
-        pagesize=PAGE_SIZES[first],
+        pagesize=first,
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=MARGIN + HEAD,
@@ -199,57 +258,146 @@ def build(out: str | Path | IO[bytes], story: list[Flowable], meta: Meta, first:
         invariant=1,
         initialFontName=fonts.FAMILY,  # else every page names Helvetica, a font that is not embedded
     )
-    templates = [_template(first, meta)] + [_template(name, meta) for name in PAGE_SIZES if name != first]
-    doc.addPageTemplates(templates)
-    doc.build(story)
+    doc.addPageTemplates([_template(name, size, heads.get(name, meta)) for name, size in sizes.items()])
+    try:
+        doc.build(story)
+    except LayoutError as exc:
+        if doc.section:
+            message = _(
+                "PDF-en kunne ikke lages: noe i delen «{section}» er for stort til å få plass på en side "
+                "(side {page}). Gjør teksten eller bildet mindre og prøv igjen."
+            ).format(section=fit_text(doc.section, fonts.FAMILY, 10, 300), page=doc.page)
+        else:
+            message = _(
+                "PDF-en kunne ikke lages: noe er for stort til å få plass på en side (side {page}). "
+                "Gjør teksten eller bildet mindre og prøv igjen."
+            ).format(page=doc.page)
+        raise LupError(message) from exc
+    return doc.page_sizes
 
 
-def _template(name: str, meta: Meta) -> PageTemplate:
-    width, height = PAGE_SIZES[name]
+def _template(name: str, size: tuple[float, float], meta: Meta) -> PageTemplate:
+    width, height = size
     frame = Frame(
-        MARGIN, MARGIN + HEAD, width - 2 * MARGIN, height - 2 * MARGIN - 2 * HEAD, id=name, showBoundary=0
+        MARGIN,
+        MARGIN + HEAD,
+        width - 2 * MARGIN,
+        height - 2 * MARGIN - 2 * HEAD,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id=name,
+        showBoundary=0,
     )
 
     def decorate(canvas, doc) -> None:
+        if isinstance(doc, _Document):
+            doc.page_sizes.append((width, height))
+        room = width - 2 * MARGIN
+        page = _("Side {n}").format(n=doc.page)
+        page_width = stringWidth(page, fonts.FAMILY, HEAD_SIZE)
         canvas.saveState()
-        canvas.setFont(fonts.FAMILY, 8)
+        canvas.setFont(fonts.FAMILY, HEAD_SIZE)
         canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN, height - MARGIN - 3 * mm, meta.title)
+        canvas.drawString(
+            MARGIN, height - MARGIN - 3 * mm, fit_text(meta.title, fonts.FAMILY, HEAD_SIZE, room)
+        )
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.4)
         canvas.line(MARGIN, height - MARGIN - 5 * mm, width - MARGIN, height - MARGIN - 5 * mm)
         canvas.line(MARGIN, MARGIN + 5 * mm, width - MARGIN, MARGIN + 5 * mm)
-        canvas.drawString(MARGIN, MARGIN + 1.5 * mm, meta.footer)
-        canvas.drawRightString(width - MARGIN, MARGIN + 1.5 * mm, _("Side {n}").format(n=doc.page))
+        footer = fit_text(meta.footer, fonts.FAMILY, HEAD_SIZE, room - page_width - 6 * mm)
+        canvas.drawString(MARGIN, MARGIN + 1.5 * mm, footer)
+        canvas.drawRightString(width - MARGIN, MARGIN + 1.5 * mm, page)
         canvas.restoreState()
 
     return PageTemplate(id=name, frames=[frame], pagesize=(width, height), onPage=decorate)
 
 
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in Norwegian for the common causes (else the system's own words)."""
+    reasons = {
+        errno.EACCES: _("ingen tilgang til å skrive der"),
+        errno.EPERM: _("ingen tilgang til å skrive der"),
+        errno.EROFS: _("stedet er skrivebeskyttet"),
+        errno.ENOENT: _("mappen finnes ikke"),
+        errno.ENOTDIR: _("en del av stien er en fil, ikke en mappe"),
+        errno.EISDIR: _("det er en mappe"),
+        errno.ENAMETOOLONG: _("navnet er for langt"),
+        errno.ENOSPC: _("disken er full"),
+        errno.EEXIST: _("det finnes allerede en fil med det navnet"),
+    }
+    if exc.errno in reasons:
+        return reasons[exc.errno]
+    return exc.strerror or str(exc)
+
+
+def path_problem(path: str | Path) -> str:
+    """ "" when a PDF can be written to ``path`` as far as can be told before trying, else why not: no
+    name, a folder, or a folder on the way that is a file."""
+    if not str(path).strip():
+        return _("Ingen fil er oppgitt. Oppgi et filnavn, for eksempel oppsummering.pdf.")
+    target = Path(path).expanduser()
+    if target.is_dir():
+        return _("{path} er en mappe. Oppgi et filnavn i mappen, for eksempel {example}.").format(
+            path=target, example=target / "oppsummering.pdf"
+        )
+    for folder in target.parents:
+        if folder.exists():
+            if not folder.is_dir():
+                return _(
+                    "Kan ikke skrive PDF-en til {folder}: {blocker} er en fil, ikke en mappe. "
+                    "Velg en annen mappe."
+                ).format(folder=target.parent, blocker=folder)
+            break
+    return ""
+
+
+@cache
+def _umask() -> int:
+    """The process's umask, read without changing it where the system allows (threads are running)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_pdf(path: str | Path, make: Callable[[IO[bytes]], None]) -> Path:
-    """Run ``make`` into a temporary file beside ``path`` and move it into place; a folder that can't be
+    """Run ``make`` into a temporary file beside ``path`` and move it into place; a path that can't be
     written, or a full disk, is a clear message and leaves any earlier file as it was."""
+    problem = path_problem(path)
+    if problem:
+        raise LupError(problem)
     target = Path(path).expanduser()
     folder = target.parent if str(target.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".lup-", suffix=".pdf", dir=folder)
     except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise DiskFullError() from exc
         raise LupError(
             _("Kan ikke skrive PDF-en til {folder}: {reason}. Velg en annen mappe.").format(
-                folder=folder, reason=exc.strerror or exc
+                folder=folder, reason=os_reason(exc)
             )
         ) from exc
     try:
         with os.fdopen(handle, "wb") as out:
             make(out)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private (0600)
         os.replace(temporary, target)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        if exc.errno == 28:  # ENOSPC
+        if exc.errno == errno.ENOSPC:
             raise DiskFullError() from exc
         raise LupError(
-            _("Kan ikke lagre {path}: {reason}.").format(path=target, reason=exc.strerror or exc)
+            _("Kan ikke lagre {path}: {reason}.").format(path=target, reason=os_reason(exc))
         ) from exc
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -1,6 +1,7 @@
 """Printable worksheets generated from a workshop kit's definitions: blank, or pre-filled from a group's work.
 
-One builder per kind of sheet, chosen from the worksheet's id in the kit (``kind_of``):
+One builder per kind of sheet, chosen by the worksheet's id in the kit (``kind_of``: the LUP kit's ids;
+any other id gets the generic sheet):
 
 - journey map: the kit template's stages across and lanes down as a printed grid with big empty cells, an
   emotion band −2…+2, and boxes for the map's name and the persona. Blank: one page per journey template of
@@ -15,8 +16,9 @@ One builder per kind of sheet, chosen from the worksheet's id in the kit (``kind
   ``HandoutSheet`` for a session.
 - any other worksheet: its title, its description and writing space.
 
-Every sheet uses the kit's paper and orientation, 15 mm margins (``layout.MARGIN``) and the embedded font
-family; the drawing is done with the ReportLab canvas inside flowables. Data comes in as plain values (the
+Every sheet uses the kit's paper and orientation, 15 mm margins (``layout.MARGIN``, the page template of
+``layout.build``) and the embedded font family; ``build_worksheet_set`` puts several sheets into one PDF.
+The drawing is done with the ReportLab canvas inside flowables. Data comes in as plain values (the
 dataclasses below; ``desktop.services.worksheet_data`` gathers them from the database).
 """
 
@@ -33,12 +35,10 @@ from reportlab.lib.pagesizes import A3, A4, landscape, portrait
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     KeepTogether,
+    NextPageTemplate,
     PageBreak,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -53,9 +53,8 @@ from desktop.domain.prototypes import Decision
 from desktop.errors import LupError
 from desktop.i18n import _
 from desktop.reports import fonts, layout
-from desktop.reports.layout import ACCENT, HEAD, INK, MARGIN, MUTED, RULE, SHADE, Meta, styles, text
+from desktop.reports.layout import ACCENT, INK, MUTED, RULE, SHADE, Meta, frame_size, styles, text
 
-PAD = 6  # a Frame's default padding on each side, in points
 LINE = colors.HexColor("#8a949e")  # printed lines: visible on any printer, light enough to write over
 WRITE = colors.HexColor("#d5dbe1")  # writing guide lines
 CARD_FILL = {
@@ -75,13 +74,14 @@ JOURNEY, PROTOTYPE, IDEAS, BENEFITS, TIMEPLAN, GENERIC = (
     "timeplan",
     "generic",
 )
-_KIND_WORDS = (
-    (JOURNEY, ("brukerreise", "journey", "kundereise")),
-    (PROTOTYPE, ("prototyp",)),
-    (IDEAS, ("idekort", "idékort", "ide-kort", "idea")),
-    (BENEFITS, ("gevinst", "benefit")),
-    (TIMEPLAN, ("tidsplan", "timeplan", "agenda")),
-)
+# The worksheets with a builder of their own, by their id in the LUP kit; every other id is a generic sheet.
+KINDS = {
+    "brukerreise-a3": JOURNEY,
+    "prototypekort": PROTOTYPE,
+    "idekort": IDEAS,
+    "gevinstplan": BENEFITS,
+    "tidsplan-deltaker": TIMEPLAN,
+}
 
 
 # --- the data of a pre-filled sheet, as plain values ---------------------------------------------------
@@ -198,12 +198,8 @@ class IdeaCardsSheet:
 
 
 def kind_of(sheet: Worksheet) -> str:
-    """Which builder makes ``sheet``: from words in its id (the kit names them in Norwegian)."""
-    key = sheet.id.lower()
-    for kind, words in _KIND_WORDS:
-        if any(word in key for word in words):
-            return kind
-    return GENERIC
+    """Which builder makes ``sheet``: its whole id among ``KINDS``, else the generic sheet."""
+    return KINDS.get(sheet.id, GENERIC)
 
 
 def page_size(sheet: Worksheet) -> tuple[float, float]:
@@ -232,21 +228,66 @@ def build_worksheet(
     sheet = worksheet(kit, worksheet_id)
     warnings: list[str] = []
     story = _story(kit, sheet, data, warnings)
-    group = getattr(data, "group", "") or ""
-    meta = Meta(
-        title=_("Arbeidsark: {title}").format(title=sheet.title),
-        footer=" · ".join(part for part in (group, kit.name) if part),
-        subject=sheet.description,
-    )
+    meta = _meta(kit, sheet, data)
 
     def make(handle: IO[bytes]) -> None:
-        _document(handle, story, meta, page_size(sheet))
+        layout.build(handle, story, meta, sizes={"sheet": page_size(sheet)})
 
     if isinstance(out, str | Path):
         layout.write_pdf(out, make)
     else:
         make(out)
     return warnings
+
+
+def build_worksheet_set(
+    kit: Kit, sections: Sequence[tuple[Worksheet, object]], out: str | Path | IO[bytes]
+) -> tuple[list[str], list[tuple[float, float]]]:
+    """The ``(worksheet, data)`` pairs of ``kit`` as one PDF into ``out`` (a binary file or a path): each
+    sheet on its own page template (its paper, orientation and running head; the group in the footer).
+    Returns the warnings (prefixed with the group where there is one) and every page's size in points, in
+    order."""
+    if not sections:
+        raise ValueError("no worksheets to build")
+    story: list[Flowable] = []
+    sizes: dict[str, tuple[float, float]] = {}
+    heads: dict[str, Meta] = {}
+    per_section: list[tuple[str, list[str]]] = []
+    for index, (sheet, data) in enumerate(sections):
+        name = f"sheet{index}"
+        sizes[name] = page_size(sheet)
+        heads[name] = _meta(kit, sheet, data)
+        if index:
+            story += [NextPageTemplate(name), PageBreak()]
+        found: list[str] = []  # filled as the story is built and as it is drawn
+        story += _story(kit, sheet, data, found)
+        per_section.append((getattr(data, "group", "") or "", found))
+
+    def make(handle: IO[bytes]) -> list[tuple[float, float]]:
+        return layout.build(handle, story, Meta(_("Arbeidsark"), kit.name), sizes=sizes, heads=heads)
+
+    if isinstance(out, str | Path):
+        drawn: list[list[tuple[float, float]]] = []
+        layout.write_pdf(out, lambda handle: drawn.append(make(handle)))
+        pages = drawn[0]
+    else:
+        pages = make(out)
+    warnings: list[str] = []
+    for group, found in per_section:
+        for w in found:
+            line = f"{group}: {w}" if group else w
+            if line not in warnings:
+                warnings.append(line)
+    return warnings, pages
+
+
+def _meta(kit: Kit, sheet: Worksheet, data: object) -> Meta:
+    group = getattr(data, "group", "") or ""
+    return Meta(
+        title=_("Arbeidsark: {title}").format(title=sheet.title),
+        footer=" · ".join(part for part in (group, kit.name) if part),
+        subject=sheet.description,
+    )
 
 
 def build_all(kit: Kit, folder: str | Path) -> list[Path]:
@@ -260,46 +301,7 @@ def build_all(kit: Kit, folder: str | Path) -> list[Path]:
     return written
 
 
-# --- document -------------------------------------------------------------------------------------------
-
-
-def _document(out: IO[bytes], story: list[Flowable], meta: Meta, size: tuple[float, float]) -> None:
-    """One page template of ``size`` with the running head and footer of ``layout`` (every paper size and
-    orientation a kit can ask for: A4 and A3, portrait and landscape)."""
-    family = fonts.register()
-    width, height = size
-    doc = BaseDocTemplate(
-        out,
-        pagesize=size,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN + HEAD,
-        bottomMargin=MARGIN + HEAD,
-        title=meta.title,
-        subject=meta.subject,
-        author="LUP Verksted",
-        creator="LUP Verksted",
-        producer="LUP Verksted",
-        invariant=1,
-        initialFontName=family,
-    )
-    frame = Frame(MARGIN, MARGIN + HEAD, width - 2 * MARGIN, height - 2 * MARGIN - 2 * HEAD, id="sheet")
-
-    def decorate(canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setFont(fonts.FAMILY, 8)
-        canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN, height - MARGIN - 3 * mm, meta.title)
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.4)
-        canvas.line(MARGIN, height - MARGIN - 5 * mm, width - MARGIN, height - MARGIN - 5 * mm)
-        canvas.line(MARGIN, MARGIN + 5 * mm, width - MARGIN, MARGIN + 5 * mm)
-        canvas.drawString(MARGIN, MARGIN + 1.5 * mm, meta.footer)
-        canvas.drawRightString(width - MARGIN, MARGIN + 1.5 * mm, _("Side {n}").format(n=doc.page))
-        canvas.restoreState()
-
-    doc.addPageTemplates([PageTemplate(id="sheet", frames=[frame], pagesize=size, onPage=decorate)])
-    doc.build(story)
+# --- document ---------------------------------------------------------------------------------------------
 
 
 def _story(kit: Kit, sheet: Worksheet, data: object, warnings: list[str]) -> list[Flowable]:
@@ -438,10 +440,11 @@ def _tick(
         canvas.setLineWidth(1.4)
         canvas.line(x + 0.6 * mm, y + size * 0.4, x + size * 0.4, y)
         canvas.line(x + size * 0.4, y, x + size + 0.6 * mm, y + size + 0.4 * mm)
-    if room is not None:
+    if room is not None:  # smaller type down to 7 pt, then shortened with "…"
         space = room - size - 3 * mm
-        while font_size > 6 and canvas.stringWidth(label, fonts.FAMILY, font_size) > space:
+        while font_size > 7 and canvas.stringWidth(label, fonts.FAMILY, font_size) > space:
             font_size -= 0.5
+        label = layout.fit_text(label, fonts.FAMILY, font_size, space)
     canvas.setFont(fonts.FAMILY, font_size)
     canvas.setFillColor(INK)
     canvas.drawString(x + size + 1.8 * mm, y, label)
@@ -809,11 +812,12 @@ def _prototype_card(
                 _tick(
                     canvas, x + column * cell, y, kind, bool(p.card) and kind == p.card, 3.2 * mm, 8.5, cell
                 )
-        elif p.card:
-            _label(canvas, p.card, x, y, size=9.5, colour=INK, bold=False)
+        card = layout.fit_text(p.card, fonts.FAMILY, 9.5, width - x)
+        if not kinds and p.card:
+            _label(canvas, card, x, y, size=9.5, colour=INK, bold=False)
         if kinds and p.card and p.card not in kinds:
             y -= 5.5 * mm
-            _label(canvas, p.card, x, y, size=9.5, colour=INK, bold=False)
+            _label(canvas, card, x, y, size=9.5, colour=INK, bold=False)
         top = y - 5 * mm
         strip = 9 * mm
         gap = 3 * mm
@@ -1033,7 +1037,7 @@ def _benefit_plan(sheet: Worksheet, data: BenefitSheet | None) -> list[Flowable]
             [(_("Tiltak"), b.initiative), (_("Behov"), b.need), (_("Tiltakseier"), b.owner)], [1.2, 1.6, 0.8]
         )
     )
-    width = page_size(sheet)[0] - 2 * MARGIN - 2 * PAD
+    width = frame_size(page_size(sheet))[0]
     shares = (1.35, 1.25, 1.15, 0.6, 0.95, 0.95, 0.9, 1.15, 1.2)
     widths = [width * share / sum(shares) for share in shares]
     header = [
@@ -1180,7 +1184,7 @@ def _handouts_of_kit(kit: Kit) -> list[HandoutSheet]:
 
 def _handout(sheet: Worksheet, handouts: Sequence[HandoutSheet]) -> list[Flowable]:
     story: list[Flowable] = []
-    width = page_size(sheet)[0] - 2 * MARGIN - 2 * PAD
+    width = frame_size(page_size(sheet))[0]
     s = styles()
     for index, h in enumerate(handouts):
         if index:
@@ -1214,7 +1218,7 @@ def _handout(sheet: Worksheet, handouts: Sequence[HandoutSheet]) -> list[Flowabl
             if block.category in (BlockCategory.BREAK.value, BlockCategory.LUNCH.value):
                 shaded.append(number)
         if rows:
-            table = Table(rows, colWidths=[32 * mm, width - 32 * mm], hAlign="LEFT")
+            table = Table(rows, colWidths=[32 * mm, width - 32 * mm], hAlign="LEFT", splitInRow=1)
             commands = [
                 ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -1251,7 +1255,8 @@ def _generic(sheet: Worksheet, data: object) -> list[Flowable]:
                 )
             ]
         ],
-        colWidths=[page_size(sheet)[0] - 2 * MARGIN - 2 * PAD],
+        colWidths=[frame_size(page_size(sheet))[0]],
+        splitInRow=1,
     )
     description.setStyle(
         TableStyle(

@@ -17,8 +17,11 @@ shows every photo of the group. Several targets given together must all match.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import time
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -112,10 +115,16 @@ def add_photos(
     group_id: uuid.UUID | None = None,
     session_id: uuid.UUID | None = None,
     map_id: uuid.UUID | None = None,
+    report: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> tuple[tuple[uuid.UUID, ...], list[tuple[Path, str]]]:
     """Add several files (a drop, a file dialog, the command line); returns the new ids and, for every
     file refused, ``(file, message)``. A refused file doesn't stop the others; a full disk or a data
-    folder that can't be written stops the rest, which are reported with the same message."""
+    folder that can't be written stops the rest, which are reported with the same message.
+
+    On a background job (desktop.ui.background): ``report(done, total, what)`` is told before each file,
+    and when ``cancelled()`` says so the rest are left (not refused); what was added is kept and returned.
+    Each file is its own short transaction, so the window's reads are never kept waiting long."""
     _require_target(group_id, session_id, map_id)
     with db.transaction() as session:
         _check_targets(session, group_id, session_id, map_id)
@@ -123,6 +132,14 @@ def add_photos(
     refused: list[tuple[Path, str]] = []
     pending = [Path(s) for s in sources]
     for index, source in enumerate(pending):
+        if cancelled is not None and cancelled():
+            break
+        if report is not None:
+            report(
+                index,
+                len(pending),
+                _("Bilde {n} av {total}: {name} …").format(n=index + 1, total=len(pending), name=source.name),
+            )
         try:
             added.append(add_photo(db, source, group_id=group_id, session_id=session_id, map_id=map_id))
         except StorageError as exc:
@@ -188,26 +205,48 @@ def delete_photo(db: Database, photo_id: uuid.UUID) -> Snapshot:
 
 def prune_files(db: Database) -> int:
     """Remove stored photo files (and their thumbnails) that no row refers to; returns how many photos were
-    removed. Only when nothing can bring a deleted row back (no undo history), e.g. at start-up."""
+    removed. Only when nothing can bring a deleted row back (no undo history): the app runs it at start-up,
+    right after opening the register and before the window takes edits.
+
+    Cheap enough for every start: one query for the hashes in use, and one pass over the photo folders
+    (``os.scandir``, no file is opened). A file that can't be removed (in use, read-only) is left for the
+    next time."""
     root = db.data_dir / PHOTOS_DIR
     if not root.is_dir():
         return 0
     with db.transaction() as session:
-        used = set(session.scalars(select(Photo.sha256)))
+        used = set(session.scalars(select(Photo.sha256).distinct()))
     removed = 0
-    for path in root.glob("??/*"):
-        if path.is_file() and not path.name.startswith(".") and path.stem not in used:
-            try:
-                path.unlink()
-            except OSError:
-                continue
-            removed += 1
-    thumbs = root / THUMBS_DIR
-    if thumbs.is_dir():
-        for path in thumbs.iterdir():
-            if path.stem.rsplit("-", 1)[0] not in used:
-                path.unlink(missing_ok=True)
+    stale = time.time() - 3600
+    try:
+        folders = [e for e in os.scandir(root) if len(e.name) == 2 and e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return 0
+    for folder in folders:
+        with contextlib.suppress(OSError), os.scandir(folder.path) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):  # a temporary file of a write that never finished (a crash)
+                    if name.endswith(".tmp") and entry.stat().st_mtime < stale:
+                        _unlink(entry.path)
+                    continue
+                if name.split(".", 1)[0] in used:
+                    continue
+                if entry.is_file(follow_symlinks=False) and _unlink(entry.path):
+                    removed += 1
+    with contextlib.suppress(OSError), os.scandir(root / THUMBS_DIR) as entries:
+        for entry in entries:  # "<sha256>-<size>.jpg"
+            if entry.name.rsplit("-", 1)[0] not in used and entry.is_file(follow_symlinks=False):
+                _unlink(entry.path)
     return removed
+
+
+def _unlink(path: str) -> bool:
+    try:
+        os.unlink(path)
+    except OSError:
+        return False
+    return True
 
 
 def thumbnails_dir(db: Database) -> Path:

@@ -171,6 +171,7 @@ class PhotoData:
     added: datetime
     kind: str  # what it is attached to: "map", "session" or "group"
     sessions: frozenset[uuid.UUID] = frozenset()  # the sessions it was taken at (directly or by its map)
+    original_name: str = ""  # the file's name when it was added ("IMG_2041.HEIC"), "" when not known
 
 
 @dataclass(frozen=True)
@@ -440,7 +441,7 @@ def _prototype(p, idea_text: str) -> PrototypeData:
 def photos_of_group(
     db: Database, group_id: uuid.UUID, session_ids: list[uuid.UUID] | tuple = ()
 ) -> tuple[PhotoData, ...]:
-    """The group's photos (with the sessions each was taken at), or none without the photo module."""
+    """The group's photos (with the sessions each was taken at and their original file names)."""
     from sqlalchemy import or_
 
     from desktop.storage.models import JourneyMap, Photo
@@ -454,17 +455,24 @@ def photos_of_group(
         ).all()
     if not rows:  # the common case: no photo service (and image libraries) to load
         return ()
-    try:
-        from desktop.services.photos import photos_of
-    except ImportError:
-        return ()
+    from desktop.services.photos import photos_of
+
     photos = photos_of(db, group_id=group_id)
     wanted = set(session_ids)
     taken: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
     for photo_id, own, by_map in rows:
         taken[photo_id].update(x for x in (own, by_map) if x is not None and x in wanted)
     return tuple(
-        PhotoData(p.id, Path(p.path), p.caption, p.added, str(p.kind), frozenset(taken[p.id])) for p in photos
+        PhotoData(
+            p.id,
+            Path(p.path),
+            p.caption,
+            p.added,
+            str(p.kind),
+            frozenset(taken[p.id]),
+            p.original_name,
+        )
+        for p in photos
     )
 
 

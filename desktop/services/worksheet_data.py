@@ -7,13 +7,17 @@ and returns the dataclass ``desktop.reports.worksheets`` draws from.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import distinct, func, select
 
 from desktop.domain import timeplan as tp
 from desktop.domain.journey import LaneKind
 from desktop.domain.kit import Kit
 from desktop.reports.worksheets import (
+    BENEFITS,
+    JOURNEY,
+    PROTOTYPE,
     BenefitMeasure,
     BenefitRow,
     BenefitSheet,
@@ -27,8 +31,24 @@ from desktop.reports.worksheets import (
 )
 from desktop.services import initiatives, journeys, prototypes, timeplan
 from desktop.storage.database import Database
-from desktop.storage.models import Idea, JourneyMap, LeaderGroup, ServiceLocation, Session
+from desktop.storage.models import Idea, Initiative, JourneyMap, LeaderGroup, ServiceLocation, Session
 from desktop.storage.models import Prototype as PrototypeRow
+
+
+def groups_with_data(db: Database, group_ids: Iterable[uuid.UUID]) -> dict[str, int]:
+    """How many of the leader groups ``group_ids`` have something for each kind of pre-filled worksheet
+    (``worksheets.JOURNEY``, ``PROTOTYPE``, ``BENEFITS``): a journey map, a prototype, an initiative."""
+    ids = list(group_ids)
+    counts: dict[str, int] = {}
+    with db.transaction() as s:
+        for kind, model in ((JOURNEY, JourneyMap), (PROTOTYPE, PrototypeRow), (BENEFITS, Initiative)):
+            counts[kind] = (
+                s.scalar(
+                    select(func.count(distinct(model.leader_group_id))).where(model.leader_group_id.in_(ids))
+                )
+                or 0
+            )
+    return counts
 
 
 def group_name(db: Database, group_id: uuid.UUID) -> str:

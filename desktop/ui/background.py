@@ -3,11 +3,15 @@
 The work is a plain function ``work(report, cancelled) -> result``: it calls ``report(done, total, what)``
 as it goes and checks ``cancelled()`` between steps. It runs in a QThread; the window stays responsive, the
 progress dialog shows where it is, and Cancel stops it after the current step (what was finished is kept).
-Errors a user can meet (``LupError``) come back as a message; anything else reaches the crash hook as usual.
+Errors a user can meet (``LupError``) come back as a message. Anything else (a bug) is logged with its
+traceback, ends the job with a general message (``failed``) so that the progress dialog closes and the caller
+can say so, and is handed to the UI thread by ``crashed``: nothing is shown from the worker thread itself
+(a message box there would break Qt), and the job never hangs half-ended.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -18,6 +22,8 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from desktop.errors import LupError
 from desktop.i18n import _
 
+log = logging.getLogger(__name__)
+
 Work = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
 
 
@@ -27,6 +33,7 @@ class Job(QObject):
     progress = Signal(int, int, str)  # done, total, what is being done
     done = Signal(object)  # the work's result (also after a cancel: what was finished)
     failed = Signal(str)  # a message for the user
+    crashed = Signal(object)  # an unexpected exception (after ``failed``), for the UI thread to report
 
     def __init__(self, work: Work, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +48,9 @@ class Job(QObject):
         self._runner.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
         self.result: Any = None
         self.message = ""
+        self.error: BaseException | None = None  # the unexpected exception, if the work raised one
+        self.last_progress: tuple[int, int, str] | None = None
+        self.dialog: QProgressDialog | None = None  # run_with_progress's, while it is shown
 
     def start(self) -> None:
         self._thread.start()
@@ -66,37 +76,52 @@ class _Runner(QObject):
         super().__init__()
         self._job = job
 
+    def _report(self, done: int, total: int, what: str) -> None:
+        self._job.last_progress = (done, total, what)
+        self._job.progress.emit(done, total, what)
+
     @Slot()
     def run(self) -> None:
         job = self._job
         try:
-            job.result = job._work(
-                lambda n, total, what: job.progress.emit(n, total, what), job._cancel.is_set
-            )
+            job.result = job._work(self._report, job._cancel.is_set)
             job.done.emit(job.result)
         except LupError as exc:
             job.message = exc.message
             job.failed.emit(exc.message)
+        except Exception as exc:  # a bug: logged here, reported on the UI thread, and the job still ends
+            log.exception("Background work failed")
+            job.error = exc
+            job.message = _("Noe gikk galt, og arbeidet ble stoppet. Detaljene er skrevet i loggen.")
+            job.failed.emit(job.message)
+            job.crashed.emit(exc)
         finally:
             self.finished.emit()
 
 
-def run_with_progress(parent: QWidget, title: str, work: Work) -> Job:
+def run_with_progress(parent: QWidget, title: str, work: Work, modal: bool = False) -> Job:
     """Start ``work`` with a progress dialog (Cancel stops it after the current step); returns the job,
-    whose ``done``/``failed`` signals say how it ended."""
+    whose ``done``/``failed`` signals say how it ended (the dialog is ``job.dialog`` while it runs).
+    ``modal``: the dialog blocks the window it belongs to (which still repaints) until the work ends."""
     dialog = QProgressDialog(title, _("Avbryt"), 0, 0, parent)
     dialog.setWindowTitle(title)
+    if modal:
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(0)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     job = Job(work, parent)
+    job.dialog = dialog
 
     def moved(done: int, total: int, what: str) -> None:
-        dialog.setMaximum(max(1, total))
-        dialog.setValue(done)
+        if dialog.wasCanceled():
+            return  # Cancel hid it; the current step is finishing: don't bring it back
         dialog.setLabelText(what)
+        dialog.setMaximum(max(1, total))
+        dialog.setValue(done)  # a modal dialog processes events here: last, with the dialog up to date
 
     def ended(*_args) -> None:
+        job.dialog = None
         dialog.close()
         dialog.deleteLater()
 

@@ -1,8 +1,10 @@
 """See a PDF before it is handed out or printed: pages on screen (QtPdf), print with the system's dialog,
 keep a copy where the facilitator chooses.
 
-Printing renders each page at the printer's resolution into the page rectangle the printer reports, so the
-document's own margins (15 mm, see desktop.reports.layout) are what reaches paper, on A4 and A3 alike.
+Printing puts each page on paper of its own size and orientation at 100 % (the whole sheet is painted, so
+the document's own margins, 15 mm, see desktop.reports.layout, are what reaches paper, on A4 and A3 alike),
+rendered at the printer's resolution up to 300 dpi. Where the printer can't switch paper for a page, the page
+is shrunk onto the paper it has, and the preview says which pages that was (and their paper, A3).
 """
 
 from __future__ import annotations
@@ -10,8 +12,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSize, Qt
-from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -29,6 +31,8 @@ from PySide6.QtWidgets import (
 from desktop.errors import LupError
 from desktop.i18n import _
 from desktop.ui.widgets import local_shortcut
+
+MAX_PRINT_DPI = 300  # pages are rendered at the printer's resolution, but never finer than this
 
 
 class PdfPreview(QDialog):
@@ -49,6 +53,10 @@ class PdfPreview(QDialog):
         self.page.setAccessibleName(_("Side"))
         self.page.valueChanged.connect(self._go_to)
         self.pages = QLabel()
+        self.warning = QLabel()  # after printing: pages the printer could not give their own paper
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #a4262c;")
+        self.warning.hide()
         self.fit_button = QPushButton(_("Hel side"))
         self.fit_button.setCheckable(True)
         self.fit_button.setToolTip(_("Vis hele siden, eller tilpass til bredden"))
@@ -70,6 +78,7 @@ class PdfPreview(QDialog):
         bar.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.warning)
         layout.addWidget(self.view, 1)
         local_shortcut(QKeySequence.StandardKey.Print, self, self.print_document).setContext(
             Qt.ShortcutContext.WindowShortcut
@@ -117,48 +126,126 @@ class PdfPreview(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         first = self.document.pagePointSize(0)
         if first.width() > 0:
-            printer.setPageSize(QPageSize(first, QPageSize.Unit.Point))
-            printer.setPageOrientation(
-                QPageLayout.Orientation.Landscape
-                if first.width() > first.height()
-                else QPageLayout.Orientation.Portrait
-            )
+            printer.setPageLayout(page_layout(first))
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(_("Skriv ut {title}").format(title=self.windowTitle()))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        return print_pdf(self.document, printer)
+        return self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Print on ``printer`` (chosen in the dialog); pages it could not give their own paper (an A3
+        journey map on an A4-only printer) are named in the warning line."""
+        unfitted: list[int] = []
+        printed = print_pdf(self.document, printer, unfitted)
+        self.show_unfitted(unfitted)
+        return printed
+
+    def show_unfitted(self, pages: list[int]) -> None:
+        if not pages:
+            self.warning.hide()
+            self.warning.clear()
+            return
+        papers = [paper_name(self.document.pagePointSize(n - 1)) for n in pages]
+        self.warning.setText(
+            _(
+                "Skriveren kunne ikke bytte papir for side {pages}, så de ble forminsket for å få plass. "
+                "Skriv dem ut på nytt på en skriver som har {papers}."
+            ).format(
+                pages=", ".join(f"{n} ({paper})" for n, paper in zip(pages, papers, strict=True)),
+                papers=" / ".join(dict.fromkeys(papers)),
+            )
+        )
+        self.warning.show()
 
 
-def print_pdf(document: QPdfDocument, printer: QPrinter) -> bool:
-    """Every page (or the range chosen in the dialog) onto ``printer``, each scaled to the printable page
-    and centred; a landscape page turns the paper."""
+def print_pdf(document: QPdfDocument, printer: QPrinter, unfitted: list[int] | None = None) -> bool:
+    """Every page (or the range chosen in the dialog) onto ``printer`` at its own size (100 %): the paper is
+    set to each page's size and orientation (an A3 landscape journey map on A3 landscape, the A4 pages on
+    A4), and the whole sheet is painted, so the document's own margins are what reaches paper.
+
+    Each page is rendered at the printer's resolution, at most ``MAX_PRINT_DPI``, so that memory stays
+    bounded (an A3 page at 300 dpi is about 70 MB). A page whose paper the printer can't switch to is
+    scaled to fit the paper it has and centred; its number (from 1) is added to ``unfitted``."""
     count = document.pageCount()
     first, last = 1, count
     if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
         first, last = printer.fromPage(), min(count, printer.toPage() or count)
+    printer.setFullPage(True)
     painter = QPainter()
     for index in range(first - 1, last):
         size = document.pagePointSize(index)
-        orientation = (
-            QPageLayout.Orientation.Landscape
-            if size.width() > size.height()
-            else QPageLayout.Orientation.Portrait
-        )
+        if size.width() <= 0 or size.height() <= 0:
+            continue
+        wanted = page_layout(size)
+        fits = printer.setPageLayout(wanted) and _same_size(printer, size)
+        if not fits:  # at least turn the paper the printer has, as the page is turned
+            printer.setPageOrientation(wanted.orientation())
         if index == first - 1:
-            printer.setPageOrientation(orientation)
             if not painter.begin(printer):
                 return False
-        else:
-            printer.setPageOrientation(orientation)
-            printer.newPage()
-        area = printer.pageLayout().paintRectPixels(printer.resolution())
-        scale = min(area.width() / size.width(), area.height() / size.height())
-        target = QSize(round(size.width() * scale), round(size.height() * scale))
-        image = document.render(index, target)
-        x = (area.width() - target.width()) // 2
-        y = (area.height() - target.height()) // 2
-        painter.drawImage(x, y, image)
+        elif not printer.newPage():
+            painter.end()
+            return False
+        if not fits and unfitted is not None:
+            unfitted.append(index + 1)
+        resolution = printer.resolution()
+        paper = printer.pageLayout().fullRectPoints()  # the sheet as the printer has it now
+        scale = min(1.0, paper.width() / size.width(), paper.height() / size.height())
+        width, height = size.width() * scale, size.height() * scale  # points, on paper
+        dpi = min(resolution, MAX_PRINT_DPI)
+        image = opaque(document.render(index, QSize(round(width * dpi / 72), round(height * dpi / 72))))
+        pixels = resolution / 72  # device pixels per point
+        target = QRectF(
+            (paper.width() - width) / 2 * pixels,
+            (paper.height() - height) / 2 * pixels,
+            width * pixels,
+            height * pixels,
+        )
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.drawImage(target, image)
     if painter.isActive():
         painter.end()
     return True
+
+
+def opaque(image: QImage) -> QImage:
+    """``image`` (QtPdf renders the page's unpainted paper transparent) on white, without an alpha channel:
+    what a printer driver handles best. Done in place: a page at 300 dpi is large."""
+    painter = QPainter(image)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationOver)
+    painter.fillRect(image.rect(), Qt.GlobalColor.white)
+    painter.end()
+    image.convertTo(QImage.Format.Format_RGB32)
+    return image
+
+
+def page_layout(size: QSizeF) -> QPageLayout:
+    """The paper for a page of ``size`` points: its standard size (A4, A3 …) where it is one, turned to
+    the page's orientation, without margins."""
+    portrait = QSizeF(min(size.width(), size.height()), max(size.width(), size.height()))
+    orientation = (
+        QPageLayout.Orientation.Landscape
+        if size.width() > size.height()
+        else QPageLayout.Orientation.Portrait
+    )
+    return QPageLayout(
+        QPageSize(portrait, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyMatch),
+        orientation,
+        QMarginsF(0, 0, 0, 0),
+    )
+
+
+def _same_size(printer: QPrinter, size: QSizeF) -> bool:
+    paper = printer.pageLayout().fullRectPoints()
+    return abs(paper.width() - size.width()) <= 2 and abs(paper.height() - size.height()) <= 2
+
+
+def paper_name(size: QSizeF) -> str:
+    """The standard paper name of a page size in points ("A3"), or its size in millimetres."""
+    page = page_layout(size).pageSize()
+    if page.id() != QPageSize.PageSizeId.Custom:
+        return page.name()
+    return _("{width} × {height} mm").format(
+        width=round(size.width() * 25.4 / 72), height=round(size.height() * 25.4 / 72)
+    )

@@ -1,10 +1,11 @@
 """The "Bilder" tab of a leader group and of a session: the photos of flip-charts and walls taken in the room.
 
 Photos come in by the "Legg til bilder …" button or by dropping files from the file manager anywhere on
-the panel; ``desktop.services.photos.add_photos`` orients, strips and stores them, and refuses what is not
-a usable image (each refused file is named, with the reason, in the panel's message line, not in a dialog).
-Adding several files is one undoable step, as is deleting several photos, and each caption edit (in place,
-F2) is one more.
+the panel; ``desktop.services.photos.add_photos`` orients, strips and stores them on a background job
+(desktop.ui.background, with progress and Cancel: a phone's photo takes a good part of a second), and
+refuses what is not a usable image (each refused file is named, with the reason, in the panel's message
+line, not in a dialog). The photos stored are then one undoable step, as is deleting several photos, and
+each caption edit (in place, F2) is one more.
 
 Thumbnails are made off the UI thread (``desktop.reports.images.thumbnail``, cached in the data folder's
 ``photos/thumbs``) and kept in memory while the app runs; a photo whose file is missing shows a
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -57,6 +59,7 @@ from desktop.i18n import _
 from desktop.reports import images
 from desktop.services import journeys, photos
 from desktop.services.common import restore_deleted
+from desktop.ui.background import Job, run_with_progress
 from desktop.ui.commands import ChangeCommand, ServiceCommand
 from desktop.ui.context import AppContext, ask
 from desktop.ui.widgets import index_of, local_shortcut
@@ -87,26 +90,21 @@ def refusal_text(path: Path, message: str) -> str:
 
 
 class AddPhotosCommand(ServiceCommand):
-    """Add several files as one step: undo removes the new photos (keeping their snapshots), redo brings
-    the same rows back. Files refused on the first run are in ``refused`` (they never reach the stack)."""
+    """Photos already stored (by a background job) as one undoable step: undo removes their rows (keeping
+    the snapshots, the files stay), redo brings the same rows back."""
 
-    def __init__(self, sources: list[Path], target: dict[str, uuid.UUID]) -> None:
-        super().__init__(_("Legg til bilder"))
-        self._sources = sources
-        self._target = target
-        self.added: tuple[uuid.UUID, ...] = ()
-        self.refused: list[tuple[Path, str]] = []
+    def __init__(self, added: list[uuid.UUID] | tuple[uuid.UUID, ...]) -> None:
+        count = len(added)
+        super().__init__(_("Legg til ett bilde") if count == 1 else _("Legg til {n} bilder").format(n=count))
+        self.added: tuple[uuid.UUID, ...] = tuple(added)
         self._snapshots: list | None = None
 
     def do(self) -> None:
         if self._snapshots is None:
-            self.added, self.refused = photos.add_photos(self.db, self._sources, **self._target)
-            count = len(self.added)
-            self.setText(_("Legg til ett bilde") if count == 1 else _("Legg til {n} bilder").format(n=count))
-        else:
-            for snapshot in self._snapshots:
-                restore_deleted(self.db, snapshot)
-            self._snapshots = None
+            return  # the first run: the rows are in the register already
+        for snapshot in self._snapshots:
+            restore_deleted(self.db, snapshot)
+        self._snapshots = None
 
     def revert(self) -> None:
         self._snapshots = [photos.delete_photo(self.db, photo_id) for photo_id in reversed(self.added)]
@@ -114,6 +112,17 @@ class AddPhotosCommand(ServiceCommand):
 
     def is_noop(self) -> bool:
         return not self.added
+
+
+@dataclass
+class AddResult:
+    """What a background add of photos came to: the ids stored, the files refused with why, and whether
+    Cancel stopped it (the files not reached are then neither added nor refused)."""
+
+    added: tuple[uuid.UUID, ...] = ()
+    refused: list[tuple[Path, str]] = field(default_factory=list)
+    cancelled: bool = False
+    left: int = 0  # files not reached because of Cancel
 
 
 class DeletePhotosCommand(ServiceCommand):
@@ -516,6 +525,8 @@ class PhotoPanel(QWidget):
         self.viewer: PhotoViewer | None = None
         self._wall_picture: QImage | None = None
         self._last_folder = ""
+        self._adding: Job | None = None
+        self.last_added: list[uuid.UUID] = []  # the photos of the last add, once it has ended
         self._refresh_soon = QTimer(self)
         self._refresh_soon.setSingleShot(True)
         self._refresh_soon.setInterval(0)
@@ -726,7 +737,7 @@ class PhotoPanel(QWidget):
         self.caption_button.setEnabled(count == 1)
         self.wall_button.setEnabled(count >= 1)
         self.delete_button.setEnabled(count >= 1)
-        self.add_button.setEnabled(self.has_target())
+        self.add_button.setEnabled(self.has_target() and not self.adding())
 
     # --- messages -------------------------------------------------------------------------------------
 
@@ -737,47 +748,89 @@ class PhotoPanel(QWidget):
 
     # --- adding ---------------------------------------------------------------------------------------
 
-    def add_from_dialog(self) -> list[uuid.UUID]:
+    def add_from_dialog(self) -> Job | None:
         folder = self._last_folder or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.PicturesLocation
         )
         names, _chosen = QFileDialog.getOpenFileNames(self, _("Legg til bilder"), folder, file_filter())
         if not names:
-            return []
+            return None
         return self.add_files([Path(name) for name in names])
 
-    def add_files(self, paths: list[Path]) -> list[uuid.UUID]:
-        """Add ``paths`` to the current target as one undoable step; refused files are named in the
-        message line. Returns the ids of the photos added."""
-        if not paths or not self.has_target():
-            return []
+    def add_files(self, paths: list[Path]) -> Job | None:
+        """Add ``paths`` to the current target: prepared and stored on a background job (a 12-megapixel
+        photo takes a third of a second, a HEIC more) with progress and Cancel, then put on the undo stack
+        as one step. Refused files are named in the message line; after a Cancel the photos added so far
+        are kept. Returns the job (None when there is nothing to do); ``last_added`` holds the ids once
+        it has ended, and ``adding()`` says whether it still runs."""
+        if not paths or not self.has_target() or self.adding():
+            return None
+        paths = list(paths)
         self._last_folder = str(paths[0].parent)
-        command = AddPhotosCommand(list(paths), self.target_ids())
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            stored = self.context.perform(command)
-        finally:
-            QApplication.restoreOverrideCursor()
-        if not stored:
-            self.say("")
-            return []
+        target = self.target_ids()
+        db = self.context.db
+        self.last_added = []
+
+        def work(report, cancelled) -> AddResult:  # on the job's thread: the database and files only
+            added, refused = photos.add_photos(db, paths, report=report, cancelled=cancelled, **target)
+            left = len(paths) - len(added) - len(refused)
+            report(len(paths) - left, len(paths), _("Ferdig"))
+            return AddResult(added, refused, cancelled() and left > 0, left)
+
+        title = (
+            _("Legger til ett bilde") if len(paths) == 1 else _("Legger til {n} bilder").format(n=len(paths))
+        )
+        # Modal to the window (which still draws and answers): no edit, undo or close meets half an add.
+        job = run_with_progress(self, title, work, modal=True)
+        self._adding = job
+        self.add_button.setEnabled(False)
+        job.done.connect(self._added)
+        job.failed.connect(self._add_failed)
+        return job
+
+    def adding(self) -> bool:
+        """Whether photos are being added (until their step is on the undo stack)."""
+        return self._adding is not None
+
+    def _add_ended(self) -> None:
+        self._adding = None
+        self._sync_buttons()
+        if QApplication.activeWindow() is None and self.isVisible():
+            # The progress dialog had the focus; where no other program took it since, the window gets
+            # it back (not every window system gives it back by itself).
+            self.window().activateWindow()
+
+    def _add_failed(self, message: str) -> None:
+        self._add_ended()
+        self.say(message, error=True)
+
+    def _added(self, result: AddResult) -> None:
+        self._add_ended()
+        added = list(result.added)
+        if added:
+            self.context.perform(AddPhotosCommand(added))  # stored already: this only puts it on the stack
+        self.last_added = added
         self.refresh()
-        added = list(command.added)
         lines = []
         if added:
             lines.append(
                 _("La til ett bilde.") if len(added) == 1 else _("La til {n} bilder.").format(n=len(added))
             )
-        if command.refused:
+        if result.cancelled:
+            lines.append(
+                _("Avbrutt: ett bilde ble ikke lagt til.")
+                if result.left == 1
+                else _("Avbrutt: {n} bilder ble ikke lagt til.").format(n=result.left)
+            )
+        if result.refused:
             lines.append(
                 _("Ikke lagt til:") if added else _("Ingen bilder ble lagt til:"),
             )
-            lines.extend(f"• {refusal_text(path, message)}" for path, message in command.refused)
-        self.say("\n".join(lines), error=bool(command.refused))
+            lines.extend(f"• {refusal_text(path, message)}" for path, message in result.refused)
+        self.say("\n".join(lines), error=bool(result.refused))
         if added:
             self.select_ids(added, added[-1])
             self.grid.scrollTo(self.grid.currentIndex())
-        return added
 
     @staticmethod
     def dropped_files(mime) -> list[Path]:

@@ -9,8 +9,10 @@ a group's final summary takes about a third of a second, a cohort's export many 
 - Warnings (a photo that is missing or can't be read, text that did not fit a worksheet) are shown as a
   line over the preview's pages, never as an error box: the document was made.
 - "Eksporter alle ledergrupper …" writes the cohort report and one final summary per leader group, named
-  after the service location, into a folder the facilitator chooses; progress per group, and Cancel stops
-  after the current group and keeps what was finished. A folder that can't be written is said at once.
+  after the cohort and the service location ("LUP 4 – Capralhaugen BBS.pdf"), into a folder the facilitator
+  chooses; files of those names already there are replaced only when she says so (``ask``). Progress per
+  group, and Cancel stops after the current group and keeps what was finished. A folder that can't be
+  written is said at once.
 - "Arbeidsark …" puts the chosen worksheets of a session's kit into ONE PDF (one preview, one print
   dialog, one job at the printer): every sheet keeps its own paper size and orientation, A4 sheets come
   first and A3 sheets last, and the preview names the A3 pages so they can be printed on A3 paper as a
@@ -33,7 +35,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -117,77 +119,6 @@ class ExportResult:
 
 
 # --- worksheets as one document --------------------------------------------------------------------------
-
-
-def build_worksheet_set(
-    kit, sections: Sequence[tuple[Any, object]], out: str | Path | IO[bytes]
-) -> tuple[list[str], list[tuple[float, float]]]:
-    """The ``(worksheet, data)`` pairs of ``kit`` as one PDF into ``out``: each sheet on its own page
-    template (its paper, orientation and running head; the group in the footer). Returns the warnings and
-    every page's size in points, in order."""
-    from reportlab.lib.units import mm
-    from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate
-
-    from desktop.reports import fonts, layout
-    from desktop.reports import worksheets as ws
-
-    family = fonts.register()
-    warnings: list[str] = []
-    sizes: list[tuple[float, float]] = []
-    per_section: list[tuple[str, list[str]]] = []
-    templates: list[PageTemplate] = []
-    story: list = []
-    margin, head = layout.MARGIN, layout.HEAD
-    for index, (sheet, data) in enumerate(sections):
-        width, height = size = ws.page_size(sheet)
-        title = _("Arbeidsark: {title}").format(title=sheet.title)
-        footer = " · ".join(part for part in (getattr(data, "group", "") or "", kit.name) if part)
-
-        def decorate(canvas, doc, title=title, footer=footer, width=width, height=height) -> None:
-            sizes.append((width, height))
-            canvas.saveState()
-            canvas.setFont(fonts.FAMILY, 8)
-            canvas.setFillColor(layout.MUTED)
-            canvas.drawString(margin, height - margin - 3 * mm, title)
-            canvas.setStrokeColor(layout.RULE)
-            canvas.setLineWidth(0.4)
-            canvas.line(margin, height - margin - 5 * mm, width - margin, height - margin - 5 * mm)
-            canvas.line(margin, margin + 5 * mm, width - margin, margin + 5 * mm)
-            canvas.drawString(margin, margin + 1.5 * mm, footer)
-            canvas.drawRightString(width - margin, margin + 1.5 * mm, _("Side {n}").format(n=doc.page))
-            canvas.restoreState()
-
-        name = f"sheet{index}"
-        frame = Frame(margin, margin + head, width - 2 * margin, height - 2 * margin - 2 * head, id=name)
-        templates.append(PageTemplate(id=name, frames=[frame], pagesize=size, onPage=decorate))
-        if index:
-            story += [NextPageTemplate(name), PageBreak()]
-        found: list[str] = []  # filled as the story is built and as it is drawn
-        story += ws._story(kit, sheet, data, found)
-        per_section.append((getattr(data, "group", "") or "", found))
-    first = ws.page_size(sections[0][0])
-    doc = BaseDocTemplate(
-        out if not isinstance(out, Path) else str(out),
-        pagesize=first,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin + head,
-        bottomMargin=margin + head,
-        title=_("Arbeidsark"),
-        author="LUP Verksted",
-        creator="LUP Verksted",
-        producer="LUP Verksted",
-        invariant=1,
-        initialFontName=family,
-    )
-    doc.addPageTemplates(templates)
-    doc.build(story)
-    for group, found in per_section:
-        for w in found:
-            line = f"{group}: {w}" if group else w
-            if line not in warnings:
-                warnings.append(line)
-    return warnings, sizes
 
 
 def _page_ranges(numbers: Sequence[int]) -> str:
@@ -331,8 +262,8 @@ PREFILLED = frozenset({"journey", "prototype", "benefits"})
 
 
 class ReportActions(QObject):
-    """The document actions of one open register. Tests replace ``exec_dialog``, ``choose_folder`` and
-    ``tell`` (the modal parts) and read ``previews`` and ``last_job``."""
+    """The document actions of one open register. Tests replace ``exec_dialog``, ``choose_folder``, ``ask``
+    and ``tell`` (the modal parts) and read ``previews`` and ``last_job``."""
 
     def __init__(self, context) -> None:
         super().__init__(context)
@@ -364,6 +295,20 @@ class ReportActions(QObject):
 
     def choose_folder(self, parent: QWidget, title: str) -> str:
         return QFileDialog.getExistingDirectory(parent, title, str(Path.home()))
+
+    def ask(self, parent: QWidget | None, title: str, question: str, details: Sequence[str] = ()) -> bool:
+        """A yes/no question; True for yes."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent
+        )
+        if details:
+            box.setInformativeText("\n".join(f"• {line}" for line in details[:8]))
+            if len(details) > 8:
+                box.setDetailedText("\n".join(details))
+        yes = box.addButton(_("Erstatt"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("Avbryt"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is yes
 
     def tell(
         self,
@@ -481,6 +426,17 @@ class ReportActions(QObject):
         if problem:
             self.tell(parent, _("Kan ikke eksportere"), problem, warning=True)
             return None
+        _cohort, planned = export_names(self.db, cohort_id)
+        existing = [name for name in planned.values() if (folder / name).exists()]
+        if existing and not self.ask(
+            parent,
+            _("Filene finnes allerede"),
+            _("{n} av PDF-ene finnes allerede i {folder}. Vil du erstatte dem?").format(
+                n=len(existing), folder=folder
+            ),
+            existing,
+        ):
+            return None
         from desktop.reports.cohort_report import build_cohort_report
         from desktop.reports.group_summary import build_group_summary
         from desktop.reports.layout import write_pdf
@@ -492,13 +448,14 @@ class ReportActions(QObject):
             cohort = reports.cohort_report(db, cohort_id)
             groups = cohort.groups
             result = ExportResult(folder, len(groups) + 1)
-            taken: set[str] = set()
-            names = [_unique(safe_file_name(g.location, _("ledergruppe")), taken) for g in groups]
+            taken = set(name.casefold() for name in planned.values())
+            names = [
+                planned.get(g.id) or _unique(_group_file_name(cohort.name, g.location), taken) for g in groups
+            ]
             try:
                 report(0, result.total, _("Kullrapporten for {cohort} …").format(cohort=cohort.name))
-                title = safe_file_name(_("Kullrapport {cohort}").format(cohort=cohort.name), _("kullrapport"))
                 path = write_pdf(
-                    folder / _unique(title, taken),
+                    folder / planned[None],
                     lambda out: result.warnings.extend(build_cohort_report(cohort, out)),
                 )
                 result.written.append(path)
@@ -590,9 +547,10 @@ class ReportActions(QObject):
             from desktop.reports import worksheets as ws
 
             chosen = {s.id for s in kit.worksheets if ws.kind_of(s) == ws.TIMEPLAN}
-        dialog = WorksheetDialog(
-            parent, kit, plan.title, chosen, _groups_with_data(self.db, groups), len(groups)
-        )
+        from desktop.services import worksheet_data
+
+        have_data = worksheet_data.groups_with_data(self.db, [g for g, _name in groups])
+        dialog = WorksheetDialog(parent, kit, plan.title, chosen, have_data, len(groups))
         if not self.exec_dialog(dialog):
             return None
         return self.preview_worksheets(parent, session_id, dialog.choices(), kit=kit)
@@ -644,7 +602,7 @@ class ReportActions(QObject):
             result: dict[str, Any] = {}
 
             def make(out) -> None:
-                result["warnings"], result["sizes"] = build_worksheet_set(kit, sections, out)
+                result["warnings"], result["sizes"] = ws.build_worksheet_set(kit, sections, out)
 
             path = write_pdf(target, make)
             big = [n for n, size in enumerate(result["sizes"], start=1) if max(size) > max(A4) + 1]
@@ -777,8 +735,10 @@ def writable_problem(folder: Path) -> str:
         with tempfile.TemporaryFile(dir=folder):
             pass
     except OSError as exc:
+        from desktop.reports.layout import os_reason
+
         return _("Kan ikke skrive til mappen {folder}: {reason}. Velg en annen mappe.").format(
-            folder=folder, reason=exc.strerror or exc
+            folder=folder, reason=os_reason(exc)
         )
     return ""
 
@@ -803,6 +763,29 @@ def _default_scope(sessions: Sequence) -> int:
     return held[-1]
 
 
+def _group_file_name(cohort: str, location: str) -> str:
+    return safe_file_name(f"{cohort} – {location}", _("ledergruppe"))
+
+
+def export_names(db, cohort_id: uuid.UUID) -> tuple[str, dict[uuid.UUID | None, str]]:
+    """The cohort's name and the files its export writes: the cohort report (key None) and one final
+    summary per leader group (by id), each named after the cohort and the service location
+    ("LUP 4 – Capralhaugen BBS.pdf"), numbered where two would have the same name."""
+    from desktop.services import views
+
+    name = ""
+    for programme in views.load_tree(db).programmes:
+        for cohort in programme.cohorts:
+            if cohort.id == cohort_id:
+                name = cohort.name
+    taken: set[str] = set()
+    title = safe_file_name(_("Kullrapport {cohort}").format(cohort=name), _("kullrapport"))
+    names: dict[uuid.UUID | None, str] = {None: _unique(title, taken)}
+    for group_id, location in _groups_of(db, cohort_id):
+        names[group_id] = _unique(_group_file_name(name, location), taken)
+    return name, names
+
+
 def _groups_of(db, cohort_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:
     from desktop.services import views
 
@@ -811,26 +794,6 @@ def _groups_of(db, cohort_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:
             if cohort.id == cohort_id:
                 return [(g.id, g.location_name) for g in cohort.groups]
     return []
-
-
-def _groups_with_data(db, groups: Sequence[tuple[uuid.UUID, str]]) -> dict[str, int]:
-    """How many of ``groups`` have something for each pre-filled kind of sheet."""
-    from sqlalchemy import distinct, func, select
-
-    from desktop.reports import worksheets as ws
-    from desktop.storage.models import Initiative, JourneyMap, Prototype
-
-    ids = [g for g, _name in groups]
-    counts: dict[str, int] = {}
-    with db.transaction() as s:
-        for kind, model in ((ws.JOURNEY, JourneyMap), (ws.PROTOTYPE, Prototype), (ws.BENEFITS, Initiative)):
-            counts[kind] = (
-                s.scalar(
-                    select(func.count(distinct(model.leader_group_id))).where(model.leader_group_id.in_(ids))
-                )
-                or 0
-            )
-    return counts
 
 
 def _group_sheets(db, kind: str, group_id: uuid.UUID, kit) -> list[object]:

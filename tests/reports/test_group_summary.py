@@ -153,18 +153,25 @@ def test_a_missing_photo_is_named_and_the_rest_is_made(capralhaugen, tmp_path: P
     broken = tmp_path / "ødelagt.jpg"
     broken.write_bytes(b"not an image")
     added = datetime(2017, 5, 9, 12, tzinfo=UTC)
+    hashed = tmp_path / "photos" / "ab" / "ab12cd34ef.jpg"  # stored by content hash, gone
     photos = (
         PhotoData(uuid.uuid4(), good, "Veggen med idéer", added, "group"),
-        PhotoData(uuid.uuid4(), tmp_path / "borte.jpg", "Flippover fra lunsj", added, "group"),
-        PhotoData(uuid.uuid4(), broken, "", added, "group"),
+        PhotoData(uuid.uuid4(), hashed, "Flippover fra lunsj", added, "group", original_name="IMG_2041.jpg"),
+        PhotoData(uuid.uuid4(), broken, "", added, "group", original_name="ødelagt.jpg"),
+        PhotoData(uuid.uuid4(), hashed, "", added, "group", original_name="IMG_2042.HEIC"),
     )
     pdf, warnings = render(replace(capralhaugen, photos=photos))
-    assert len(warnings) == 2
-    assert "Flippover fra lunsj" in warnings[0] and "mangler" in warnings[0]
+    assert len(warnings) == 3
+    assert "Flippover fra lunsj (IMG_2041.jpg)" in warnings[0] and "mangler" in warnings[0]
     assert "ødelagt.jpg" in warnings[1] and "kan ikke leses" in warnings[1]
+    assert "IMG_2042.HEIC" in warnings[2] and "09.05.2017" in warnings[2]
+    assert len(set(warnings)) == 3  # each names its own photo
     content = flat(text_of(pdf))
     assert "Bilder" in content and "Veggen med idéer" in content
-    assert "Bildet mangler: «Flippover fra lunsj»" in content
+    assert "Bildet mangler: «Flippover fra lunsj (IMG_2041.jpg)»" in content
+    assert "Bildet mangler: «IMG_2042.HEIC»" in content
+    for leak in (str(tmp_path), "ab12cd34ef"):  # never where it is stored
+        assert leak not in content and leak not in flat(" ".join(warnings))
     assert "Prototyper og læring" in content  # the rest is there
     images = sum(
         1

@@ -11,6 +11,7 @@ import pytest
 from PIL import ExifTags, Image, ImageCms, ImageStat
 
 from desktop.errors import ValidationError
+from desktop.reports import images
 from desktop.reports.images import (
     MAX_SIDE,
     DamagedImageError,
@@ -280,3 +281,37 @@ def test_thumbnail_is_cached_by_hash_and_size(tmp_path: Path) -> None:
     assert thumbnail(stored, 64).name == f"{prepared.sha256}-64.jpg"
     with pytest.raises(UnreadableFileError):
         thumbnail(stored.with_name("0" * 64 + ".jpg"), 200)
+
+
+def zlib_bomb_png(width: int, height: int) -> bytes:
+    """A real 8-bit RGBA PNG of ``width`` × ``height`` transparent pixels: all zeros, so it compresses about
+    a thousandfold (the pixels are there, unlike ``png_header_only``)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    packer = zlib.compressobj(9)
+    row = bytes(1 + width * 4)  # filter byte, then RGBA
+    data = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+    ihdr = struct.pack(">II", width, height) + b"\x08\x06\x00\x00\x00"  # 8 bits, RGBA
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", data) + chunk(b"IEND", b"")
+
+
+def test_zlib_bomb_under_the_pixel_cap_is_refused_by_its_memory(tmp_path: Path) -> None:
+    # 7 500 × 7 500 is 56 megapixels, under the 64 allowed, but as RGBA it unpacks to 225 MB.
+    width = height = 7_500
+    assert width * height < images.MAX_PIXELS
+    assert width * height * 4 > images.MAX_DECODED_BYTES
+    source = tmp_path / "bombe.png"
+    source.write_bytes(zlib_bomb_png(width, height))
+    assert source.stat().st_size < 400_000
+    with pytest.raises(ImageTooLargeError) as caught:
+        prepare_photo(source)
+    assert "bombe.png" in caught.value.message
+    assert "for stort til å åpnes trygt" in caught.value.message
+    with pytest.raises(ImageTooLargeError):
+        images.thumbnail(source, 100, tmp_path / "thumbs")
+
+
+def test_a_photo_at_the_pixel_cap_still_fits_the_memory_budget() -> None:
+    assert images.MAX_PIXELS * 3 <= images.MAX_DECODED_BYTES  # any 8-bit RGB image the cap lets in

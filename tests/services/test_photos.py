@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import uuid
 from datetime import datetime
 from pathlib import Path
@@ -243,3 +244,28 @@ def test_find_leader_group_by_name_or_uuid(db, small) -> None:
     with pytest.raises(ValidationError, match="LUP 1.*LUP 2"):
         photos.find_leader_group(db, "Bryn skole")
     assert photos.find_leader_group(db, "Bryn skole", cohort="lup 2") == second
+
+
+def test_the_next_start_removes_the_files_of_deleted_photos(db, small, tmp_path: Path) -> None:
+    from desktop.app import open_register_for_the_window
+    from desktop.reports.images import thumbnail
+
+    keep = photos.add_photo(db, make_photo(tmp_path / "1.jpg"), group_id=small.group)
+    gone = photos.add_photo(db, make_photo(tmp_path / "2.jpg", seed=2), group_id=small.group)
+    gone_path = photos.photo(db, gone).path
+    gone_thumb = thumbnail(gone_path, 100, photos.thumbnails_dir(db))
+    keep_thumb = thumbnail(photos.photo(db, keep).path, 100, photos.thumbnails_dir(db))
+    stale = gone_path.parent / f".{gone_path.name}.abc123.tmp"  # a write cut short by a crash
+    stale.write_bytes(b"half")
+    os.utime(stale, (1, 1))
+    photos.delete_photo(db, gone)
+    assert gone_path.is_file()  # kept while the undo may need it
+    data_dir = db.data_dir
+    db.close()  # the app ends
+
+    again = open_register_for_the_window(data_dir)  # what the app does at start-up
+    try:
+        assert not gone_path.exists() and not gone_thumb.exists() and not stale.exists()
+        assert photos.photo(again, keep).path.is_file() and keep_thumb.is_file()
+    finally:
+        again.close()

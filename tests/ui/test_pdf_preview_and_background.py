@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop.errors import LupError
@@ -111,3 +113,114 @@ def test_a_refusal_comes_back_as_a_message_and_the_dialog_closes(qtbot):
     job = run_with_progress(parent, "Eksporterer", work)  # it may fail before a signal could be awaited
     qtbot.waitUntil(lambda: not job.is_running(), timeout=5000)
     assert job.message == "Kan ikke skrive til mappen."
+
+
+def test_an_unexpected_error_ends_the_job_with_a_message_and_the_dialog_closes(qtbot, caplog):
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    failures, crashes = [], []
+
+    def work(report, cancelled):
+        report(1, 3, "steg 1")
+        raise RuntimeError("en feil i programmet")
+
+    job = run_with_progress(parent, "Eksporterer", work)
+    assert job.dialog is not None and job.dialog.isVisible()
+    job.failed.connect(failures.append)
+    job.crashed.connect(crashes.append)
+    qtbot.waitUntil(lambda: not job.is_running(), timeout=5000)
+    qtbot.waitUntil(lambda: job.dialog is None, timeout=5000)  # the job ended on the UI thread
+    assert not [d for d in parent.findChildren(QProgressDialog) if d.isVisible()]
+    assert job.error is not None and isinstance(job.error, RuntimeError)
+    assert "loggen" in job.message
+    assert failures == [job.message] or not failures  # connected after start: it may have come already
+    assert not QApplication.activeModalWidget()  # nothing shown from the worker thread
+    assert "en feil i programmet" in caplog.text and "Traceback" in caplog.text
+
+
+def test_a_crash_is_handed_to_the_ui_thread(qtbot):
+    def work(report, cancelled):
+        raise ValueError("uventet")
+
+    job = Job(work)
+    seen = []
+    job.crashed.connect(lambda exc: seen.append((exc, threading.current_thread())))
+    with qtbot.waitSignals([job.failed, job.crashed], timeout=5000):
+        job.start()
+    qtbot.waitUntil(lambda: not job.is_running())
+    ((exc, thread),) = seen
+    assert isinstance(exc, ValueError) and thread is threading.main_thread()
+
+
+def print_to_pdf(document, tmp_path: Path, mode=QPrinter.PrinterMode.HighResolution) -> Path:
+    printer = QPrinter(mode)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    assert print_pdf(document, printer)
+    return out
+
+
+@pytest.mark.parametrize("mode", [QPrinter.PrinterMode.ScreenResolution, QPrinter.PrinterMode.HighResolution])
+def test_each_page_prints_at_full_size_on_its_own_paper(qtbot, two_sizes, tmp_path, mode):
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument()
+    document.load(str(two_sizes))
+    out = print_to_pdf(document, tmp_path, mode)
+    first, second = (p.mediabox for p in PdfReader(out).pages)
+    assert abs(float(first.width) - 595.3) <= 1 and abs(float(first.height) - 841.9) <= 1  # A4 portrait
+    assert abs(float(second.width) - 1190.6) <= 1 and abs(float(second.height) - 841.9) <= 1  # A3 landscape
+
+
+def test_printing_is_at_100_percent_not_shrunk_into_margins(qtbot, tmp_path):
+    """A page with a black frame exactly at the document's 15 mm margin prints with the frame there."""
+    from PySide6.QtGui import QColor, QImage
+    from PySide6.QtPdf import QPdfDocument
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas
+
+    source = tmp_path / "frame.pdf"
+    c = canvas.Canvas(str(source), pagesize=A4)
+    c.setFillColorRGB(0, 0, 0)
+    c.rect(15 * mm, 15 * mm, A4[0] - 30 * mm, A4[1] - 30 * mm, stroke=0, fill=1)
+    c.save()
+    document = QPdfDocument()
+    document.load(str(source))
+    out = print_to_pdf(document, tmp_path)
+    printed = QPdfDocument()
+    printed.load(str(out))
+    image: QImage = printed.render(0, QSize(595, 842))
+    assert image.pixelColor(3, 3).alpha() == 255  # the page was printed opaque, on white
+    # 15 mm is 42.5 pt: at 37 pt it is white, at 48 pt black (shrunk to 94 % with doubled margins, it was not)
+    assert image.pixelColor(37, 421) == QColor("white")
+    assert image.pixelColor(48, 421).lightness() < 60
+    assert image.pixelColor(297, 37) == QColor("white")
+    assert image.pixelColor(297, 48).lightness() < 60
+
+
+def test_a_page_the_printer_cant_give_its_paper_is_named_in_the_preview(qtbot, two_sizes, monkeypatch):
+    preview = PdfPreview(two_sizes, "Sammendrag")
+    qtbot.addWidget(preview)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(two_sizes.with_name("ut.pdf")))
+    real = QPrinter.setPageLayout
+
+    def a4_only(self, layout):  # a printer with A4 paper only
+        if layout.pageSize().id() != QPageSize.PageSizeId.A4:
+            return False
+        return real(self, layout)
+
+    monkeypatch.setattr(QPrinter, "setPageLayout", a4_only)
+    assert preview.print_to(printer)
+    assert preview.warning.isVisibleTo(preview)
+    assert "2 (A3)" in preview.warning.text()
+    assert "1 (" not in preview.warning.text()
+    first, second = (p.mediabox for p in PdfReader(two_sizes.with_name("ut.pdf")).pages)
+    assert abs(float(first.width) - 595.3) <= 1 and abs(float(first.height) - 841.9) <= 1
+    assert abs(float(second.width) - 841.9) <= 1 and abs(float(second.height) - 595.3) <= 1  # A4, turned

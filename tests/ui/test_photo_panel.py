@@ -4,13 +4,14 @@ viewer, a journey map as target, and the wall."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QProgressDialog, QPushButton
 
 from desktop.services import journeys, photos
 from desktop.services.demo import demo_id
@@ -45,6 +46,17 @@ def stored(window, **target):
 
 def wait_for_thumbnails(qtbot, panel: PhotoPanel) -> None:
     qtbot.waitUntil(lambda: not panel.model.pending(), timeout=10_000)
+
+
+def added_when_done(qtbot, panel: PhotoPanel) -> list:
+    """Wait for the panel's background add to end (its step on the undo stack); the ids it added."""
+    qtbot.waitUntil(lambda: not panel.adding(), timeout=15_000)
+    return panel.last_added
+
+
+def add(qtbot, panel: PhotoPanel, files) -> list:
+    assert panel.add_files(list(files)) is not None
+    return added_when_done(qtbot, panel)
 
 
 def choose_files(monkeypatch, paths) -> list:
@@ -85,8 +97,11 @@ def test_the_file_dialog_adds_photos_as_one_undoable_step(panel, window, monkeyp
     before = len(stored(window))
     files = [make_image(tmp_path / f"tavle-{n}.jpg", (40 * n, 90, 120)) for n in range(3)]
     filters = choose_files(monkeypatch, files)
+    index = window.context.undo_stack.index()
     panel.add_button.click()
     assert "*.heic" in filters[0] and "*.jpg" in filters[0]
+    assert len(added_when_done(qtbot, panel)) == 3
+    assert window.context.undo_stack.index() == index + 1  # one step
     assert len(stored(window)) == before + 3
     assert len(panel.model.rows) == before + 3
     assert "3 bilder" in panel.message.text()
@@ -108,6 +123,7 @@ def test_a_drop_of_local_files_adds_them_and_names_the_refused(panel, window, tm
     accepted = drop_files(panel, [QUrl.fromLocalFile(str(good)), QUrl.fromLocalFile(str(fake))])
     assert accepted == (True, True)
     qtbot.waitUntil(lambda: len(stored(window)) == before + 1)
+    added_when_done(qtbot, panel)
     assert "notater.jpg" in panel.message.text()
     assert "ikke et bilde" in panel.message.text()
     assert "vegg.jpg" not in panel.message.text()
@@ -123,18 +139,19 @@ def test_links_that_are_not_local_files_are_not_taken(panel, window):
     assert len(stored(window)) == before
 
 
-def test_only_refused_files_leave_nothing_on_the_undo_stack(panel, window, tmp_path, monkeypatch):
+def test_only_refused_files_leave_nothing_on_the_undo_stack(panel, window, tmp_path, monkeypatch, qtbot):
     fake = tmp_path / "liste.png"
     fake.write_bytes(b"PK\x03\x04 a zip, not a picture")
     index = window.context.undo_stack.index()
     choose_files(monkeypatch, [fake])
-    assert panel.add_from_dialog() == []
+    assert panel.add_from_dialog() is not None
+    assert added_when_done(qtbot, panel) == []
     assert window.context.undo_stack.index() == index
     assert "liste.png" in panel.message.text() and "Ingen bilder" in panel.message.text()
 
 
 def test_caption_edit_in_place_and_undo(panel, window, tmp_path, qtbot):
-    (photo_id,) = panel.add_files([make_image(tmp_path / "flipover.jpg")])
+    (photo_id,) = add(qtbot, panel, [make_image(tmp_path / "flipover.jpg")])
     panel.select_photo(photo_id)
     index = panel.grid.currentIndex()
     panel.grid.setFocus()
@@ -152,7 +169,7 @@ def test_caption_edit_in_place_and_undo(panel, window, tmp_path, qtbot):
 
 
 def test_delete_one_with_the_key_and_undo(panel, window, tmp_path, qtbot):
-    added = panel.add_files([make_image(tmp_path / f"b{n}.jpg", (n * 60, 30, 30)) for n in range(2)])
+    added = add(qtbot, panel, [make_image(tmp_path / f"b{n}.jpg", (n * 60, 30, 30)) for n in range(2)])
     panel.select_photo(added[0])
     panel.grid.setFocus()
     qtbot.waitUntil(panel.grid.hasFocus)
@@ -163,8 +180,8 @@ def test_delete_one_with_the_key_and_undo(panel, window, tmp_path, qtbot):
     assert added[0] in {v.id for v in stored(window)}
 
 
-def test_deleting_several_asks_first(panel, window, tmp_path, monkeypatch):
-    added = panel.add_files([make_image(tmp_path / f"c{n}.jpg", (30, n * 60, 30)) for n in range(3)])
+def test_deleting_several_asks_first(panel, window, tmp_path, monkeypatch, qtbot):
+    added = add(qtbot, panel, [make_image(tmp_path / f"c{n}.jpg", (30, n * 60, 30)) for n in range(3)])
     panel.select_ids(added, added[0])
     questions = []
     monkeypatch.setattr(
@@ -182,7 +199,7 @@ def test_deleting_several_asks_first(panel, window, tmp_path, monkeypatch):
 
 
 def test_thumbnails_are_made_off_the_ui_thread_and_cached(panel, window, tmp_path, qtbot):
-    (photo_id,) = panel.add_files([make_image(tmp_path / "stor.jpg", size=(2000, 1500))])
+    (photo_id,) = add(qtbot, panel, [make_image(tmp_path / "stor.jpg", size=(2000, 1500))])
     wait_for_thumbnails(qtbot, panel)
     view = photos.photo(window.context.db, photo_id)
     thumbs = photos.thumbnails_dir(window.context.db)
@@ -203,7 +220,7 @@ def test_thumbnails_are_made_off_the_ui_thread_and_cached(panel, window, tmp_pat
 
 
 def test_a_missing_file_shows_a_placeholder_naming_it(panel, window, tmp_path, qtbot):
-    (photo_id,) = panel.add_files([make_image(tmp_path / "forsvunnet.jpg", (10, 200, 10))])
+    (photo_id,) = add(qtbot, panel, [make_image(tmp_path / "forsvunnet.jpg", (10, 200, 10))])
     wait_for_thumbnails(qtbot, panel)
     view = photos.photo(window.context.db, photo_id)
     view.path.unlink()
@@ -224,7 +241,7 @@ def test_a_missing_file_shows_a_placeholder_naming_it(panel, window, tmp_path, q
 
 
 def test_the_viewer_steps_through_the_photos_and_esc_closes(panel, window, tmp_path, qtbot):
-    added = panel.add_files([make_image(tmp_path / f"v{n}.jpg", (n * 80, 80, 80)) for n in range(3)])
+    added = add(qtbot, panel, [make_image(tmp_path / f"v{n}.jpg", (n * 80, 80, 80)) for n in range(3)])
     panel.select_photo(added[0])
     panel.grid.doubleClicked.emit(panel.grid.currentIndex())
     viewer = panel.viewer
@@ -240,7 +257,7 @@ def test_the_viewer_steps_through_the_photos_and_esc_closes(panel, window, tmp_p
     assert not viewer.isVisible()
 
 
-def test_photos_of_a_journey_map(panel, window, tmp_path):
+def test_photos_of_a_journey_map(panel, window, tmp_path, qtbot):
     maps = journeys.maps_of_group(window.context.db, GROUP)
     assert maps, "the demo group has journey maps"
     panel.refresh()
@@ -249,14 +266,14 @@ def test_photos_of_a_journey_map(panel, window, tmp_path):
     panel.target.setCurrentIndex(1)
     panel.target.activated.emit(1)
     assert panel.map_id == maps[0].id
-    (photo_id,) = panel.add_files([make_image(tmp_path / "kartet.jpg")])
+    (photo_id,) = add(qtbot, panel, [make_image(tmp_path / "kartet.jpg")])
     assert [v.id for v in stored(window, map_id=maps[0].id)][-1] == photo_id
     assert all(v.kind == "map" for v in panel.model.rows)
     panel.choose_map(None)
     assert photo_id in {v.id for v in panel.model.rows}  # the whole group shows its maps' photos too
 
 
-def test_a_session_has_its_own_photos(window, tmp_path, monkeypatch):
+def test_a_session_has_its_own_photos(window, tmp_path, monkeypatch, qtbot):
     from desktop.services.demo_content import SESSION_PLAN
 
     session_id = demo_id("session", f"LUP 3:{SESSION_PLAN[0][1]}")
@@ -266,12 +283,13 @@ def test_a_session_has_its_own_photos(window, tmp_path, monkeypatch):
     panel = page.photos
     assert not panel.target.isVisibleTo(panel)
     choose_files(monkeypatch, [make_image(tmp_path / "samling.jpg")])
-    (photo_id,) = panel.add_from_dialog()
+    panel.add_from_dialog()
+    (photo_id,) = added_when_done(qtbot, panel)
     assert photo_id in {v.id for v in photos.photos_of(window.context.db, session_id=session_id)}
 
 
-def test_the_selected_photo_goes_on_the_wall_and_the_wall_follows(panel, window, tmp_path):
-    added = panel.add_files([make_image(tmp_path / f"w{n}.jpg", (n * 120, 20, 200)) for n in range(2)])
+def test_the_selected_photo_goes_on_the_wall_and_the_wall_follows(panel, window, tmp_path, qtbot):
+    added = add(qtbot, panel, [make_image(tmp_path / f"w{n}.jpg", (n * 120, 20, 200)) for n in range(2)])
     panel.select_photo(added[0])
     panel.wall_button.click()
     wall = window.context.runner.projection
@@ -283,8 +301,92 @@ def test_the_selected_photo_goes_on_the_wall_and_the_wall_follows(panel, window,
     wall.close()
 
 
-def test_panel_roles(panel, tmp_path):
-    (photo_id,) = panel.add_files([make_image(tmp_path / "rolle.jpg")])
+def test_panel_roles(panel, tmp_path, qtbot):
+    (photo_id,) = add(qtbot, panel, [make_image(tmp_path / "rolle.jpg")])
     row = next(r for r, v in enumerate(panel.model.rows) if v.id == photo_id)
     assert panel.model.index(row).data(PHOTO_ROLE).id == photo_id
     assert panel.model.index(row).data(Qt.ItemDataRole.DisplayRole) == "(uten bildetekst)"
+
+
+def progress_dialogs(panel: PhotoPanel) -> list:
+    return [d for d in panel.findChildren(QProgressDialog) if d.isVisible()]
+
+
+def test_adding_runs_off_the_ui_thread_with_progress(panel, window, tmp_path, qtbot, monkeypatch):
+    before = len(stored(window))
+    files = [make_image(tmp_path / f"p{n}.jpg", (n * 50, 100, 20)) for n in range(5)]
+    threads = set()
+    real = photos.prepare_photo
+
+    def prepare(source):
+        threads.add(threading.current_thread())
+        return real(source)
+
+    monkeypatch.setattr(photos, "prepare_photo", prepare)
+    job = panel.add_files(files)
+    assert job is not None and panel.adding()
+    (dialog,) = progress_dialogs(panel)  # progress, with Cancel, while the window stays live
+    assert dialog.windowModality() == Qt.WindowModality.WindowModal
+    assert not panel.add_button.isEnabled()
+    added = added_when_done(qtbot, panel)
+    assert len(added) == 5 and len(stored(window)) == before + 5
+    assert threading.main_thread() not in threads  # prepared and stored on the job's thread
+    assert job.last_progress is not None and job.last_progress[:2] == (5, 5)
+    assert not progress_dialogs(panel)
+    assert "5 bilder" in panel.message.text()
+    assert panel.add_button.isEnabled()
+    window.undo_action.trigger()
+    assert len(stored(window)) == before
+    window.redo_action.trigger()
+    assert {v.id for v in stored(window)} >= set(added)
+
+
+def test_cancel_keeps_the_photos_added_so_far(panel, window, tmp_path, qtbot, monkeypatch):
+    before = len(stored(window))
+    files = [make_image(tmp_path / f"k{n}.jpg", (n * 50, 20, 100)) for n in range(5)]
+    started, go_on = threading.Event(), threading.Event()
+    real = photos.prepare_photo
+
+    def slow_first(source):
+        if source.name == "k0.jpg":
+            started.set()
+            go_on.wait(10)
+        return real(source)
+
+    monkeypatch.setattr(photos, "prepare_photo", slow_first)
+    panel.add_files(files)
+    assert started.wait(10)
+    (dialog,) = progress_dialogs(panel)
+    dialog.findChild(QPushButton).click()  # Cancel
+    go_on.set()
+    added = added_when_done(qtbot, panel)
+    assert len(added) == 1
+    assert [v.original_name for v in stored(window) if v.id in added] == ["k0.jpg"]
+    assert len(stored(window)) == before + 1
+    assert "Avbrutt" in panel.message.text() and "4 bilder" in panel.message.text()
+    window.undo_action.trigger()  # what was kept is one undoable step like any add
+    assert len(stored(window)) == before
+
+
+def test_refused_files_are_named_after_a_background_add(panel, window, tmp_path, qtbot):
+    good = [make_image(tmp_path / f"ok{n}.jpg") for n in range(2)]
+    fake = tmp_path / "handleliste.png"
+    fake.write_text("melk, brød", encoding="utf-8")
+    added = add(qtbot, panel, [good[0], fake, good[1]])
+    assert len(added) == 2
+    text = panel.message.text()
+    assert "handleliste.png" in text and "ikke et bilde" in text and "ok0.jpg" not in text
+    assert not QApplication.activeModalWidget()
+
+
+def test_an_unexpected_error_while_adding_is_told_in_the_panel(panel, window, tmp_path, qtbot, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("en feil i programmet")
+
+    monkeypatch.setattr(photos, "add_photos", broken)
+    index = window.context.undo_stack.index()
+    panel.add_files([make_image(tmp_path / "x.jpg")])
+    assert added_when_done(qtbot, panel) == []
+    assert "loggen" in panel.message.text()
+    assert not progress_dialogs(panel) and panel.add_button.isEnabled()
+    assert window.context.undo_stack.index() == index

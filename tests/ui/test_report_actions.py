@@ -104,7 +104,7 @@ def test_one_session_summary_and_a_missing_photo_is_a_line_in_the_preview(
     window, reports, qtbot, monkeypatch, tmp_path
 ):
     real = report_data.group_report
-    gone = tmp_path / "borte.jpg"
+    gone = tmp_path / "photos" / "3f" / "3f9a0c1d.jpg"  # stored by content hash
 
     def with_a_missing_photo(db, group_id, today=None):
         data = real(db, group_id, today)
@@ -115,6 +115,7 @@ def test_one_session_summary_and_a_missing_photo_is_a_line_in_the_preview(
             datetime(2017, 5, 9, tzinfo=UTC),
             "session",
             frozenset({data.sessions[2].id}),
+            "borte.jpg",
         )
         return dataclasses.replace(data, photos=(photo,))
 
@@ -128,6 +129,8 @@ def test_one_session_summary_and_a_missing_photo_is_a_line_in_the_preview(
     assert preview.path.name.startswith("Oppsummering Idéutvikling")
     note = preview.findChild(QLabel, "previewNote")
     assert note is not None and "borte.jpg" in note.text()
+    assert "3f9a0c1d" not in note.text() and str(tmp_path) not in note.text()
+    assert "3f9a0c1d" not in " ".join(p.extract_text() for p in PdfReader(preview.path).pages)
     assert reports.tell.seen == []  # a warning, not an error box
 
 
@@ -184,10 +187,13 @@ def test_export_writes_one_pdf_per_group_and_the_cohort_report_while_the_ui_keep
     timer.stop()
     assert ticks.count(True) >= 5  # the event loop kept running while the job ran
     files = sorted(p.name for p in target.iterdir())
-    assert files == sorted([f"{safe_file_name(n)}.pdf" for n in names] + ["Kullrapport LUP 3.pdf"])
+    assert files == sorted(
+        [f"{safe_file_name('LUP 3 – ' + n)}.pdf" for n in names] + ["Kullrapport LUP 3.pdf"]
+    )
     for name in names:
         assert (
-            "Sluttoppsummering" in PdfReader(target / f"{safe_file_name(name)}.pdf").pages[0].extract_text()
+            "Sluttoppsummering"
+            in PdfReader(target / f"{safe_file_name('LUP 3 – ' + name)}.pdf").pages[0].extract_text()
         )
     title, message, _details, warning = reports.tell.seen[-1]
     assert title == "Eksporten er ferdig" and not warning
@@ -244,6 +250,33 @@ def test_an_unwritable_folder_is_a_clear_message_and_nothing_starts(window, repo
     title, message, _details, warning = reports.tell.seen[-1]
     assert warning and title == "Kan ikke eksportere"
     assert "Kan ikke skrive til mappen" in message and "Velg en annen mappe" in message
+
+
+def test_export_names_files_after_the_cohort_and_asks_before_replacing_files(
+    window, reports, qtbot, tmp_path
+):
+    names = keep_groups(window.context.db, LUP3, 1)
+    tmp_path = tmp_path / "eksport"
+    tmp_path.mkdir()
+    existing = tmp_path / f"{safe_file_name('LUP 3 – ' + names[0])}.pdf"
+    existing.write_bytes(b"an earlier export")
+    asked = []
+
+    def no(parent, title, question, details=()):
+        asked.append((title, question, tuple(details)))
+        return False
+
+    reports.ask = no
+    reports.last_job = None
+    assert reports.export_cohort(window, LUP3, tmp_path) is None
+    assert reports.last_job is None and existing.read_bytes() == b"an earlier export"
+    assert asked and existing.name in asked[0][2] and "1 av PDF-ene finnes allerede" in asked[0][1]
+    reports.ask = lambda parent, title, question, details=(): True
+    job = reports.export_cohort(window, LUP3, tmp_path)
+    assert job is not None
+    qtbot.waitUntil(lambda: bool(reports.tell.seen), timeout=60_000)
+    assert existing.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([existing.name, "Kullrapport LUP 3.pdf"])
 
 
 def test_a_cancelled_folder_choice_does_nothing(window, reports):
