@@ -8,8 +8,8 @@ from __future__ import annotations
 import uuid
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import QDate, QObject, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from desktop.domain.enums import ParticipantRole, SessionKind
 from desktop.domain.fund import SCORE_MAX, Criterion, FundDecision, kroner
@@ -18,7 +18,16 @@ from desktop.services import cohorts, fund, groups, register, views
 from desktop.ui.commands import ChangeCommand, CreateCommand, DeleteCommand, ServiceCommand
 from desktop.ui.context import AppContext, ask
 from desktop.ui.navigator import node_key
-from desktop.ui.widgets import FormDialog, choice_combo, combo_choice, date_edit, time_edit, to_date, to_time
+from desktop.ui.widgets import (
+    FormDialog,
+    OptionalDate,
+    choice_combo,
+    combo_choice,
+    date_edit,
+    time_edit,
+    to_date,
+    to_time,
+)
 
 DELETABLE = {"cohort", "session", "group", "location", "facilitator", "fundround"}  # by navigator key kind
 
@@ -344,10 +353,10 @@ class RegisterActions(QObject):
             ("deadline", _("Søknadsfrist"), 12),
             ("decision_date", _("Vedtaksdato"), 16),
         ):
-            dates[field] = dialog.add(label, optional_date_edit(today + timedelta(weeks=weeks)), field)
+            dates[field] = dialog.add(label, OptionalDate(label, today + timedelta(weeks=weeks)), field)
 
         def command() -> CreateCommand:
-            values = {field: optional_date(edit) for field, edit in dates.items()}
+            values = {field: edit.value() for field, edit in dates.items()}
             return CreateCommand(
                 _("Ny runde «{name}»").format(name=name.text().strip()),
                 lambda db: fund.create_round(db, name.text(), budget.text(), **values),
@@ -505,25 +514,3 @@ class RegisterActions(QObject):
                 lambda db: fund.delete_application(db, application.id),
             )
         )
-
-
-# --- dates that may be left empty (a round's workshops and decision are not always known yet) -------------
-
-EMPTY_DATE = QDate(2000, 1, 1)
-
-
-def optional_date_edit(value: date | None = None) -> QDateEdit:
-    """A date field where the earliest date shows as "ikke satt" (no date)."""
-    edit = date_edit()
-    edit.setMinimumDate(EMPTY_DATE)
-    edit.setSpecialValueText(_("ikke satt"))
-    set_optional_date(edit, value)
-    return edit
-
-
-def set_optional_date(edit: QDateEdit, value: date | None) -> None:
-    edit.setDate(QDate(value.year, value.month, value.day) if value is not None else edit.minimumDate())
-
-
-def optional_date(edit: QDateEdit) -> date | None:
-    return None if edit.date() == edit.minimumDate() else to_date(edit)

@@ -36,13 +36,13 @@ from desktop.domain.rules import format_date
 from desktop.i18n import _
 from desktop.services import fund
 from desktop.services.overview import norwegian_key
-from desktop.ui.actions import RegisterActions, optional_date, optional_date_edit, set_optional_date
+from desktop.ui.actions import RegisterActions
 from desktop.ui.charts import BarChart, format_value
 from desktop.ui.context import AppContext
 from desktop.ui.navigator import node_key
-from desktop.ui.pages import CommitTextEdit, Page, SimplePage, _button, _scrolling, _set_text
+from desktop.ui.pages import CommitTextEdit, Page, SimplePage, _scrolling, _set_text
 from desktop.ui.table_models import RowsTableModel
-from desktop.ui.widgets import FieldEdit, local_shortcut
+from desktop.ui.widgets import FieldEdit, OptionalDate, button, local_shortcut
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -403,7 +403,7 @@ class FundRoundsPage(SimplePage):
         self.chart = BarChart(value_format=short_kroner)
         self.chart.setMinimumHeight(240)
         self.body.addWidget(self.chart)
-        self.buttons.addWidget(_button(_("&Ny runde …"), self.actions.new_fund_round))
+        self.buttons.addWidget(button(_("&Ny runde …"), self.actions.new_fund_round))
         self.buttons.addStretch(1)
 
     def _open(self, row: int) -> None:
@@ -468,10 +468,9 @@ class FundRoundPage(Page):
             ("deadline", _("Søknadsfrist"), _("Flytt søknadsfristen")),
             ("decision_date", _("Vedtaksdato"), _("Flytt vedtaksdatoen")),
         ):
-            edit = optional_date_edit()
-            edit.setToolTip(_("Sett til «ikke satt» (tidligste dato) hvis datoen ikke er bestemt."))
-            edit.editingFinished.connect(lambda e=edit, f=field, t=text: self._date(t, f, e))
-            edit.calendarWidget().clicked.connect(lambda _d, e=edit, f=field, t=text: self._date(t, f, e))
+            edit = OptionalDate(label)
+            edit.setToolTip(_("Fjern datoen med ✕ hvis den ikke er bestemt."))
+            edit.edited.connect(lambda value, f=field, t=text: self._edit(t, **{f: value}))
             self.errors.add_row(self.form, label, edit, field)
             self.dates[field] = edit
         self.notes = CommitTextEdit()
@@ -481,7 +480,7 @@ class FundRoundPage(Page):
         )
         self.errors.add_row(self.form, _("Notater"), self.notes, "notes")
         self.buttons.addStretch(1)
-        self.buttons.addWidget(_button(_("Slett runde …"), lambda: self.actions.delete_fund_round(self.id)))
+        self.buttons.addWidget(button(_("Slett runde …"), lambda: self.actions.delete_fund_round(self.id)))
 
         # The overview, over both tabs.
         self.figures = RoundFigures()
@@ -513,18 +512,18 @@ class FundRoundPage(Page):
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             local_shortcut(key, self.table, lambda: self._with_application(self.actions.decide_application))
         row = QHBoxLayout()
-        row.addWidget(_button(_("&Ny søknad …"), self.new_application, "Insert"))
-        self.score_button = _button(
+        row.addWidget(button(_("&Ny søknad …"), self.new_application, "Insert"))
+        self.score_button = button(
             _("Vur&dering …"), lambda: self._with_application(self.actions.score_application)
         )
         self.score_button.setToolTip(_("Rådets fem kriterier, 1–5"))
         row.addWidget(self.score_button)
-        self.decide_button = _button(
+        self.decide_button = button(
             _("Ved&tak …"), lambda: self._with_application(self.actions.decide_application), "Enter"
         )
         row.addWidget(self.decide_button)
         row.addStretch(1)
-        self.delete_button = _button(
+        self.delete_button = button(
             _("S&lett søknad …"), lambda: self._with_application(self.actions.delete_application), "Delete"
         )
         row.addWidget(self.delete_button)
@@ -606,9 +605,6 @@ class FundRoundPage(Page):
     def _edit(self, text: str, **values: Any) -> bool:
         return self.commit(text, lambda db, v: fund.update_round(db, self.id, **v), values)
 
-    def _date(self, text: str, field: str, edit) -> None:
-        self._edit(text, **{field: optional_date(edit)})
-
     def _edit_application(self, text: str, **values: Any) -> bool:
         application = self.current_application()
         if application is None:
@@ -666,9 +662,7 @@ class FundRoundPage(Page):
         _set_text(self.name, v.name)
         _set_text(self.budget, kroner(v.budget))
         for field, edit in self.dates.items():
-            edit.blockSignals(True)
-            set_optional_date(edit, getattr(v, field))
-            edit.blockSignals(False)
+            edit.set_value(getattr(v, field))
         if self.notes.toPlainText() != v.notes:
             self.notes.setPlainText(v.notes)
         self.figures.show_overview(v.overview)

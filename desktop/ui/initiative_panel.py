@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QTableWidget,
@@ -59,6 +58,7 @@ from desktop.ui.widgets import (
     FormDialog,
     OptionalDate,
     TextField,
+    button,
     date_edit,
     index_of,
     local_shortcut,
@@ -177,14 +177,6 @@ def _table(columns: list[str], name: str) -> QTableWidget:
     return table
 
 
-def _button(text: str, slot, tip: str = "") -> QPushButton:
-    button = QPushButton(text)
-    button.clicked.connect(lambda: slot())
-    if tip:
-        button.setToolTip(tip)
-    return button
-
-
 # --- the panel --------------------------------------------------------------------------------------------
 
 
@@ -221,7 +213,7 @@ class InitiativePanel(QWidget):
         local_shortcut(Qt.Key.Key_Insert, self.list, self.new_initiative)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             local_shortcut(key, self.list, lambda: self.edits["title"].setFocus())
-        self.new_button = _button(
+        self.new_button = button(
             _("Nytt tiltak …"),
             self.new_initiative,
             _("Nytt innovasjonstiltak for ledergruppen (Insert i listen)"),
@@ -232,7 +224,7 @@ class InitiativePanel(QWidget):
         left_layout.addWidget(_bold(QLabel(_("Ledergruppens tiltak"))))
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.new_button)
-        self.delete_button = _button(
+        self.delete_button = button(
             _("Slett tiltak …"),
             self.delete_initiative,
             _("Sletter tiltaket med gevinster og søknader (kan angres; Delete i listen)"),
@@ -337,15 +329,15 @@ class InitiativePanel(QWidget):
         local_shortcut(Qt.Key.Key_Insert, self.benefits, self.new_benefit)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             local_shortcut(key, self.benefits, self.edit_benefit)
-        self.new_benefit_button = _button(_("Ny gevinst …"), self.new_benefit, "Insert")
-        self.edit_benefit_button = _button(_("Endre gevinst …"), self.edit_benefit, "Enter")
-        self.delete_benefit_button = _button(_("Slett gevinst"), self.delete_benefit, "Delete")
+        self.new_benefit_button = button(_("Ny gevinst …"), self.new_benefit, "Insert")
+        self.edit_benefit_button = button(_("Endre gevinst …"), self.edit_benefit, "Enter")
+        self.delete_benefit_button = button(_("Slett gevinst"), self.delete_benefit, "Delete")
         self.plan_label = _bold(QLabel(_("Gevinstrealiseringsplan")), 1.15)
         plan_row = QHBoxLayout()
         plan_row.addWidget(self.plan_label)
         plan_row.addStretch(1)
-        for button in (self.new_benefit_button, self.edit_benefit_button, self.delete_benefit_button):
-            plan_row.addWidget(button)
+        for each in (self.new_benefit_button, self.edit_benefit_button, self.delete_benefit_button):
+            plan_row.addWidget(each)
         self.no_benefits = QLabel(
             _(
                 "Ingen gevinster ennå. Hvilke gevinster skal tiltaket gi: unngåtte kostnader, spart tid "
@@ -367,16 +359,16 @@ class InitiativePanel(QWidget):
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             local_shortcut(key, self.measurements, self.edit_measurement)
         self.measurements_label = _bold(QLabel(_("Målinger")))
-        self.new_measurement_button = _button(_("Ny måling …"), self.new_measurement, "Insert")
-        self.edit_measurement_button = _button(_("Endre …"), self.edit_measurement, "Enter")
-        self.delete_measurement_button = _button(_("Slett måling"), self.delete_measurement, "Delete")
+        self.new_measurement_button = button(_("Ny måling …"), self.new_measurement, "Insert")
+        self.edit_measurement_button = button(_("Endre …"), self.edit_measurement, "Enter")
+        self.delete_measurement_button = button(_("Slett måling"), self.delete_measurement, "Delete")
         measure_buttons = QHBoxLayout()
-        for button in (
+        for each in (
             self.new_measurement_button,
             self.edit_measurement_button,
             self.delete_measurement_button,
         ):
-            measure_buttons.addWidget(button)
+            measure_buttons.addWidget(each)
         measure_buttons.addStretch(1)
         measure_box = QWidget()
         measure_layout = QVBoxLayout(measure_box)
@@ -385,7 +377,7 @@ class InitiativePanel(QWidget):
         measure_layout.addWidget(self.measurements, 1)
         measure_layout.addLayout(measure_buttons)
         self.chart = BenefitChart()
-        self.wall_button = _button(
+        self.wall_button = button(
             _("Vis gevinsten på veggen"),
             self.show_benefit_on_wall,
             _("Grafen over gevinsten, stor på projektoren"),
@@ -434,7 +426,7 @@ class InitiativePanel(QWidget):
         self.empty_text.setWordWrap(True)
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_text.setStyleSheet(EMPTY_STYLE)
-        self.empty_button = _button(_("Nytt tiltak …"), self.new_initiative)
+        self.empty_button = button(_("Nytt tiltak …"), self.new_initiative)
         self.empty = QWidget()
         empty_layout = QVBoxLayout(self.empty)
         empty_layout.addStretch(1)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
     QTableWidget,
@@ -44,6 +43,7 @@ from desktop.ui.widgets import (
     FacilitatorChecklist,
     FieldEdit,
     FieldErrors,
+    button,
     date_edit,
     fill_choices,
     local_shortcut,
@@ -74,14 +74,6 @@ def _title(text: str) -> QLabel:
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
-
-
-def _button(text: str, slot: Callable[[], Any], tip: str = "") -> QPushButton:
-    button = QPushButton(text)
-    button.clicked.connect(lambda: slot())
-    if tip:
-        button.setToolTip(tip)
-    return button
 
 
 def _reports(page: Page):
@@ -221,7 +213,7 @@ class ProgrammePage(Page):
         self.figures = QLabel()
         self.figures.setWordWrap(True)
         self.body.addWidget(self.figures)
-        self.buttons.addWidget(_button(_("Nytt kull …"), lambda: self.actions.new_cohort(self.id)))
+        self.buttons.addWidget(button(_("Nytt kull …"), lambda: self.actions.new_cohort(self.id)))
         self.buttons.addStretch(1)
         from desktop.ui.dashboard import ProgrammeDashboard
         from desktop.ui.programme_overview import InnovationOverview
@@ -286,16 +278,16 @@ class CohortPage(SimplePage):
         self.errors.add_row(self.form, _("Veiledere"), self.facilitators, "facilitators")
         self.summary = QLabel()
         self.body.addWidget(self.summary)
-        self.buttons.addWidget(_button(_("Planlegg samling …"), lambda: self.actions.plan_session(self.id)))
-        self.buttons.addWidget(_button(_("Ny ledergruppe …"), lambda: self.actions.add_leader_group(self.id)))
+        self.buttons.addWidget(button(_("Planlegg samling …"), lambda: self.actions.plan_session(self.id)))
+        self.buttons.addWidget(button(_("Ny ledergruppe …"), lambda: self.actions.add_leader_group(self.id)))
         self.buttons.addWidget(
-            _button(_("Kullrapport (PDF) …"), lambda: _reports(self).cohort_report(self, self.id))
+            button(_("Kullrapport (PDF) …"), lambda: _reports(self).cohort_report(self, self.id))
         )
         self.buttons.addWidget(
-            _button(_("Eksporter alle ledergrupper …"), lambda: _reports(self).export_cohort(self, self.id))
+            button(_("Eksporter alle ledergrupper …"), lambda: _reports(self).export_cohort(self, self.id))
         )
         self.buttons.addStretch(1)
-        self.buttons.addWidget(_button(_("Slett kull …"), lambda: self.actions.delete(self.key)))
+        self.buttons.addWidget(button(_("Slett kull …"), lambda: self.actions.delete(self.key)))
         self._name = ""
 
     def _rename(self, value: str) -> None:
@@ -374,9 +366,9 @@ class SessionPage(Page):
             )
         )
         self.errors.add_row(self.form, _("Veiledere"), self.facilitators, "facilitators")
-        self.buttons.addWidget(_button(_("Arbeidsark …"), lambda: _reports(self).worksheets(self, self.id)))
+        self.buttons.addWidget(button(_("Arbeidsark …"), lambda: _reports(self).worksheets(self, self.id)))
         self.buttons.addStretch(1)
-        self.buttons.addWidget(_button(_("Slett samling"), lambda: self.actions.delete(self.key)))
+        self.buttons.addWidget(button(_("Slett samling"), lambda: self.actions.delete(self.key)))
         self.tabs = _tabbed(self, _scrolling(self.body))
         from desktop.ui.timeplan_editor import TimePlanEditor
 
@@ -461,20 +453,20 @@ class GroupPage(Page):
         self.body.addWidget(self.people_label)
         self.body.addWidget(self.people, 1)
         row = QHBoxLayout()
-        row.addWidget(_button(_("Ny deltaker …"), lambda: self.actions.add_participant(self.id), "Insert"))
-        row.addWidget(_button(_("Endre …"), lambda: self._with_person(self.actions.edit_participant)))
+        row.addWidget(button(_("Ny deltaker …"), lambda: self.actions.add_participant(self.id), "Insert"))
+        row.addWidget(button(_("Endre …"), lambda: self._with_person(self.actions.edit_participant)))
         row.addWidget(
-            _button(
+            button(
                 _("Flytt til annen gruppe …"),
                 lambda: self._with_person(lambda p: self.actions.move_participant(p, self.id)),
             )
         )
         row.addWidget(
-            _button(_("Fjern deltaker"), lambda: self._with_person(self.actions.remove_participant), "Delete")
+            button(_("Fjern deltaker"), lambda: self._with_person(self.actions.remove_participant), "Delete")
         )
         row.addStretch(1)
-        row.addWidget(_button(_("Sammendrag (PDF) …"), lambda: _reports(self).group_summary(self, self.id)))
-        row.addWidget(_button(_("Fjern ledergruppe …"), lambda: self.actions.delete(self.key)))
+        row.addWidget(button(_("Sammendrag (PDF) …"), lambda: _reports(self).group_summary(self, self.id)))
+        row.addWidget(button(_("Fjern ledergruppe …"), lambda: self.actions.delete(self.key)))
         self.body.addLayout(row)
         details = QWidget()
         details.setLayout(self.body)  # no scrolling: the participant table takes the height
@@ -556,7 +548,7 @@ class LocationPage(SimplePage):
         self.history.setWordWrap(True)
         self.body.addWidget(self.history)
         self.buttons.addStretch(1)
-        self.buttons.addWidget(_button(_("Slett tjenestested"), lambda: self.actions.delete(self.key)))
+        self.buttons.addWidget(button(_("Slett tjenestested"), lambda: self.actions.delete(self.key)))
 
     def _edit(self, text: str, **values: Any) -> None:
         self.commit(text, lambda db, v: register.update_service_location(db, self.id, **v), values)
@@ -585,7 +577,7 @@ class FacilitatorPage(SimplePage):
         self.history.setWordWrap(True)
         self.body.addWidget(self.history)
         self.buttons.addStretch(1)
-        self.buttons.addWidget(_button(_("Slett veileder"), lambda: self.actions.delete(self.key)))
+        self.buttons.addWidget(button(_("Slett veileder"), lambda: self.actions.delete(self.key)))
 
     def _edit(self, text: str, **values: Any) -> None:
         self.commit(text, lambda db, v: register.update_facilitator(db, self.id, **v), values)
@@ -610,7 +602,7 @@ class FolderPage(SimplePage):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.body.addWidget(self.text)
-        self.action_button = _button("", self._act)
+        self.action_button = button("", self._act)
         self.buttons.addWidget(self.action_button)
         self.buttons.addStretch(1)
 

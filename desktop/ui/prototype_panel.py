@@ -45,13 +45,12 @@ from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.services import ideas, prototypes
 from desktop.ui.commands import DeleteCommand, NewPrototypeCommand, PrototypeCommand
-from desktop.ui.widgets import ID_ROLE, FieldEdit, FieldErrors, FormDialog, TextField, local_shortcut
+from desktop.ui.widgets import ID_ROLE, NO_DATE, FieldEdit, FieldErrors, FormDialog, TextField, local_shortcut
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
 
 TITLE_FROM_IDEA = 50  # characters of the idea text a new prototype's default name keeps
-NO_DATE = QDate(2000, 1, 1)  # the date edit's "not tested" value (shown as text, never stored)
 
 WARNING_COLOUR = "#8a3b00"
 DRAFT_BANNER = (

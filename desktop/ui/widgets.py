@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QSizePolicy,
     QTimeEdit,
     QToolButton,
@@ -372,3 +373,12 @@ class TextField(QPlainTextEdit):
                 event.ignore()
                 return True
         return super().event(event)
+
+
+def button(text: str, slot, tip: str = "") -> QPushButton:
+    """A push button that calls ``slot()`` (without Qt's ``checked`` argument) when clicked."""
+    result = QPushButton(text)
+    result.clicked.connect(lambda: slot())
+    if tip:
+        result.setToolTip(tip)
+    return result

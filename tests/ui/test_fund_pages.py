@@ -60,10 +60,10 @@ def test_new_round_by_dialog_is_in_the_navigator_and_undoable(window, dialogs):
     def fill(dialog) -> None:
         dialog.fields["name"].setText("Oppdrift våren 2020")
         dialog.fields["budget"].setText("1 000 000 kr")
-        dialog.fields["info_workshop"].setDate(QDate(2019, 12, 3))
-        dialog.fields["applicant_workshop"].setDate(QDate(2020, 1, 29))
-        dialog.fields["deadline"].setDate(QDate(2020, 3, 1))
-        dialog.fields["decision_date"].setDate(QDate(2020, 4, 15))
+        dialog.fields["info_workshop"].edit.setDate(QDate(2019, 12, 3))
+        dialog.fields["applicant_workshop"].edit.setDate(QDate(2020, 1, 29))
+        dialog.fields["deadline"].edit.setDate(QDate(2020, 3, 1))
+        dialog.fields["decision_date"].edit.setDate(QDate(2020, 4, 15))
 
     dialogs.answer(fill)
     folder.buttons.itemAt(0).widget().click()  # "Ny runde …"
@@ -84,10 +84,10 @@ def test_new_round_dates_out_of_order_are_refused_at_the_field(window, dialogs):
     def fill(dialog) -> None:
         dialog.fields["name"].setText("Feil rekkefølge")
         dialog.fields["budget"].setText("500000")
-        dialog.fields["info_workshop"].setDate(QDate(2019, 12, 3))
-        dialog.fields["applicant_workshop"].setDate(QDate(2020, 1, 29))
-        dialog.fields["deadline"].setDate(QDate(2020, 3, 1))
-        dialog.fields["decision_date"].setDate(QDate(2020, 2, 1))
+        dialog.fields["info_workshop"].edit.setDate(QDate(2019, 12, 3))
+        dialog.fields["applicant_workshop"].edit.setDate(QDate(2020, 1, 29))
+        dialog.fields["deadline"].edit.setDate(QDate(2020, 3, 1))
+        dialog.fields["decision_date"].edit.setDate(QDate(2020, 2, 1))
 
     before = len(fund.rounds(window.context.db))
     dialogs.answer(fill)
@@ -117,8 +117,8 @@ def test_negative_budget_and_dates_out_of_order_are_refused_at_the_field(window,
     assert fund.round_view(window.context.db, page.id).budget == 1_000_000
 
     edit = page.dates["applicant_workshop"]
-    edit.setDate(QDate(2019, 10, 20))  # after the deadline
-    edit.editingFinished.emit()
+    edit.edit.setDate(QDate(2019, 10, 20))  # after the deadline
+    edit.edit.editingFinished.emit()
     assert "før søknadsfristen" in page.errors.message("applicant_workshop")
     assert fund.round_view(window.context.db, page.id).applicant_workshop == date(2019, 9, 10)
 
