@@ -85,6 +85,7 @@ def _report_parser(commands) -> None:
     group.add_argument(
         "--group", required=True, metavar="NAME_OR_UUID", help="the group's service location, or its UUID"
     )
+    group.add_argument("--cohort", metavar="NAME", help="the cohort, where the location has been in several")
     group.add_argument("--session", metavar="TITLE_OR_UUID", help="one session's summary instead")
     group.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     cohort = kinds.add_parser("cohort", help="a cohort's report for the municipality")
@@ -251,12 +252,13 @@ def _worksheets(args: argparse.Namespace) -> int:
 def _photos(args: argparse.Namespace) -> int:
     """``photos add``: every file that can be taken in is added; each refused one is named on stderr, and
     then the exit status is 1."""
-    from desktop.services.photos import add_photo, find_leader_group
+    from desktop.services.groups import find_group
+    from desktop.services.photos import add_photo
     from desktop.storage.database import open_database
 
     db = open_database(_data_dir(args), create=False)
     try:
-        group_id = find_leader_group(db, args.group, args.cohort)
+        group_id = find_group(db, args.group, args.cohort)
         added = 0
         refused = 0
         for index, source in enumerate(args.files):
@@ -293,8 +295,9 @@ def _report(args: argparse.Namespace) -> int:
     try:
         if args.report_command == "group":
             from desktop.reports.group_summary import build_group_summary
+            from desktop.services.groups import find_group
 
-            group_id = reports.find_group(db, args.group)
+            group_id = find_group(db, args.group, args.cohort)
             session_id = reports.find_session(db, group_id, args.session) if args.session else None
             data = reports.group_report(db, group_id)
 

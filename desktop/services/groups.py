@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from desktop.domain.enums import ParticipantRole
 from desktop.domain.rules import clean_email, clean_name
-from desktop.errors import ValidationError
+from desktop.errors import LupError, NotFoundError, ValidationError
 from desktop.i18n import _
 from desktop.services.common import apply_changes, clean_fields, delete_with_snapshot, get
 from desktop.storage.database import Database
@@ -94,3 +94,42 @@ def move_participant(db: Database, participant_id: uuid.UUID, group_id: uuid.UUI
 def remove_participant(db: Database, participant_id: uuid.UUID) -> Snapshot:
     with db.transaction() as session:
         return delete_with_snapshot(session, get(session, Participant, participant_id))
+
+
+def find_group(db: Database, name_or_id: str, cohort: str | None = None) -> uuid.UUID:
+    """The leader group a user named (on the command line) by its id or its service location's name, any
+    case; ``cohort`` (a cohort's name) picks one where the location took part in several cohorts, else the
+    message names the cohorts and their groups' ids."""
+    text = " ".join(name_or_id.split())
+    with db.transaction() as s:
+        try:
+            wanted = uuid.UUID(text)
+        except ValueError:
+            wanted = None
+        if wanted is not None:
+            if s.get(LeaderGroup, wanted) is None:
+                raise NotFoundError(_("Finner ingen ledergruppe med id {id}.").format(id=wanted))
+            return wanted
+        rows = s.execute(
+            select(LeaderGroup.id, ServiceLocation.name, Cohort.name.label("cohort"))
+            .join(ServiceLocation, LeaderGroup.service_location_id == ServiceLocation.id)
+            .join(Cohort, LeaderGroup.cohort_id == Cohort.id)
+            .order_by(Cohort.start_date)
+        ).all()
+    found = [r for r in rows if r.name.casefold() == text.casefold()]
+    if cohort is not None:
+        found = [r for r in found if r.cohort.casefold() == " ".join(cohort.split()).casefold()]
+    if not found:
+        where = _(" i kullet «{cohort}»").format(cohort=cohort.strip()) if cohort else ""
+        raise NotFoundError(
+            _("Finner ingen ledergruppe for tjenestestedet «{name}»{where}.").format(name=text, where=where)
+        )
+    if len(found) > 1:
+        choices = "; ".join(f"{r.cohort}: {r.id}" for r in found)
+        raise LupError(
+            _(
+                "«{name}» har ledergrupper i flere kull ({choices}). Velg kull med --cohort, eller oppgi "
+                "gruppens id."
+            ).format(name=found[0].name, choices=choices)
+        )
+    return found[0].id

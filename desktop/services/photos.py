@@ -35,7 +35,7 @@ from desktop.i18n import _
 from desktop.reports.images import prepare_photo, write_atomically, write_error
 from desktop.services.common import apply_changes, delete_with_snapshot, get
 from desktop.storage.database import Database
-from desktop.storage.models import Cohort, JourneyMap, LeaderGroup, Photo, ServiceLocation, Session
+from desktop.storage.models import JourneyMap, LeaderGroup, Photo, Session
 from desktop.storage.snapshot import Snapshot
 
 PHOTOS_DIR = "photos"
@@ -252,47 +252,6 @@ def _unlink(path: str) -> bool:
 def thumbnails_dir(db: Database) -> Path:
     """Where ``desktop.reports.images.thumbnail`` caches the small copies of this data folder's photos."""
     return db.data_dir / PHOTOS_DIR / THUMBS_DIR
-
-
-def find_leader_group(db: Database, name_or_id: str, cohort: str | None = None) -> uuid.UUID:
-    """The leader group meant by a UUID or by its service location's name (any case), for the command
-    line; ``cohort`` (a cohort's name) picks one where the location has been in several cohorts."""
-    text = name_or_id.strip()
-    with db.transaction() as session:
-        try:
-            group_id = uuid.UUID(text)
-        except ValueError:
-            group_id = None
-        if group_id is not None and session.get(LeaderGroup, group_id) is not None:
-            return group_id
-        wanted = text.casefold()
-        rows = session.execute(
-            select(LeaderGroup.id, ServiceLocation.name, Cohort.name, Cohort.start_date)
-            .join(ServiceLocation, LeaderGroup.service_location_id == ServiceLocation.id)
-            .join(Cohort, LeaderGroup.cohort_id == Cohort.id)
-            .order_by(Cohort.start_date)
-        ).all()
-        matches = [r for r in rows if r[1].casefold() == wanted]
-        if cohort is not None:
-            matches = [r for r in matches if r[2].casefold() == cohort.strip().casefold()]
-        if not matches:
-            if cohort is not None:
-                raise ValidationError(
-                    "group",
-                    _("Fant ingen ledergruppe for «{name}» i kullet «{cohort}».").format(
-                        name=text, cohort=cohort
-                    ),
-                )
-            raise ValidationError("group", _("Fant ingen ledergruppe «{name}».").format(name=text))
-        if len(matches) > 1:
-            raise ValidationError(
-                "group",
-                _(
-                    "«{name}» har ledergrupper i flere kull: {cohorts}. "
-                    "Velg kull med --cohort, eller bruk gruppens UUID."
-                ).format(name=matches[0][1], cohorts=", ".join(f"{r[2]} ({r[0]})" for r in matches)),
-            )
-        return matches[0][0]
 
 
 def _view(db: Database, row: Photo) -> PhotoView:

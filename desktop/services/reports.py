@@ -4,8 +4,8 @@
 session of its cohort with the plan as it was run, journey maps, the idea board, prototypes with their
 rounds, initiatives with their benefit plans, and photos. ``cohort_report`` collects a cohort for the
 municipality: every group in short, coverage, initiatives and the benefits summed by gain type and unit.
-The builders in ``desktop.reports`` turn these into pages; ``find_group``/``find_session``/``find_cohort``
-resolve what a user typed on the command line.
+The builders in ``desktop.reports`` turn these into pages; ``find_session``/``find_cohort`` (and
+``groups.find_group``) resolve what a user typed on the command line.
 """
 
 from __future__ import annotations
@@ -674,37 +674,6 @@ def _as_uuid(text: str) -> uuid.UUID | None:
         return uuid.UUID(text.strip())
     except ValueError:
         return None
-
-
-def find_group(db: Database, name_or_id: str) -> uuid.UUID:
-    """The leader group a user named by its service location (or by its id). A location that took part in
-    several cohorts needs the id; the message names the cohorts and their groups' ids."""
-    wanted = _as_uuid(name_or_id)
-    with db.transaction() as s:
-        if wanted is not None:
-            if s.get(LeaderGroup, wanted) is None:
-                raise NotFoundError(_("Finner ingen ledergruppe med id {id}.").format(id=wanted))
-            return wanted
-        key = " ".join(name_or_id.split()).casefold()
-        rows = s.execute(
-            select(LeaderGroup.id, ServiceLocation.name, Cohort.name.label("cohort"))
-            .join(ServiceLocation, LeaderGroup.service_location_id == ServiceLocation.id)
-            .join(Cohort, LeaderGroup.cohort_id == Cohort.id)
-            .order_by(Cohort.start_date)
-        ).all()
-    found = [r for r in rows if r.name.casefold() == key]
-    if not found:
-        raise NotFoundError(
-            _("Finner ingen ledergruppe for tjenestestedet «{name}».").format(name=name_or_id.strip())
-        )
-    if len(found) > 1:
-        choices = "; ".join(f"{r.cohort}: {r.id}" for r in found)
-        raise LupError(
-            _("«{name}» har ledergrupper i flere kull. Oppgi gruppens id: {choices}.").format(
-                name=found[0].name, choices=choices
-            )
-        )
-    return found[0].id
 
 
 def find_session(db: Database, group_id: uuid.UUID, title_or_id: str) -> uuid.UUID:

@@ -229,23 +229,6 @@ def test_a_failed_row_removes_the_file_it_wrote(db, small, tmp_path: Path, monke
         assert session.scalars(select(Photo)).all() == []
 
 
-def test_find_leader_group_by_name_or_uuid(db, small) -> None:
-    from desktop.errors import ValidationError
-    from desktop.services import cohorts
-
-    assert photos.find_leader_group(db, "bryn SKOLE") == small.group
-    assert photos.find_leader_group(db, str(small.group)) == small.group
-    with pytest.raises(ValidationError, match="Evje skole"):
-        photos.find_leader_group(db, "Evje skole")
-    later = cohorts.create_cohort(
-        db, small.programme, "LUP 2", datetime(2019, 1, 1).date(), datetime(2019, 6, 1).date()
-    )
-    second = groups.add_leader_group(db, later, small.bryn)
-    with pytest.raises(ValidationError, match="LUP 1.*LUP 2"):
-        photos.find_leader_group(db, "Bryn skole")
-    assert photos.find_leader_group(db, "Bryn skole", cohort="lup 2") == second
-
-
 def test_the_next_start_removes_the_files_of_deleted_photos(db, small, tmp_path: Path) -> None:
     from desktop.app import open_register_for_the_window
     from desktop.reports.images import thumbnail

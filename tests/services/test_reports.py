@@ -54,19 +54,22 @@ def test_cohort_report_of_a_demo_cohort(demo_db) -> None:
     assert sum(n for _label, n in data.phases) == len(data.initiatives)
 
 
-def test_find_group_by_name_id_and_ambiguity(db, small) -> None:
+def test_find_group_by_name_id_cohort_and_ambiguity(db, small) -> None:
     from desktop.services import cohorts, groups
 
-    assert reports.find_group(db, " bryn SKOLE ") == small.group
-    assert reports.find_group(db, str(small.group)) == small.group
+    assert groups.find_group(db, " bryn SKOLE ") == small.group
+    assert groups.find_group(db, str(small.group)) == small.group
     with pytest.raises(NotFoundError, match="Evje skole"):
-        reports.find_group(db, "Evje skole")
+        groups.find_group(db, "Evje skole")
     other = cohorts.create_cohort(db, small.programme, "LUP 2", date(2018, 9, 1), date(2019, 2, 28))
     second = groups.add_leader_group(db, other, small.bryn)
     with pytest.raises(LupError) as raised:
-        reports.find_group(db, "Bryn skole")
+        groups.find_group(db, "Bryn skole")
     assert "LUP 1" in raised.value.message and "LUP 2" in raised.value.message
-    assert str(second) in raised.value.message
+    assert str(second) in raised.value.message and "--cohort" in raised.value.message
+    assert groups.find_group(db, "Bryn skole", cohort="lup 2") == second
+    with pytest.raises(NotFoundError, match="LUP 9"):
+        groups.find_group(db, "Bryn skole", cohort="LUP 9")
 
 
 def test_find_session_and_cohort(db, small) -> None:
