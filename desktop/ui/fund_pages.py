@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtGui import QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QFrame,
@@ -42,7 +41,7 @@ from desktop.ui.context import AppContext
 from desktop.ui.navigator import node_key
 from desktop.ui.pages import CommitTextEdit, Page, SimplePage, _scrolling, _set_text
 from desktop.ui.table_models import RowsTableModel
-from desktop.ui.widgets import FieldEdit, OptionalDate, button, local_shortcut
+from desktop.ui.widgets import FieldEdit, OptionalDate, button, local_shortcut, rows_table
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -226,14 +225,7 @@ def _table(model: QAbstractTableModel, name: str) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.setSortingEnabled(True)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.setAccessibleName(name)
-    return table
+    return rows_table(table, name)
 
 
 # --- the round's figures ----------------------------------------------------------------------------------

@@ -58,10 +58,12 @@ from desktop.ui.widgets import (
     FormDialog,
     OptionalDate,
     TextField,
+    bold,
     button,
     date_edit,
     index_of,
     local_shortcut,
+    rows_table,
 )
 
 if TYPE_CHECKING:
@@ -154,26 +156,11 @@ def origin_text(kind: str, text: str) -> str:
     return (_("Idé: {text}") if kind == "idea" else _("Prototype: {text}")).format(text=short)
 
 
-def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
-    font = label.font()
-    font.setWeight(QFont.Weight.DemiBold)
-    if scale != 1.0:
-        font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
-    return label
-
-
 def _table(columns: list[str], name: str) -> QTableWidget:
     table = QTableWidget(0, len(columns))
     table.setHorizontalHeaderLabels(columns)
-    table.verticalHeader().hide()
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setTabKeyNavigation(False)  # Tab leaves the table: the arrows move in it
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setAccessibleName(name)
+    rows_table(table, name)
     return table
 
 
@@ -221,7 +208,7 @@ class InitiativePanel(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(_bold(QLabel(_("Ledergruppens tiltak"))))
+        left_layout.addWidget(bold(QLabel(_("Ledergruppens tiltak"))))
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.new_button)
         self.delete_button = button(
@@ -332,7 +319,7 @@ class InitiativePanel(QWidget):
         self.new_benefit_button = button(_("Ny gevinst …"), self.new_benefit, "Insert")
         self.edit_benefit_button = button(_("Endre gevinst …"), self.edit_benefit, "Enter")
         self.delete_benefit_button = button(_("Slett gevinst"), self.delete_benefit, "Delete")
-        self.plan_label = _bold(QLabel(_("Gevinstrealiseringsplan")), 1.15)
+        self.plan_label = bold(QLabel(_("Gevinstrealiseringsplan")), 1.15)
         plan_row = QHBoxLayout()
         plan_row.addWidget(self.plan_label)
         plan_row.addStretch(1)
@@ -358,7 +345,7 @@ class InitiativePanel(QWidget):
         local_shortcut(Qt.Key.Key_Insert, self.measurements, self.new_measurement)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             local_shortcut(key, self.measurements, self.edit_measurement)
-        self.measurements_label = _bold(QLabel(_("Målinger")))
+        self.measurements_label = bold(QLabel(_("Målinger")))
         self.new_measurement_button = button(_("Ny måling …"), self.new_measurement, "Insert")
         self.edit_measurement_button = button(_("Endre …"), self.edit_measurement, "Enter")
         self.delete_measurement_button = button(_("Slett måling"), self.delete_measurement, "Delete")

@@ -45,7 +45,16 @@ from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.services import ideas, prototypes
 from desktop.ui.commands import DeleteCommand, NewPrototypeCommand, PrototypeCommand
-from desktop.ui.widgets import ID_ROLE, NO_DATE, FieldEdit, FieldErrors, FormDialog, TextField, local_shortcut
+from desktop.ui.widgets import (
+    ID_ROLE,
+    NO_DATE,
+    FieldEdit,
+    FieldErrors,
+    FormDialog,
+    TextField,
+    bold,
+    local_shortcut,
+)
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -262,15 +271,6 @@ class LineField(FieldEdit):
         self.setCursorPosition(0)  # show the beginning of a long text, not its end
 
 
-def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
-    font = label.font()
-    font.setWeight(QFont.Weight.DemiBold)
-    if scale != 1.0:
-        font.setPointSizeF(font.pointSizeF() * scale)
-    label.setFont(font)
-    return label
-
-
 def _column_form() -> QFormLayout:
     form = QFormLayout()
     form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # the label above its field
@@ -315,7 +315,7 @@ class PrototypePanel(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(_bold(QLabel(_("Ledergruppens prototyper"))))
+        left_layout.addWidget(bold(QLabel(_("Ledergruppens prototyper"))))
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.new_button)
 
@@ -364,7 +364,7 @@ class PrototypePanel(QWidget):
         self.remove_round_button.setToolTip(_("Slett runden som vises (kan angres)"))
         self.remove_round_button.clicked.connect(self.remove_round)
         rounds_row = QHBoxLayout()
-        rounds_row.addWidget(_bold(QLabel(_("Runder:"))))
+        rounds_row.addWidget(bold(QLabel(_("Runder:"))))
         rounds_row.addWidget(self.rounds)
         rounds_row.addStretch(1)
         rounds_row.addWidget(self.next_button)
@@ -454,7 +454,7 @@ class PrototypePanel(QWidget):
     # --- building ---------------------------------------------------------------------------------------
 
     def _section(self, text: str) -> QLabel:
-        label = _bold(QLabel(text), 1.15)
+        label = bold(QLabel(text), 1.15)
         label.setContentsMargins(0, 10, 0, 0)
         return label
 
@@ -482,7 +482,7 @@ class PrototypePanel(QWidget):
         rows = QVBoxLayout()
         row = QHBoxLayout()
         rows.addLayout(row)
-        row.addWidget(_bold(QLabel(_("Beslutning:"))))
+        row.addWidget(bold(QLabel(_("Beslutning:"))))
         self.decision_buttons: dict[Decision, QPushButton] = {}
         self._decision_group = QButtonGroup(self)
         self._decision_group.setExclusive(False)  # a second press takes the decision back
@@ -502,7 +502,7 @@ class PrototypePanel(QWidget):
         row.addStretch(1)
         row = QHBoxLayout()
         rows.addLayout(row)
-        row.addWidget(_bold(QLabel(_("Testet dato:"))))
+        row.addWidget(bold(QLabel(_("Testet dato:"))))
         self.tested = QDateEdit()
         self.tested.setCalendarPopup(True)
         self.tested.setDisplayFormat("dd.MM.yyyy")

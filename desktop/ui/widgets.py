@@ -9,8 +9,9 @@ from datetime import date, time
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QTableView,
     QTimeEdit,
     QToolButton,
     QVBoxLayout,
@@ -382,3 +384,26 @@ def button(text: str, slot, tip: str = "") -> QPushButton:
     if tip:
         result.setToolTip(tip)
     return result
+
+
+def bold(label: QLabel, scale: float = 1.0) -> QLabel:
+    """``label`` in semi-bold type, ``scale`` times its size."""
+    font = label.font()
+    font.setWeight(QFont.Weight.DemiBold)
+    if scale != 1.0:
+        font.setPointSizeF(font.pointSizeF() * scale)
+    label.setFont(font)
+    return label
+
+
+def rows_table(table: QTableView, name: str) -> QTableView:
+    """``table`` set up as a list of read-only rows: whole rows selected one at a time, no row numbers,
+    alternating colours, one line per cell; ``name`` for screen readers."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.setAccessibleName(name)
+    return table
