@@ -1,4 +1,5 @@
-"""The layers below the UI never import Qt: checked in a fresh interpreter and in the source text."""
+"""The layers below the UI never import Qt (checked in a fresh interpreter and in the source text), and no
+layer imports one above it (ARCHITECTURE.md: the arrows only point down)."""
 
 from __future__ import annotations
 
@@ -80,3 +81,29 @@ def test_the_source_check_recognises_qt_imports() -> None:
     assert QT_IMPORT.search("from PySide6.QtWidgets import QWidget\n")
     assert QT_IMPORT.search("x = 1\n    import shiboken6\n")
     assert not QT_IMPORT.search('"""Mentions PySide6 in prose."""\n')
+
+
+# Highest first; a package may import its own and the ones below it (and the leaf modules errors, i18n, paths).
+LAYERS = ["ui", "services", "reports", "kits", "storage", "domain"]
+OUR_IMPORT = re.compile(r"^\s*(?:from|import)\s+desktop\.([a-z_]+)", re.MULTILINE)
+
+
+def upward_imports(package: str, source: str) -> set[str]:
+    above = set(LAYERS[: LAYERS.index(package)])
+    return {name for name in OUR_IMPORT.findall(source) if name in above}
+
+
+def test_no_layer_imports_one_above_it() -> None:
+    offenders = {}
+    for package in LAYERS[1:]:
+        for path in sorted((PROJECT_ROOT / "desktop" / package).rglob("*.py")):
+            found = upward_imports(package, path.read_text(encoding="utf-8"))
+            if found:
+                offenders[str(path.relative_to(PROJECT_ROOT))] = sorted(found)
+    assert offenders == {}
+
+
+def test_the_layer_check_sees_an_upward_import() -> None:
+    assert upward_imports("reports", "from desktop.services.reports import GroupReport\n") == {"services"}
+    assert upward_imports("domain", "    from desktop.storage.models import Idea\n") == {"storage"}
+    assert upward_imports("services", "from desktop.reports.data import GroupReport\n") == set()

@@ -6,9 +6,13 @@ tjenesteinnovasjon (``desktop.domain.kit.VeikartPhase``) with a status of its ow
 
 from __future__ import annotations
 
+import uuid
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from desktop.domain.benefits import GainType, Measurement, Progress, progress
+from desktop.domain.kit import VeikartPhase
 from desktop.errors import ValidationError
 from desktop.i18n import _
 
@@ -34,3 +38,53 @@ class InitiativeStatus(StrEnum):
 def check_dates(start: date | None, end: date | None) -> None:
     if start is not None and end is not None and end < start:
         raise ValidationError("end_date", _("Sluttdatoen kan ikke være før startdatoen."))
+
+
+# --- what is read of an initiative (the services return these; the UI and the reports show them) ----------
+
+
+@dataclass(frozen=True)
+class MeasurementView:
+    id: uuid.UUID
+    on: date
+    value: float
+    note: str
+
+
+@dataclass(frozen=True)
+class BenefitView:
+    id: uuid.UUID
+    initiative_id: uuid.UUID
+    gain_type: GainType
+    title: str
+    indicator: str
+    unit: str
+    baseline: float
+    baseline_date: date
+    target: float
+    target_date: date | None
+    owner: str
+    preconditions: str
+    measurements: tuple[MeasurementView, ...]  # by date
+
+    @property
+    def progress(self) -> Progress:
+        return progress(self.baseline, self.target, (Measurement(m.on, m.value) for m in self.measurements))
+
+
+@dataclass(frozen=True)
+class InitiativeView:
+    id: uuid.UUID
+    group_id: uuid.UUID
+    title: str
+    need: str
+    description: str
+    owner: str
+    idea_id: uuid.UUID | None
+    prototype_id: uuid.UUID | None
+    phase: VeikartPhase
+    status: InitiativeStatus
+    start_date: date | None
+    end_date: date | None
+    next_step: str
+    benefits: tuple[BenefitView, ...]

@@ -13,9 +13,9 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Sp
 from desktop.domain.rules import format_date
 from desktop.i18n import _
 from desktop.reports import fonts
+from desktop.reports.data import CohortReport
 from desktop.reports.group_summary import amount, number, percent
 from desktop.reports.layout import ACCENT, Meta, build, facts, frame_size, para, styles, table, text
-from desktop.services.reports import CohortReport
 
 
 def build_cohort_report(data: CohortReport, out: str | Path | IO[bytes]) -> list[str]:

@@ -46,6 +46,7 @@ from desktop.domain.prototypes import TEXT_FIELDS, field_label
 from desktop.domain.rules import format_date
 from desktop.i18n import _
 from desktop.reports import fonts
+from desktop.reports.data import GroupReport, JourneyData, PhotoData, SessionRun
 from desktop.reports.layout import (
     ACCENT,
     INK,
@@ -65,7 +66,6 @@ from desktop.reports.layout import (
     to_landscape,
     to_portrait,
 )
-from desktop.services.reports import GroupReport, JourneyData, PhotoData, SessionRun
 
 CARD_FILL = {
     "yellow": colors.HexColor("#fff2a8"),

@@ -16,17 +16,20 @@ from sqlalchemy import func, select
 
 from desktop.domain.benefits import (
     GainType,
-    Measurement,
-    Progress,
     check_measurement,
     check_plan,
     clean_number,
     clean_text,
     clean_title,
     clean_unit,
-    progress,
 )
-from desktop.domain.initiatives import InitiativeStatus, check_dates
+from desktop.domain.initiatives import (
+    BenefitView,
+    InitiativeStatus,
+    InitiativeView,
+    MeasurementView,
+    check_dates,
+)
 from desktop.domain.kit import VeikartPhase
 from desktop.errors import ValidationError
 from desktop.i18n import _
@@ -34,53 +37,6 @@ from desktop.services.common import apply_changes, clean_fields, delete_with_sna
 from desktop.storage.database import Database
 from desktop.storage.models import Benefit, BenefitMeasurement, Idea, Initiative, LeaderGroup, Prototype
 from desktop.storage.snapshot import Snapshot
-
-
-@dataclass(frozen=True)
-class MeasurementView:
-    id: uuid.UUID
-    on: date
-    value: float
-    note: str
-
-
-@dataclass(frozen=True)
-class BenefitView:
-    id: uuid.UUID
-    initiative_id: uuid.UUID
-    gain_type: GainType
-    title: str
-    indicator: str
-    unit: str
-    baseline: float
-    baseline_date: date
-    target: float
-    target_date: date | None
-    owner: str
-    preconditions: str
-    measurements: tuple[MeasurementView, ...]  # by date
-
-    @property
-    def progress(self) -> Progress:
-        return progress(self.baseline, self.target, (Measurement(m.on, m.value) for m in self.measurements))
-
-
-@dataclass(frozen=True)
-class InitiativeView:
-    id: uuid.UUID
-    group_id: uuid.UUID
-    title: str
-    need: str
-    description: str
-    owner: str
-    idea_id: uuid.UUID | None
-    prototype_id: uuid.UUID | None
-    phase: VeikartPhase
-    status: InitiativeStatus
-    start_date: date | None
-    end_date: date | None
-    next_step: str
-    benefits: tuple[BenefitView, ...]
 
 
 @dataclass(frozen=True)

@@ -42,13 +42,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.benefits import COMMON_UNITS, GainType
-from desktop.domain.initiatives import InitiativeStatus
+from desktop.domain.initiatives import BenefitView, InitiativeStatus, InitiativeView, MeasurementView
 from desktop.domain.kit import VeikartPhase
 from desktop.domain.rules import format_date
 from desktop.errors import LupError
 from desktop.i18n import _
 from desktop.services import fund, initiatives
-from desktop.services.initiatives import BenefitView, InitiativeView, MeasurementView
 from desktop.ui.benefit_chart import BenefitChart, ChartData, number_text, realised_text, value_text
 from desktop.ui.commands import ChangeCommand, CreateCommand, DeleteCommand
 from desktop.ui.widgets import (

@@ -12,9 +12,9 @@ import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A3, A4, landscape
 
+from desktop.reports.data import PhotoData
 from desktop.services import reports
 from desktop.services.demo import demo_id
-from desktop.services.reports import PhotoData
 
 CAPRALHAUGEN = demo_id("group", "LUP 4:Capralhaugen BBS")
 TODAY = date(2018, 1, 1)
