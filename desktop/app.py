@@ -14,10 +14,9 @@ import os
 import sys
 import tempfile
 import traceback
-from datetime import datetime
 from pathlib import Path
 
-from desktop import APP_NAME, __version__
+from desktop import APP_NAME, __version__, crash
 from desktop.errors import LupError
 from desktop.i18n import _, set_language
 from desktop.paths import default_config_dir, default_data_dir
@@ -44,16 +43,11 @@ def install_crash_hook(log_dir: Path, interactive: bool = True) -> None:
 
     Without a person watching (``--exit-after-start``), the program ends with exit code 70 instead.
     """
+    crash.set_folder(log_dir)
 
     def hook(exc_type, exc, tb) -> None:
-        text = "".join(traceback.format_exception(exc_type, exc, tb))
-        log.critical("Unhandled exception\n%s", text)
-        crash = log_dir / f"crash-{datetime.now():%Y%m%d-%H%M%S}.log"
-        try:
-            crash.write_text(f"{APP_NAME} {__version__}\n{text}", encoding="utf-8")
-        except OSError:
-            crash = None
-        sys.__stderr__.write(text)
+        written = crash.write_report(exc.with_traceback(tb))
+        sys.__stderr__.write("".join(traceback.format_exception(exc_type, exc, tb)))
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         if QApplication.instance() is not None and not interactive:
@@ -64,7 +58,7 @@ def install_crash_hook(log_dir: Path, interactive: bool = True) -> None:
                 _("Uventet feil"),
                 _(
                     "Det oppstod en uventet feil. Alt du har gjort er lagret. Detaljer er skrevet til {path}."
-                ).format(path=crash or _("loggen")),
+                ).format(path=written or _("loggen")),
             )
 
     sys.excepthook = hook

@@ -83,7 +83,8 @@ def test_the_source_check_recognises_qt_imports() -> None:
     assert not QT_IMPORT.search('"""Mentions PySide6 in prose."""\n')
 
 
-# Highest first; a package may import its own and the ones below it (and the leaf modules errors, i18n, paths).
+# Highest first; a package may import its own and the ones below it (and the leaf modules: errors, i18n,
+# paths, crash).
 LAYERS = ["ui", "services", "reports", "kits", "storage", "domain"]
 OUR_IMPORT = re.compile(r"^\s*(?:from|import)\s+desktop\.([a-z_]+)", re.MULTILINE)
 

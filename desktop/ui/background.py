@@ -3,10 +3,11 @@
 The work is a plain function ``work(report, cancelled) -> result``: it calls ``report(done, total, what)``
 as it goes and checks ``cancelled()`` between steps. It runs in a QThread; the window stays responsive, the
 progress dialog shows where it is, and Cancel stops it after the current step (what was finished is kept).
-Errors a user can meet (``LupError``) come back as a message. Anything else (a bug) is logged with its
-traceback, ends the job with a general message (``failed``) so that the progress dialog closes and the caller
-can say so, and is handed to the UI thread by ``crashed``: nothing is shown from the worker thread itself
-(a message box there would break Qt), and the job never hangs half-ended.
+Errors a user can meet (``LupError``) come back as a message (``failed``). Anything else (a bug) is written
+to the log and a crash file like any crash (``desktop.crash``) and ends the job with a general message
+naming that file, also through ``failed``: the progress dialog closes, the caller says it where the work
+was started, nothing is shown from the worker thread itself (a message box there would break Qt), and the
+job never hangs half-ended.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from desktop import crash
 from desktop.errors import LupError
 from desktop.i18n import _
 
@@ -33,7 +35,6 @@ class Job(QObject):
     progress = Signal(int, int, str)  # done, total, what is being done
     done = Signal(object)  # the work's result (also after a cancel: what was finished)
     failed = Signal(str)  # a message for the user
-    crashed = Signal(object)  # an unexpected exception (after ``failed``), for the UI thread to report
 
     def __init__(self, work: Work, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -89,12 +90,14 @@ class _Runner(QObject):
         except LupError as exc:
             job.message = exc.message
             job.failed.emit(exc.message)
-        except Exception as exc:  # a bug: logged here, reported on the UI thread, and the job still ends
-            log.exception("Background work failed")
+        except Exception as exc:  # a bug: written down, reported on the UI thread, and the job still ends
             job.error = exc
-            job.message = _("Noe gikk galt, og arbeidet ble stoppet. Detaljene er skrevet i loggen.")
+            written = crash.write_report(exc)
+            job.message = _(
+                "Noe gikk galt, og arbeidet ble stoppet. Alt annet er lagret. "
+                "Detaljene er skrevet til {path}."
+            ).format(path=written or _("loggen"))
             job.failed.emit(job.message)
-            job.crashed.emit(exc)
         finally:
             self.finished.emit()
 

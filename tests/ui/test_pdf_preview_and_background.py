@@ -11,6 +11,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter
 
+from desktop import crash
 from desktop.errors import LupError
 from desktop.reports import layout
 from desktop.ui.background import Job, run_with_progress
@@ -115,44 +116,50 @@ def test_a_refusal_comes_back_as_a_message_and_the_dialog_closes(qtbot):
     assert job.message == "Kan ikke skrive til mappen."
 
 
-def test_an_unexpected_error_ends_the_job_with_a_message_and_the_dialog_closes(qtbot, caplog):
+def test_an_unexpected_error_ends_the_job_with_a_message_and_the_dialog_closes(qtbot, caplog, tmp_path):
     from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+    crash.set_folder(tmp_path)
     parent = QWidget()
     qtbot.addWidget(parent)
     parent.show()
-    failures, crashes = [], []
+    failures = []
 
     def work(report, cancelled):
         report(1, 3, "steg 1")
         raise RuntimeError("en feil i programmet")
 
-    job = run_with_progress(parent, "Eksporterer", work)
-    assert job.dialog is not None and job.dialog.isVisible()
-    job.failed.connect(failures.append)
-    job.crashed.connect(crashes.append)
-    qtbot.waitUntil(lambda: not job.is_running(), timeout=5000)
-    qtbot.waitUntil(lambda: job.dialog is None, timeout=5000)  # the job ended on the UI thread
+    try:
+        job = run_with_progress(parent, "Eksporterer", work)
+        assert job.dialog is not None and job.dialog.isVisible()
+        job.failed.connect(failures.append)
+        qtbot.waitUntil(lambda: not job.is_running(), timeout=5000)
+        qtbot.waitUntil(lambda: job.dialog is None, timeout=5000)  # the job ended on the UI thread
+    finally:
+        crash.set_folder(None)
     assert not [d for d in parent.findChildren(QProgressDialog) if d.isVisible()]
     assert job.error is not None and isinstance(job.error, RuntimeError)
-    assert "loggen" in job.message
     assert failures == [job.message] or not failures  # connected after start: it may have come already
     assert not QApplication.activeModalWidget()  # nothing shown from the worker thread
     assert "en feil i programmet" in caplog.text and "Traceback" in caplog.text
+    # Written down like any crash, and the message names the file.
+    (written,) = tmp_path.glob("crash-*.log")
+    assert "RuntimeError: en feil i programmet" in written.read_text(encoding="utf-8")
+    assert str(written) in job.message and "Alt annet er lagret" in job.message
 
 
-def test_a_crash_is_handed_to_the_ui_thread(qtbot):
+def test_without_a_log_folder_a_crash_message_points_to_the_log(qtbot):
     def work(report, cancelled):
         raise ValueError("uventet")
 
     job = Job(work)
     seen = []
-    job.crashed.connect(lambda exc: seen.append((exc, threading.current_thread())))
-    with qtbot.waitSignals([job.failed, job.crashed], timeout=5000):
+    job.failed.connect(lambda message: seen.append((message, threading.current_thread())))
+    with qtbot.waitSignal(job.failed, timeout=5000):
         job.start()
     qtbot.waitUntil(lambda: not job.is_running())
-    ((exc, thread),) = seen
-    assert isinstance(exc, ValueError) and thread is threading.main_thread()
+    ((message, thread),) = seen
+    assert thread is threading.main_thread() and "loggen" in message
 
 
 def print_to_pdf(document, tmp_path: Path, mode=QPrinter.PrinterMode.HighResolution) -> Path:
