@@ -15,25 +15,37 @@ from desktop.i18n import _
 from desktop.reports import fonts
 from desktop.reports.data import CohortReport
 from desktop.reports.group_summary import amount, number, percent
-from desktop.reports.layout import ACCENT, Meta, build, facts, frame_size, para, styles, table, text
+from desktop.reports.layout import (
+    ACCENT,
+    Meta,
+    build,
+    facts,
+    frame_size,
+    para,
+    styles,
+    table,
+    text,
+    unprintable_noted,
+)
 
 
 def build_cohort_report(data: CohortReport, out: str | Path | IO[bytes]) -> list[str]:
-    """Write the cohort's report into ``out``; returns warnings (Norwegian), none so far."""
+    """Write the cohort's report into ``out``; returns warnings (Norwegian)."""
     warnings: list[str] = []
     width, _height = frame_size()
-    story: list[Flowable] = []
-    story += _cover(data, width)
-    story += _groups(data, width)
-    story += _coverage(data, width)
-    story += _initiatives(data, width)
-    story += _benefits(data, width)
-    title = _("Kullrapport: {cohort}").format(cohort=data.name)
-    build(
-        out,
-        story,
-        Meta(title=title, footer=f"{data.name} · {data.programme}", subject=_("LUP – kullrapport")),
-    )
+    with unprintable_noted(warnings):
+        story: list[Flowable] = []
+        story += _cover(data, width)
+        story += _groups(data, width)
+        story += _coverage(data, width)
+        story += _initiatives(data, width)
+        story += _benefits(data, width)
+        title = _("Kullrapport: {cohort}").format(cohort=data.name)
+        build(
+            out,
+            story,
+            Meta(title=title, footer=f"{data.name} · {data.programme}", subject=_("LUP – kullrapport")),
+        )
     return warnings
 
 

@@ -6,6 +6,7 @@ registered with ReportLab is subset and embedded, so the page prints the same ev
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
 from desktop.paths import resources_dir
@@ -37,3 +38,21 @@ def register() -> str:
     addMapping(FAMILY, 0, 1, ITALIC)
     addMapping(FAMILY, 1, 1, BOLD_ITALIC)
     return FAMILY
+
+
+@cache
+def _glyphs() -> dict[int, int]:
+    from reportlab.pdfbase import pdfmetrics
+
+    return pdfmetrics.getFont(register()).face.charToGlyph
+
+
+def missing(value: str) -> set[str]:
+    """The characters of ``value`` the font has no glyph for (they would print as empty boxes: emoji, most
+    scripts DejaVu lacks); spaces and control characters are not counted."""
+    glyphs = _glyphs()
+    return {
+        c
+        for c in set(value)
+        if ord(c) not in glyphs and not c.isspace() and unicodedata.category(c) not in ("Cc", "Cf")
+    }

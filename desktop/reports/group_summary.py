@@ -60,11 +60,13 @@ from desktop.reports.layout import (
     frame_size,
     markup,
     para,
+    plain,
     styles,
     table,
     text,
     to_landscape,
     to_portrait,
+    unprintable_noted,
 )
 
 CARD_FILL = {
@@ -118,8 +120,10 @@ def build_group_summary(
 ) -> list[str]:
     """Write the summary of one session (``session_id``) or the final summary (None) into ``out``; returns
     warnings (Norwegian) about what could not be included."""
-    with _gc_paused():
-        return _build_group_summary(data, out, session_id)
+    warnings: list[str] = []
+    with _gc_paused(), unprintable_noted(warnings):
+        warnings += _build_group_summary(data, out, session_id)
+    return warnings
 
 
 def _build_group_summary(data: GroupReport, out, session_id: uuid.UUID | None) -> list[str]:
@@ -666,7 +670,7 @@ def _benefit_chart(b, width) -> Drawing:
     right = plot.x + plot.width + 3 * mm
 
     def label(y: float, caption: str, colour) -> None:
-        d.add(String(right, y, caption, fontName=family, fontSize=7, fillColor=colour))
+        d.add(String(right, y, plain(caption), fontName=family, fontSize=7, fillColor=colour))
 
     def y_of(value: float) -> float:
         return plot.y + (value - low) / (high - low) * plot.height
@@ -676,7 +680,7 @@ def _benefit_chart(b, width) -> Drawing:
         ys["target" if b.target > b.baseline else "baseline"] += 9 - abs(ys["target"] - ys["baseline"])
     label(ys["target"] - 2.5, _("Mål {value}").format(value=amount(b.target, b.unit)), GOOD)
     label(ys["baseline"] - 2.5, _("Nullpunkt {value}").format(value=amount(b.baseline, b.unit)), MUTED)
-    d.add(String(plot.x, height - 4 * mm, text_plain(b.unit), fontName=family, fontSize=7, fillColor=MUTED))
+    d.add(String(plot.x, height - 4 * mm, plain(b.unit), fontName=family, fontSize=7, fillColor=MUTED))
     return d
 
 
@@ -698,11 +702,6 @@ def month_label(ordinal: float) -> str:
         _("des."),
     )
     return f"{months[day.month - 1]} {day:%y}"
-
-
-def text_plain(value: str) -> str:
-    """Text for a drawing's String (drawn as it is, no markup): one line."""
-    return " ".join(str(value).split())
 
 
 def _date_steps(first: int, last: int) -> list[int]:

@@ -3,8 +3,11 @@
 - Pages: A4 portrait for reading, A3 landscape for journey maps and wall-size worksheets; margins of
   15 mm, which every office printer keeps. Each page has a running head (the document's title) and a
   footer (what it is about, and "Side n").
-- Text from users goes through ``text()``: ReportLab's paragraph markup characters (&, <, >) print
-  literally, line breaks stay line breaks, and words longer than a line are split (``splitLongWords``).
+- Text from users goes through ``text()`` (paragraphs), ``plain()`` or ``fit_text()`` (drawn strings):
+  ReportLab's paragraph markup characters (&, <, >) print literally, line breaks stay line breaks, and words
+  longer than a line are split (``splitLongWords``). Invisible joiners and emoji variation selectors are
+  dropped (the font has no glyph for them: they would print as boxes); characters the font lacks (emoji)
+  are collected while a document is made (``unprintable_noted``) and named in one warning.
 - Output is deterministic (ReportLab's invariant mode: no clock time, fixed document id), so the same data
   gives the same bytes, and tests compare text, not time stamps.
 - ``build`` is the one page template of every document: it takes the page sizes a document needs (A4 and A3,
@@ -23,7 +26,9 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -104,10 +109,52 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+# Zero-width (non-)joiners and spaces, word joiner, byte order mark, variation selectors (the "emoji style"
+# of ❤️): nothing to see, but without a glyph in the font each would print as a box.
+INVISIBLE = str.maketrans(dict.fromkeys([0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, *range(0xFE00, 0xFE10)]))
+_unprintable: ContextVar[set[str] | None] = ContextVar("unprintable", default=None)
+
+
+def printable(value: object) -> str:
+    """User text as the font prints it: invisible joiners and selectors dropped; characters the font has no
+    glyph for are noted for ``unprintable_noted``."""
+    result = ("" if value is None else str(value)).translate(INVISIBLE)
+    seen = _unprintable.get()
+    if seen is not None and not result.isascii():
+        seen.update(fonts.missing(result))
+    return result
+
+
+@contextmanager
+def unprintable_noted(warnings: list[str]) -> Iterator[None]:
+    """While a document is made, note the characters of user text the font cannot print; afterwards one
+    warning (Norwegian) names them."""
+    seen: set[str] = set()
+    token = _unprintable.set(seen)
+    try:
+        yield
+    finally:
+        _unprintable.reset(token)
+    if seen:
+        shown = sorted(seen)
+        chars = " ".join(shown[:12]) + (" …" if len(shown) > 12 else "")
+        warnings.append(
+            _(
+                "Noen tegn finnes ikke i skriften PDF-en bruker, og blir tomme ruter: {chars}. "
+                "Bytt dem ut (for eksempel emoji med ord) om de skal med."
+            ).format(chars=chars)
+        )
+
+
 def text(value: object) -> str:
     """User text as paragraph markup that prints exactly what was typed (markup characters escaped, line
     breaks kept)."""
-    return escape("" if value is None else str(value)).replace("\n", "<br/>")
+    return escape(printable(value)).replace("\n", "<br/>")
+
+
+def plain(value: object) -> str:
+    """User text for a drawing's string (drawn as it is, no markup): one line."""
+    return " ".join(printable(value).split())
 
 
 def para(value: object, style: str = "body") -> Paragraph:
@@ -188,6 +235,7 @@ def frame_size(template: str | tuple[float, float] = PORTRAIT) -> tuple[float, f
 
 def fit_text(value: str, font: str, size: float, room: float) -> str:
     """``value`` as it fits ``room`` points in ``font`` at ``size``: whole, or shortened with "…"."""
+    value = printable(value)
     if stringWidth(value, font, size) <= room:
         return value
     low, high = 0, len(value)  # the longest prefix that fits with the ellipsis

@@ -227,16 +227,17 @@ def build_worksheet(
     did not fit and was left out)."""
     sheet = worksheet(kit, worksheet_id)
     warnings: list[str] = []
-    story = _story(kit, sheet, data, warnings)
-    meta = _meta(kit, sheet, data)
+    with layout.unprintable_noted(warnings):
+        story = _story(kit, sheet, data, warnings)
+        meta = _meta(kit, sheet, data)
 
-    def make(handle: IO[bytes]) -> None:
-        layout.build(handle, story, meta, sizes={"sheet": page_size(sheet)})
+        def make(handle: IO[bytes]) -> None:
+            layout.build(handle, story, meta, sizes={"sheet": page_size(sheet)})
 
-    if isinstance(out, str | Path):
-        layout.write_pdf(out, make)
-    else:
-        make(out)
+        if isinstance(out, str | Path):
+            layout.write_pdf(out, make)
+        else:
+            make(out)
     return warnings
 
 
@@ -249,6 +250,15 @@ def build_worksheet_set(
     order."""
     if not sections:
         raise ValueError("no worksheets to build")
+    unprintable: list[str] = []
+    with layout.unprintable_noted(unprintable):
+        warnings, pages = _build_worksheet_set(kit, sections, out)
+    return warnings + unprintable, pages
+
+
+def _build_worksheet_set(
+    kit: Kit, sections: Sequence[tuple[Worksheet, object]], out: str | Path | IO[bytes]
+) -> tuple[list[str], list[tuple[float, float]]]:
     story: list[Flowable] = []
     sizes: dict[str, tuple[float, float]] = {}
     heads: dict[str, Meta] = {}

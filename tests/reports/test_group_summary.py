@@ -126,11 +126,21 @@ def test_session_summary_shows_that_session(capralhaugen) -> None:
 
 def test_markup_characters_and_unicode_print_literally(db) -> None:
     data = _new_group(db, "Ánde Čđŋšŧž <b>&amp;")
-    pdf, _warnings = render(data)
+    pdf, warnings = render(data)
+    assert warnings == []  # every one of these letters is in the font
     content = text_of(pdf)
     assert "Ánde Čđŋšŧž <b>&amp;" in content
     assert "Sápmi – €" in content  # en dash and euro in a location name
     assert_fonts_embedded(pdf)
+
+
+def test_characters_the_font_lacks_are_named_in_one_warning(db) -> None:
+    data = _new_group(db, "Kari 👍 Nordmann ❤\ufe0f\u200d🚀")
+    pdf, warnings = render(data)
+    (warning,) = warnings
+    assert "tomme ruter" in warning and "👍" in warning and "🚀" in warning
+    assert "❤" not in warning  # the heart is in the font; the emoji selector after it is dropped, not a box
+    assert "Kari" in text_of(pdf) and "\ufe0f" not in text_of(pdf)
 
 
 def test_a_group_with_nothing_yet_gets_a_short_honest_summary(db) -> None:

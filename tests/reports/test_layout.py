@@ -10,6 +10,7 @@ import io
 import os
 import shutil
 import subprocess
+from dataclasses import replace
 from datetime import date
 from enum import Enum
 from functools import cache
@@ -227,6 +228,27 @@ def test_something_too_large_for_any_page_is_a_message_naming_the_section(tmp_pa
 
 
 # --- 2 and 3. margins, running head and footer ------------------------------------------------------------
+
+
+def test_printable_drops_invisible_joiners_and_notes_what_the_font_lacks() -> None:
+    assert layout.printable("❤\ufe0f a\u200db\u200bc") == "❤ abc"
+    assert layout.plain("  to\nlinjer \ufe0f ") == "to linjer"
+    found: list[str] = []
+    with layout.unprintable_noted(found):
+        layout.text("Æ ø å áčđŋšŧž € – 🚀")
+        layout.fit_text("👍 i tittelen", "DejaVuSans", 8, 200)
+    (warning,) = found
+    assert "🚀" in warning and "👍" in warning and "å" not in warning
+    layout.text("🚀")  # outside a document: nothing noted, nothing kept
+    assert len(found) == 1
+
+
+def test_a_worksheet_names_the_characters_it_cannot_print() -> None:
+    data = replace(filled_sheets()["brukerreise-a3"], group="Gruppe 🚀")
+    _pdf, warnings = sheet_pdf("brukerreise-a3", data)
+    assert any("tomme ruter" in w and "🚀" in w for w in warnings)
+    _pdf, warnings = sheet_pdf("brukerreise-a3")
+    assert not any("tomme ruter" in w for w in warnings)
 
 
 def test_fit_text_shortens_to_the_room_with_an_ellipsis() -> None:
