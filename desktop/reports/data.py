@@ -69,6 +69,7 @@ class JourneyData:
     kind: str  # label
     session_id: uuid.UUID | None
     journey: Journey
+    persona_picture: Path | None = None  # the persona's stored picture, None when it has none (or it is gone)
 
 
 @dataclass(frozen=True)

@@ -175,7 +175,7 @@ def _build_group_summary(data: GroupReport, out, session_id: uuid.UUID | None) -
         story += _photos(photos, width, warnings)
     story += _next_steps(data, session, prototypes, initiatives)
     if maps:  # on A3 landscape pages at the end, so the A4 pages print as one run
-        story += _journeys(maps)
+        story += _journeys(maps, warnings)
     footer = f"{data.location} · {data.cohort}"
     build(out, story, Meta(title=title, footer=footer, subject=_("LUP – oppsummering for ledergruppen")))
     return warnings
@@ -854,7 +854,7 @@ def _next_steps(data: GroupReport, session: SessionRun | None, prototypes, initi
 # --- journey maps on A3 landscape ---------------------------------------------------------------------------
 
 
-def _journeys(maps: Sequence[JourneyData]) -> list[Flowable]:
+def _journeys(maps: Sequence[JourneyData], warnings: list[str]) -> list[Flowable]:
     story: list[Flowable] = list(to_landscape())
     width, _height = frame_size(LANDSCAPE)
     for n, m in enumerate(maps):
@@ -862,16 +862,66 @@ def _journeys(maps: Sequence[JourneyData]) -> list[Flowable]:
             story.append(PageBreak())
         story.append(para(_("Brukerreise: {title}").format(title=m.title), "h1"))
         persona = m.journey.persona
-        bits = [m.kind]
-        if persona.name:
-            bits.append(f"{_('Persona')}: {persona.name}" + (f", {persona.role}" if persona.role else ""))
-        if persona.quote:
-            bits.append(persona.quote)
-        story.append(para(" · ".join(bits), "muted"))
+        if m.persona_picture is not None or persona.needs or persona.goals or persona.frustrations:
+            story.append(para(m.kind, "muted"))
+            story.append(_persona(m, width, warnings))
+        else:
+            bits = [m.kind]
+            if persona.name:
+                bits.append(f"{_('Persona')}: {persona.name}" + (f", {persona.role}" if persona.role else ""))
+            if persona.quote:
+                bits.append(persona.quote)
+            story.append(para(" · ".join(bits), "muted"))
         for chunk in _step_chunks(m.journey, width):
             story.append(MapGrid(m.journey, chunk, width))
     story += to_portrait()
     return story
+
+
+def _persona(m: JourneyData, width: float, warnings: list[str]) -> Table:
+    """The persona in one row above its map: the picture, who it is and the quote, then needs, goals and
+    frustrations side by side."""
+    p = m.journey.persona
+    cells: list[object] = []
+    widths: list[float] = []
+    if m.persona_picture is not None:
+        try:
+            cells.append(_image(m.persona_picture, 30 * mm, 36 * mm))
+            widths.append(34 * mm)
+        except Exception:  # noqa: BLE001 - any file problem: named in a warning, the rest is made
+            warnings.append(
+                _("Bildet av personaen i «{title}» ble ikke tatt med: filen kan ikke leses.").format(
+                    title=m.title
+                )
+            )
+    quote = " ".join(p.quote.split()).strip('«»"“”')
+    who = [para(p.name or _("Persona"), "head")]
+    if p.role:
+        who.append(para(p.role, "cell"))
+    if quote:
+        who.append(para(f"«{quote}»", "muted"))
+    cells.append(who)
+    for title, value in ((_("Behov"), p.needs), (_("Mål"), p.goals), (_("Frustrasjoner"), p.frustrations)):
+        if value.strip():
+            cells.append([para(title, "head"), para(value, "cell")])
+    rest = (width - sum(widths)) / (len(cells) - len(widths))
+    widths += [rest] * (len(cells) - len(widths))
+    result = Table([cells], colWidths=widths, hAlign="LEFT", splitInRow=1)
+    result.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return result
 
 
 MIN_COLUMN = 24 * mm

@@ -10,6 +10,10 @@ Deleting a photo removes its row and leaves the file: the delete's snapshot can 
 (the same picture on another group, say) may share the file. Files no row refers to any longer are removed
 by ``prune_files``, to be run when no undo can need them (at start-up, before the undo stack exists).
 
+A persona's picture (``Persona.photo`` of a journey map) is stored the same way by ``store_picture`` but
+has no photo row: the map holds its content hash, ``picture_path`` finds the file, and ``prune_files``
+keeps every file a map still names.
+
 A target given to ``photos_of`` finds the photos attached to it directly, and for a leader group also the
 photos of its journey maps, and for a session those of the journey maps made in it, so a group's summary
 shows every photo of the group. Several targets given together must all match.
@@ -82,7 +86,7 @@ def add_photo(
     with db.transaction() as session:
         _check_targets(session, group_id, session_id, map_id)
     prepared = prepare_photo(source)
-    relative = f"{PHOTOS_DIR}/{prepared.sha256[:2]}/{prepared.sha256}{prepared.extension}"
+    relative = _relative(prepared.sha256, prepared.extension)
     target = db.data_dir / relative
     created = _store(target, prepared.data)
     try:
@@ -106,6 +110,32 @@ def add_photo(
         if created:
             _remove_if_unused(db, relative)
         raise
+
+
+def store_picture(db: Database, source: Path) -> str:
+    """Take in ``source`` as a picture without a photo row (a persona's portrait): oriented, stripped and
+    downscaled like any photo and stored by content; returns its hash for ``Persona.photo``. Raises a
+    ``PhotoError`` naming the file when it is not a usable image, ``DiskFullError``/``StorageError``
+    when it can't be written."""
+    prepared = prepare_photo(Path(source))
+    _store(db.data_dir / _relative(prepared.sha256, prepared.extension), prepared.data)
+    return prepared.sha256
+
+
+def picture_path(db: Database, sha256: str | None) -> Path | None:
+    """The stored file of the picture with hash ``sha256`` (from ``store_picture``), None when there is
+    none (no picture, or a data folder copied without its photos)."""
+    if not sha256 or not sha256.isalnum():
+        return None
+    for extension in (".jpg", ".png"):
+        path = db.data_dir / _relative(sha256, extension)
+        if path.is_file():
+            return path
+    return None
+
+
+def _relative(sha256: str, extension: str) -> str:
+    return f"{PHOTOS_DIR}/{sha256[:2]}/{sha256}{extension}"
 
 
 def add_photos(
@@ -204,7 +234,8 @@ def delete_photo(db: Database, photo_id: uuid.UUID) -> Snapshot:
 
 
 def prune_files(db: Database) -> int:
-    """Remove stored photo files (and their thumbnails) that no row refers to; returns how many photos were
+    """Remove stored photo files (and their thumbnails) that no row refers to (no photo, no persona of a
+    journey map); returns how many photos were
     removed. Only when nothing can bring a deleted row back (no undo history): the app runs it at start-up,
     right after opening the register and before the window takes edits.
 
@@ -216,6 +247,9 @@ def prune_files(db: Database) -> int:
         return 0
     with db.transaction() as session:
         used = set(session.scalars(select(Photo.sha256).distinct()))
+        used |= set(
+            session.scalars(select(JourneyMap.persona_photo).where(JourneyMap.persona_photo.is_not(None)))
+        )
     removed = 0
     stale = time.time() - 3600
     try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import uuid
 from collections import defaultdict
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from pathlib import Path
@@ -184,6 +185,10 @@ def _group_report(db: Database, group_id: uuid.UUID, today: date | None) -> Grou
         maps = tuple(
             JourneyData(m.id, m.title, m.kind.label, m.session_id, journeys._read(s, m.id)) for m in map_rows
         )
+    if any(m.journey.persona.photo for m in maps):
+        from desktop.services.photos import picture_path
+
+        maps = tuple(replace(m, persona_picture=picture_path(db, m.journey.persona.photo)) for m in maps)
     board = _board(ideas.board_view(db, group_id))
     protos = tuple(
         _prototype(prototypes.load_prototype(db, p.id), p.idea_text)

@@ -185,6 +185,7 @@ class JourneyPanel(QWidget):
         from PySide6.QtWidgets import QPlainTextEdit
 
         from desktop.domain.journey import Persona, clean_title
+        from desktop.ui.persona_picture import PersonaPicture
 
         if self.map_id is None:
             return
@@ -209,6 +210,7 @@ class JourneyPanel(QWidget):
             edit.setMaximumHeight(70)
             texts[key] = dialog.add(label, edit, key)
         quote = dialog.add(_("Sitat"), QLineEdit(p.quote), "quote")
+        picture = dialog.add(_("Bilde"), PersonaPicture(self.context.db, p.photo), "photo")
 
         def command() -> JourneyCommand:
             persona = Persona(
@@ -218,7 +220,7 @@ class JourneyPanel(QWidget):
                 texts["goals"].toPlainText().strip(),
                 texts["frustrations"].toPlainText().strip(),
                 quote.text().strip(),
-                p.photo,
+                picture.digest,
             )
             new_title = clean_title(title.text())
             new_kind = MapKind(kind.currentData())
@@ -258,6 +260,7 @@ class JourneyPanel(QWidget):
     def export_png(self, path: str | None = None) -> str | None:
         """The map on A3 landscape at 300 dpi, for the printer or the leader group's summary."""
         from desktop.ui.journey_scene import render_png
+        from desktop.ui.persona_picture import picture_image
 
         if self.map_id is None:
             return None
@@ -269,7 +272,8 @@ class JourneyPanel(QWidget):
             if not path:
                 return None
         try:
-            return str(render_png(journey, path, dpi=300))
+            picture = picture_image(self.context.db, journey.persona.photo, 1200)
+            return str(render_png(journey, path, dpi=300, picture=picture))
         except OSError as exc:
             self.context.error.emit(
                 _("Kunne ikke skrive {path}: {reason}").format(path=path, reason=exc.strerror or exc)

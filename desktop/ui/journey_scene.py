@@ -1166,6 +1166,74 @@ def persona_line(journey: Journey) -> str:
     return "   ·   ".join(parts)
 
 
+def has_persona_details(journey: Journey, picture: QImage | None = None) -> bool:
+    p = journey.persona
+    return bool((picture is not None and not picture.isNull()) or p.needs or p.goals or p.frustrations)
+
+
+def paint_persona(painter: QPainter, journey: Journey, picture: QImage | None, band: QRectF) -> float:
+    """The persona as a band for print: the picture, who it is and the quote, then needs, goals and
+    frustrations side by side, each cut with "…" to the band's height. Returns the height used."""
+    from desktop.ui.text_layout import clip_lines
+
+    p = journey.persona
+    unit = band.height() / 11
+    gap = unit * 1.2
+    painter.save()
+    painter.setPen(QPen(QColor("#c9d1d9"), max(1.0, unit * 0.12)))
+    painter.setBrush(QColor("#f6f8fa"))
+    painter.drawRoundedRect(band, unit * 0.6, unit * 0.6)
+    inner = band.adjusted(gap, gap, -gap, -gap)
+    x = inner.left()
+    if picture is not None and not picture.isNull():
+        side = inner.height()
+        scaled = picture.scaled(
+            round(side),
+            round(side),
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        painter.drawImage(
+            QPointF(x + (side - scaled.width()) / 2, inner.top() + (side - scaled.height()) / 2), scaled
+        )
+        x += side + gap
+    head = QFont(font("small"))
+    head.setPixelSize(max(9, round(unit * 1.7)))
+    head.setWeight(QFont.Weight.DemiBold)
+    body = QFont(font("small"))
+    body.setPixelSize(max(8, round(unit * 1.45)))
+    head_fm, body_fm = QFontMetricsF(head), QFontMetricsF(body)
+    quote = " ".join(p.quote.split()).strip('«»"“”')
+    columns = [(p.name.strip() or _("Persona"), [(p.role, INK), (f"«{quote}»" if quote else "", MUTED)])]
+    columns += [
+        (title, [(value, INK)])
+        for title, value in ((_("Behov"), p.needs), (_("Mål"), p.goals), (_("Frustrasjoner"), p.frustrations))
+        if value.strip()
+    ]
+    width = (inner.right() - x - gap * (len(columns) - 1)) / len(columns)
+    room = max(1, int((inner.height() - head_fm.lineSpacing()) // body_fm.lineSpacing()))
+    for title, parts in columns:
+        painter.setPen(INK)
+        painter.setFont(head)
+        painter.drawText(
+            QPointF(x, inner.top() + head_fm.ascent()),
+            head_fm.elidedText(title, Qt.TextElideMode.ElideRight, width),
+        )
+        painter.setFont(body)
+        y = inner.top() + head_fm.lineSpacing()
+        left = room
+        for value, colour in parts:
+            lines = clip_lines(value, body, width, left)
+            painter.setPen(colour)
+            for text_line in lines:
+                painter.drawText(QPointF(x, y + body_fm.ascent()), text_line)
+                y += body_fm.lineSpacing()
+            left -= len(lines)
+        x += width + gap
+    painter.restore()
+    return band.height() + unit * 0.4
+
+
 WALL_HEIGHT = 760.0  # following the facilitator, the wall aims at about this many scene units in height
 
 
@@ -1223,8 +1291,12 @@ def paint_map(
     stage_id: uuid.UUID | None = None,
     lane_id: uuid.UUID | None = None,
     wall: bool = False,
+    picture: QImage | None = None,
 ) -> None:
     """Paint ``journey`` into ``target``: title, kind and persona on top, the map fitted below it.
+
+    On paper (not ``wall``) a persona with a ``picture`` or needs, goals and frustrations gets a band of
+    its own under the title (``paint_persona``); on the wall it is the one line under the title.
 
     With ``stage_id`` (the wall following the facilitator): that stage and its neighbours' steps, the
     lanes around ``lane_id`` that fit at a readable size, with the headers, emotion row and lane titles.
@@ -1253,7 +1325,10 @@ def paint_map(
     )
     y += title_fm.lineSpacing()
     line = persona_line(journey)
-    if line:
+    if not wall and not focus and has_persona_details(journey, picture):
+        y += unit * 0.6
+        y += paint_persona(painter, journey, picture, QRectF(target.left(), y, target.width(), unit * 11))
+    elif line:
         painter.setPen(MUTED)
         painter.setFont(sub_font)
         painter.drawText(
@@ -1332,9 +1407,10 @@ def render_image(
     return image
 
 
-def render_png(journey: Journey, path: str | Path, dpi: int = 300) -> Path:
-    """The map on A3 landscape (420 × 297 mm) at ``dpi`` (4961 × 3508 pixels at 300), white, 12 mm margins;
-    returns the path written. Raises OSError when the file cannot be written."""
+def render_png(journey: Journey, path: str | Path, dpi: int = 300, picture: QImage | None = None) -> Path:
+    """The map on A3 landscape (420 × 297 mm) at ``dpi`` (4961 × 3508 pixels at 300), white, 12 mm margins,
+    with the persona's ``picture`` where it has one; returns the path written. Raises OSError when the file
+    cannot be written."""
     width = round(A3_MM[0] / 25.4 * dpi)
     height = round(A3_MM[1] / 25.4 * dpi)
     image = QImage(width, height, QImage.Format.Format_RGB32)
@@ -1346,7 +1422,9 @@ def render_png(journey: Journey, path: str | Path, dpi: int = 300) -> Path:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     margin = 12 / 25.4 * dpi
-    paint_map(painter, journey, QRectF(margin, margin, width - 2 * margin, height - 2 * margin))
+    paint_map(
+        painter, journey, QRectF(margin, margin, width - 2 * margin, height - 2 * margin), picture=picture
+    )
     painter.end()
     path = Path(path)
     if not image.save(str(path), "PNG"):

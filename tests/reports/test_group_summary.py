@@ -192,6 +192,41 @@ def test_a_missing_photo_is_named_and_the_rest_is_made(capralhaugen, tmp_path: P
     assert images == 1
 
 
+def image_count(pdf: bytes) -> int:
+    return sum(
+        1
+        for page in PdfReader(io.BytesIO(pdf)).pages
+        for x in (page["/Resources"].get("/XObject") or {}).values()
+        if x.get_object()["/Subtype"] == "/Image"
+    )
+
+
+def test_the_persona_stands_above_its_map_with_picture_needs_goals_and_frustrations(
+    capralhaugen, tmp_path: Path
+) -> None:
+    from PIL import Image
+
+    first = capralhaugen.journeys[0]
+    persona = first.journey.persona
+    assert persona.needs and persona.goals and persona.frustrations  # the demo's persona has them all
+    picture = tmp_path / "portrett.jpg"
+    Image.new("RGB", (300, 400), "teal").save(picture)
+    with_picture = replace(capralhaugen, journeys=(replace(first, persona_picture=picture),))
+    pdf, warnings = render(with_picture)
+    assert warnings == []
+    last = flat(PdfReader(io.BytesIO(pdf)).pages[-1].extract_text())
+    for part in ("Behov", "Mål", "Frustrasjoner", persona.name, flat(persona.needs)[:40]):
+        assert part in last
+    assert image_count(pdf) == 1
+
+    broken = tmp_path / "ødelagt.jpg"
+    broken.write_bytes(b"ikke et bilde")
+    pdf, warnings = render(replace(capralhaugen, journeys=(replace(first, persona_picture=broken),)))
+    (warning,) = warnings
+    assert first.title in warning and "personaen" in warning
+    assert image_count(pdf) == 0 and "Behov" in flat(PdfReader(io.BytesIO(pdf)).pages[-1].extract_text())
+
+
 def _new_group(db, participant: str):
     from desktop.domain.enums import SessionKind
     from desktop.services import cohorts, groups, register

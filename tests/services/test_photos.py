@@ -252,3 +252,32 @@ def test_the_next_start_removes_the_files_of_deleted_photos(db, small, tmp_path:
         assert photos.photo(again, keep).path.is_file() and keep_thumb.is_file()
     finally:
         again.close()
+
+
+def test_a_persona_picture_is_stored_cleaned_and_found_by_its_hash(db, small, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    digest = photos.store_picture(db, make_photo(tmp_path / "astrid.jpg", 3000, 2000))
+    path = photos.picture_path(db, digest)
+    assert path is not None and path.stem == digest
+    with Image.open(path) as image:
+        assert max(image.size) == 2560 and not image.getexif().get_ifd(ExifTags.IFD.GPSInfo)
+    assert db.data_dir in path.parents
+    assert photos.picture_path(db, None) is None
+    assert photos.picture_path(db, "0" * 64) is None
+    assert photos.picture_path(db, "../../etc/passwd") is None
+    notes = tmp_path / "notes.txt"
+    notes.write_text("ikke et bilde", encoding="utf-8")
+    with pytest.raises(NotAnImageError):
+        photos.store_picture(db, notes)
+
+    # Kept by pruning while a map's persona names it, removed once none does.
+    map_id = a_map(db, small)
+    journeys.edit_map(db, map_id, lambda j: replace(j, persona=replace(j.persona, photo=digest)))
+    assert photos.prune_files(db) == 0 and path.is_file()
+    from desktop.services.reports import group_report
+
+    (drawn,) = group_report(db, small.group).journeys  # the summary finds the picture
+    assert drawn.persona_picture == path
+    journeys.edit_map(db, map_id, lambda j: replace(j, persona=replace(j.persona, photo=None)))
+    assert photos.prune_files(db) == 1 and not path.exists()

@@ -103,6 +103,69 @@ def test_persona_and_name_are_edited_in_one_undoable_step(panel, window, dialogs
     assert journeys.load_map(db, panel.map_id) == before
 
 
+def solid_picture(path, colour=(220, 20, 60)):
+    from PIL import Image
+
+    Image.new("RGB", (600, 800), colour).save(path, "JPEG")
+    return path
+
+
+def test_the_persona_gets_a_picture_that_undo_takes_away_and_prints(panel, window, dialogs, tmp_path):
+    from desktop.services import photos
+
+    db = window.context.db
+    before = journeys.load_map(db, panel.map_id)
+    source = solid_picture(tmp_path / "IMG_1234.JPG")
+    refused = []
+
+    def fill(dialog) -> None:
+        picture = dialog.fields["photo"]
+        junk = tmp_path / "notat.txt"
+        junk.write_text("ikke et bilde", encoding="utf-8")
+        assert not picture.take(junk)  # refused at the place: the reason under the buttons
+        refused.append(picture.message.text())
+        assert picture.take(source)
+        assert picture.preview.pixmap() is not None and not picture.preview.pixmap().isNull()
+
+    dialogs.answer(fill)
+    panel.edit_persona()
+    assert refused and "notat.txt" in refused[0]
+    after = journeys.load_map(db, panel.map_id)
+    assert after.persona.photo and photos.picture_path(db, after.persona.photo) is not None
+    assert after.persona.name == before.persona.name  # the rest of the persona is as it was
+
+    # The print shows the picture in the persona band (a crimson block near the top left).
+    image = QImage(panel.export_png(str(tmp_path / "kart.png")))
+    crimson = [
+        (x, y)
+        for x in range(0, image.width() // 3, 25)
+        for y in range(0, image.height() // 4, 25)
+        if image.pixelColor(x, y).red() > 200 and image.pixelColor(x, y).green() < 60
+    ]
+    assert crimson
+
+    window.undo_action.trigger()
+    assert journeys.load_map(db, panel.map_id).persona.photo == before.persona.photo
+
+
+def test_removing_the_persona_picture(panel, window, dialogs, tmp_path):
+    db = window.context.db
+    source = solid_picture(tmp_path / "portrett.jpg", (30, 144, 255))
+    dialogs.answer(lambda dialog: dialog.fields["photo"].take(source))
+    panel.edit_persona()
+    assert journeys.load_map(db, panel.map_id).persona.photo
+
+    def remove(dialog) -> None:
+        picture = dialog.fields["photo"]
+        assert picture.remove_button.isEnabled()
+        picture.remove_button.click()
+        assert picture.digest is None and not picture.remove_button.isEnabled()
+
+    dialogs.answer(remove)
+    panel.edit_persona()
+    assert journeys.load_map(db, panel.map_id).persona.photo is None
+
+
 def test_an_empty_map_name_is_refused_at_the_field(panel, dialogs):
     def fill(dialog) -> None:
         dialog.fields["title"].setText("  ")
