@@ -10,7 +10,7 @@ silently fixed: only :func:`rebalance`, which the facilitator asks for, changes 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -190,6 +190,23 @@ def move(items: Sequence[T], source: int, target: int) -> list[T]:
     result = list(items)
     result.insert(target, result.pop(source))
     return result
+
+
+def move_before(items: Sequence[T], sources: Iterable[int], before: int) -> list[T]:
+    """A new list where the items at ``sources`` (kept in their order) stand together just before the item
+    that was at index ``before`` (``len(items)``: at the end), the others keeping their order: what
+    dropping several selected rows between two rows does. If ``before`` is one of ``sources``, they stand
+    where the first unselected item after it was. Indexes outside the list raise IndexError."""
+    chosen = sorted(set(sources))
+    count = len(items)
+    if chosen and not 0 <= chosen[0] <= chosen[-1] < count:
+        raise IndexError(f"source indexes {chosen} are outside 0..{count - 1}")
+    if not 0 <= before <= count:
+        raise IndexError(f"before index {before} is outside 0..{count}")
+    picked = set(chosen)
+    rest = [x for i, x in enumerate(items) if i not in picked]
+    at = sum(1 for i in range(min(before, count)) if i not in picked)
+    return rest[:at] + [items[i] for i in chosen] + rest[at:]
 
 
 # --- rebalancing -----------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ Start times are computed (``desktop.domain.timeplan.schedule``), never stored, e
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
@@ -236,10 +237,14 @@ def duplicate_block(db: Database, session_id: uuid.UUID, block_id: uuid.UUID) ->
     return _edit(db, session_id, change)
 
 
-def move_block(db: Database, session_id: uuid.UUID, block_id: uuid.UUID, target: int) -> Plan:
+def move_blocks(db: Database, session_id: uuid.UUID, block_ids: Iterable[uuid.UUID], before: int) -> Plan:
+    """Move the blocks ``block_ids`` (kept in their order) together just before the block now at index
+    ``before`` (the number of blocks: to the end); see ``desktop.domain.timeplan.move_before``."""
+    wanted = set(block_ids)
+
     def change(blocks: list[Block]) -> list[Block]:
-        source = next(i for i, b in enumerate(blocks) if b.id == block_id)
-        return timeplan.move(blocks, source, max(0, min(target, len(blocks) - 1)))
+        sources = [i for i, b in enumerate(blocks) if b.id in wanted]
+        return timeplan.move_before(blocks, sources, max(0, min(before, len(blocks))))
 
     return _edit(db, session_id, change)
 

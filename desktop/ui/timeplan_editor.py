@@ -10,7 +10,7 @@ import uuid
 from datetime import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,7 +58,7 @@ class PlanModel(QAbstractTableModel):
     """Rows are blocks; columns: start, minutes, title, category, method, actual."""
 
     edit_requested = Signal(object, str, object)  # block id, field, value
-    move_requested = Signal(object, int)  # block id, target row
+    move_requested = Signal(object, int)  # block ids (in order), the row they go before
 
     START, MINUTES, TITLE, CATEGORY, METHOD, ACTUAL = range(6)
 
@@ -172,20 +172,23 @@ class PlanModel(QAbstractTableModel):
     def mimeData(self, indexes) -> QMimeData:  # noqa: N802
         data = QMimeData()
         rows = sorted({i.row() for i in indexes})
-        data.setData(MIME, str(rows[0]).encode() if rows else b"")
+        data.setData(MIME, " ".join(map(str, rows)).encode())
         return data
 
     def dropMimeData(self, data: QMimeData, action, row: int, column: int, parent: QModelIndex) -> bool:  # noqa: N802
         if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME) or self.plan is None:
             return False
-        source = int(bytes(data.data(MIME)).decode() or -1)
-        if not 0 <= source < len(self.plan.blocks):
+        try:
+            rows = sorted({int(x) for x in bytes(data.data(MIME)).decode().split()})
+        except ValueError:
             return False
-        target = row if row >= 0 else (parent.row() if parent.isValid() else len(self.plan.blocks))
-        if target > source:
-            target -= 1  # dropping below itself: the row leaves its old place first
-        if target != source:
-            self.move_requested.emit(self.plan.blocks[source].id, target)
+        blocks = self.plan.blocks
+        if not rows or not 0 <= rows[0] <= rows[-1] < len(blocks):
+            return False
+        before = row if row >= 0 else (parent.row() if parent.isValid() else len(blocks))
+        ids = [blocks[r].id for r in rows]
+        if [b.id for b in tp.move_before(blocks, rows, before)] != [b.id for b in blocks]:
+            self.move_requested.emit(ids, before)
         return False  # nothing is removed by the view: the command reorders
 
 
@@ -404,10 +407,21 @@ class TimePlanEditor(QWidget):
         return self.model.block(index.row())
 
     def select_block(self, block_id: uuid.UUID) -> None:
-        for row, block in enumerate(self.model.plan.blocks):
-            if block.id == block_id:
-                self.table.setCurrentIndex(self.model.index(row, PlanModel.TITLE))
-                return
+        self.select_blocks([block_id])
+
+    def select_blocks(self, block_ids: list[uuid.UUID]) -> None:
+        """Select the rows of ``block_ids``; the first of them becomes the current row."""
+        wanted = set(block_ids)
+        rows = [row for row, block in enumerate(self.model.plan.blocks) if block.id in wanted]
+        if not rows:
+            return
+        selection = self.table.selectionModel()
+        self.table.setCurrentIndex(self.model.index(rows[0], PlanModel.TITLE))
+        for row in rows[1:]:
+            selection.select(
+                self.model.index(row, PlanModel.TITLE),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def _show_details(self) -> None:
         block = self.current_block()
@@ -545,9 +559,7 @@ class TimePlanEditor(QWidget):
             )
 
     def _remove(self) -> None:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        if not rows and self.current_block() is not None:
-            rows = [self.table.currentIndex().row()]
+        rows = self.selected_rows()
         ids = {self.model.block(r).id for r in rows}
         if ids:
             text = (
@@ -557,20 +569,34 @@ class TimePlanEditor(QWidget):
             )
             self._perform_shown(text, lambda db: timeplan.remove_blocks(db, self.session_id, ids))
 
-    def _shift(self, step: int) -> None:
-        block = self.current_block()
-        if block is not None:
-            self._move(block.id, self.table.currentIndex().row() + step)
+    def selected_rows(self) -> list[int]:
+        """The selected rows in order (the current row when none is selected)."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.current_block() is not None:
+            rows = [self.table.currentIndex().row()]
+        return rows
 
-    def _move(self, block_id: uuid.UUID, target: int) -> None:
-        if not 0 <= target < len(self.model.plan.blocks):
+    def _shift(self, step: int) -> None:
+        """Ctrl+Up/Down: the selected blocks one place up or down, together."""
+        rows = self.selected_rows()
+        if not rows:
             return
-        title = next(b.title for b in self.model.plan.blocks if b.id == block_id)
-        if self._perform_shown(
-            _("Flytt «{title}»").format(title=title),
-            lambda db: timeplan.move_block(db, self.session_id, block_id, target),
-        ):
-            self.select_block(block_id)
+        before = rows[0] - 1 if step < 0 else rows[-1] + 2
+        if 0 <= before <= len(self.model.plan.blocks):
+            self._move([self.model.block(r).id for r in rows], before)
+
+    def _move(self, block_ids: list[uuid.UUID], before: int) -> None:
+        blocks = self.model.plan.blocks
+        titles = [b.title for b in blocks if b.id in set(block_ids)]
+        if not titles:
+            return
+        text = (
+            _("Flytt «{title}»").format(title=titles[0])
+            if len(titles) == 1
+            else _("Flytt {n} blokker").format(n=len(titles))
+        )
+        if self._perform_shown(text, lambda db: timeplan.move_blocks(db, self.session_id, block_ids, before)):
+            self.select_blocks(block_ids)
 
     def _rebalance(self) -> None:
         index = self.table.currentIndex()

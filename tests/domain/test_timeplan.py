@@ -14,6 +14,7 @@ from desktop.domain.timeplan import (
     check_minutes,
     format_clock,
     move,
+    move_before,
     parse_clock,
     rebalance,
     rebalance_feasible,
@@ -342,6 +343,38 @@ def test_move_keeps_the_items_and_puts_the_moved_one_at_target(items: list[int],
     assert moved[target] == items[source]
     rest = items[:source] + items[source + 1 :]
     assert moved[:target] + moved[target + 1 :] == rest
+
+
+def test_move_before_puts_the_chosen_together_before_the_drop_row() -> None:
+    assert move_before("abcdef", [1, 3], 5) == list("acebdf")  # dropped above f
+    assert move_before("abcdef", [3, 4], 0) == list("deabcf")  # to the top
+    assert move_before("abcdef", [0, 2], 6) == list("bdefac")  # to the end
+    assert move_before("abcdef", [1, 3], 3) == list("acbdef")  # onto one of its own: before the next unchosen
+    assert move_before("abcdef", [2], 2) == list("abcdef")
+    assert move_before("abc", [], 1) == list("abc")
+    for sources, before in (([3], 0), ([-1], 0), ([0], 4), ([0], -1)):
+        with pytest.raises(IndexError):
+            move_before("abc", sources, before)
+
+
+@PROPERTY
+@given(st.lists(st.integers(), min_size=1, unique=True), st.data())
+def test_move_before_keeps_every_item_and_the_order_of_the_chosen_and_the_rest(
+    items: list[int], data: st.DataObject
+) -> None:
+    chosen = sorted(data.draw(st.sets(st.integers(0, len(items) - 1))))
+    before = data.draw(st.integers(0, len(items)))
+    moved = move_before(items, chosen, before)
+    assert Counter(moved) == Counter(items)
+    picked = [items[i] for i in chosen]
+    assert [x for x in moved if x in picked] == picked
+    assert [x for x in moved if x not in picked] == [x for i, x in enumerate(items) if i not in chosen]
+    if picked:  # together, in one run
+        start = moved.index(picked[0])
+        assert moved[start : start + len(picked)] == picked
+    if len(chosen) == 1 and before < len(items):  # one row: what ``move`` does
+        target = before - 1 if before > chosen[0] else before
+        assert moved == move(items, chosen[0], target)
 
 
 @PROPERTY

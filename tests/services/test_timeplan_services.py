@@ -50,7 +50,7 @@ def test_every_action_is_undone_by_putting_the_old_plan_back(db, session_id):
         lambda: timeplan.add_block(db, session_id, timeplan.new_block("Ekstra", 10), 2),
         lambda: timeplan.remove_blocks(db, session_id, {second.id}),
         lambda: timeplan.duplicate_block(db, session_id, first.id),
-        lambda: timeplan.move_block(db, session_id, first.id, 4),
+        lambda: timeplan.move_blocks(db, session_id, [first.id, second.id], 4),
         lambda: timeplan.update_block(db, session_id, first.id, minutes=40, title="Velkommen!"),
         lambda: timeplan.plan_from_template(db, session_id, LUP, "innsikt"),
     ]
@@ -66,8 +66,16 @@ def test_move_puts_the_block_where_it_was_dropped(db, session_id):
     timeplan.plan_from_template(db, session_id, LUP, "oppstart")
     names = titles(db, session_id)
     block = timeplan.load_plan(db, session_id).blocks[0]
-    timeplan.move_block(db, session_id, block.id, 3)
+    timeplan.move_blocks(db, session_id, [block.id], 4)  # dropped above the fifth
     assert titles(db, session_id) == names[1:4] + names[:1] + names[4:]
+
+
+def test_several_blocks_move_together_in_their_order(db, session_id):
+    timeplan.plan_from_template(db, session_id, LUP, "oppstart")
+    names = titles(db, session_id)
+    blocks = timeplan.load_plan(db, session_id).blocks
+    timeplan.move_blocks(db, session_id, [blocks[3].id, blocks[0].id], len(blocks))  # to the end
+    assert titles(db, session_id) == names[1:3] + names[4:] + [names[0], names[3]]
 
 
 def test_duplicate_is_not_pinned_and_has_no_recorded_times(db, session_id):

@@ -92,6 +92,33 @@ def test_drag_a_block_to_another_place_and_undo(editor, window):
     assert [b.title for b in timeplan.load_plan(db, OPENING).blocks] == names
 
 
+def test_drag_several_selected_blocks_moves_them_together_in_one_undo(editor, window):
+    db = window.context.db
+    names = [b.title for b in timeplan.load_plan(db, OPENING).blocks]
+    editor.select_blocks([timeplan.load_plan(db, OPENING).blocks[r].id for r in (0, 2)])
+    dragged = editor.model.mimeData(editor.table.selectionModel().selectedIndexes())
+    editor.model.dropMimeData(dragged, Qt.DropAction.MoveAction, 5, 0, QModelIndex())
+    moved = [b.title for b in timeplan.load_plan(db, OPENING).blocks]
+    assert moved == [names[1], names[3], names[4], names[0], names[2], *names[5:]]
+    assert sorted(editor.selected_rows()) == [3, 4]  # they stay selected
+    assert window.context.undo_stack.undoText().endswith("2 blokker")
+    window.undo_action.trigger()
+    assert [b.title for b in timeplan.load_plan(db, OPENING).blocks] == names
+
+
+def test_ctrl_up_and_down_move_the_selection_one_place(editor, window):
+    db = window.context.db
+    names = [b.title for b in timeplan.load_plan(db, OPENING).blocks]
+    editor.select_blocks([timeplan.load_plan(db, OPENING).blocks[r].id for r in (1, 2)])
+    editor.up_action.trigger()
+    assert [b.title for b in timeplan.load_plan(db, OPENING).blocks][:3] == [names[1], names[2], names[0]]
+    assert editor.selected_rows() == [0, 1]
+    editor.up_action.trigger()  # at the top already: nothing happens
+    assert window.context.undo_stack.count() == 1
+    editor.down_action.trigger()
+    assert [b.title for b in timeplan.load_plan(db, OPENING).blocks] == names
+
+
 def test_keyboard_add_duplicate_remove(editor, window, qtbot):
     db = window.context.db
     count = len(timeplan.load_plan(db, OPENING).blocks)
