@@ -126,7 +126,10 @@ class Run:
 
     ``warning`` and ``critical`` are the fractions of a block's allotted time left at which its level
     turns WARNING and CRITICAL (0 <= critical <= warning <= 1). ``planned_end`` is when the session is
-    meant to end; by default the run's start plus the sum of the planned minutes.
+    meant to end; by default the run's start plus the sum of the planned minutes. ``pinned_starts`` gives,
+    per block, the time a pinned block (lunch at 11:30) is to start, None for the others: the projection
+    waits for it when the run is early (the slack before lunch absorbs a delay) and does not pretend the
+    day ends sooner when the blocks before it were quick.
     """
 
     def __init__(
@@ -136,6 +139,7 @@ class Run:
         warning: float = 0.20,
         critical: float = 0.05,
         planned_end: datetime | None = None,
+        pinned_starts: Sequence[datetime | None] | None = None,
     ) -> None:
         if not planned_minutes:
             raise RunError(_("Tidsplanen er tom, så det er ingenting å kjøre."))
@@ -144,6 +148,10 @@ class Run:
         if planned_end is not None and planned_end.tzinfo is None:
             raise ValueError("planned_end must be timezone-aware")
         self.planned_minutes: tuple[int, ...] = tuple(check_minutes(m) for m in planned_minutes)
+        pins = tuple(pinned_starts) if pinned_starts is not None else (None,) * len(self.planned_minutes)
+        if len(pins) != len(self.planned_minutes) or any(p is not None and p.tzinfo is None for p in pins):
+            raise ValueError("pinned_starts needs one timezone-aware time (or None) per block")
+        self.pinned_starts: tuple[datetime | None, ...] = pins
         self.clock = clock
         self.warning = warning
         self.critical = critical
@@ -220,12 +228,18 @@ class Run:
             return self.finished_at
         if self.status is RunStatus.READY:
             return None
-        now = self._now()
-        left = sum(
-            max(self.allotted_seconds(i) - self._seconds_at(i, now), 0.0)
-            for i in range(self.current, len(self.planned_minutes))
-        )
-        return now + timedelta(seconds=left)
+        return self._project(self.current, self._now())
+
+    def _project(self, first: int, now: datetime) -> datetime:
+        """When the blocks from ``first`` on end if they run from ``now`` as planned: each for what is left of
+        its allotted time, a pinned block not yet begun not before its pinned start."""
+        cursor = now
+        for i in range(first, len(self.planned_minutes)):
+            pinned = self.pinned_starts[i]
+            if i > first and pinned is not None and i not in self._records:
+                cursor = max(cursor, pinned)
+            cursor += timedelta(seconds=max(self.allotted_seconds(i) - self._seconds_at(i, now), 0.0))
+        return cursor
 
     def behind_seconds(self) -> float:
         """Projected end minus planned end: positive is behind the plan, negative ahead. Before the start
@@ -234,7 +248,7 @@ class Run:
         if planned_end is None:
             return 0.0
         if self.status is RunStatus.READY:
-            projected = self._now() + timedelta(minutes=sum(self.planned_minutes))
+            projected = self._project(0, self._now())
         else:
             projected = self.projected_end()
             assert projected is not None

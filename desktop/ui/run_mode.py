@@ -129,7 +129,7 @@ class RunController(QObject):
             self.message.emit(_("En annen samling kjøres nå. Avslutt den først."))
             return False
         plan = timeplan.load_plan(self.context.db, session_id)
-        options = self._thresholds(plan)
+        options = self._options(plan)
         events = run_service.stored_events(self.context.db, session_id)
         try:
             if (
@@ -159,8 +159,9 @@ class RunController(QObject):
         self.updated.emit()
         return True
 
-    def _thresholds(self, plan: timeplan.Plan) -> dict:
-        """Warning and critical shares: the facilitator's settings if set, else the kit's, else 20 % / 5 %."""
+    def _options(self, plan: timeplan.Plan) -> dict:
+        """The run's options: warning and critical shares (the facilitator's settings if set, else the kit's,
+        else 20 % / 5 %), the planned end and the pinned blocks' starts."""
         from desktop.ui.settings import RUN_CRITICAL, RUN_WARNING
 
         kit = self.context.kit(plan.kit_id) if plan.kit_id else None
@@ -168,9 +169,19 @@ class RunController(QObject):
         critical = self.settings.get(RUN_CRITICAL) or (kit.run.critical if kit else 0.05)
         if not 0 <= critical <= warning <= 1:
             warning, critical = 0.20, 0.05
-        today = datetime.now().date()
-        end = datetime.combine(plan.date, plan.end, tzinfo=datetime.now().astimezone().tzinfo)
-        return {"warning": warning, "critical": critical, "planned_end": end if plan.date == today else None}
+        # The planned end and the pinned starts (lunch at 11:30) count when the session is run on its day.
+        local = self.clock.now().astimezone()
+        today, zone = plan.date == local.date(), local.tzinfo
+
+        def at(clock_time):
+            return datetime.combine(plan.date, clock_time, tzinfo=zone) if today and clock_time else None
+
+        return {
+            "warning": warning,
+            "critical": critical,
+            "planned_end": at(plan.end),
+            "pinned_starts": [at(b.pinned_start) for b in plan.blocks],
+        }
 
     def _enable(self) -> None:
         """Plain keys act only when they mean something: P once a run is loaded, the rest while it runs

@@ -462,3 +462,43 @@ def test_set_planned_changes_later_countdowns():
     run.start()
     run.set_planned([10, 25])
     assert run.allotted_seconds(1) == 25 * 60
+
+
+def test_the_slack_before_a_pinned_lunch_takes_up_a_delay(clock: FakeClock) -> None:
+    # 08:00 intro 60 min, 09:00 work 90 min, slack, lunch pinned at 11:00 for 30 min: ends 11:30.
+    pins = [None, None, at(3 * 3600)]
+    run = started(clock, 60, 90, 30, planned_end=at(3.5 * 3600), pinned_starts=pins)
+    assert run.behind_seconds() == 0
+    clock.advance(60 * 60 + 20 * 60)  # the intro runs 20 minutes over
+    assert run.behind_seconds() == 0  # the 30 minutes before lunch take it up
+    clock.advance(15 * 60)  # 35 minutes over: 5 more than the slack
+    assert run.behind_seconds() == 5 * 60
+    run.next()
+    assert run.behind_seconds() == 5 * 60
+
+
+def test_being_quick_before_a_pinned_block_does_not_end_the_day_sooner(clock: FakeClock) -> None:
+    # 08:00 intro 60 min, 09:00 work 30 min, slack, 11:00 pinned closing 30 min: ends 11:30.
+    pins = [None, None, at(3 * 3600)]
+    run = started(clock, 60, 30, 30, planned_end=at(3.5 * 3600), pinned_starts=pins)
+    clock.advance(30 * 60)
+    run.next()  # half an hour early into the work: the closing still starts at 11:00
+    assert run.behind_seconds() == 0
+    clock.advance(15 * 60)
+    run.next()  # the pinned block begun early by hand (08:45): from now on it counts
+    assert run.behind_seconds() == (8 * 60 + 45 + 30 - 11 * 60 - 30) * 60
+
+
+def test_a_pinned_block_reached_counts_from_when_it_began(clock: FakeClock) -> None:
+    pins = [None, at(3600)]
+    run = started(clock, 30, 30, planned_end=at(3600 + 1800), pinned_starts=pins)
+    clock.advance(45 * 60)
+    run.next()  # begun at 08:45, before its pinned 09:00
+    assert run.behind_seconds() == -15 * 60
+
+
+def test_pinned_starts_must_match_the_blocks(clock: FakeClock) -> None:
+    with pytest.raises(ValueError):
+        Run([10, 20], clock, pinned_starts=[None])
+    with pytest.raises(ValueError):
+        Run([10, 20], clock, pinned_starts=[None, datetime(2018, 3, 5, 9, 0)])

@@ -174,3 +174,25 @@ def test_summary_does_not_say_on_time_when_blocks_overlap(window, session_page):
     first = timeplan.load_plan(window.context.db, OPENING).blocks[0]
     editor.model.setData(editor.model.index(0, PlanModel.MINUTES), first.minutes + 45)
     assert "overlapper" in editor.summary.text()
+
+
+def test_a_session_run_on_its_day_knows_its_end_and_its_pinned_blocks(window, session_page, answers):
+    from datetime import date, time
+
+    db = window.context.db
+    plan = timeplan.load_plan(db, OPENING)
+    lunch = next(b for b in plan.blocks if b.pinned_start is not None)
+    runner = window.context.runner
+    runner.clock.value = datetime.combine(plan.date, time(8, 30)).astimezone()  # the morning of the day
+    assert runner.load(OPENING)
+    pins = runner.run.pinned_starts
+    index = [b.id for b in plan.blocks].index(lunch.id)
+    assert pins[index] is not None and pins[index].time() == lunch.pinned_start
+    assert pins[index].date() == plan.date and pins[index].tzinfo is not None
+    assert sum(p is not None for p in pins) == sum(b.pinned_start is not None for b in plan.blocks)
+    assert runner.run.planned_end.time() == plan.end
+    runner.run = None
+    runner.plan = None
+    runner.clock.value = datetime.combine(date(2030, 1, 7), time(8, 30)).astimezone()  # another day
+    assert runner.load(OPENING)
+    assert set(runner.run.pinned_starts) == {None} and runner.run.planned_end is None
