@@ -153,6 +153,10 @@ class InlineEditor(QPlainTextEdit):
         if event.reason() != Qt.FocusReason.PopupFocusReason:
             self.finish(True)
 
+    def commit_typing(self) -> None:
+        """Store what is typed (the window does this before an undo or redo, so the typing is one step)."""
+        self.finish(True)
+
     def finish(self, store: bool) -> None:
         if self._finished:
             return

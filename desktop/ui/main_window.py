@@ -49,6 +49,13 @@ def print_tip(kind: str) -> str:
     return _("Kullrapport (PDF)") if kind in {"cohort", "sessions", "groups"} else ""
 
 
+def commit_typing() -> None:
+    """Store what the focused field holds, if it is one that stores itself (``commit_typing``)."""
+    commit = getattr(QApplication.focusWidget(), "commit_typing", None)
+    if commit is not None:
+        commit()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, data_dir: Path, demo: bool = False) -> None:
         super().__init__()
@@ -144,6 +151,11 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.redo_action = stack.createRedoAction(self, _("Gjør om"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # Text being typed (a card in place, a field) is stored first, as a step of its own: Undo then
+        # takes back the typing (Redo brings it again) instead of losing it under a map that changes.
+        for action, step in ((self.undo_action, stack.undo), (self.redo_action, stack.redo)):
+            action.triggered.disconnect()
+            action.triggered.connect(lambda _checked=False, step=step: (commit_typing(), step()))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()

@@ -364,6 +364,10 @@ class TextField(QPlainTextEdit):
         super().focusOutEvent(event)
         self.commit.emit()
 
+    def commit_typing(self) -> None:
+        """Store what is typed (the window does this before an undo or redo, so the typing is one step)."""
+        self.commit.emit()
+
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride:
             document = self.document()

@@ -234,3 +234,23 @@ def test_the_last_step_of_a_stage_cannot_be_deleted(panel):
     stage = next(s for s in j.stages if len(s.steps) == 1)
     with pytest.raises(ValidationError):
         jr.delete_step(j, stage.steps[0].id)
+
+
+def test_undo_while_typing_a_card_in_place_takes_back_the_typing_and_redo_brings_it(panel, window, qtbot):
+    db = window.context.db
+    editor = panel.editor
+    assert editor.add_card("Et kort fra før")  # something to undo, so Undo is enabled
+    card = editor.journey.cards[0]
+    before = journeys.load_map(db, panel.map_id)
+    window.activateWindow()
+    editor.edit_card(card.id)
+    inline = editor._inline
+    qtbot.waitUntil(inline.hasFocus)
+    inline.selectAll()
+    qtbot.keyClicks(inline, "Skrevet rett før angre")
+    window.undo_action.trigger()  # the toolbar or menu: the typing is stored first, then taken back
+    assert editor._inline is None
+    assert journeys.load_map(db, panel.map_id) == before  # the card added before is still there
+    window.redo_action.trigger()
+    redone = journeys.load_map(db, panel.map_id)
+    assert next(c.text for c in redone.cards if c.id == card.id) == "Skrevet rett før angre"
