@@ -30,6 +30,7 @@ class AppContext(QObject):
         self.undo_stack.indexChanged.connect(self._stack_moved)
         self._kits: list | None = None
         self.runner_factory = None  # builds the RunController (set by the main window)
+        self.settings = None  # the facilitator's settings (desktop.ui.settings), set by the main window
         self._runner = None
 
     @property

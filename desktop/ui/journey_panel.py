@@ -4,6 +4,7 @@ it for print, show it on the wall (the whole map, or the stage under discussion)
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -261,16 +262,22 @@ class JourneyPanel(QWidget):
         """The map on A3 landscape at 300 dpi, for the printer or the leader group's summary."""
         from desktop.ui.journey_scene import render_png
         from desktop.ui.persona_picture import picture_image
+        from desktop.ui.settings import documents_folder, remember_folder
 
         if self.map_id is None:
             return None
         journey = journeys.load_map(self.context.db, self.map_id)
         if path is None:
+            settings = self.context.settings
             path, _filter = QFileDialog.getSaveFileName(
-                self, _("Eksporter brukerreisen"), f"{journey.title}.png", _("PNG-bilde (*.png)")
+                self,
+                _("Eksporter brukerreisen"),
+                str(documents_folder(settings) / f"{journey.title}.png"),
+                _("PNG-bilde (*.png)"),
             )
             if not path:
                 return None
+            remember_folder(settings, Path(path).parent)
         try:
             picture = picture_image(self.context.db, journey.persona.photo, 1200)
             return str(render_png(journey, path, dpi=300, picture=picture))

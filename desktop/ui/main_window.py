@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
 
         self.context = AppContext(db, self)
         self.context.runner_factory = self._make_runner
+        self.context.settings = self.settings
         self.actions = RegisterActions(self.context, self)
         self.navigator = NavigatorPanel()
         self.workspace = Workspace(self.context, self.actions)

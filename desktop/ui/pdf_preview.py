@@ -30,16 +30,24 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import LupError
 from desktop.i18n import _
+from desktop.ui.settings import documents_folder, remember_folder
 from desktop.ui.widgets import local_shortcut
 
 MAX_PRINT_DPI = 300  # pages are rendered at the printer's resolution, but never finer than this
 
 
-class PdfPreview(QDialog):
-    """A PDF on screen with page navigation and zoom, "Skriv ut …" and "Lagre som …"."""
+ZOOM_STEP = 1.25
+ZOOM_RANGE = (0.25, 6.0)
 
-    def __init__(self, path: Path, title: str, parent: QWidget | None = None) -> None:
+
+class PdfPreview(QDialog):
+    """A PDF on screen with page navigation and zoom (Ctrl++, Ctrl+−, Ctrl+0 to fit the width), "Skriv ut …"
+    (Ctrl+P) and "Lagre som …" (Ctrl+S). With ``settings`` it opens where and as large as it was last closed,
+    and saves into the folder used last."""
+
+    def __init__(self, path: Path, title: str, parent: QWidget | None = None, settings=None) -> None:
         super().__init__(parent)
+        self.settings = settings
         self.path = Path(path)
         self.setWindowTitle(title)
         self.document = QPdfDocument(self)
@@ -84,9 +92,55 @@ class PdfPreview(QDialog):
             Qt.ShortcutContext.WindowShortcut
         )
         local_shortcut("Ctrl+S", self, self.save_as).setContext(Qt.ShortcutContext.WindowShortcut)
+        for keys, step in (
+            ((QKeySequence.StandardKey.ZoomIn, "Ctrl+="), ZOOM_STEP),
+            ((QKeySequence.StandardKey.ZoomOut,), 1 / ZOOM_STEP),
+        ):
+            for key in keys:
+                local_shortcut(key, self, lambda step=step: self.zoom_by(step)).setContext(
+                    Qt.ShortcutContext.WindowShortcut
+                )
+        local_shortcut(
+            "Ctrl+0", self, lambda: self.fit_button.setChecked(False) or self._fit(False)
+        ).setContext(Qt.ShortcutContext.WindowShortcut)
 
         self.load()
-        self.resize(QSize(900, 1000))
+        if not self._restore_geometry():
+            self.resize(QSize(900, 1000))
+
+    def _restore_geometry(self) -> bool:
+        from desktop.ui.settings import PREVIEW_GEOMETRY
+
+        saved = self.settings.get(PREVIEW_GEOMETRY) if self.settings is not None else None
+        return bool(saved) and self.restoreGeometry(saved)
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt's name: every way of closing ends here
+        from desktop.ui.settings import PREVIEW_GEOMETRY
+
+        if self.settings is not None:
+            self.settings.set(PREVIEW_GEOMETRY, self.saveGeometry())
+        super().done(result)
+
+    def zoom_by(self, factor: float) -> None:
+        """Zoom in (> 1) or out from what is shown now, within 25 %–600 %."""
+        low, high = ZOOM_RANGE
+        current = (
+            self.view.zoomFactor() if self.view.zoomMode() == QPdfView.ZoomMode.Custom else self._shown_zoom()
+        )
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(low, min(high, current * factor)))
+
+    def _shown_zoom(self) -> float:
+        """The zoom a fitted view shows now (the page's width in points against the viewport's)."""
+        page = self.document.pagePointSize(max(0, self.view.pageNavigator().currentPage()))
+        if page.width() <= 0:
+            return 1.0
+        dpi = self.logicalDpiX() / 72.0
+        room = self.view.viewport().width() - 2 * self.view.documentMargins().left()
+        if self.view.zoomMode() == QPdfView.ZoomMode.FitInView:
+            room_h = self.view.viewport().height() - 2 * self.view.documentMargins().top()
+            return min(room / (page.width() * dpi), room_h / (page.height() * dpi))
+        return room / (page.width() * dpi)
 
     def load(self) -> None:
         error = self.document.load(str(self.path))
@@ -107,10 +161,14 @@ class PdfPreview(QDialog):
 
     def save_as(self) -> Path | None:
         target, _filter = QFileDialog.getSaveFileName(
-            self, _("Lagre PDF"), str(Path.home() / self.path.name), _("PDF-filer (*.pdf)")
+            self,
+            _("Lagre PDF"),
+            str(documents_folder(self.settings) / self.path.name),
+            _("PDF-filer (*.pdf)"),
         )
         if not target:
             return None
+        remember_folder(self.settings, Path(target).parent)
         try:
             shutil.copyfile(self.path, target)
         except OSError as exc:

@@ -59,6 +59,7 @@ from desktop.domain.kit import Orientation
 from desktop.errors import LupError
 from desktop.i18n import _
 from desktop.ui.background import Job, run_with_progress
+from desktop.ui.settings import documents_folder, remember_folder
 from desktop.ui.widgets import FormDialog
 
 EXPORTS = "exports"  # the preview files' folder inside the data folder
@@ -294,7 +295,7 @@ class ReportActions(QObject):
         return bool(dialog.exec())
 
     def choose_folder(self, parent: QWidget, title: str) -> str:
-        return QFileDialog.getExistingDirectory(parent, title, str(Path.home()))
+        return QFileDialog.getExistingDirectory(parent, title, str(documents_folder(self.context.settings)))
 
     def ask(self, parent: QWidget | None, title: str, question: str, details: Sequence[str] = ()) -> bool:
         """A yes/no question; True for yes."""
@@ -426,6 +427,7 @@ class ReportActions(QObject):
         if problem:
             self.tell(parent, _("Kan ikke eksportere"), problem, warning=True)
             return None
+        remember_folder(self.context.settings, folder)
         _cohort, planned = export_names(self.db, cohort_id)
         existing = [name for name in planned.values() if (folder / name).exists()]
         if existing and not self.ask(
@@ -678,7 +680,12 @@ class ReportActions(QObject):
         from desktop.ui.pdf_preview import PdfPreview
 
         try:
-            preview = PdfPreview(built.path, built.title, parent.window() if parent is not None else None)
+            preview = PdfPreview(
+                built.path,
+                built.title,
+                parent.window() if parent is not None else None,
+                settings=self.context.settings,
+            )
         except LupError as exc:
             self._failed(parent, exc.message)
             return None

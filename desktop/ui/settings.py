@@ -23,6 +23,8 @@ LAST_SELECTION = Setting("navigator/last_selection", "", str)  # "kind:uuid"
 EXPANDED = Setting("navigator/expanded", "", str)  # "kind:uuid" separated by spaces
 LANGUAGE = Setting("ui/language", "nb", str)
 METHOD_VIEW = Setting("methods/view", "list", str)  # the card browser: "list" or "grid"
+PREVIEW_GEOMETRY = Setting("preview/geometry", QByteArray(), QByteArray)  # the PDF preview's window
+DOCUMENTS_FOLDER = Setting("documents/folder", "", str)  # where PDFs were last saved or exported
 # Share of a block's time left when the countdown turns orange / red; 0 means "as the kit says".
 RUN_WARNING = Setting("run/warning", 0.0, float)
 RUN_CRITICAL = Setting("run/critical", 0.0, float)
@@ -47,3 +49,15 @@ class Settings:
 
     def sync(self) -> None:
         self._qsettings.sync()
+
+
+def documents_folder(settings: Settings | None) -> Path:
+    """Where the facilitator last saved or exported documents (their home folder at first, or when that
+    folder is gone)."""
+    saved = settings.get(DOCUMENTS_FOLDER) if settings is not None else ""
+    return Path(saved) if saved and Path(saved).is_dir() else Path.home()
+
+
+def remember_folder(settings: Settings | None, folder: str | Path) -> None:
+    if settings is not None:
+        settings.set(DOCUMENTS_FOLDER, str(folder))

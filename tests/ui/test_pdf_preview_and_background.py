@@ -231,3 +231,47 @@ def test_a_page_the_printer_cant_give_its_paper_is_named_in_the_preview(qtbot, t
     first, second = (p.mediabox for p in PdfReader(two_sizes.with_name("ut.pdf")).pages)
     assert abs(float(first.width) - 595.3) <= 1 and abs(float(first.height) - 841.9) <= 1
     assert abs(float(second.width) - 841.9) <= 1 and abs(float(second.height) - 595.3) <= 1  # A4, turned
+
+
+def test_the_preview_opens_as_large_as_it_was_left_and_zooms_from_the_keyboard(qtbot, two_sizes, settings):
+    preview = PdfPreview(two_sizes, "Sammendrag", settings=settings)
+    qtbot.addWidget(preview)
+    preview.show()
+    preview.resize(QSize(700, 640))
+    qtbot.waitUntil(lambda: preview.width() == 700)
+    fitted = preview._shown_zoom()
+    preview.zoom_by(1.25)
+    assert preview.view.zoomFactor() == pytest.approx(fitted * 1.25)
+    for _ in range(30):
+        preview.zoom_by(1.25)
+    assert preview.view.zoomFactor() == pytest.approx(6.0)  # not beyond 600 %
+    preview.reject()  # closing (Esc, ✕ or Lukk) remembers the window
+
+    again = PdfPreview(two_sizes, "Sammendrag", settings=settings)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (700, 640)
+    fresh = PdfPreview(two_sizes, "Sammendrag")  # nothing remembered: the default size
+    qtbot.addWidget(fresh)
+    assert (fresh.width(), fresh.height()) == (900, 1000)
+
+
+def test_save_as_starts_in_the_folder_used_last(qtbot, two_sizes, settings, tmp_path, monkeypatch):
+    from desktop.ui.settings import documents_folder
+
+    asked = []
+    target = tmp_path / "til-gruppa"
+    target.mkdir()
+
+    def save_name(parent, title, start, filters):
+        asked.append(start)
+        return str(target / "oppsummering.pdf"), filters
+
+    monkeypatch.setattr("desktop.ui.pdf_preview.QFileDialog.getSaveFileName", save_name)
+    preview = PdfPreview(two_sizes, "Sammendrag", settings=settings)
+    qtbot.addWidget(preview)
+    assert documents_folder(settings) == Path.home()
+    assert preview.save_as() == target / "oppsummering.pdf"
+    assert (target / "oppsummering.pdf").read_bytes() == two_sizes.read_bytes()
+    assert documents_folder(settings) == target
+    preview.save_as()
+    assert Path(asked[-1]).parent == target

@@ -198,6 +198,9 @@ def test_export_writes_one_pdf_per_group_and_the_cohort_report_while_the_ui_keep
     title, message, _details, warning = reports.tell.seen[-1]
     assert title == "Eksporten er ferdig" and not warning
     assert "5 PDF-er" in message and str(target) in message
+    from desktop.ui.settings import documents_folder
+
+    assert documents_folder(window.settings) == target  # the next export or save starts there
     assert job.result.written and not job.result.cancelled
     qtbot.waitUntil(
         lambda: window.findChild(QProgressDialog) is None or not window.findChild(QProgressDialog).isVisible()
