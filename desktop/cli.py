@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -15,89 +16,156 @@ from desktop.errors import LupError, StorageError
 from desktop.i18n import _, set_language
 
 
+def _argparse_messages() -> tuple:
+    """argparse's own messages, as argparse writes them (Python does not translate them), in our words."""
+    return (
+        (re.compile(r"the following arguments are required: (.*)"), _("disse må oppgis: {0}")),
+        (re.compile(r"unrecognized arguments: (.*)"), _("ukjente argumenter: {0}")),
+        (
+            re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"),
+            _("{0}: ukjent valg {1} (velg blant {2})"),
+        ),
+        (re.compile(r"argument (\S+): expected one argument"), _("{0}: trenger én verdi")),
+        (re.compile(r"argument (\S+): expected at least one argument"), _("{0}: trenger minst én verdi")),
+    )
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, prefix if prefix is not None else _("bruk: "))
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse in the program's language: headings, the help option and the messages it writes."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = _("argumenter")
+        self._optionals.title = _("valg")
+        self.add_argument("-h", "--help", action="help", help=_("vis denne hjelpen og avslutt"))
+
+    def error(self, message: str):
+        for pattern, ours in _argparse_messages():
+            found = pattern.fullmatch(message)
+            if found:
+                message = ours.format(*found.groups())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, _("{prog}: feil: {message}").format(prog=self.prog, message=message) + "\n")
+
+
 def _data_dir_option(parser: argparse.ArgumentParser, default: object = None) -> None:
     parser.add_argument(
         "--data-dir",
         type=Path,
         default=default,
         metavar="DIR",
-        help="data folder (default: the user's data folder); a USB stick or a test folder works too",
+        help=_("datamappen (ellers brukerens datamappe); en minnepinne eller en testmappe går også"),
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="lup-verksted", description=f"{APP_NAME}: workshop tool for LUP")
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser = _Parser(
+        prog="lup-verksted", description=_("{app}: verktøy for samlingene i LUP").format(app=APP_NAME)
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"{APP_NAME} {__version__}", help=_("vis versjonen og avslutt")
+    )
     _data_dir_option(parser)
     parser.add_argument(
-        "--demo", action="store_true", help="open the app on a fresh demo programme (temporary)"
+        "--demo", action="store_true", help=_("åpne appen med et nytt demoprogram (midlertidig)")
     )
     parser.add_argument(
         "--exit-after-start",
         action="store_true",
-        help="quit once the main window shows its data and the event loop is idle (for checks)",
+        help=_("avslutt når hovedvinduet viser dataene sine og er i ro (for kontroller)"),
     )
-    parser.add_argument("--lang", default=None, help="user-interface language (nb, en)")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    demo = commands.add_parser("demo", help="build the demo programme in an empty data folder")
+    parser.add_argument("--lang", default=None, help=_("språket i programmet (nb, en)"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=_("kommandoer"))
+    demo = commands.add_parser("demo", help=_("lag demoprogrammet i en tom datamappe"))
     _data_dir_option(demo, argparse.SUPPRESS)
-    stats = commands.add_parser("stats", help="print figures of the register")
+    stats = commands.add_parser("stats", help=_("skriv ut tall fra registeret"))
     _data_dir_option(stats, argparse.SUPPRESS)
-    stats.add_argument("--json", action="store_true", help="one JSON object")
-    kits = commands.add_parser("kits", help="workshop kits: list them, validate one")
-    kit_commands = kits.add_subparsers(dest="kits_command", metavar="ACTION", required=True)
-    validate = kit_commands.add_parser(
-        "validate", help="check a kit folder; one file:line: message per error"
+    stats.add_argument("--json", action="store_true", help=_("ett JSON-objekt"))
+    kits = commands.add_parser("kits", help=_("verktøykasser: vis dem, kontroller én"))
+    kit_commands = kits.add_subparsers(
+        dest="kits_command", metavar="ACTION", required=True, title=_("handlinger")
     )
-    validate.add_argument("path", type=Path, help="the kit's folder, e.g. workshop_kits/lup")
-    listing = kit_commands.add_parser("list", help="the kits the app finds, with their counts")
-    listing.add_argument("--json", action="store_true", help="one JSON object")
+    validate = kit_commands.add_parser(
+        "validate", help=_("kontroller mappen til en verktøykasse; én linje fil:linje: melding per feil")
+    )
+    validate.add_argument(
+        "path", type=Path, help=_("mappen til verktøykassen, for eksempel workshop_kits/lup")
+    )
+    listing = kit_commands.add_parser("list", help=_("verktøykassene appen finner, med antall"))
+    listing.add_argument("--json", action="store_true", help=_("ett JSON-objekt"))
     _data_dir_option(listing, argparse.SUPPRESS)
     worksheets = commands.add_parser(
-        "worksheets", help="blank worksheets of a kit as PDFs, one per worksheet"
+        "worksheets", help=_("tomme arbeidsark fra en verktøykasse som PDF, ett per ark")
     )
-    worksheets.add_argument("--kit", default="lup", help="the kit's id (or its folder); default lup")
-    worksheets.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for the PDFs")
+    worksheets.add_argument(
+        "--kit", default="lup", help=_("verktøykassens id (eller mappe); lup om ikke annet er oppgitt")
+    )
+    worksheets.add_argument("--out", type=Path, required=True, metavar="DIR", help=_("mappen PDF-ene skal i"))
     _data_dir_option(worksheets, argparse.SUPPRESS)
-    photos_parser = commands.add_parser("photos", help="photos of flip-charts and walls")
-    photo_commands = photos_parser.add_subparsers(dest="photos_command", metavar="ACTION", required=True)
+    photos_parser = commands.add_parser("photos", help=_("bilder av flippovere og vegger"))
+    photo_commands = photos_parser.add_subparsers(
+        dest="photos_command", metavar="ACTION", required=True, title=_("handlinger")
+    )
     photos_add = photo_commands.add_parser(
-        "add", help="add photo files (JPEG, PNG, HEIC) to a leader group; refused files are named"
+        "add", help=_("legg bildefiler (JPEG, PNG, HEIC) til en ledergruppe; filer som avvises, navngis")
     )
     _data_dir_option(photos_add, argparse.SUPPRESS)
     photos_add.add_argument(
-        "--group", required=True, metavar="NAME_OR_UUID", help="the group's service location, or its UUID"
+        "--group",
+        required=True,
+        metavar="NAME_OR_UUID",
+        help=_("ledergruppens tjenestested, eller gruppens UUID"),
     )
     photos_add.add_argument(
-        "--cohort", metavar="NAME", help="the cohort, where the location has been in several"
+        "--cohort", metavar="NAME", help=_("kullet, der tjenestestedet har vært med i flere")
     )
-    photos_add.add_argument("--caption", default="", help="the same caption for every photo")
-    photos_add.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    photos_add.add_argument("--caption", default="", help=_("samme bildetekst på alle bildene"))
+    photos_add.add_argument("files", nargs="+", type=Path, metavar="FILE", help=_("bildefilene"))
     _report_parser(commands)
     return parser
 
 
 def _report_parser(commands) -> None:
-    report = commands.add_parser("report", help="PDF summaries: a leader group's, a cohort's")
-    kinds = report.add_subparsers(dest="report_command", metavar="KIND", required=True)
-    group = kinds.add_parser("group", help="a leader group's final summary, or one session's")
+    report = commands.add_parser("report", help=_("PDF-oppsummeringer: for en ledergruppe, for et kull"))
+    kinds = report.add_subparsers(dest="report_command", metavar="KIND", required=True, title=_("typer"))
+    group = kinds.add_parser("group", help=_("sluttoppsummeringen for en ledergruppe, eller for én samling"))
     _data_dir_option(group, argparse.SUPPRESS)
     group.add_argument(
-        "--group", required=True, metavar="NAME_OR_UUID", help="the group's service location, or its UUID"
+        "--group",
+        required=True,
+        metavar="NAME_OR_UUID",
+        help=_("ledergruppens tjenestested, eller gruppens UUID"),
     )
-    group.add_argument("--cohort", metavar="NAME", help="the cohort, where the location has been in several")
-    group.add_argument("--session", metavar="TITLE_OR_UUID", help="one session's summary instead")
-    group.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
-    cohort = kinds.add_parser("cohort", help="a cohort's report for the municipality")
+    group.add_argument("--cohort", metavar="NAME", help=_("kullet, der tjenestestedet har vært med i flere"))
+    group.add_argument("--session", metavar="TITLE_OR_UUID", help=_("oppsummeringen av én samling i stedet"))
+    group.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.pdf", help=_("PDF-filen som skal lages")
+    )
+    cohort = kinds.add_parser("cohort", help=_("kullrapporten til kommunen"))
     _data_dir_option(cohort, argparse.SUPPRESS)
-    cohort.add_argument("--cohort", required=True, metavar="NAME", help="the cohort's name, e.g. «LUP 4»")
-    cohort.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    cohort.add_argument(
+        "--cohort", required=True, metavar="NAME", help=_("kullets navn, for eksempel «LUP 4»")
+    )
+    cohort.add_argument(
+        "--out", type=Path, required=True, metavar="FILE.pdf", help=_("PDF-filen som skal lages")
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
+    language = argparse.ArgumentParser(add_help=False)
+    language.add_argument("--lang", default=None)
+    wanted = language.parse_known_args(argv)[0].lang
+    if wanted:
+        set_language(wanted)  # before the parser is built: its help is in the language asked for
     args = build_parser().parse_args(argv)
-    if args.lang:
-        set_language(args.lang)
     try:
         if args.command == "demo":
             return _demo(args)

@@ -321,3 +321,21 @@ def test_report_group_needs_the_id_when_a_location_is_in_several_cohorts(tmp_pat
     chosen = run("report", "group", "--data-dir", folder, "--group", str(ids[1]), "--out", tmp_path / "b.pdf")
     assert chosen.returncode == 0, chosen.stderr
     assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_help_and_argument_errors_are_in_norwegian(capsys):
+    from desktop.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("bruk: lup-verksted") and "vis denne hjelpen og avslutt" in out
+    assert "kommandoer:" in out and "lag demoprogrammet i en tom datamappe" in out
+    with pytest.raises(SystemExit) as done:
+        main(["report", "group"])
+    assert done.value.code == 2
+    assert "lup-verksted report group: feil: disse må oppgis: --group, --out" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "report", "group"])
+    assert "error: the following arguments are required: --group, --out" in capsys.readouterr().err
