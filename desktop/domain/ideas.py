@@ -18,6 +18,7 @@ from desktop.i18n import _
 
 DOTS_DEFAULT = 3
 DOTS_MAX = 20
+COUNTED_MAX = 999  # dots counted off a paper wall, per idea
 IDEA_TEXT_MAX = 500
 THEME_TITLE_MAX = 100
 MIDDLE = 0.5  # the matrix's dividing line on both axes (0 = low, 1 = high)
@@ -81,8 +82,11 @@ class Idea:
 
 @dataclass(frozen=True)
 class Vote:
+    """Dots on an idea: a participant's (``participant_id``), or, with ``participant_id`` None, the sticker
+    dots the facilitator counted off the paper wall (nobody's in particular, no limit per participant)."""
+
     idea_id: uuid.UUID
-    participant_id: uuid.UUID
+    participant_id: uuid.UUID | None
     dots: int
 
 
@@ -91,7 +95,7 @@ class Board:
     dots: int = DOTS_DEFAULT  # dots each participant may place
     themes: tuple[Theme, ...] = ()
     ideas: tuple[Idea, ...] = ()  # in display order (within each theme, this order)
-    votes: tuple[Vote, ...] = ()  # at most one entry per (idea, participant), dots ≥ 1
+    votes: tuple[Vote, ...] = ()  # at most one entry per (idea, participant or None), dots ≥ 1
 
     def idea(self, idea_id: uuid.UUID) -> Idea:
         for idea in self.ideas:
@@ -122,6 +126,11 @@ class Board:
     @property
     def total_votes(self) -> int:
         return sum(v.dots for v in self.votes)
+
+    @property
+    def counted(self) -> int:
+        """The dots counted off the wall (in ``total_votes`` too)."""
+        return sum(v.dots for v in self.votes if v.participant_id is None)
 
     def in_theme(self, theme_id: uuid.UUID | None) -> tuple[Idea, ...]:
         return tuple(i for i in self.ideas if i.theme_id == theme_id)
@@ -260,30 +269,54 @@ def move_theme(board: Board, theme_id: uuid.UUID, index: int) -> Board:
 # --- voting -------------------------------------------------------------------------------------------------
 
 
-def cast_vote(board: Board, idea_id: uuid.UUID, participant_id: uuid.UUID) -> Board:
-    """One more dot from a participant on an idea; refused when the participant has none left."""
+def cast_vote(board: Board, idea_id: uuid.UUID, participant_id: uuid.UUID | None) -> Board:
+    """One more dot from a participant on an idea; refused when the participant has none left. With
+    ``participant_id`` None, one more dot counted off the wall (see ``set_counted``)."""
     board.idea(idea_id)
+    given = board.given(idea_id, participant_id)
+    if participant_id is None:
+        return set_counted(board, idea_id, given + 1)
     if board.dots_left(participant_id) <= 0:
         raise ValidationError("votes", _("Deltakeren har brukt alle sine {n} prikker.").format(n=board.dots))
-    given = board.given(idea_id, participant_id)
-    votes = [v for v in board.votes if not (v.idea_id == idea_id and v.participant_id == participant_id)]
-    votes.append(Vote(idea_id, participant_id, given + 1))
-    return replace(board, votes=tuple(votes))
+    return _with_dots(board, idea_id, participant_id, given + 1)
 
 
-def withdraw_vote(board: Board, idea_id: uuid.UUID, participant_id: uuid.UUID) -> Board:
-    """Take one of a participant's dots back from an idea."""
-    given = board.given(idea_id, participant_id)
-    if given == 0:
-        raise ValidationError("votes", _("Deltakeren har ingen prikk på denne idéen."))
+def set_counted(board: Board, idea_id: uuid.UUID, dots: int) -> Board:
+    """The dots counted on an idea's sticky note on the paper wall (0 takes them away); a participant's
+    own dots stay as they are."""
+    board.idea(idea_id)
+    if not 0 <= dots <= COUNTED_MAX:
+        raise ValidationError("votes", _("Tell mellom 0 og {n} prikker.").format(n=COUNTED_MAX))
+    return _with_dots(board, idea_id, None, dots)
+
+
+def _with_dots(board: Board, idea_id: uuid.UUID, participant_id: uuid.UUID | None, dots: int) -> Board:
+    """``dots`` from ``participant_id`` on the idea (none: the entry goes), in the entry's place."""
     votes = []
+    placed = False
     for v in board.votes:
         if v.idea_id == idea_id and v.participant_id == participant_id:
-            if given > 1:
-                votes.append(replace(v, dots=given - 1))
+            placed = True
+            if dots:
+                votes.append(replace(v, dots=dots))
         else:
             votes.append(v)
+    if not placed and dots:
+        votes.append(Vote(idea_id, participant_id, dots))
     return replace(board, votes=tuple(votes))
+
+
+def withdraw_vote(board: Board, idea_id: uuid.UUID, participant_id: uuid.UUID | None) -> Board:
+    """Take one of a participant's dots (None: one counted off the wall) back from an idea."""
+    given = board.given(idea_id, participant_id)
+    if given == 0:
+        raise ValidationError(
+            "votes",
+            _("Idéen har ingen talte prikker.")
+            if participant_id is None
+            else _("Deltakeren har ingen prikk på denne idéen."),
+        )
+    return _with_dots(board, idea_id, participant_id, given - 1)
 
 
 def reset_votes(board: Board) -> Board:
@@ -291,10 +324,12 @@ def reset_votes(board: Board) -> Board:
 
 
 def set_dots(board: Board, dots: int) -> Board:
-    """How many dots each participant has; never fewer than someone has already used."""
+    """How many dots each participant has; never fewer than someone has already used (dots counted off the
+    wall are nobody's)."""
     if not 1 <= dots <= DOTS_MAX:
         raise ValidationError("dots", _("Antall prikker må være mellom 1 og {n}.").format(n=DOTS_MAX))
-    used = max((board.used(p) for p in {v.participant_id for v in board.votes}), default=0)
+    people = {v.participant_id for v in board.votes if v.participant_id is not None}
+    used = max((board.used(p) for p in people), default=0)
     if dots < used:
         raise ValidationError(
             "dots",

@@ -91,6 +91,7 @@ class BoardData:
     voters: int
     themes: tuple[str, ...]
     ideas: tuple[IdeaData, ...]  # most votes first
+    counted: int = 0  # of the votes, the dots counted off a paper wall
 
     @property
     def total_votes(self) -> int:

@@ -391,6 +391,8 @@ def _ideas(board, width) -> list[Flowable]:
     voters = _("{voters} deltakere hadde {dots} prikker hver; {votes} prikker er gitt.").format(
         voters=board.voters, dots=board.dots, votes=board.total_votes
     )
+    if board.counted:
+        voters += " " + _("{n} av dem er talt fra lappene på veggen.").format(n=board.counted)
     story.append(para(voters, "muted"))
     rows: list[list[object]] = [[_("Nr."), _("Idé"), _("Tema"), _("Stemmer"), _("Matrisen"), _("Valgt")]]
     for idea in board.ideas:

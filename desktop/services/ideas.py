@@ -231,7 +231,9 @@ def _write(s, group_id: uuid.UUID, new: Board, old: Board) -> None:
     given = {(v.idea_id, v.participant_id): v.dots for v in old.votes}
     # Someone who has left the group (moved to another) keeps the dots given before, but gives no more.
     if any(
-        v.participant_id not in voters and v.dots > given.get((v.idea_id, v.participant_id), 0)
+        v.participant_id is not None
+        and v.participant_id not in voters
+        and v.dots > given.get((v.idea_id, v.participant_id), 0)
         for v in new.votes
     ):
         raise ValidationError("votes", _("Bare deltakere i ledergruppen kan stemme."))
@@ -244,7 +246,8 @@ def _write(s, group_id: uuid.UUID, new: Board, old: Board) -> None:
         raise ValidationError("idea", _("Idéen har prototyper og kan bare slettes med «Slett idé»."))
     used: dict[uuid.UUID, int] = {}
     for v in new.votes:
-        used[v.participant_id] = used.get(v.participant_id, 0) + v.dots
+        if v.participant_id is not None:  # dots counted off the wall are nobody's
+            used[v.participant_id] = used.get(v.participant_id, 0) + v.dots
     if any(
         n > new.dots and n > sum(v.dots for v in old.votes if v.participant_id == p) for p, n in used.items()
     ):

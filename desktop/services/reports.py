@@ -300,6 +300,7 @@ def _board(view) -> BoardData:
             )
             for n, (idea, votes) in enumerate(ranked, start=1)
         ),
+        board.counted,
     )
 
 

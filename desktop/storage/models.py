@@ -304,12 +304,13 @@ class Idea(Base):
 
 
 class Vote(Base):
-    """The dots one participant put on one idea."""
+    """The dots one participant put on one idea; without a participant, the dots counted on the idea's note
+    on a paper wall (one such row per idea at most, kept so by the board's operations)."""
 
     __tablename__ = "vote"
     __table_args__ = (UniqueConstraint("idea_id", "participant_id"),)
     idea_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("idea.id", ondelete="CASCADE"), index=True)
-    participant_id: Mapped[uuid.UUID] = mapped_column(
+    participant_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("participant.id", ondelete="CASCADE"), index=True
     )
     dots: Mapped[int] = mapped_column(Integer)

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import ideas as board_ops
-from desktop.domain.ideas import DOTS_MAX, Board, Idea, Theme
+from desktop.domain.ideas import COUNTED_MAX, DOTS_MAX, Board, Idea, Theme
 from desktop.errors import LupError, ValidationError
 from desktop.i18n import _
 from desktop.services import ideas
@@ -53,11 +53,17 @@ KIND_ROLE = Qt.ItemDataRole.UserRole  # ("idea" | "theme", id); the "no theme" b
 IDEAS, VOTING, MATRIX = 0, 1, 2
 COL_TEXT, COL_VOTES, COL_PLACE, COL_SOURCE, COL_CHOSEN = range(5)
 ERROR_STYLE = "color: #a4262c; font-weight: bold;"
+COUNTED = "counted"  # the voter list's entry for dots counted off a paper wall (no participant)
 NOTE_STYLE = "color: #1d5f8a;"
 
 
 def dots_text(used: int, total: int) -> str:
     return "●" * used + "○" * max(0, total - used)
+
+
+def dots_cell(dots: int) -> str:
+    """A count of dots as dots (with the number once they are too many to count at a glance)."""
+    return "●" * dots if dots <= 5 else f"{'●' * 5}… {dots}"
 
 
 class IdeaTree(QTreeWidget):
@@ -148,7 +154,7 @@ class IdeaPanel(QWidget):
         self.group_id: uuid.UUID | None = None
         self.group_title = ""
         self.view: ideas.BoardView | None = None
-        self._voter_id: uuid.UUID | None = None
+        self._voter_id: uuid.UUID | str | None = None  # a participant's id, COUNTED, or None (nobody chosen)
         self._building = False
         self._wall_picture = None  # the image this panel last put on the wall
         self._refresh_soon = QTimer(self)
@@ -312,10 +318,19 @@ class IdeaPanel(QWidget):
         self.reset_button = QPushButton(_("Nullstill stemmene"))
         self.reset_button.clicked.connect(self.reset_votes)
         self.votes_summary = QLabel()
+        self.counted_spin = QSpinBox()  # the count off the wall for the chosen idea, typed at once
+        self.counted_spin.setRange(0, COUNTED_MAX)
+        self.counted_spin.setPrefix(_("Talt: "))
+        self.counted_spin.setSuffix(_(" prikker"))
+        self.counted_spin.setToolTip(_("Skriv antallet prikker på idéens lapp på veggen og trykk Enter"))
+        self.counted_spin.setKeyboardTracking(False)
+        self.counted_spin.valueChanged.connect(self.set_counted)
+        self.counted_spin.hide()
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.give_button)
         buttons.addWidget(self.take_button)
+        buttons.addWidget(self.counted_spin)
         buttons.addStretch(1)
         buttons.addWidget(self.votes_summary)
         buttons.addSpacing(12)
@@ -477,7 +492,17 @@ class IdeaPanel(QWidget):
         board, view = self.board, self.view
         voters = view.voters if view else ()
         self.voters.clear()
-        current = None
+        counted = QListWidgetItem(
+            _("Talt på veggen\n{n} prikker på papirlappene").format(n=board.counted)
+            if board.counted
+            else _("Talt på veggen\nprikker limt på papirlapper")
+        )
+        counted.setData(Qt.ItemDataRole.UserRole, COUNTED)
+        counted.setToolTip(
+            _("Stemte rommet med klistremerker på veggen? Velg denne og gi én prikk per merke du teller.")
+        )
+        self.voters.addItem(counted)
+        current = counted if self._voter_id == COUNTED else None
         for voter in voters:
             used = board.used(voter.id)
             item = QListWidgetItem(f"{voter.name}\n{dots_text(used, board.dots)}")
@@ -488,20 +513,18 @@ class IdeaPanel(QWidget):
             self.voters.addItem(item)
             if voter.id == self._voter_id:
                 current = item
-        if current is None and self.voters.count():
-            current = self.voters.item(0)
-        if current is not None:
-            self.voters.setCurrentItem(current)
-            self._voter_id = current.data(Qt.ItemDataRole.UserRole)
+        if current is None:
+            current = self.voters.item(1 if voters else 0)  # the first participant, else the wall
+        self.voters.setCurrentItem(current)
+        self._voter_id = current.data(Qt.ItemDataRole.UserRole)
         self.no_voters.setVisible(not voters)
-        self.voters.setVisible(bool(voters))
 
         row_of_selected = self.votes_table.currentRow()
         self.votes_table.setRowCount(len(board.ideas))
         for row, idea in enumerate(board.ideas):
             votes = board.votes_for(idea.id)
-            mine = board.given(idea.id, self._voter_id) if self._voter_id else 0
-            cells = (idea.text, f"{'●' * votes}  {votes}" if votes else "", "●" * mine)
+            mine = board.given(idea.id, self._participant()) if self._voter_id else 0
+            cells = (idea.text, f"{'●' * votes}  {votes}" if votes else "", dots_cell(mine))
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, idea.id)
@@ -514,11 +537,13 @@ class IdeaPanel(QWidget):
         self.dots_spin.blockSignals(True)
         self.dots_spin.setValue(board.dots)
         self.dots_spin.blockSignals(False)
-        self.votes_summary.setText(
-            _("{used} av {total} prikker brukt").format(
-                used=sum(board.used(v.id) for v in voters), total=len(voters) * board.dots
-            )
+        summary = _("{used} av {total} prikker brukt").format(
+            used=sum(board.used(v.id) for v in voters), total=len(voters) * board.dots
         )
+        if board.counted:
+            summary += _(", {n} talt på veggen").format(n=board.counted)
+        self.votes_summary.setText(summary)
+        self._show_counted()
 
     def _select_matrix_note(self) -> None:
         selected = self.selected_idea_id()
@@ -531,6 +556,7 @@ class IdeaPanel(QWidget):
         idea_id = self.selected_idea_id()
         self.prototype_button.setEnabled(idea_id is not None)
         has_voter = self._voter_id is not None and self.votes_table.currentRow() >= 0
+        self._show_counted()
         self.give_button.setEnabled(has_voter)
         self.take_button.setEnabled(has_voter)
         self.reset_button.setEnabled(bool(self.board.votes))
@@ -738,8 +764,30 @@ class IdeaPanel(QWidget):
         for row, idea in enumerate(board.ideas):
             item = self.votes_table.item(row, 2)
             if item is not None:
-                item.setText("●" * board.given(idea.id, self._voter_id))
+                item.setText(dots_cell(board.given(idea.id, self._participant())))
         self._sync_buttons()
+
+    def _participant(self) -> uuid.UUID | None:
+        """The chosen voter as the board knows it: a participant's id, None for the dots counted off the
+        wall (and when nobody is chosen)."""
+        return None if self._voter_id == COUNTED else self._voter_id
+
+    def _show_counted(self) -> None:
+        """The typed count is there while the wall is the chosen voter, for the chosen idea."""
+        idea_id = self.selected_idea_id() if self.stack.currentIndex() == VOTING else None
+        shown = self._voter_id == COUNTED and idea_id is not None
+        self.counted_spin.setVisible(shown)
+        if shown:
+            self.counted_spin.blockSignals(True)
+            self.counted_spin.setValue(self.board.given(idea_id, None))
+            self.counted_spin.blockSignals(False)
+
+    def set_counted(self, dots: int) -> None:
+        idea_id = self.selected_idea_id() if self.stack.currentIndex() == VOTING else None
+        if self._building or idea_id is None or self._voter_id != COUNTED:
+            return
+        if dots != self.board.given(idea_id, None):
+            self.apply(_("Tell prikker"), lambda b: board_ops.set_counted(b, idea_id, dots))
 
     def _step_voter(self, step: int) -> None:
         count = self.voters.count()
@@ -748,11 +796,16 @@ class IdeaPanel(QWidget):
 
     def _voter_name(self) -> str:
         voters = self.view.voters if self.view else ()
+        if self._voter_id == COUNTED:
+            return _("Veggen")
         return next((v.name for v in voters if v.id == self._voter_id), "")
 
     def give_dot(self) -> None:
         idea_id = self.selected_idea_id() if self.stack.currentIndex() == VOTING else None
         if idea_id is None or self._voter_id is None:
+            return
+        if self._voter_id == COUNTED:
+            self.apply(_("Tell prikk"), lambda b: board_ops.cast_vote(b, idea_id, None))
             return
         voter = self._voter_id
         if self.board.dots_left(voter) <= 0:
@@ -776,7 +829,7 @@ class IdeaPanel(QWidget):
         for step in range(1, len(ids) + 1):
             candidate = voters[(start + step) % len(ids)]
             if self.board.dots_left(candidate.id) > 0:
-                self.voters.setCurrentRow(ids.index(candidate.id))
+                self.voters.setCurrentRow(ids.index(candidate.id) + 1)  # after the wall's entry
                 self.say(
                     _("{done} har brukt alle prikkene. Nå stemmer {name}.").format(
                         done=done, name=candidate.name
@@ -789,7 +842,7 @@ class IdeaPanel(QWidget):
         idea_id = self.selected_idea_id() if self.stack.currentIndex() == VOTING else None
         if idea_id is None or self._voter_id is None:
             return
-        voter = self._voter_id
+        voter = self._participant()
         self.apply(_("Ta tilbake prikk"), lambda b: board_ops.withdraw_vote(b, idea_id, voter))
 
     def set_dots(self, dots: int) -> None:

@@ -35,9 +35,12 @@ def render_ranking(board: Board, width: int, height: int, title: str, voters: in
     small = QFont()
     small.setPixelSize(max(18, int(height / 30)))
     used = board.total_votes
-    summary = (
-        _("{used} av {total} prikker brukt").format(used=used, total=voters * board.dots) if voters else ""
-    )
+    if board.counted:  # stickers on a paper wall: how many there were, not out of how many
+        summary = _("{n} prikker").format(n=used)
+    elif voters:
+        summary = _("{used} av {total} prikker brukt").format(used=used, total=voters * board.dots)
+    else:
+        summary = ""
     ranking = [(idea, n) for idea, n in board.ranking()][:MAX_ROWS]
     top = margin / 2 + title_h
     bottom = height - margin / 2 - (QFontMetricsF(small).height() * 1.5 if summary else 0)

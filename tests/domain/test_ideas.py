@@ -286,6 +286,28 @@ def test_all_dots_on_one_idea_is_allowed_up_to_the_limit():
         ib.cast_vote(b, b.ideas[0].id, PER)
 
 
+def test_dots_counted_off_the_wall_are_nobodys_and_have_no_participant_limit(board):
+    a, b_ = ids(board, 0), ids(board, 1)
+    b = ib.cast_vote(board, a, ANNE)
+    for _n in range(5):  # more than anyone's three dots
+        b = ib.cast_vote(b, a, None)
+    b = ib.set_counted(b, b_, 12)
+    assert b.given(a, None) == 5 and b.votes_for(a) == 6 and b.votes_for(b_) == 12
+    assert b.counted == 17 and b.total_votes == 18
+    assert b.used(ANNE) == 1 and b.dots_left(ANNE) == 2  # Anne's own dots are hers alone
+    assert Counter((v.idea_id, v.participant_id) for v in b.votes)[(a, None)] == 1  # one entry per idea
+    b = ib.withdraw_vote(b, a, None)
+    assert b.given(a, None) == 4
+    b = ib.set_counted(b, b_, 0)
+    assert b.given(b_, None) == 0 and all(v.dots >= 1 for v in b.votes)
+    assert ib.set_dots(b, 1).dots == 1  # counted dots don't hold the participants' dots up
+    for wrong in (-1, ib.COUNTED_MAX + 1):
+        with pytest.raises(ValidationError):
+            ib.set_counted(b, a, wrong)
+    with pytest.raises(ValidationError, match="talte"):
+        ib.withdraw_vote(b, b_, None)
+
+
 def test_voting_on_a_missing_idea_is_refused(board):
     with pytest.raises(ValidationError) as info:
         ib.cast_vote(board, uuid.uuid4(), ANNE)

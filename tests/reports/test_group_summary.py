@@ -241,3 +241,10 @@ def _new_group(db, participant: str):
     group = groups.add_leader_group(db, cohort, location)
     groups.add_participant(db, group, participant)
     return reports.group_report(db, group, today=date(2019, 3, 1))
+
+
+def test_dots_counted_off_the_wall_are_said_under_the_votes(capralhaugen) -> None:
+    pdf, _warnings = render(replace(capralhaugen, board=replace(capralhaugen.board, counted=14)))
+    assert "14 av dem er talt fra lappene på veggen" in flat(text_of(pdf))
+    pdf, _warnings = render(capralhaugen)
+    assert "talt fra lappene" not in flat(text_of(pdf))

@@ -74,6 +74,18 @@ def test_board_round_trips(db, small):
     assert [(i.id, n) for i, n in loaded.ranking()] == [(A, 3), (B, 1), (C, 0)]
 
 
+def test_dots_counted_off_the_wall_are_stored_without_a_participant(db, small):
+    board = ib.set_counted(ib.cast_vote(rich_board(small), B, None), A, 9)
+    ideas.set_board(db, small.group, board)
+    loaded = ideas.load_board(db, small.group)
+    same(loaded, board)
+    assert loaded.counted == 10 and loaded.votes_for(A) == 12 and loaded.used(small.leader) == 3
+    before = ideas.set_board(db, small.group, ib.set_counted(loaded, A, 0))
+    assert ideas.load_board(db, small.group).given(A, None) == 0
+    ideas.set_board(db, small.group, before)  # undo puts the count back
+    assert ideas.load_board(db, small.group).given(A, None) == 9
+
+
 def test_every_edit_undoes_exactly(db, small, rows):
     ideas.set_board(db, small.group, rich_board(small))
     original = ideas.load_board(db, small.group)

@@ -122,3 +122,42 @@ def test_upgrade_to_ideas_keeps_every_row_of_a_full_programme(demo_template: Pat
         assert con.execute(text("SELECT min(idea_dots) FROM leader_group")).scalar() == 3
         assert con.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # back on for the program
     engine.dispose()
+
+
+def test_counted_dots_survive_the_upgrade_of_a_full_programme_and_go_on_a_downgrade(
+    demo_template: Path, tmp_path: Path
+) -> None:
+    """0007 lets a vote be without a participant (dots counted off a paper wall). The demo's votes are all
+    kept through a downgrade and upgrade; a counted vote can't exist before 0007, so a downgrade drops it."""
+    import shutil
+    import uuid
+
+    from desktop.storage.migrations import downgrade
+
+    folder = tmp_path / "demo"
+    shutil.copytree(demo_template, folder)
+    engine = make_engine(f"sqlite:///{folder / DB_NAME}")
+
+    def votes() -> int:
+        with engine.connect() as con:
+            return con.execute(text("SELECT count(*) FROM vote")).scalar()
+
+    before = votes()
+    assert before
+    downgrade(engine, "0006")
+    upgrade(engine)
+    assert votes() == before
+    with engine.begin() as con:
+        idea = con.execute(text("SELECT id FROM idea LIMIT 1")).scalar()
+        con.execute(
+            text(
+                "INSERT INTO vote (id, created_at, updated_at, idea_id, participant_id, dots) "
+                "VALUES (:id, '2026-11-23 01:00:00', '2026-11-23 01:00:00', :idea, NULL, 7)"
+            ),
+            {"id": uuid.uuid4().hex, "idea": idea},
+        )
+    assert votes() == before + 1
+    downgrade(engine, "0006")
+    assert votes() == before
+    upgrade(engine)
+    engine.dispose()

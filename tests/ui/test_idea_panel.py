@@ -112,7 +112,7 @@ def test_voting_respects_each_participants_dots(panel, window):
     panel.show_view(VOTING)
     panel.select_idea(idea)
     voter = panel.view.voters[0]
-    panel.voters.setCurrentRow(0)
+    panel.voters.setCurrentRow(1)  # row 0 is the dots counted on the wall
     dots = board(window).dots
     used = board(window).used(voter.id)
     assert used == 0
@@ -123,8 +123,8 @@ def test_voting_respects_each_participants_dots(panel, window):
     assert stored.given(idea, voter.id) == dots - used
     # The turn passes to the next participant with dots left; back to the first, one dot too many is
     # refused, said in the panel, and nothing is stored.
-    assert panel.voters.currentRow() == 1 and panel.view.voters[1].name in panel.message.text()
-    panel.voters.setCurrentRow(0)
+    assert panel.voters.currentRow() == 2 and panel.view.voters[1].name in panel.message.text()
+    panel.voters.setCurrentRow(1)  # row 0 is the dots counted on the wall
     panel.give_dot()
     assert board(window) == stored
     assert voter.name in panel.message.text() and str(dots) in panel.message.text()
@@ -137,7 +137,7 @@ def test_fewer_dots_than_used_is_refused_and_reset_is_undoable(panel, window):
     idea = add(panel, "Digital dagsplan")
     panel.show_view(VOTING)
     panel.select_idea(idea)
-    panel.voters.setCurrentRow(0)
+    panel.voters.setCurrentRow(1)  # row 0 is the dots counted on the wall
     panel.give_dot()
     panel.give_dot()
     used = board(window).used(panel.view.voters[0].id)
@@ -227,7 +227,7 @@ def test_the_result_and_the_matrix_go_on_the_wall(panel, window):
     idea = add(panel, "Besøksvenn")
     panel.show_view(VOTING)
     panel.select_idea(idea)
-    panel.voters.setCurrentRow(0)
+    panel.voters.setCurrentRow(1)  # row 0 is the dots counted on the wall
     panel.give_dot()
     panel.wall_button.setChecked(True)
     wall = window.context.runner.projection
@@ -323,3 +323,28 @@ def test_a_hidden_idea_panel_leaves_the_wall_alone(page, panel, window):
     page.tabs.setCurrentWidget(panel)  # back to the ideas: the button says the wall is no longer theirs
     assert not panel.wall_button.isChecked()
     assert wall.current_image is None
+
+
+def test_dots_counted_off_a_paper_wall_are_typed_or_added_one_by_one_and_undo(panel, window):
+    idea = add(panel, "Felles morgenmøte")
+    panel.reset_votes()
+    panel.show_view(VOTING)
+    panel.select_idea(idea)
+    panel.voters.setCurrentRow(0)  # «Talt på veggen»
+    assert "veggen" in panel.voters.item(0).text()
+    assert panel.counted_spin.isVisible()
+    for _n in range(4):
+        panel.give_dot()  # + per sticker counted: no limit of a participant's dots
+    assert board(window).given(idea, None) == 4 and board(window).counted == 4
+    panel.counted_spin.setValue(27)  # or type the count read off the note
+    stored = board(window)
+    assert stored.votes_for(idea) == 27 and stored.counted == 27
+    assert all(stored.used(v.id) == 0 for v in panel.view.voters)  # nobody's own dots
+    assert "27 talt på veggen" in panel.votes_summary.text()
+    panel.take_dot()
+    assert board(window).given(idea, None) == 26
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert board(window).given(idea, None) == 4
+    panel.voters.setCurrentRow(1)  # a participant: the typed count is not for them
+    assert not panel.counted_spin.isVisible()
