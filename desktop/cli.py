@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=_("kommandoer"))
     demo = commands.add_parser("demo", help=_("lag demoprogrammet i en tom datamappe"))
     _data_dir_option(demo, argparse.SUPPRESS)
-    stats = commands.add_parser("stats", help=_("skriv ut tall fra registeret"))
+    stats = commands.add_parser("stats", help=_("vis tall fra registeret"))
     _data_dir_option(stats, argparse.SUPPRESS)
     stats.add_argument("--json", action="store_true", help=_("ett JSON-objekt"))
     kits = commands.add_parser("kits", help=_("verktøykasser: vis dem, kontroller én"))

@@ -87,11 +87,19 @@ def test_the_source_check_recognises_qt_imports() -> None:
 # paths, crash).
 LAYERS = ["ui", "services", "reports", "kits", "storage", "domain"]
 OUR_IMPORT = re.compile(r"^\s*(?:from|import)\s+desktop\.([a-z_]+)", re.MULTILINE)
+OUR_PACKAGE_IMPORT = re.compile(r"^\s*from\s+desktop\s+import\s+\(?([\w\s,]+)\)?", re.MULTILINE)
+RELATIVE_IMPORT = re.compile(r"^\s*from\s+\.+\s*\w*\s+import", re.MULTILINE)
 
 
 def upward_imports(package: str, source: str) -> set[str]:
     above = set(LAYERS[: LAYERS.index(package)])
-    return {name for name in OUR_IMPORT.findall(source) if name in above}
+    names = set(OUR_IMPORT.findall(source))
+    for group in OUR_PACKAGE_IMPORT.findall(source):  # from desktop import services, ui
+        names |= {part.split(" as ")[0].strip() for part in group.split(",")}
+    if RELATIVE_IMPORT.search(source):
+        names.add("<relative import>")  # the code imports absolutely; a relative one would hide its layer
+        above.add("<relative import>")
+    return names & above
 
 
 def test_no_layer_imports_one_above_it() -> None:
@@ -108,3 +116,5 @@ def test_the_layer_check_sees_an_upward_import() -> None:
     assert upward_imports("reports", "from desktop.services.reports import GroupReport\n") == {"services"}
     assert upward_imports("domain", "    from desktop.storage.models import Idea\n") == {"storage"}
     assert upward_imports("services", "from desktop.reports.data import GroupReport\n") == set()
+    assert upward_imports("reports", "from desktop import crash, services\n") == {"services"}
+    assert upward_imports("domain", "from ..storage import models\n") == {"<relative import>"}

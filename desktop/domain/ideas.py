@@ -24,6 +24,11 @@ THEME_TITLE_MAX = 100
 MIDDLE = 0.5  # the matrix's dividing line on both axes (0 = low, 1 = high)
 
 
+def dots_count(n: int) -> str:
+    """«1 prikk», «7 prikker»."""
+    return _("1 prikk") if n == 1 else _("{n} prikker").format(n=n)
+
+
 class Quadrant(StrEnum):
     QUICK_WINS = "quick_wins"  # high impact, low effort
     BIG_BETS = "big_bets"  # high impact, high effort

@@ -148,10 +148,8 @@ class Run:
         if planned_end is not None and planned_end.tzinfo is None:
             raise ValueError("planned_end must be timezone-aware")
         self.planned_minutes: tuple[int, ...] = tuple(check_minutes(m) for m in planned_minutes)
-        pins = tuple(pinned_starts) if pinned_starts is not None else (None,) * len(self.planned_minutes)
-        if len(pins) != len(self.planned_minutes) or any(p is not None and p.tzinfo is None for p in pins):
-            raise ValueError("pinned_starts needs one timezone-aware time (or None) per block")
-        self.pinned_starts: tuple[datetime | None, ...] = pins
+        count = len(self.planned_minutes)
+        self.pinned_starts = self._checked_pins(pinned_starts or (None,) * count, count)
         self.clock = clock
         self.warning = warning
         self.critical = critical
@@ -328,12 +326,29 @@ class Run:
         self.finished_at = now
         self._record(EventKind.FINISH, now)
 
-    def set_planned(self, planned_minutes: Sequence[int]) -> None:
-        """The plan was changed during the run (same blocks, new minutes): later countdowns follow it."""
+    def set_planned(
+        self,
+        planned_minutes: Sequence[int],
+        pinned_starts: Sequence[datetime | None] | None = None,
+        planned_end: datetime | None = None,
+    ) -> None:
+        """The plan was changed during the run (same blocks, new minutes; and where given, new pinned starts
+        and a new planned end): later countdowns and the projection follow it."""
         minutes = tuple(check_minutes(m) for m in planned_minutes)
         if len(minutes) != len(self.planned_minutes):
             raise ValueError("set_planned keeps the number of blocks")
+        if pinned_starts is not None:
+            self.pinned_starts = self._checked_pins(pinned_starts, len(minutes))
+        if planned_end is not None:
+            self._planned_end = planned_end
         self.planned_minutes = minutes
+
+    @staticmethod
+    def _checked_pins(pinned_starts: Sequence[datetime | None], count: int) -> tuple[datetime | None, ...]:
+        pins = tuple(pinned_starts)
+        if len(pins) != count or any(p is not None and p.tzinfo is None for p in pins):
+            raise ValueError("pinned_starts needs one timezone-aware time (or None) per block")
+        return pins
 
     @classmethod
     def replay(

@@ -41,6 +41,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from desktop.domain.ideas import dots_count
 from desktop.domain.journey import EMOTION_MAX, EMOTION_MIN, Journey
 from desktop.domain.prototypes import TEXT_FIELDS, field_label
 from desktop.domain.rules import format_date
@@ -388,11 +389,17 @@ def _missing(maps, board, prototypes, initiatives, session) -> str:
 
 def _ideas(board, width) -> list[Flowable]:
     story: list[Flowable] = [PageBreak(), para(_("Idéer og stemmer"), "h1")]
-    voters = _("{voters} deltakere hadde {dots} prikker hver; {votes} prikker er gitt.").format(
-        voters=board.voters, dots=board.dots, votes=board.total_votes
-    )
+    given = board.total_votes - board.counted
+    parts = []
+    if board.voters and given:
+        parts.append(
+            _("{voters} deltakere hadde {dots} prikker hver; {votes} prikker er gitt.").format(
+                voters=board.voters, dots=board.dots, votes=given
+            )
+        )
     if board.counted:
-        voters += " " + _("{n} av dem er talt fra lappene på veggen.").format(n=board.counted)
+        parts.append(_("{count} er talt fra lappene på veggen.").format(count=dots_count(board.counted)))
+    voters = " ".join(parts) or _("Ingen stemmer er registrert.")
     story.append(para(voters, "muted"))
     rows: list[list[object]] = [[_("Nr."), _("Idé"), _("Tema"), _("Stemmer"), _("Matrisen"), _("Valgt")]]
     for idea in board.ideas:
@@ -864,7 +871,7 @@ def _journeys(maps: Sequence[JourneyData], warnings: list[str]) -> list[Flowable
             story.append(PageBreak())
         story.append(para(_("Brukerreise: {title}").format(title=m.title), "h1"))
         persona = m.journey.persona
-        if m.persona_picture is not None or persona.needs or persona.goals or persona.frustrations:
+        if persona.photo or persona.needs or persona.goals or persona.frustrations:
             story.append(para(m.kind, "muted"))
             story.append(_persona(m, width, warnings))
         else:
@@ -886,6 +893,10 @@ def _persona(m: JourneyData, width: float, warnings: list[str]) -> Table:
     p = m.journey.persona
     cells: list[object] = []
     widths: list[float] = []
+    if m.persona_picture is None and p.photo:
+        warnings.append(
+            _("Bildet av personaen i «{title}» ble ikke tatt med: filen mangler.").format(title=m.title)
+        )
     if m.persona_picture is not None:
         try:
             cells.append(_image(m.persona_picture, 30 * mm, 36 * mm))

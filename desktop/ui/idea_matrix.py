@@ -125,10 +125,12 @@ class NoteItem(QGraphicsObject):
             )
         if self.votes:
             d = self._badge - 6
-            badge = QRectF(rect.right() - d - 4, rect.top() + 4, d, d)
+            # A round badge, widened into a pill for counts of three digits and more (dots off a wall).
+            w = max(d, QFontMetricsF(self._badge_font).horizontalAdvance(str(self.votes)) + d * 0.5)
+            badge = QRectF(rect.right() - w - 4, rect.top() + 4, w, d)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("#c0392b"))
-            painter.drawEllipse(badge)
+            painter.drawRoundedRect(badge, d / 2, d / 2)
             painter.setPen(QColor("white"))
             painter.setFont(self._badge_font)
             painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), str(self.votes))

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import ideas as board_ops
-from desktop.domain.ideas import COUNTED_MAX, DOTS_MAX, Board, Idea, Theme
+from desktop.domain.ideas import COUNTED_MAX, DOTS_MAX, Board, Idea, Theme, dots_count
 from desktop.errors import LupError, ValidationError
 from desktop.i18n import _
 from desktop.services import ideas
@@ -61,9 +61,11 @@ def dots_text(used: int, total: int) -> str:
     return "●" * used + "○" * max(0, total - used)
 
 
-def dots_cell(dots: int) -> str:
-    """A count of dots as dots (with the number once they are too many to count at a glance)."""
-    return "●" * dots if dots <= 5 else f"{'●' * 5}… {dots}"
+def dots_cell(dots: int, count: bool = False) -> str:
+    """Dots as dots, cut short with the number once there are too many to count at a glance (the number
+    always with ``count``)."""
+    text = "●" * min(dots, 10) + ("…" if dots > 10 else "")
+    return f"{text}  {dots}" if dots and (count or dots > 10) else text
 
 
 class IdeaTree(QTreeWidget):
@@ -322,6 +324,9 @@ class IdeaPanel(QWidget):
         self.counted_spin.setRange(0, COUNTED_MAX)
         self.counted_spin.setPrefix(_("Talt: "))
         self.counted_spin.setSuffix(_(" prikker"))
+        self.counted_spin.valueChanged.connect(
+            lambda n: self.counted_spin.setSuffix(_(" prikk") if n == 1 else _(" prikker"))
+        )
         self.counted_spin.setToolTip(_("Skriv antallet prikker på idéens lapp på veggen og trykk Enter"))
         self.counted_spin.setKeyboardTracking(False)
         self.counted_spin.valueChanged.connect(self.set_counted)
@@ -493,7 +498,7 @@ class IdeaPanel(QWidget):
         voters = view.voters if view else ()
         self.voters.clear()
         counted = QListWidgetItem(
-            _("Talt på veggen\n{n} prikker på papirlappene").format(n=board.counted)
+            _("Talt på veggen\n{count} på papirlappene").format(count=dots_count(board.counted))
             if board.counted
             else _("Talt på veggen\nprikker limt på papirlapper")
         )
@@ -524,7 +529,7 @@ class IdeaPanel(QWidget):
         for row, idea in enumerate(board.ideas):
             votes = board.votes_for(idea.id)
             mine = board.given(idea.id, self._participant()) if self._voter_id else 0
-            cells = (idea.text, f"{'●' * votes}  {votes}" if votes else "", dots_cell(mine))
+            cells = (idea.text, dots_cell(votes, count=True), dots_cell(mine))
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, idea.id)
@@ -537,12 +542,17 @@ class IdeaPanel(QWidget):
         self.dots_spin.blockSignals(True)
         self.dots_spin.setValue(board.dots)
         self.dots_spin.blockSignals(False)
-        summary = _("{used} av {total} prikker brukt").format(
-            used=sum(board.used(v.id) for v in voters), total=len(voters) * board.dots
-        )
+        parts = []
+        if voters:
+            parts.append(
+                _("{used} av {total} prikker brukt").format(
+                    used=sum(board.used(v.id) for v in voters), total=len(voters) * board.dots
+                )
+            )
         if board.counted:
-            summary += _(", {n} talt på veggen").format(n=board.counted)
-        self.votes_summary.setText(summary)
+            parts.append(_("{count} talt på veggen").format(count=dots_count(board.counted)))
+        self.votes_summary.setText(", ".join(parts))
+        self._name_mine_column()
         self._show_counted()
 
     def _select_matrix_note(self) -> None:
@@ -760,12 +770,17 @@ class IdeaPanel(QWidget):
         if self._building or current is None:
             return
         self._voter_id = current.data(Qt.ItemDataRole.UserRole)
+        self._name_mine_column()
         board = self.board
         for row, idea in enumerate(board.ideas):
             item = self.votes_table.item(row, 2)
             if item is not None:
                 item.setText(dots_cell(board.given(idea.id, self._participant())))
         self._sync_buttons()
+
+    def _name_mine_column(self) -> None:
+        label = _("Talt på veggen") if self._voter_id == COUNTED else _("Fra valgt deltaker")
+        self.votes_table.horizontalHeaderItem(2).setText(label)
 
     def _participant(self) -> uuid.UUID | None:
         """The chosen voter as the board knows it: a participant's id, None for the dots counted off the

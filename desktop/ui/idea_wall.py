@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 
-from desktop.domain.ideas import Board
+from desktop.domain.ideas import Board, dots_count
 from desktop.i18n import _
 
 INK = "#1f2933"
@@ -36,7 +36,7 @@ def render_ranking(board: Board, width: int, height: int, title: str, voters: in
     small.setPixelSize(max(18, int(height / 30)))
     used = board.total_votes
     if board.counted:  # stickers on a paper wall: how many there were, not out of how many
-        summary = _("{n} prikker").format(n=used)
+        summary = dots_count(used)
     elif voters:
         summary = _("{used} av {total} prikker brukt").format(used=used, total=voters * board.dots)
     else:
@@ -63,7 +63,7 @@ def render_ranking(board: Board, width: int, height: int, title: str, voters: in
     bold.setBold(True)
     most = max(1, max(n for _idea, n in ranking))
     text_w = (width - 2 * margin) * 0.55
-    count_w = QFontMetricsF(bold).horizontalAdvance("000")
+    count_w = QFontMetricsF(bold).horizontalAdvance("0" * max(3, len(str(most))))
     bar_left = margin + text_w + 16
     bar_max = width - margin - bar_left - count_w - 12
     for row, (idea, votes) in enumerate(ranking):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -50,10 +51,16 @@ def print_tip(kind: str) -> str:
 
 
 def commit_typing() -> None:
-    """Store what the focused field holds, if it is one that stores itself (``commit_typing``)."""
-    commit = getattr(QApplication.focusWidget(), "commit_typing", None)
+    """Store what the focused field holds: a field that stores itself (``commit_typing``), or a line edit
+    whose owner stores it when editing finishes; the field then counts as unchanged, so a view refreshed
+    after the undo shows the undone value in it."""
+    widget = QApplication.focusWidget()
+    commit = getattr(widget, "commit_typing", None)
     if commit is not None:
         commit()
+    elif isinstance(widget, QLineEdit) and widget.isModified():
+        widget.editingFinished.emit()
+        widget.setModified(False)
 
 
 class MainWindow(QMainWindow):

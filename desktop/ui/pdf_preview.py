@@ -129,6 +129,9 @@ class PdfPreview(QDialog):
         )
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
         self.view.setZoomFactor(max(low, min(high, current * factor)))
+        self.fit_button.blockSignals(True)
+        self.fit_button.setChecked(False)  # neither fitted mode now: the button offers the whole page
+        self.fit_button.blockSignals(False)
 
     def _shown_zoom(self) -> float:
         """The zoom a fitted view shows now (the page's width in points against the viewport's)."""

@@ -202,7 +202,10 @@ class RunController(QObject):
             return
         plan = timeplan.load_plan(self.context.db, self.plan.session_id)
         if [b.id for b in plan.blocks] == [b.id for b in self.plan.blocks]:
-            self.run.set_planned([b.minutes for b in plan.blocks])
+            options = self._options(plan)
+            self.run.set_planned(
+                [b.minutes for b in plan.blocks], options["pinned_starts"], options["planned_end"]
+            )
             self.plan = plan
             self._tick()
         elif plan.blocks != self.plan.blocks:
@@ -220,7 +223,7 @@ class RunController(QObject):
             return False
         from desktop.ui.commands import PlanCommand
 
-        next_start = datetime.now().astimezone() + timedelta(seconds=max(self.run.remaining_seconds(), 0))
+        next_start = self.clock.now().astimezone() + timedelta(seconds=max(self.run.remaining_seconds(), 0))
         start_minute = next_start.hour * 60 + next_start.minute
         command = PlanCommand(
             _("Fordel resten av dagen"),

@@ -365,8 +365,10 @@ class TextField(QPlainTextEdit):
         self.commit.emit()
 
     def commit_typing(self) -> None:
-        """Store what is typed (the window does this before an undo or redo, so the typing is one step)."""
+        """Store what is typed (the window does this before an undo or redo, so the typing is one step); the
+        field then counts as unchanged, so the undone value is shown in it."""
         self.commit.emit()
+        self.document().setModified(False)
 
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride:

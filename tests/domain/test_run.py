@@ -502,3 +502,13 @@ def test_pinned_starts_must_match_the_blocks(clock: FakeClock) -> None:
         Run([10, 20], clock, pinned_starts=[None])
     with pytest.raises(ValueError):
         Run([10, 20], clock, pinned_starts=[None, datetime(2018, 3, 5, 9, 0)])
+
+
+def test_a_plan_edited_during_the_run_brings_its_new_pins_and_end(clock: FakeClock) -> None:
+    run = started(clock, 60, 30, 30, planned_end=at(2 * 3600))
+    assert run.behind_seconds() == 0
+    run.set_planned([60, 30, 30], [None, None, at(3 * 3600)], at(3.5 * 3600))
+    assert run.pinned_starts[2] == at(3 * 3600)
+    assert run.behind_seconds() == 0  # ends 11:30 as the new plan says
+    run.set_planned([60, 30, 45])  # minutes only: pins and end stay
+    assert run.pinned_starts[2] == at(3 * 3600) and run.behind_seconds() == 15 * 60

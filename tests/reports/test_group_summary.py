@@ -219,6 +219,10 @@ def test_the_persona_stands_above_its_map_with_picture_needs_goals_and_frustrati
         assert part in last
     assert image_count(pdf) == 1
 
+    gone = replace(first, journey=replace(first.journey, persona=replace(persona, photo="ab" * 32)))
+    _pdf, warnings = render(replace(capralhaugen, journeys=(gone,)))  # stored once, its file since lost
+    assert warnings == [f"Bildet av personaen i «{first.title}» ble ikke tatt med: filen mangler."]
+
     broken = tmp_path / "ødelagt.jpg"
     broken.write_bytes(b"ikke et bilde")
     pdf, warnings = render(replace(capralhaugen, journeys=(replace(first, persona_picture=broken),)))
@@ -244,7 +248,14 @@ def _new_group(db, participant: str):
 
 
 def test_dots_counted_off_the_wall_are_said_under_the_votes(capralhaugen) -> None:
-    pdf, _warnings = render(replace(capralhaugen, board=replace(capralhaugen.board, counted=14)))
-    assert "14 av dem er talt fra lappene på veggen" in flat(text_of(pdf))
+    board = capralhaugen.board
+    pdf, _warnings = render(replace(capralhaugen, board=replace(board, counted=14)))
+    content = flat(text_of(pdf))
+    assert "14 prikker er talt fra lappene på veggen" in content
+    assert f"{board.total_votes - 14} prikker er gitt" in content  # the participants' own
+    pdf, _warnings = render(replace(capralhaugen, board=replace(board, voters=0, counted=board.total_votes)))
+    content = flat(text_of(pdf))
+    assert "deltakere hadde" not in content  # nobody voted in the app: only what was counted
+    assert f"{board.total_votes} prikker er talt fra lappene på veggen" in content
     pdf, _warnings = render(capralhaugen)
     assert "talt fra lappene" not in flat(text_of(pdf))

@@ -340,7 +340,8 @@ def test_dots_counted_off_a_paper_wall_are_typed_or_added_one_by_one_and_undo(pa
     stored = board(window)
     assert stored.votes_for(idea) == 27 and stored.counted == 27
     assert all(stored.used(v.id) == 0 for v in panel.view.voters)  # nobody's own dots
-    assert "27 talt på veggen" in panel.votes_summary.text()
+    assert "27 prikker talt på veggen" in panel.votes_summary.text()
+    assert panel.votes_table.horizontalHeaderItem(2).text() == "Talt på veggen"
     panel.take_dot()
     assert board(window).given(idea, None) == 26
     window.undo_action.trigger()

@@ -118,6 +118,28 @@ def test_a_field_is_stored_when_left_and_undo_restores_it(panel, window, made, q
     assert need.toPlainText() == "Trygghet hjemme"
 
 
+def test_undo_while_typing_takes_back_the_typing_and_shows_the_value_before(panel, window, made, qtbot):
+    show(panel, made)
+    panel.set_field("owner", "Kari Nordmann")  # an edit before, so Undo is on
+    for name, typed, before in (
+        ("need", "Utrygge første uker", "Trygghet hjemme"),
+        ("title", "Ny tittel", None),
+    ):
+        edit = panel.edits[name]
+        before = before or stored(window, made[0]).title
+        panel.activateWindow()
+        edit.setFocus()
+        qtbot.waitUntil(edit.hasFocus)
+        edit.selectAll()
+        qtbot.keyClicks(edit, typed)
+        window.undo_action.trigger()  # from the menu or toolbar, the field still focused
+        assert getattr(stored(window, made[0]), name) == before
+        assert edit.text() == before  # the field shows what Undo put back, not the typing
+        window.redo_action.trigger()
+        assert getattr(stored(window, made[0]), name) == typed and edit.text() == typed
+    assert stored(window, made[0]).owner == "Kari Nordmann"
+
+
 def test_title_phase_and_dates_are_edited_and_undone(panel, window, made):
     show(panel, made)
     title = panel.edits["title"]

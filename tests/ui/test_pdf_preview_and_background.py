@@ -240,7 +240,10 @@ def test_the_preview_opens_as_large_as_it_was_left_and_zooms_from_the_keyboard(q
     preview.resize(QSize(700, 640))
     qtbot.waitUntil(lambda: preview.width() == 700)
     fitted = preview._shown_zoom()
+    preview.fit_button.setChecked(True)  # the whole page, then zoomed: the button offers the whole page again
+    fitted = preview._shown_zoom()
     preview.zoom_by(1.25)
+    assert not preview.fit_button.isChecked()
     assert preview.view.zoomFactor() == pytest.approx(fitted * 1.25)
     for _ in range(30):
         preview.zoom_by(1.25)

@@ -191,8 +191,15 @@ def test_a_session_run_on_its_day_knows_its_end_and_its_pinned_blocks(window, se
     assert pins[index].date() == plan.date and pins[index].tzinfo is not None
     assert sum(p is not None for p in pins) == sum(b.pinned_start is not None for b in plan.blocks)
     assert runner.run.planned_end.time() == plan.end
+    runner.toggle()  # started; the lunch is moved half an hour while it runs
+    later = (datetime.combine(plan.date, lunch.pinned_start) + timedelta(minutes=30)).time()
+    timeplan.update_block(db, OPENING, lunch.id, pinned_start=later)
+    runner.plan_changed()
+    assert runner.run.pinned_starts[index].time() == later
+    runner.run.finish()
     runner.run = None
     runner.plan = None
+    run_service.clear_run(db, OPENING)
     runner.clock.value = datetime.combine(date(2030, 1, 7), time(8, 30)).astimezone()  # another day
     assert runner.load(OPENING)
     assert set(runner.run.pinned_starts) == {None} and runner.run.planned_end is None
