@@ -7,6 +7,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -41,6 +42,7 @@ class JourneyPanel(QWidget):
         new = QPushButton(_("Ny brukerreise …"))
         new.clicked.connect(self.new_map)
         self.persona_button = QPushButton(_("Navn og persona …"))
+        self.persona_button.setIconSize(QSize(22, 22))
         self.persona_button.clicked.connect(self.edit_persona)
         self.delete_button = QPushButton(_("Slett …"))
         self.delete_button.clicked.connect(self.delete_map)
@@ -117,7 +119,31 @@ class JourneyPanel(QWidget):
         self.empty.setVisible(not has)
         if has:
             self.maps.setCurrentIndex(max(0, index_of(self.maps, map_id)))
-            self.editor.set_journey(journeys.load_map(self.context.db, map_id))
+            journey = journeys.load_map(self.context.db, map_id)
+            self.editor.set_journey(journey)
+            self._show_persona(journey)
+
+    def _show_persona(self, journey) -> None:
+        """Who the journey is about, on the button that edits it: the persona's name and picture."""
+        from PySide6.QtGui import QIcon, QPixmap
+
+        persona = journey.persona
+        name = persona.name if len(persona.name) <= 24 else persona.name[:23].rstrip() + "…"
+        self.persona_button.setText(
+            _("Persona: {name} …").format(name=name) if name else _("Navn og persona …")
+        )
+        self.persona_button.setToolTip(
+            "\n".join(part for part in (persona.role, persona.quote) if part)
+            or _("Reisens navn og type, og personaen den handler om")
+        )
+        icon = QIcon()
+        if persona.photo:
+            from desktop.ui.persona_picture import picture_image
+
+            picture = picture_image(self.context.db, persona.photo, 96)
+            if not picture.isNull():
+                icon = QIcon(QPixmap.fromImage(picture))
+        self.persona_button.setIcon(icon)
 
     def _stack_moved(self, index: int) -> None:
         """Undo or redo of a journey edit shows the map it changed (not silently another map)."""

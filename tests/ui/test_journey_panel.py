@@ -133,6 +133,8 @@ def test_the_persona_gets_a_picture_that_undo_takes_away_and_prints(panel, windo
     after = journeys.load_map(db, panel.map_id)
     assert after.persona.photo and photos.picture_path(db, after.persona.photo) is not None
     assert after.persona.name == before.persona.name  # the rest of the persona is as it was
+    assert panel.persona_button.text() == f"Persona: {before.persona.name} …"
+    assert not panel.persona_button.icon().isNull()  # the persona's face on the button
 
     # The print shows the picture in the persona band (a crimson block near the top left).
     image = QImage(panel.export_png(str(tmp_path / "kart.png")))
@@ -146,6 +148,7 @@ def test_the_persona_gets_a_picture_that_undo_takes_away_and_prints(panel, windo
 
     window.undo_action.trigger()
     assert journeys.load_map(db, panel.map_id).persona.photo == before.persona.photo
+    assert panel.persona_button.icon().isNull()
 
 
 def test_removing_the_persona_picture(panel, window, dialogs, tmp_path):
