@@ -69,9 +69,24 @@ def make_backup(db_path: Path, keep: int = KEEP, force: bool = False) -> Path | 
     folder = backup_dir(db_path)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{db_path.stem}-{stamp}.sqlite"
-    partial = target.with_suffix(".partial")
     try:
         folder.mkdir(exist_ok=True)
+        copy_database(db_path, target)
+        _fingerprint_file(db_path).write_text(content + "\n", encoding="ascii")
+    except (OSError, sqlite3.Error) as exc:
+        log.warning("Backup of %s failed: %s", db_path, exc)
+        return None
+    for old in list_backups(db_path)[:-keep]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def copy_database(db_path: Path, target: Path) -> None:
+    """A consistent copy of the database ``db_path`` (open or not) at ``target``, made with SQLite's online
+    backup API through a temporary file beside it: ``target`` is whole or not there. Raises ``OSError`` or
+    ``sqlite3.Error``."""
+    partial = target.with_suffix(".partial")
+    try:
         source = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             dest = sqlite3.connect(partial)
@@ -82,11 +97,6 @@ def make_backup(db_path: Path, keep: int = KEEP, force: bool = False) -> Path | 
         finally:
             source.close()
         partial.replace(target)
-        _fingerprint_file(db_path).write_text(content + "\n", encoding="ascii")
-    except (OSError, sqlite3.Error) as exc:
-        log.warning("Backup of %s failed: %s", db_path, exc)
+    except BaseException:
         partial.unlink(missing_ok=True)
-        return None
-    for old in list_backups(db_path)[:-keep]:
-        old.unlink(missing_ok=True)
-    return target
+        raise

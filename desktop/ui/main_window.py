@@ -150,6 +150,10 @@ class MainWindow(QMainWindow):
         )
         self.worksheets_action = self._action(file_menu, _("Arbe&idsark …"), self._worksheets, "")
         file_menu.addSeparator()
+        self.copy_action = self._action(
+            file_menu, _("&Lagre en kopi av dataene …"), lambda: self._reports().save_copy(self), ""
+        )
+        file_menu.addSeparator()
         self.delete_action = self._action(file_menu, _("Sl&ett valgt …"), self._delete, "Ctrl+Delete")
         file_menu.addSeparator()
         self._action(file_menu, _("&Avslutt"), self.close, "Ctrl+Q")

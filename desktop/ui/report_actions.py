@@ -273,6 +273,7 @@ class ReportActions(QObject):
         self.last_job: Job | None = None
         self._busy: Job | None = None  # a preview being built (one at a time)
         self._export: Job | None = None
+        self._copy: Job | None = None  # a copy of the data being saved
         self._closing = False
 
     @classmethod
@@ -409,6 +410,61 @@ class ReportActions(QObject):
             return Built(path, title, tuple(warnings))
 
         return self._build_and_preview(parent, work)
+
+    def save_copy(self, parent: QWidget, folder: str | Path | None = None) -> Job | None:
+        """A copy of the whole register (database and photos) in a new folder inside the one chosen, on a
+        background job with progress and Cancel; the message at the end says where and how to open it."""
+        from desktop.services.data_copy import copy_data
+
+        if self._copy is not None and self._copy.is_running():
+            return None
+        if folder is None:
+            folder = self.choose_folder(parent, _("Velg hvor kopien skal ligge"))
+            if not folder:
+                return None
+        folder = Path(folder).expanduser()
+        problem = writable_problem(folder)
+        if problem:
+            self.tell(parent, _("Kan ikke lagre kopien"), problem, warning=True)
+            return None
+        remember_folder(self.context.settings, folder)
+        db = self.db
+        job = run_with_progress(
+            parent,
+            _("Lagrer en kopi av dataene"),
+            lambda report, cancelled: copy_data(db, folder, report, cancelled),
+        )
+        self._copy = self.last_job = job
+        job.done.connect(lambda result: self._copied(parent, result))
+        job.failed.connect(
+            lambda message: (
+                self._closing or self.tell(parent, _("Kopien ble ikke lagret"), message, warning=True)
+            )
+        )
+        return job
+
+    def _copy_failed(self, parent: QWidget, message: str) -> None:
+        if not self._closing:
+            self.tell(parent, _("Kopien ble ikke lagret"), message, warning=True)
+
+    def _copied(self, parent: QWidget, result) -> None:
+        if self._closing:
+            return
+        if result.cancelled:
+            self.tell(parent, _("Kopien ble avbrutt"), _("Ingen kopi er lagret; registeret er som før."))
+            return
+        self.tell(
+            parent,
+            _("Kopien er lagret"),
+            _(
+                "Registeret og {photos} er kopiert til {folder}. Kopien kan tas med, for eksempel på en "
+                "minnepinne, og åpnes i LUP Verksted med «lup-verksted --data-dir» og mappen."
+            ).format(
+                photos=_("ett bilde") if result.photos == 1 else _("{n} bilder").format(n=result.photos),
+                folder=result.folder,
+            ),
+            folder=result.folder,
+        )
 
     def export_cohort(
         self, parent: QWidget, cohort_id: uuid.UUID, folder: str | Path | None = None
@@ -722,7 +778,7 @@ class ReportActions(QObject):
         closes, and say nothing more."""
         self._closing = True
         deadline = time.monotonic() + 30
-        for job in (self._busy, self._export):
+        for job in (self._busy, self._export, self._copy):
             if job is not None and job.is_running():
                 job.cancel()
                 # Not job.wait() alone: the thread quits through a queued call that this (UI) thread

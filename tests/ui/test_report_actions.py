@@ -408,3 +408,23 @@ def test_closing_the_window_stops_a_running_export(window, reports, qtbot, tmp_p
     assert not job.is_running()
     assert reports.tell.seen == []  # nothing more is said once the window closes
     assert Path(tmp_path / "ut").is_dir()
+
+
+def test_a_copy_of_the_data_is_saved_in_the_background_and_said_where(window, reports, qtbot, tmp_path):
+    from desktop.storage.database import DB_NAME
+    from desktop.ui.settings import documents_folder
+
+    target = tmp_path / "minnepinne"
+    target.mkdir()
+    reports.choose_folder = lambda parent, title: str(target)
+    window.copy_action.trigger()
+    job = reports.last_job
+    assert job is not None
+    qtbot.waitUntil(lambda: bool(reports.tell.seen), timeout=60_000)
+    title, message, _details, warning = reports.tell.seen[-1]
+    assert title == "Kopien er lagret" and not warning
+    (copy,) = target.iterdir()
+    assert (copy / DB_NAME).is_file() and str(copy) in message
+    assert documents_folder(window.settings) == target
+    reports.choose_folder = lambda parent, title: ""  # the folder dialog cancelled: nothing happens
+    assert reports.save_copy(window) is None

@@ -1,0 +1,82 @@
+"""A copy of the whole register in a new folder: the database (consistent while open) and the photo files;
+a cancelled or failed copy leaves nothing behind and the register untouched."""
+
+from __future__ import annotations
+
+import errno
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from desktop.errors import DiskFullError, LupError, StorageError
+from desktop.services import data_copy, photos
+from desktop.services.views import stats
+from desktop.storage.backup import fingerprint
+from desktop.storage.database import DB_NAME, open_database
+
+WHEN = datetime(2026, 11, 23, 14, 5)
+
+
+def a_photo(db, small, tmp_path: Path, colour) -> Path:
+    source = tmp_path / f"{colour[0]}.jpg"
+    Image.new("RGB", (300, 200), colour).save(source, "JPEG")
+    photos.add_photo(db, source, group_id=small.group)
+    return source
+
+
+def test_the_copy_opens_as_a_register_with_the_same_data_and_photos(db, small, tmp_path: Path) -> None:
+    for colour in ((200, 30, 30), (30, 200, 30)):
+        a_photo(db, small, tmp_path, colour)
+    # Thumbnails are not part of the copy (made again when needed).
+    (db.data_dir / "photos" / "thumbs").mkdir(parents=True, exist_ok=True)
+    (db.data_dir / "photos" / "thumbs" / "x-320.jpg").write_bytes(b"thumb")
+    before = fingerprint(db.path)
+    steps = []
+    result = data_copy.copy_data(db, tmp_path / "minnepinne", report=lambda *a: steps.append(a), now=WHEN)
+    assert result.folder == tmp_path / "minnepinne" / "LUP Verksted-kopi 2026-11-23 14.05"
+    assert result.photos == 2 and not result.cancelled
+    assert steps[0][:2] == (0, 3) and steps[-1][:2] == (3, 3)
+    assert fingerprint(db.path) == before  # the register itself is untouched
+    copy = open_database(result.folder, lock=False, backup=False, create=False, upgrade_schema=False)
+    try:
+        assert stats(copy) == stats(db)
+        copied = photos.photos_of(copy, group_id=small.group)
+        assert len(copied) == 2 and all(p.path.is_file() and result.folder in p.path.parents for p in copied)
+    finally:
+        copy.close()
+    assert not (result.folder / "photos" / "thumbs").exists()
+    assert sorted(p.name for p in result.folder.iterdir()) == [DB_NAME, "photos"]
+
+
+def test_a_cancelled_copy_is_removed(db, small, tmp_path: Path) -> None:
+    a_photo(db, small, tmp_path, (10, 10, 200))
+    result = data_copy.copy_data(db, tmp_path, cancelled=lambda: True, now=WHEN)
+    assert result.cancelled and not result.folder.exists()
+
+
+def test_a_copy_of_the_same_minute_is_refused_and_the_first_kept(db, small, tmp_path: Path) -> None:
+    first = data_copy.copy_data(db, tmp_path, now=WHEN)
+    with pytest.raises(LupError, match="finnes allerede en kopi"):
+        data_copy.copy_data(db, tmp_path, now=WHEN)
+    assert (first.folder / DB_NAME).is_file()
+
+
+def test_a_folder_that_cannot_be_written_or_a_full_disk_is_a_message_and_nothing_is_left(
+    db, small, tmp_path: Path, monkeypatch
+) -> None:
+    a_photo(db, small, tmp_path, (100, 100, 100))
+    a_file = tmp_path / "notat.txt"  # chosen as the folder, but a file (tests run as root: no chmod)
+    a_file.write_text("x", encoding="utf-8")
+    with pytest.raises(StorageError, match="Kopien kunne ikke lagres") as info:
+        data_copy.copy_data(db, a_file, now=WHEN)
+    assert "Ingenting i registeret er endret" in info.value.message and "fil" in info.value.message
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(data_copy.shutil, "copy2", full)
+    with pytest.raises(DiskFullError):
+        data_copy.copy_data(db, tmp_path / "liten", now=WHEN)
+    assert not (tmp_path / "liten" / "LUP Verksted-kopi 2026-11-23 14.05").exists()
