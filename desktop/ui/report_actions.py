@@ -411,6 +411,23 @@ class ReportActions(QObject):
 
         return self._build_and_preview(parent, work)
 
+    def _writable_folder(
+        self, parent: QWidget, folder: str | Path | None, choose: str, refused: str
+    ) -> Path | None:
+        """``folder``, or one the facilitator chooses (titled ``choose``), when it can be written (else the
+        reason under the title ``refused``); remembered as the folder used last. None: nothing to do."""
+        if folder is None:
+            folder = self.choose_folder(parent, choose)
+            if not folder:
+                return None
+        folder = Path(folder).expanduser()
+        problem = writable_problem(folder)
+        if problem:
+            self.tell(parent, refused, problem, warning=True)
+            return None
+        remember_folder(self.context.settings, folder)
+        return folder
+
     def save_copy(self, parent: QWidget, folder: str | Path | None = None) -> Job | None:
         """A copy of the whole register (database and photos) in a new folder inside the one chosen, on a
         background job with progress and Cancel; the message at the end says where and how to open it."""
@@ -418,16 +435,11 @@ class ReportActions(QObject):
 
         if self._copy is not None and self._copy.is_running():
             return None
+        folder = self._writable_folder(
+            parent, folder, _("Velg hvor kopien skal ligge"), _("Kan ikke lagre kopien")
+        )
         if folder is None:
-            folder = self.choose_folder(parent, _("Velg hvor kopien skal ligge"))
-            if not folder:
-                return None
-        folder = Path(folder).expanduser()
-        problem = writable_problem(folder)
-        if problem:
-            self.tell(parent, _("Kan ikke lagre kopien"), problem, warning=True)
             return None
-        remember_folder(self.context.settings, folder)
         db = self.db
         job = run_with_progress(
             parent,
@@ -474,16 +486,9 @@ class ReportActions(QObject):
         if self._export is not None and self._export.is_running():
             self.tell(parent, _("Eksporten pågår"), _("En eksport pågår allerede. Vent til den er ferdig."))
             return None
+        folder = self._writable_folder(parent, folder, _("Velg mappe for PDF-ene"), _("Kan ikke eksportere"))
         if folder is None:
-            folder = self.choose_folder(parent, _("Velg mappe for PDF-ene"))
-            if not folder:
-                return None
-        folder = Path(folder).expanduser()
-        problem = writable_problem(folder)
-        if problem:
-            self.tell(parent, _("Kan ikke eksportere"), problem, warning=True)
             return None
-        remember_folder(self.context.settings, folder)
         _cohort, planned = export_names(self.db, cohort_id)
         existing = [name for name in planned.values() if (folder / name).exists()]
         if existing and not self.ask(
