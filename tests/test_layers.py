@@ -3,6 +3,7 @@ layer imports one above it (ARCHITECTURE.md: the arrows only point down)."""
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import subprocess
@@ -86,19 +87,24 @@ def test_the_source_check_recognises_qt_imports() -> None:
 # Highest first; a package may import its own and the ones below it (and the leaf modules: errors, i18n,
 # paths, crash).
 LAYERS = ["ui", "services", "reports", "kits", "storage", "domain"]
-OUR_IMPORT = re.compile(r"^\s*(?:from|import)\s+desktop\.([a-z_]+)", re.MULTILINE)
-OUR_PACKAGE_IMPORT = re.compile(r"^\s*from\s+desktop\s+import\s+\(?([\w\s,]+)\)?", re.MULTILINE)
-RELATIVE_IMPORT = re.compile(r"^\s*from\s+\.+\s*\w*\s+import", re.MULTILINE)
 
 
 def upward_imports(package: str, source: str) -> set[str]:
+    """The layers above ``package`` that ``source`` imports (read with ``ast``: every form of import, at
+    any depth; a relative import counts as one, since the code imports absolutely)."""
     above = set(LAYERS[: LAYERS.index(package)])
-    names = set(OUR_IMPORT.findall(source))
-    for group in OUR_PACKAGE_IMPORT.findall(source):  # from desktop import services, ui
-        names |= {part.split(" as ")[0].strip() for part in group.split(",")}
-    if RELATIVE_IMPORT.search(source):
-        names.add("<relative import>")  # the code imports absolutely; a relative one would hide its layer
-        above.add("<relative import>")
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names |= {a.name.split(".")[1] for a in node.names if a.name.startswith("desktop.")}
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                names.add("<relative import>")
+                above.add("<relative import>")
+            elif node.module == "desktop":
+                names |= {a.name for a in node.names}
+            elif node.module and node.module.startswith("desktop."):
+                names.add(node.module.split(".")[1])
     return names & above
 
 
@@ -114,7 +120,11 @@ def test_no_layer_imports_one_above_it() -> None:
 
 def test_the_layer_check_sees_an_upward_import() -> None:
     assert upward_imports("reports", "from desktop.services.reports import GroupReport\n") == {"services"}
-    assert upward_imports("domain", "    from desktop.storage.models import Idea\n") == {"storage"}
+    assert upward_imports("domain", "def f():\n    from desktop.storage.models import Idea\n") == {"storage"}
     assert upward_imports("services", "from desktop.reports.data import GroupReport\n") == set()
-    assert upward_imports("reports", "from desktop import crash, services\n") == {"services"}
+    assert upward_imports("reports", "from desktop import crash\nfrom desktop import services\n") == {
+        "services"
+    }
     assert upward_imports("domain", "from ..storage import models\n") == {"<relative import>"}
+    assert upward_imports("domain", "from .storage.models import Idea\n") == {"<relative import>"}
+    assert upward_imports("kits", "import desktop.ui.widgets\n") == {"ui"}

@@ -34,6 +34,7 @@ from desktop.i18n import _
 
 # Comparisons against the warning/critical thresholds allow for float rounding of the fractions.
 _EPSILON = 1e-6
+KEEP = object()  # ``set_planned``: leave the planned end as it is
 
 
 class Clock(Protocol):
@@ -330,16 +331,18 @@ class Run:
         self,
         planned_minutes: Sequence[int],
         pinned_starts: Sequence[datetime | None] | None = None,
-        planned_end: datetime | None = None,
+        planned_end: datetime | None | object = KEEP,
     ) -> None:
         """The plan was changed during the run (same blocks, new minutes; and where given, new pinned starts
-        and a new planned end): later countdowns and the projection follow it."""
+        and a new planned end, None for none): later countdowns and the projection follow it."""
         minutes = tuple(check_minutes(m) for m in planned_minutes)
         if len(minutes) != len(self.planned_minutes):
             raise ValueError("set_planned keeps the number of blocks")
         if pinned_starts is not None:
             self.pinned_starts = self._checked_pins(pinned_starts, len(minutes))
-        if planned_end is not None:
+        if planned_end is not KEEP:
+            if planned_end is not None and planned_end.tzinfo is None:
+                raise ValueError("planned_end must be timezone-aware")
             self._planned_end = planned_end
         self.planned_minutes = minutes
 

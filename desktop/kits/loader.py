@@ -223,8 +223,11 @@ def list_kits(roots: Iterable[Path]) -> list[KitEntry]:
     return entries
 
 
+OWN_KITS_DIR = "kits"  # the facilitators' own kits, in the data folder
+
+
 def default_roots() -> list[Path]:
     """The kits shipped with the program, then the user's own (``<data folder>/kits``)."""
     from desktop.paths import default_data_dir, project_root
 
-    return [project_root() / "workshop_kits", default_data_dir() / "kits"]
+    return [project_root() / "workshop_kits", default_data_dir() / OWN_KITS_DIR]

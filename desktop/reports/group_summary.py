@@ -393,8 +393,10 @@ def _ideas(board, width) -> list[Flowable]:
     parts = []
     if board.voters and given:
         parts.append(
-            _("{voters} deltakere hadde {dots} prikker hver; {votes} prikker er gitt.").format(
-                voters=board.voters, dots=board.dots, votes=given
+            _("{voters} hadde {dots} hver; {votes} er gitt.").format(
+                voters=_("Én deltaker") if board.voters == 1 else _("{n} deltakere").format(n=board.voters),
+                dots=dots_count(board.dots),
+                votes=dots_count(given),
             )
         )
     if board.counted:

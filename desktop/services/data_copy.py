@@ -1,15 +1,19 @@
-"""A copy of the whole register to take along or keep: the database and the photo files, in a new folder.
+"""A copy of the whole register to take along or keep: the database, the photo files and the facilitators'
+own workshop kits, in a new folder.
 
-The database is copied with SQLite's online backup API (consistent while the program runs and stores), the
-photos file by file; thumbnails, start-up backups and the lock are left out. LUP Verksted opens the copy like
-any data folder (``lup-verksted --data-dir FOLDER``), on this laptop or another. Nothing in the register is
-touched. A copy that fails or is cancelled is removed again, so no half copy is left to be mistaken for a
-whole one.
+The database is copied with SQLite's online backup API (consistent while the program runs and stores), then
+the photos it can refer to (each file is written before its row, so listing them after the snapshot finds
+every one) and the kits; thumbnails, start-up backups and the lock are left out. LUP Verksted opens the copy
+like any data folder (``lup-verksted --data-dir FOLDER``), on this laptop or another. Nothing in the
+register is touched. A copy that fails or is cancelled is removed again, so no half copy is left to be
+mistaken for a whole one; a copy is never made inside the data folder itself.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import logging
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -19,16 +23,19 @@ from pathlib import Path
 
 from desktop.errors import DiskFullError, LupError, StorageError
 from desktop.i18n import _
+from desktop.kits.loader import OWN_KITS_DIR
 from desktop.reports.layout import os_reason
-from desktop.services.photos import PHOTOS_DIR, THUMBS_DIR
+from desktop.services.photos import PHOTOS_DIR
 from desktop.storage.backup import copy_database
 from desktop.storage.database import DB_NAME, Database
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class CopyResult:
     folder: Path
-    photos: int  # photo files copied
+    photos: int  # photo files copied (persona pictures included)
     cancelled: bool = False  # then nothing was kept
 
 
@@ -36,18 +43,21 @@ def copy_name(moment: datetime) -> str:
     return _("LUP Verksted-kopi {when}").format(when=moment.strftime("%Y-%m-%d %H.%M"))
 
 
-def photo_files(db: Database) -> list[Path]:
-    """The stored photo (and persona picture) files of the data folder, not their thumbnails."""
-    root = db.data_dir / PHOTOS_DIR
-    if not root.is_dir():
-        return []
-    return sorted(
+def data_files(db: Database) -> list[Path]:
+    """The files beside the database that belong to the register: stored photos and persona pictures (in
+    their two-letter folders; not the thumbnails) and the facilitators' own kits."""
+    photos = db.data_dir / PHOTOS_DIR
+    found = [
         path
-        for folder in root.iterdir()
-        if folder.is_dir() and folder.name != THUMBS_DIR
-        for path in folder.iterdir()
+        for folder in (sorted(photos.iterdir()) if photos.is_dir() else ())
+        if folder.is_dir() and len(folder.name) == 2  # not thumbs/, not anything else put there
+        for path in sorted(folder.iterdir())
         if path.is_file() and not path.name.startswith(".")
-    )
+    ]
+    kits = db.data_dir / OWN_KITS_DIR
+    if kits.is_dir():
+        found += sorted(path for path in kits.rglob("*") if path.is_file())
+    return found
 
 
 def copy_data(
@@ -63,7 +73,15 @@ def copy_data(
     and is removed. Raises ``LupError`` (Norwegian) when the folder can't be made or written: a full disk, a
     folder without write access, a copy of that minute already there."""
 
-    target = Path(parent).expanduser() / copy_name(now or datetime.now())
+    parent = Path(parent).expanduser()
+    with contextlib.suppress(OSError):
+        if parent.resolve().is_relative_to(db.data_dir.resolve()):
+            raise LupError(
+                _(
+                    "Velg en mappe utenfor datamappen ({folder}); en kopi inni den ville ikke vært en kopi."
+                ).format(folder=db.data_dir)
+            )
+    target = parent / copy_name(now or datetime.now())
     if target.exists():
         raise LupError(
             _(
@@ -71,24 +89,33 @@ def copy_data(
                 "annen mappe."
             ).format(name=target.name, folder=target.parent)
         )
-    files = photo_files(db)
-    total = len(files) + 1
     say = report or (lambda done, total, what: None)
     stop = cancelled or (lambda: False)
+    made = False
     try:
         target.mkdir(parents=True)
-        say(0, total, _("Registeret …"))
+        made = True
+        say(0, 1, _("Registeret …"))
         copy_database(db.path, target / DB_NAME)
+        files = data_files(db)  # after the snapshot: every photo its rows name is on disk by now
+        photos = 0
         for n, source in enumerate(files, start=1):
             if stop():
-                shutil.rmtree(target, ignore_errors=True)
-                return CopyResult(target, n - 1, cancelled=True)
-            say(n, total, _("Bilde {n} av {total} …").format(n=n, total=len(files)))
+                break
+            say(n, len(files) + 1, _("Fil {n} av {total} …").format(n=n, total=len(files)))
             destination = target / source.relative_to(db.data_dir)
             destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, destination)
+            try:
+                shutil.copy2(source, destination)
+            except FileNotFoundError:
+                continue  # removed meanwhile (an add that failed and tidied up): its row is not in the copy
+            photos += source.is_relative_to(db.data_dir / PHOTOS_DIR)
+        if stop():
+            shutil.rmtree(target, ignore_errors=True)
+            return CopyResult(target, photos, cancelled=True)
     except OSError as exc:
-        shutil.rmtree(target, ignore_errors=True)
+        if made:
+            shutil.rmtree(target, ignore_errors=True)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise DiskFullError() from exc
         raise StorageError(
@@ -97,9 +124,9 @@ def copy_data(
             )
         ) from exc
     except sqlite3.Error as exc:
-        shutil.rmtree(target, ignore_errors=True)
-        raise StorageError(
-            _("Registeret kunne ikke kopieres ({detail}). Ingenting er endret.").format(detail=exc)
-        ) from exc
-    say(total, total, _("Ferdig"))
-    return CopyResult(target, len(files))
+        if made:
+            shutil.rmtree(target, ignore_errors=True)
+        log.warning("Copy of %s failed: %s", db.path, exc)
+        raise StorageError(_("Registeret kunne ikke kopieres. Ingenting er endret.")) from exc
+    say(len(files) + 1, len(files) + 1, _("Ferdig"))
+    return CopyResult(target, photos)

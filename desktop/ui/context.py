@@ -49,9 +49,10 @@ class AppContext(QObject):
 
     def kit_roots(self) -> list:
         """The shipped kits, then the facilitator's own in ``<data folder>/kits``."""
+        from desktop.kits.loader import OWN_KITS_DIR
         from desktop.paths import project_root
 
-        return [project_root() / "workshop_kits", self.db.data_dir / "kits"]
+        return [project_root() / "workshop_kits", self.db.data_dir / OWN_KITS_DIR]
 
     def kits(self) -> list:
         """Every kit found (``KitEntry``: the kit, or why it cannot be used), read once."""
@@ -63,7 +64,9 @@ class AppContext(QObject):
 
     def kit(self, kit_id: str):
         """The kit with ``kit_id``: the facilitator's own copy (data folder) before the shipped one."""
-        own = self.db.data_dir / "kits"
+        from desktop.kits.loader import OWN_KITS_DIR
+
+        own = self.db.data_dir / OWN_KITS_DIR
         found = [e for e in self.kits() if e.kit is not None and e.kit.id == kit_id]
         found.sort(key=lambda e: not e.folder.is_relative_to(own))
         return found[0].kit if found else None

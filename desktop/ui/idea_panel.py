@@ -324,9 +324,7 @@ class IdeaPanel(QWidget):
         self.counted_spin.setRange(0, COUNTED_MAX)
         self.counted_spin.setPrefix(_("Talt: "))
         self.counted_spin.setSuffix(_(" prikker"))
-        self.counted_spin.valueChanged.connect(
-            lambda n: self.counted_spin.setSuffix(_(" prikk") if n == 1 else _(" prikker"))
-        )
+        self.counted_spin.valueChanged.connect(self._counted_suffix)
         self.counted_spin.setToolTip(_("Skriv antallet prikker på idéens lapp på veggen og trykk Enter"))
         self.counted_spin.setKeyboardTracking(False)
         self.counted_spin.valueChanged.connect(self.set_counted)
@@ -796,6 +794,10 @@ class IdeaPanel(QWidget):
             self.counted_spin.blockSignals(True)
             self.counted_spin.setValue(self.board.given(idea_id, None))
             self.counted_spin.blockSignals(False)
+            self._counted_suffix(self.counted_spin.value())
+
+    def _counted_suffix(self, dots: int) -> None:
+        self.counted_spin.setSuffix(_(" prikk") if dots == 1 else _(" prikker"))
 
     def set_counted(self, dots: int) -> None:
         idea_id = self.selected_idea_id() if self.stack.currentIndex() == VOTING else None

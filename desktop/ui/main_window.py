@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
     QDockWidget,
     QLabel,
@@ -61,6 +62,9 @@ def commit_typing() -> None:
     elif isinstance(widget, QLineEdit) and widget.isModified():
         widget.editingFinished.emit()
         widget.setModified(False)
+    elif isinstance(widget, QAbstractSpinBox):  # minutes, dates, times: what is typed becomes the value
+        widget.interpretText()
+        widget.editingFinished.emit()
 
 
 class MainWindow(QMainWindow):

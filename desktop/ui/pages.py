@@ -60,6 +60,10 @@ class CommitTextEdit(QPlainTextEdit):
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().focusOutEvent(event)
+        self.commit_typing()
+
+    def commit_typing(self) -> None:
+        """Store what is typed (leaving the field, or the window before an undo or redo)."""
         if self.document().isModified():
             self.document().setModified(False)
             self.editingFinished.emit()

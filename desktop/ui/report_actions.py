@@ -448,11 +448,7 @@ class ReportActions(QObject):
         )
         self._copy = self.last_job = job
         job.done.connect(lambda result: self._copied(parent, result))
-        job.failed.connect(
-            lambda message: (
-                self._closing or self.tell(parent, _("Kopien ble ikke lagret"), message, warning=True)
-            )
-        )
+        job.failed.connect(lambda message: self._copy_failed(parent, message))
         return job
 
     def _copy_failed(self, parent: QWidget, message: str) -> None:
@@ -465,15 +461,21 @@ class ReportActions(QObject):
         if result.cancelled:
             self.tell(parent, _("Kopien ble avbrutt"), _("Ingen kopi er lagret; registeret er som før."))
             return
+        what = (
+            _("Registeret er kopiert til {folder}.")
+            if not result.photos
+            else _("Registeret og ett bilde er kopiert til {folder}.")
+            if result.photos == 1
+            else _("Registeret og {n} bilder er kopiert til {folder}.")
+        ).format(n=result.photos, folder=result.folder)
         self.tell(
             parent,
             _("Kopien er lagret"),
-            _(
-                "Registeret og {photos} er kopiert til {folder}. Kopien kan tas med, for eksempel på en "
-                "minnepinne, og åpnes i LUP Verksted med «lup-verksted --data-dir» og mappen."
-            ).format(
-                photos=_("ett bilde") if result.photos == 1 else _("{n} bilder").format(n=result.photos),
-                folder=result.folder,
+            what
+            + " "
+            + _(
+                "Kopien kan tas med, for eksempel på en minnepinne, og åpnes i LUP Verksted med "
+                "«lup-verksted --data-dir» og mappen."
             ),
             folder=result.folder,
         )

@@ -37,7 +37,7 @@ def test_the_copy_opens_as_a_register_with_the_same_data_and_photos(db, small, t
     result = data_copy.copy_data(db, tmp_path / "minnepinne", report=lambda *a: steps.append(a), now=WHEN)
     assert result.folder == tmp_path / "minnepinne" / "LUP Verksted-kopi 2026-11-23 14.05"
     assert result.photos == 2 and not result.cancelled
-    assert steps[0][:2] == (0, 3) and steps[-1][:2] == (3, 3)
+    assert steps[0][:2] == (0, 1) and steps[-1][:2] == (3, 3)  # the files are counted after the database
     assert fingerprint(db.path) == before  # the register itself is untouched
     copy = open_database(result.folder, lock=False, backup=False, create=False, upgrade_schema=False)
     try:
@@ -80,3 +80,48 @@ def test_a_folder_that_cannot_be_written_or_a_full_disk_is_a_message_and_nothing
     with pytest.raises(DiskFullError):
         data_copy.copy_data(db, tmp_path / "liten", now=WHEN)
     assert not (tmp_path / "liten" / "LUP Verksted-kopi 2026-11-23 14.05").exists()
+
+
+def test_the_facilitators_own_kits_go_along_and_a_copy_inside_the_data_folder_is_refused(
+    db, small, tmp_path: Path
+) -> None:
+    own = db.data_dir / "kits" / "var-kit"
+    own.mkdir(parents=True)
+    (own / "kit.toml").write_text('id = "var-kit"\n', encoding="utf-8")
+    result = data_copy.copy_data(db, tmp_path / "ut", now=WHEN)
+    assert (result.folder / "kits" / "var-kit" / "kit.toml").read_text(encoding="utf-8") == 'id = "var-kit"\n'
+    assert result.photos == 0
+    for inside in (db.data_dir, db.data_dir / "photos"):
+        with pytest.raises(LupError, match="utenfor datamappen"):
+            data_copy.copy_data(db, inside, now=WHEN)
+    assert not list(db.data_dir.glob("**/LUP Verksted-kopi*"))
+
+
+def test_cancel_after_the_database_removes_the_copy_too(db, small, tmp_path: Path) -> None:
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return True
+
+    result = data_copy.copy_data(db, tmp_path, cancelled=cancelled, now=WHEN)  # no photos at all
+    assert asked and result.cancelled and not result.folder.exists()
+
+
+def test_a_photo_removed_while_copying_is_left_out_and_the_rest_is_copied(
+    db, small, tmp_path: Path, monkeypatch
+) -> None:
+    a_photo(db, small, tmp_path, (1, 2, 3))
+    a_photo(db, small, tmp_path, (4, 5, 6))
+    original = data_copy.shutil.copy2
+    calls = []
+
+    def flaky(source, destination):
+        calls.append(source)
+        if len(calls) == 1:
+            raise FileNotFoundError(2, "No such file", str(source))
+        return original(source, destination)
+
+    monkeypatch.setattr(data_copy.shutil, "copy2", flaky)
+    result = data_copy.copy_data(db, tmp_path / "ut", now=WHEN)
+    assert result.photos == 1 and not result.cancelled and (result.folder / DB_NAME).is_file()

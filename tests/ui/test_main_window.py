@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QTextCursor
 
 from desktop.services import views
 from desktop.services.demo import demo_id
@@ -274,3 +275,25 @@ def test_closing_commits_the_field_being_edited_and_closes_cleanly(qtbot, demo_d
         assert views.cohort_detail(again, LUP3).name == "LUP 3 (siste)"
     finally:
         again.close()
+
+
+def test_undo_while_typing_in_a_multi_line_field_takes_back_the_typing(window, qtbot):
+    db = window.context.db
+    programme = views.load_tree(db).programmes[0]
+    window.navigator.select(node_key("programme", programme.id))
+    page = window.workspace.current_page()
+    page.name.setText("LUP i Bærum")
+    page.name.editingFinished.emit()  # an edit before, so Undo is on
+    before = page.description.toPlainText()
+    window.activateWindow()
+    page.description.setFocus()
+    qtbot.waitUntil(page.description.hasFocus)
+    page.description.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(page.description, " Skrevet rett før angre.")
+    window.undo_action.trigger()  # from the menu: the typing is stored, then taken back
+    assert page.description.toPlainText() == before
+    window.redo_action.trigger()
+    assert page.description.toPlainText() == before + " Skrevet rett før angre."
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert page.name.text() != "LUP i Bærum"
