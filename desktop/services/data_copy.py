@@ -25,7 +25,7 @@ from desktop.errors import DiskFullError, LupError, StorageError
 from desktop.i18n import _
 from desktop.kits.loader import OWN_KITS_DIR
 from desktop.reports.layout import os_reason
-from desktop.services.photos import PHOTOS_DIR
+from desktop.services.photos import PHOTOS_DIR, stored_entries
 from desktop.storage.backup import copy_database
 from desktop.storage.database import DB_NAME, Database
 
@@ -44,16 +44,13 @@ def copy_name(moment: datetime) -> str:
 
 
 def data_files(db: Database) -> list[Path]:
-    """The files beside the database that belong to the register: stored photos and persona pictures (in
-    their two-letter folders; not the thumbnails) and the facilitators' own kits."""
-    photos = db.data_dir / PHOTOS_DIR
-    found = [
-        path
-        for folder in (sorted(photos.iterdir()) if photos.is_dir() else ())
-        if folder.is_dir() and len(folder.name) == 2  # not thumbs/, not anything else put there
-        for path in sorted(folder.iterdir())
-        if path.is_file() and not path.name.startswith(".")
-    ]
+    """The files beside the database that belong to the register: stored photos and persona pictures (not
+    their thumbnails, not unfinished writes) and the facilitators' own kits."""
+    found = sorted(
+        Path(entry.path)
+        for entry in stored_entries(db.data_dir)
+        if not entry.name.startswith(".") and entry.is_file(follow_symlinks=False)
+    )
     kits = db.data_dir / OWN_KITS_DIR
     if kits.is_dir():
         found += sorted(path for path in kits.rglob("*") if path.is_file())

@@ -25,7 +25,7 @@ import contextlib
 import os
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -252,27 +252,39 @@ def prune_files(db: Database) -> int:
         )
     removed = 0
     stale = time.time() - 3600
-    try:
-        folders = [e for e in os.scandir(root) if len(e.name) == 2 and e.is_dir(follow_symlinks=False)]
-    except OSError:
-        return 0
-    for folder in folders:
-        with contextlib.suppress(OSError), os.scandir(folder.path) as entries:
-            for entry in entries:
-                name = entry.name
-                if name.startswith("."):  # a temporary file of a write that never finished (a crash)
-                    if name.endswith(".tmp") and entry.stat().st_mtime < stale:
-                        _unlink(entry.path)
-                    continue
-                if name.split(".", 1)[0] in used:
-                    continue
-                if entry.is_file(follow_symlinks=False) and _unlink(entry.path):
-                    removed += 1
+    for entry in stored_entries(db.data_dir):
+        name = entry.name
+        if name.startswith("."):  # a temporary file of a write that never finished (a crash)
+            with contextlib.suppress(OSError):
+                if name.endswith(".tmp") and entry.stat().st_mtime < stale:
+                    _unlink(entry.path)
+            continue
+        if name.split(".", 1)[0] in used:
+            continue
+        if entry.is_file(follow_symlinks=False) and _unlink(entry.path):
+            removed += 1
     with contextlib.suppress(OSError), os.scandir(root / THUMBS_DIR) as entries:
         for entry in entries:  # "<sha256>-<size>.jpg"
             if entry.name.rsplit("-", 1)[0] not in used and entry.is_file(follow_symlinks=False):
                 _unlink(entry.path)
     return removed
+
+
+def stored_entries(data_dir: Path) -> Iterator[os.DirEntry]:
+    """Every entry in the photo folders of ``data_dir`` (``photos/<two hex digits>/``: the photos and
+    persona pictures, and temporary ``.``-files of writes in progress; not the thumbnails). One pass with
+    ``os.scandir``, no file opened; a folder that can't be read is passed over."""
+    try:
+        folders = [
+            e
+            for e in os.scandir(data_dir / PHOTOS_DIR)
+            if len(e.name) == 2 and e.is_dir(follow_symlinks=False)
+        ]
+    except OSError:
+        return
+    for folder in folders:
+        with contextlib.suppress(OSError), os.scandir(folder.path) as entries:
+            yield from entries
 
 
 def _unlink(path: str) -> bool:
