@@ -66,6 +66,17 @@ def _data_dir_option(parser: argparse.ArgumentParser, default: object = None) ->
     )
 
 
+def _group_options(parser: argparse.ArgumentParser) -> None:
+    """``--group`` and ``--cohort``: a leader group as ``groups.find_group`` finds it."""
+    parser.add_argument(
+        "--group",
+        required=True,
+        metavar="NAME_OR_UUID",
+        help=_("ledergruppens tjenestested, eller gruppens UUID"),
+    )
+    parser.add_argument("--cohort", metavar="NAME", help=_("kullet, der tjenestestedet har vært med i flere"))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="lup-verksted", description=_("{app}: verktøy for samlingene i LUP").format(app=APP_NAME)
@@ -118,15 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
         "add", help=_("legg bildefiler (JPEG, PNG, HEIC) til en ledergruppe; filer som avvises, navngis")
     )
     _data_dir_option(photos_add, argparse.SUPPRESS)
-    photos_add.add_argument(
-        "--group",
-        required=True,
-        metavar="NAME_OR_UUID",
-        help=_("ledergruppens tjenestested, eller gruppens UUID"),
-    )
-    photos_add.add_argument(
-        "--cohort", metavar="NAME", help=_("kullet, der tjenestestedet har vært med i flere")
-    )
+    _group_options(photos_add)
     photos_add.add_argument("--caption", default="", help=_("samme bildetekst på alle bildene"))
     photos_add.add_argument("files", nargs="+", type=Path, metavar="FILE", help=_("bildefilene"))
     _report_parser(commands)
@@ -138,13 +141,7 @@ def _report_parser(commands) -> None:
     kinds = report.add_subparsers(dest="report_command", metavar="KIND", required=True, title=_("typer"))
     group = kinds.add_parser("group", help=_("sluttoppsummeringen for en ledergruppe, eller for én samling"))
     _data_dir_option(group, argparse.SUPPRESS)
-    group.add_argument(
-        "--group",
-        required=True,
-        metavar="NAME_OR_UUID",
-        help=_("ledergruppens tjenestested, eller gruppens UUID"),
-    )
-    group.add_argument("--cohort", metavar="NAME", help=_("kullet, der tjenestestedet har vært med i flere"))
+    _group_options(group)
     group.add_argument("--session", metavar="TITLE_OR_UUID", help=_("oppsummeringen av én samling i stedet"))
     group.add_argument(
         "--out", type=Path, required=True, metavar="FILE.pdf", help=_("PDF-filen som skal lages")
