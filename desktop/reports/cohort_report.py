@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import IO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
 
 from desktop.domain.rules import format_date
 from desktop.i18n import _
@@ -24,7 +24,6 @@ from desktop.reports.layout import (
     para,
     styles,
     table,
-    text,
     unprintable_noted,
 )
 
@@ -81,7 +80,7 @@ def _cover(data: CohortReport, width) -> list[Flowable]:
     ]
     grid = Table(
         [
-            [Paragraph(text(n), s["big"]) for n, _l in figures],
+            [para(n, s["big"]) for n, _l in figures],
             [para(label, "muted") for _n, label in figures],
         ],
         colWidths=[width / len(figures)] * len(figures),

@@ -250,7 +250,7 @@ def _cover(
     if session is not None:  # after one session: what was made, not a row of zeros
         figures = [f for n, f in enumerate(figures) if n == 0 or f[0]]
     cells = [
-        [Paragraph(text(n), s["big"]) for n, _label in figures],
+        [para(n, s["big"]) for n, _label in figures],
         [para(label, "muted") for _n, label in figures],
     ]
     grid = Table(cells, colWidths=[width / len(figures)] * len(figures), hAlign="LEFT")
@@ -542,7 +542,7 @@ def _prototypes(prototypes, width) -> list[Flowable]:
 def _round_table(rows, width) -> Table:
     s = styles()
     learning = field_label("learning")
-    data = [[Paragraph(text(label), s["muted"]), Paragraph(text(value), s["cell"])] for label, value in rows]
+    data = [[para(label, s["muted"]), para(value, s["cell"])] for label, value in rows]
     t = Table(data, colWidths=[width * 0.26, width * 0.74], hAlign="LEFT", splitInRow=1)
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),
@@ -1024,16 +1024,16 @@ class MapGrid(Flowable):
             span = [position + i for i in range(len(stage.steps)) if first <= position + i < last]
             position += len(stage.steps)
             if span:
-                p = Paragraph(text(stage.title), _label_style(size + 0.5, True, "#ffffff"))
+                p = para(stage.title, _label_style(size + 0.5, True, "#ffffff"))
                 p.wrap(len(span) * column - 2 * self.PAD, 1000)
                 stage_paras.append((span, p))
         stage_h = max([p.height for _span, p in stage_paras] + [size * 1.2]) + 2.5 * mm
-        step_paras = [Paragraph(text(s.title), _label_style(size, True)) for s in steps]
+        step_paras = [para(s.title, _label_style(size, True)) for s in steps]
         step_h = max([p.wrap(inner, 1000)[1] for p in step_paras] + [size]) + 2 * self.PAD
         curve_h = 28 * mm if self.curve else 0
         lanes = []
         for lane in self._lanes():
-            label = Paragraph(text(lane.title), _label_style(size, True))
+            label = para(lane.title, _label_style(size, True))
             label_h = label.wrap(LABEL_COLUMN - 2 * self.PAD, 1000)[1]
             cells = []
             tallest = label_h
@@ -1191,7 +1191,7 @@ class MapGrid(Flowable):
         size = layout["size"]
         c.setFillColor(colors.white)
         c.rect(0, y, self.width, h, fill=1, stroke=0)
-        label = Paragraph(text(_("Følelseskurve")), _label_style(size, True))
+        label = para(_("Følelseskurve"), _label_style(size, True))
         _w, lh = label.wrap(LABEL_COLUMN - 2 * pad, h)
         label.drawOn(c, pad, y + h - pad - lh)
         low, high = y + 4 * mm, y + h - 4.5 * mm

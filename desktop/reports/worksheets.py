@@ -53,7 +53,7 @@ from desktop.domain.prototypes import Decision
 from desktop.errors import LupError
 from desktop.i18n import _
 from desktop.reports import fonts, layout
-from desktop.reports.layout import ACCENT, INK, MUTED, RULE, SHADE, Meta, frame_size, styles, text
+from desktop.reports.layout import ACCENT, INK, MUTED, RULE, SHADE, Meta, frame_size, para, styles, text
 
 LINE = colors.HexColor("#8a949e")  # printed lines: visible on any printer, light enough to write over
 WRITE = colors.HexColor("#d5dbe1")  # writing guide lines
@@ -498,9 +498,9 @@ def _cell_style() -> ParagraphStyle:
 
 
 def _heading(title: str, subtitle: str = "") -> list[Flowable]:
-    result: list[Flowable] = [Paragraph(text(title), _style("title", fontSize=20, leading=24, spaceAfter=2))]
+    result: list[Flowable] = [para(title, _style("title", fontSize=20, leading=24, spaceAfter=2))]
     if subtitle:
-        result.append(Paragraph(text(subtitle), _style("muted", fontSize=9.5, leading=12.5, spaceAfter=6)))
+        result.append(para(subtitle, _style("muted", fontSize=9.5, leading=12.5, spaceAfter=6)))
     return result
 
 
@@ -706,7 +706,7 @@ def _draw_journey(
 def _centre(
     canvas, value: str, x: float, top: float, width: float, height: float, style: ParagraphStyle
 ) -> None:
-    paragraph = Paragraph(text(value), style)
+    paragraph = para(value, style)
     _w, used = paragraph.wrap(width, height)
     if used > height:
         _write(canvas, value, x, top - 1 * mm, width, height - 1 * mm, style)
@@ -767,7 +767,7 @@ def _cards(canvas, cards, x: float, bottom: float, width: float, height: float, 
     top = bottom + height - inner
     more_height = 4 * mm
     for index, card in enumerate(cards):
-        paragraph = Paragraph(text(card.text), style)
+        paragraph = para(card.text, style)
         _w, used = paragraph.wrap(width - 2 * inner - 2 * mm, height)
         needed = used + 2 * mm
         room = top - (bottom + inner) - (more_height if index < len(cards) - 1 else 0)
@@ -1074,9 +1074,9 @@ def _benefit_plan(sheet: Worksheet, data: BenefitSheet | None) -> list[Flowable]
                 _value_on(benefit.target, benefit.target_date),
                 benefit.owner,
                 benefit.preconditions,
-                Paragraph(
-                    "<br/>".join(
-                        text(f"{_date(m.on)}: {_number(m.value)}" + (f" ({m.note})" if m.note else ""))
+                para(
+                    "\n".join(
+                        f"{_date(m.on)}: {_number(m.value)}" + (f" ({m.note})" if m.note else "")
                         for m in benefit.measurements
                     ),
                     cell,
@@ -1199,11 +1199,11 @@ def _handout(sheet: Worksheet, handouts: Sequence[HandoutSheet]) -> list[Flowabl
     for index, h in enumerate(handouts):
         if index:
             story.append(PageBreak())
-        story.append(Paragraph(text(sheet.title), _style("title", fontSize=20, leading=24, spaceAfter=2)))
+        story.append(para(sheet.title, _style("title", fontSize=20, leading=24, spaceAfter=2)))
         about = " · ".join(part for part in (h.title, _date(h.day), h.place) if part)
-        story.append(Paragraph(text(about), _style("subtitle", fontSize=13, leading=17, spaceAfter=8)))
+        story.append(para(about, _style("subtitle", fontSize=13, leading=17, spaceAfter=8)))
         if h.goals:
-            story.append(Paragraph(text(_("Dagens mål")), s["h2"]))
+            story.append(para(_("Dagens mål"), s["h2"]))
             for goal in h.goals:
                 story.append(
                     Paragraph(
@@ -1213,7 +1213,7 @@ def _handout(sheet: Worksheet, handouts: Sequence[HandoutSheet]) -> list[Flowabl
                     )
                 )
             story.append(Spacer(1, 3 * mm))
-        story.append(Paragraph(text(_("Program")), s["h2"]))
+        story.append(para(_("Program"), s["h2"]))
         time_style = _style("body", fontName=fonts.BOLD, fontSize=10.5, leading=13.5, spaceAfter=0)
         block_style = _style("body", fontSize=10.5, leading=13.5, spaceAfter=0)
         rows: list[list[object]] = []
@@ -1221,8 +1221,8 @@ def _handout(sheet: Worksheet, handouts: Sequence[HandoutSheet]) -> list[Flowabl
         for number, block in enumerate(h.blocks):
             rows.append(
                 [
-                    Paragraph(text(f"{block.start}–{block.end}"), time_style),
-                    Paragraph(text(block.title), block_style),
+                    para(f"{block.start}–{block.end}", time_style),
+                    para(block.title, block_style),
                 ]
             )
             if block.category in (BlockCategory.BREAK.value, BlockCategory.LUNCH.value):
@@ -1241,7 +1241,7 @@ def _handout(sheet: Worksheet, handouts: Sequence[HandoutSheet]) -> list[Flowabl
             table.setStyle(TableStyle(commands))
             story.append(table)
             story.append(Spacer(1, 6 * mm))
-        story.append(Paragraph(text(_("Mine notater")), s["h3"]))
+        story.append(para(_("Mine notater"), s["h3"]))
         story.append(_Drawing(lambda c, w, hh: _guide_lines(c, 0, 0, w, hh, 8 * mm), minimum=0))
     return story
 
@@ -1252,19 +1252,13 @@ def _handout(sheet: Worksheet, handouts: Sequence[HandoutSheet]) -> list[Flowabl
 def _generic(sheet: Worksheet, data: object) -> list[Flowable]:
     poster = sheet.per == "session"  # for the wall: big type, room for notes, no lines
     story = (
-        [Paragraph(text(sheet.title), _style("title", fontSize=40, leading=48, spaceAfter=12))]
+        [para(sheet.title, _style("title", fontSize=40, leading=48, spaceAfter=12))]
         if poster
         else _heading(sheet.title)
     )
     size = 20 if poster else 10.5
     description = Table(
-        [
-            [
-                Paragraph(
-                    text(sheet.description), _style("body", fontSize=size, leading=size * 1.35, spaceAfter=0)
-                )
-            ]
-        ],
+        [[para(sheet.description, _style("body", fontSize=size, leading=size * 1.35, spaceAfter=0))]],
         colWidths=[frame_size(page_size(sheet))[0]],
         splitInRow=1,
     )

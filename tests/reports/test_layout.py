@@ -243,6 +243,36 @@ def test_printable_drops_invisible_joiners_and_notes_what_the_font_lacks() -> No
     assert len(found) == 1
 
 
+def _broken(paragraph: Paragraph, width: float) -> tuple[float, list[str]]:
+    """The height and the lines of ``paragraph`` laid out at ``width`` (either of ReportLab's line shapes)."""
+    _w, height = paragraph.wrap(width, 10**6)
+    lines = []
+    for line in paragraph.blPara.lines:
+        words = line[1] if isinstance(line, tuple) else ["".join(f.text for f in line.words)]
+        lines.append(" ".join(" ".join(words).split()))
+    return height, lines
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "A & B <b>ikke fet</b> &amp; <br/> tekst",
+        "Æ ø å áčđŋšŧž – €\u00a0100 000 og 12\u00a0%",
+        "https://example.com/" + "sti-uten-mellomrom" * 12,
+        "  mellomrom foran, etter og \t midt i  ",
+        "to\nlinjer & mer",
+        "",
+        "   ",
+    ],
+)
+def test_a_paragraph_of_user_text_breaks_like_the_parsed_markup(value: str) -> None:
+    # para() skips ReportLab's parser for text on one line; the page must be what the parser would give.
+    for style in ("body", "cell", "h1"):
+        for width in (30, 120, 400):
+            fast = _broken(layout.para(value, style), width)
+            parsed = _broken(Paragraph(layout.text(value), layout.styles()[style]), width)
+            assert fast == parsed, (style, width)
+
 def test_a_worksheet_names_the_characters_it_cannot_print() -> None:
     data = replace(filled_sheets()["brukerreise-a3"], group="Gruppe 🚀")
     _pdf, warnings = sheet_pdf("brukerreise-a3", data)
