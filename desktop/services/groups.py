@@ -48,11 +48,16 @@ def add_leader_group(
 
 def set_lead_facilitator(
     db: Database, group_id: uuid.UUID, facilitator_id: uuid.UUID | None
-) -> dict[str, Any]:
+) -> uuid.UUID | None:
+    """Make ``facilitator_id`` (None: nobody) the group's lead facilitator; returns the one before, which
+    undoes it."""
     with db.transaction() as session:
         if facilitator_id is not None:
             get(session, Facilitator, facilitator_id)
-        return apply_changes(get(session, LeaderGroup, group_id), {"lead_facilitator_id": facilitator_id})
+        group = get(session, LeaderGroup, group_id)
+        previous = group.lead_facilitator_id
+        group.lead_facilitator_id = facilitator_id
+        return previous
 
 
 def remove_leader_group(db: Database, group_id: uuid.UUID) -> Snapshot:

@@ -273,6 +273,7 @@ def test_a_paragraph_of_user_text_breaks_like_the_parsed_markup(value: str) -> N
             parsed = _broken(Paragraph(layout.text(value), layout.styles()[style]), width)
             assert fast == parsed, (style, width)
 
+
 def test_a_worksheet_names_the_characters_it_cannot_print() -> None:
     data = replace(filled_sheets()["brukerreise-a3"], group="Gruppe 🚀")
     _pdf, warnings = sheet_pdf("brukerreise-a3", data)

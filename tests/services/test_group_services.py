@@ -66,12 +66,13 @@ def test_add_leader_group_with_unknown_parts_stores_nothing(small, db, rows, unk
 
 
 def test_set_lead_facilitator_returns_the_previous_one(small, db) -> None:
-    assert groups.set_lead_facilitator(db, small.group, small.ola) == {"lead_facilitator_id": small.kari}
+    # The previous one is what undoes the change (the page's ChangeCommand passes it back in).
+    assert groups.set_lead_facilitator(db, small.group, small.ola) == small.kari
     assert group_detail(db, small.group).lead_facilitator_id == small.ola
-    assert groups.set_lead_facilitator(db, small.group, None) == {"lead_facilitator_id": small.ola}
+    assert groups.set_lead_facilitator(db, small.group, None) == small.ola
     assert group_detail(db, small.group).lead_facilitator_id is None
-    assert groups.set_lead_facilitator(db, small.group, None) == {}
-    assert groups.set_lead_facilitator(db, small.group, small.kari) == {"lead_facilitator_id": None}
+    assert groups.set_lead_facilitator(db, small.group, None) is None
+    assert groups.set_lead_facilitator(db, small.group, small.kari) is None
     assert group_detail(db, small.group).lead_facilitator_id == small.kari
 
 

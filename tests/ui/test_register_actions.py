@@ -76,6 +76,24 @@ def test_move_participant_to_another_group_and_undo(window, dialogs):
     assert person.id in {p.id for p in views.group_detail(db, CAPRALHAUGEN).participants}
 
 
+def test_change_the_lead_facilitator_then_undo_and_redo(window):
+    db = window.context.db
+    window.navigator.select(node_key("group", CAPRALHAUGEN))
+    page = window.workspace.current_page()
+    before = views.group_detail(db, CAPRALHAUGEN).lead_facilitator_id
+    index = next(i for i in range(page.lead.count()) if page.lead.itemData(i) not in (before, None))
+    chosen = page.lead.itemData(index)
+    page.lead.setCurrentIndex(index)
+    page.lead.activated.emit(index)
+    assert views.group_detail(db, CAPRALHAUGEN).lead_facilitator_id == chosen
+    assert window.undo_action.text() == "Angre Endre ansvarlig veileder"
+    window.undo_action.trigger()
+    assert views.group_detail(db, CAPRALHAUGEN).lead_facilitator_id == before
+    assert page.lead.currentData() == before
+    window.redo_action.trigger()
+    assert views.group_detail(db, CAPRALHAUGEN).lead_facilitator_id == chosen
+
+
 def test_remove_participant_with_delete_key_and_undo(window, qtbot):
     db = window.context.db
     window.navigator.select(node_key("group", CAPRALHAUGEN))
