@@ -360,7 +360,8 @@ class Run:
         """Rebuild a run from its stored events (after a crash or a restart), then go on with ``clock``.
 
         Each event is applied again at its own time; the time since the last one counts as it would have
-        (running, or paused)."""
+        (running, or paused). An event that lands on another block than the one it names (``index``: the
+        plan was changed since, and the blocks moved) is a ``RunError``: the run cannot be taken up."""
 
         class _At:
             moment: datetime
@@ -384,6 +385,13 @@ class Run:
                 run.add_minutes(event.minutes)
             else:
                 steps[EventKind(event.kind)](run)
+            if run.events[-1].index != event.index:
+                raise RunError(
+                    _(
+                        "Tidsplanen er endret siden kjøringen ble avbrutt (blokker er fjernet eller "
+                        "flyttet), så den kan ikke fortsette der den slapp."
+                    )
+                )
         run.clock = clock
         return run
 

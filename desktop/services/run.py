@@ -23,12 +23,15 @@ def record_run(
     new_events: Sequence[DomainEvent],
     actuals: dict[int, BlockActual],
 ) -> None:
-    """Store ``new_events`` and the blocks' actual times (blocks by plan position in ``block_ids``)."""
+    """Store ``new_events`` and the blocks' actual times (blocks by plan position in ``block_ids``, the plan
+    the run follows). A block removed from the plan meanwhile gets no times, and its events name no block."""
     with db.transaction() as s:
         get(s, Session, session_id)
         rows = {b.id: b for b in s.scalars(select(AgendaBlock).where(AgendaBlock.session_id == session_id))}
         for event in new_events:
             block_id = block_ids[event.index] if 0 <= event.index < len(block_ids) else None
+            if block_id not in rows:
+                block_id = None
             s.add(
                 RunEvent(
                     session_id=session_id,
@@ -58,16 +61,32 @@ def clear_run(db: Database, session_id: uuid.UUID) -> None:
 
 
 def stored_events(db: Database, session_id: uuid.UUID) -> list[DomainEvent]:
-    """The session's recorded run events in order, as the run domain's events (times back in UTC:
-    SQLite keeps no time zone, and every stored time is UTC)."""
+    """The session's recorded run events in order, as the run domain's events: each with the position its
+    block has in the plan now (-1: the block is gone), so a replay can tell that the plan has changed since;
+    times back in UTC (SQLite keeps no time zone, and every stored time is UTC)."""
     with db.transaction() as s:
+        positions = {
+            block_id: n
+            for n, block_id in enumerate(
+                s.scalars(
+                    select(AgendaBlock.id)
+                    .where(AgendaBlock.session_id == session_id)
+                    .order_by(AgendaBlock.position)
+                )
+            )
+        }
         rows = s.scalars(
             select(RunEvent)
             .where(RunEvent.session_id == session_id)
             .order_by(RunEvent.at, RunEvent.created_at)
         )
         return [
-            DomainEvent(EventKind(r.kind), 0, r.at if r.at.tzinfo else r.at.replace(tzinfo=UTC), r.minutes)
+            DomainEvent(
+                EventKind(r.kind),
+                positions.get(r.block_id, -1),
+                r.at if r.at.tzinfo else r.at.replace(tzinfo=UTC),
+                r.minutes,
+            )
             for r in rows
         ]
 

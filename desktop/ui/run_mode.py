@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.run import Level, Run, RunError, RunStatus, SystemClock, plan_vs_actual
+from desktop.errors import NotFoundError
 from desktop.i18n import _
 from desktop.services import run as run_service
 from desktop.services import timeplan
@@ -130,23 +131,26 @@ class RunController(QObject):
             return False
         plan = timeplan.load_plan(self.context.db, session_id)
         options = self._options(plan)
+        minutes = [b.minutes for b in plan.blocks]
         events = run_service.stored_events(self.context.db, session_id)
         try:
-            if (
-                events
-                and events[-1].kind != "finish"
-                and ask(
-                    self.parent(),
-                    _("Fortsette kjøringen?"),
-                    _(
-                        "Kjøringen av «{title}» ble avbrutt. Vil du fortsette der den slapp? "
-                        "(Tiden siden da regnes med.)"
-                    ).format(title=plan.title),
-                )
+            resumed = None
+            if events and events[-1].kind != "finish":
+                try:
+                    resumed = Run.replay(minutes, events, self.clock, **options)
+                except RunError as exc:  # the plan changed since: it starts anew (P asks first)
+                    self.message.emit(exc.message + " " + _("Trykk P for å kjøre samlingen på nytt."))
+            if resumed is not None and ask(
+                self.parent(),
+                _("Fortsette kjøringen?"),
+                _(
+                    "Kjøringen av «{title}» ble avbrutt. Vil du fortsette der den slapp? "
+                    "(Tiden siden da regnes med.)"
+                ).format(title=plan.title),
             ):
-                self.run = Run.replay([b.minutes for b in plan.blocks], events, self.clock, **options)
+                self.run = resumed
             else:
-                self.run = Run([b.minutes for b in plan.blocks], self.clock, **options)
+                self.run = Run(minutes, self.clock, **options)
         except RunError as exc:
             self.message.emit(exc.message)
             self.run = None
@@ -197,10 +201,29 @@ class RunController(QObject):
                 action.setEnabled(live)
 
     def plan_changed(self) -> None:
-        """The plan of the running session was edited: the run follows new minutes of the same blocks."""
-        if not self.is_live():
+        """The plan was edited. A run not started yet takes the plan as it is now; a running one follows new
+        minutes of the same blocks."""
+        ready = self.run is not None and self.run.status is RunStatus.READY
+        if not (ready or self.is_live()):
             return
-        plan = timeplan.load_plan(self.context.db, self.plan.session_id)
+        try:
+            plan = timeplan.load_plan(self.context.db, self.plan.session_id)
+        except NotFoundError:  # the session was removed: a run not started goes with it
+            if ready:
+                self.run = self.plan = None
+                self._enable()
+                self.updated.emit()
+            return
+        if ready:
+            if plan != self.plan:
+                self.plan = plan
+                try:
+                    self.run = Run([b.minutes for b in plan.blocks], self.clock, **self._options(plan))
+                except RunError:  # every block removed: nothing to run until one is added
+                    self.run = None
+                self._enable()
+                self.updated.emit()
+            return
         if [b.id for b in plan.blocks] == [b.id for b in self.plan.blocks]:
             options = self._options(plan)
             self.run.set_planned(

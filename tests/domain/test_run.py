@@ -512,3 +512,27 @@ def test_a_plan_edited_during_the_run_brings_its_new_pins_and_end(clock: FakeClo
     assert run.behind_seconds() == 0  # ends 11:30 as the new plan says
     run.set_planned([60, 30, 45])  # minutes only: pins and end stay
     assert run.pinned_starts[2] == at(3 * 3600) and run.behind_seconds() == 15 * 60
+
+
+def test_replay_refuses_events_that_land_on_other_blocks_than_they_name():
+    from dataclasses import replace
+    from datetime import UTC, datetime, timedelta
+
+    from desktop.domain.run import Run, RunError
+
+    class Clock:
+        value = datetime(2027, 1, 5, 8, 30, tzinfo=UTC)
+
+        def now(self):
+            return self.value
+
+    clock = Clock()
+    live = Run([10, 20, 30], clock)
+    live.start()
+    clock.value += timedelta(minutes=12)
+    live.next()
+    # The second block was removed (-1) or moved (2) since: the run cannot be taken up by position.
+    for index in (-1, 2):
+        events = [live.events[0], replace(live.events[1], index=index)]
+        with pytest.raises(RunError, match="Tidsplanen er endret"):
+            Run.replay([10, 30], events, clock)

@@ -84,6 +84,75 @@ def test_starting_again_after_an_unfinished_start_asks_and_does_not_double_the_s
     assert kinds == ["start"]
 
 
+def messages(monkeypatch) -> list[str]:
+    """The messages the window shows (in a message box), kept instead."""
+    shown: list[str] = []
+    monkeypatch.setattr("desktop.ui.context.show_error", lambda parent, message, *a: shown.append(message))
+    return shown
+
+
+def test_removing_a_coming_block_during_the_run_keeps_recording_the_run(
+    window, session_page, answers, monkeypatch
+):
+    runner = start(window, session_page)
+    shown = messages(monkeypatch)
+    editor = session_page.plan_editor
+    editor.table.selectRow(2)
+    removed = editor.current_block()
+    editor.remove_action.trigger()
+    assert "planen slik den var" in shown[-1]
+    for _n in range(4):  # through the removed block, which the run still has
+        runner.clock.advance(5)
+        runner.actions["next"].trigger()
+    runner.actions["finish"].trigger()
+    stored = run_service.stored_events(window.context.db, OPENING)
+    assert [e.kind for e in stored] == ["start", "next", "next", "next", "next", "finish"]
+    assert stored[2].index == -1  # the event of the removed block names no block
+    plan = timeplan.load_plan(window.context.db, OPENING)
+    assert removed.id not in {b.id for b in plan.blocks}
+    assert plan.blocks[0].actual_start is not None and plan.blocks[2].actual_start is not None
+
+
+def test_a_run_interrupted_before_its_plan_was_changed_is_not_taken_up_on_other_blocks(
+    window, session_page, answers, monkeypatch
+):
+    runner = start(window, session_page)
+    db = window.context.db
+    for _n in range(4):
+        runner.clock.advance(10)
+        runner.actions["next"].trigger()
+    plan = timeplan.load_plan(db, OPENING)
+    recorded = [(b.actual_start, b.actual_end) for b in plan.blocks]
+    runner.run = runner.plan = None  # the laptop dies; after the restart a done block is removed
+    timeplan.remove_blocks(db, OPENING, {plan.blocks[1].id})
+    shown = messages(monkeypatch)
+    assert runner.load(OPENING)
+    assert "Tidsplanen er endret siden kjøringen ble avbrutt" in shown[-1]
+    assert "Fortsette kjøringen?" not in answers
+    assert runner.run.current == 0 and not runner.is_live()  # ready to start anew (P asks first)
+    after = {b.id: (b.actual_start, b.actual_end) for b in timeplan.load_plan(db, OPENING).blocks}
+    assert all(after[b.id] == times for b, times in zip(plan.blocks, recorded, strict=True) if b.id in after)
+
+
+def test_a_run_not_started_yet_takes_the_plan_as_it_is_when_started(window, session_page, answers):
+    runner = window.context.runner
+    editor = session_page.plan_editor
+    editor.run_action.trigger()  # ready, not started
+    session_page.tabs.setCurrentWidget(editor)
+    editor.model.setData(editor.model.index(0, PlanModel.MINUTES), 45)
+    runner.actions["toggle"].trigger()
+    assert runner.run.remaining_seconds() == 45 * 60
+    runner.actions["finish"].trigger()
+
+    editor.run_action.trigger()
+    session_page.tabs.setCurrentWidget(editor)
+    editor.table.selectRow(0)
+    first = editor.current_block()
+    editor.remove_action.trigger()
+    assert runner.plan.blocks[0].id != first.id
+    assert len(runner.run.planned_minutes) == len(runner.plan.blocks)
+
+
 def start_with_yes(window, page, monkeypatch):
     monkeypatch.setattr("desktop.ui.run_mode.ask", lambda *a: True)
     return start(window, page)
