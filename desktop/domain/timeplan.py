@@ -79,12 +79,14 @@ class PlanBlock:
 
     ``minutes`` is its duration (validated by :func:`check_minutes`); ``pinned_start`` the clock time it is
     pinned to (00:00–23:59 as minutes since midnight) or None; ``min_minutes`` the least :func:`rebalance`
-    may shrink it to (see :attr:`minimum`).
+    may shrink it to (see :attr:`minimum`); ``keep``: :func:`rebalance` leaves its length as it is (a break
+    or lunch is neither shortened nor stretched).
     """
 
     minutes: int
     pinned_start: int | None = None
     min_minutes: int = DEFAULT_MIN_MINUTES
+    keep: bool = False
 
     def __post_init__(self) -> None:
         check_minutes(self.minutes)
@@ -219,7 +221,7 @@ class Segment:
     It runs from ``start`` (the session start, or the end of a pinned block) to ``end`` (the next pinned
     block's start, or the session end for the last segment) and holds the unpinned blocks in between:
     ``adjustable`` are the indexes rebalance may resize, ``fixed_minutes`` the duration of the others
-    (those before ``from_index``).
+    (those before ``from_index``, and those it keeps).
     """
 
     start: int
@@ -262,7 +264,7 @@ def segments(
             result.append(Segment(start, block.pinned_start, tuple(adjustable), fixed, minimum, index))
             start = block.pinned_start + block.minutes
             adjustable, fixed, minimum = [], 0, 0
-        elif index >= from_index:
+        elif index >= from_index and not block.keep:
             adjustable.append(index)
             minimum += block.minimum
         else:
@@ -317,7 +319,7 @@ def rebalance(
     minutes, each at least its :attr:`PlanBlock.minimum`, in whole minutes that add up to the available
     time exactly (largest-remainder rounding; see :func:`_share`).
 
-    Left as they are: pinned blocks, blocks before ``from_index``, and every segment without an
+    Left as they are: pinned blocks, kept blocks, blocks before ``from_index``, and every segment without an
     adjustable block (so a gap or an overlap there stays visible). A segment that cannot hold its
     adjustable blocks even at their minimums gets them all at their minimums, and the overrun stays for
     :func:`schedule` to show; nothing is raised for that. Rebalancing a rebalanced plan changes nothing.

@@ -59,20 +59,26 @@ class Plan:
     def schedule(self) -> timeplan.Schedule:
         return timeplan.schedule(plan_blocks(self.blocks), minutes_of(self.start), minutes_of(self.end))
 
+    def fits_from(self, from_index: int) -> bool:
+        """Whether rebalancing from ``from_index`` can fill every stretch it resizes: the blocks there fit at
+        their shortest (a gap or overlap in a stretch it does not touch is not its concern)."""
+        parts = timeplan.segments(
+            plan_blocks(self.blocks), minutes_of(self.start), minutes_of(self.end), from_index
+        )
+        return all(part.fits for part in parts if part.adjustable)
+
 
 def minutes_of(value: time) -> int:
     return value.hour * 60 + value.minute
 
 
-KEEP_WHOLE = (BlockCategory.BREAK, BlockCategory.LUNCH)  # rebalancing never eats into a break
+KEEP_WHOLE = (BlockCategory.BREAK, BlockCategory.LUNCH)  # rebalancing neither shortens nor stretches a break
 
 
 def plan_blocks(blocks: tuple[Block, ...]) -> list[timeplan.PlanBlock]:
     return [
         timeplan.PlanBlock(
-            b.minutes,
-            minutes_of(b.pinned_start) if b.pinned_start else None,
-            b.minutes if b.category in KEEP_WHOLE else timeplan.DEFAULT_MIN_MINUTES,
+            b.minutes, minutes_of(b.pinned_start) if b.pinned_start else None, keep=b.category in KEEP_WHOLE
         )
         for b in blocks
     ]

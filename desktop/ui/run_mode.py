@@ -246,7 +246,12 @@ class RunController(QObject):
             return False
         from desktop.ui.commands import PlanCommand
 
-        next_start = self.clock.now().astimezone() + timedelta(seconds=max(self.run.remaining_seconds(), 0))
+        now = self.clock.now().astimezone()
+        if self.plan.date != now.date():  # a rehearsal, or another day: the day began when the run did
+            now = datetime.combine(self.plan.date, self.plan.start, tzinfo=now.tzinfo) + (
+                now - self.run.started_at
+            )
+        next_start = now + timedelta(seconds=max(self.run.remaining_seconds(), 0))
         start_minute = next_start.hour * 60 + next_start.minute
         command = PlanCommand(
             _("Fordel resten av dagen"),

@@ -66,6 +66,7 @@ class PlanModel(QAbstractTableModel):
         super().__init__(parent)
         self.plan: timeplan.Plan | None = None
         self.schedule: tp.Schedule | None = None
+        self.actuals: dict = {}  # the recorded run's BlockActual by row
         self.method_titles: dict[str, str] = {}
 
     def headers(self) -> list[str]:
@@ -75,6 +76,7 @@ class PlanModel(QAbstractTableModel):
         self.beginResetModel()
         self.plan = plan
         self.schedule = plan.schedule()
+        self.actuals = timeplan.recorded_actuals(plan)
         self.method_titles = method_titles
         self.endResetModel()
 
@@ -111,8 +113,8 @@ class PlanModel(QAbstractTableModel):
                 return block.category.label if role == Qt.ItemDataRole.DisplayRole else block.category.value
             if column == self.METHOD:
                 return self.method_titles.get(block.method_id or "", block.method_id or "")
-            if column == self.ACTUAL and block.actual_start and block.actual_end:
-                return round((block.actual_end - block.actual_start).total_seconds() / 60)
+            if column == self.ACTUAL and index.row() in self.actuals:
+                return round(self.actuals[index.row()].minutes)  # running time, as the run and reports say
         if role == Qt.ItemDataRole.FontRole and column == self.START and slot.pinned:
             font = QFont()
             font.setBold(True)
@@ -607,7 +609,7 @@ class TimePlanEditor(QWidget):
             _("Fordel tiden fra «{title}»").format(title=self.model.block(start).title),
             lambda db: timeplan.rebalance(db, self.session_id, start),
         )
-        if done and not self.model.schedule.on_time:
+        if done and not self.model.plan.fits_from(start):
             # Not silently half-done: say why the day still does not fit.
             self.error_label.setText(
                 _(

@@ -228,6 +228,12 @@ def test_rebalance_holds_blocks_at_their_minimum_and_gives_the_rest_to_the_other
     assert [b.minutes for b in result] == [44, 8, 8]
 
 
+def test_rebalance_neither_stretches_nor_shrinks_a_kept_block() -> None:
+    blocks = [PlanBlock(60), PlanBlock(15, keep=True), PlanBlock(60)]
+    assert [b.minutes for b in rebalance(blocks, NINE, NINE + 435)] == [210, 15, 210]
+    assert [b.minutes for b in rebalance(blocks, NINE, NINE + 75)] == [30, 15, 30]
+
+
 def test_a_block_shorter_than_its_minimum_may_keep_its_length() -> None:
     assert PlanBlock(3).minimum == 3
     assert PlanBlock(3, min_minutes=0).minimum == 1

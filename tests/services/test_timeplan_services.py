@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.domain.enums import SessionKind
+from desktop.domain.kit import BlockCategory
 from desktop.errors import ValidationError
 from desktop.kits import load_kit
 from desktop.services import cohorts, timeplan
@@ -255,3 +256,20 @@ def test_rebalance_does_not_shrink_breaks(db, session_id):
     for old, new in zip(plan.blocks[1:], after.blocks[1:], strict=True):
         if old.category.value in ("break", "lunch"):
             assert new.minutes == old.minutes, old.title
+
+
+def test_rebalance_does_not_stretch_breaks(db, session_id):
+    # A short plan in a long day: the talk and the exercise take the room, the break stays 15 minutes.
+    timeplan.set_plan(
+        db,
+        session_id,
+        (
+            timeplan.new_block("Innlegg", 60),
+            timeplan.new_block("Pause", 15, category=BlockCategory.BREAK),
+            timeplan.new_block("Øvelse", 60),
+        ),
+    )
+    timeplan.rebalance(db, session_id, 0)
+    after = timeplan.load_plan(db, session_id)
+    assert [b.minutes for b in after.blocks][1] == 15
+    assert after.schedule().on_time

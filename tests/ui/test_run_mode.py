@@ -177,6 +177,19 @@ def test_rebalance_the_rest_of_the_day_after_an_overrun(window, session_page, an
     assert window.undo_action.text() == "Angre Fordel resten av dagen"
 
 
+def test_rebalancing_the_rest_of_a_rehearsal_on_another_day_keeps_a_plan_on_time(
+    window, session_page, answers
+):
+    runner = window.context.runner
+    runner.clock.value = datetime(2030, 1, 7, 18, 0).astimezone().astimezone(UTC)  # not the session's day
+    before = timeplan.load_plan(window.context.db, OPENING)
+    start(window, session_page)
+    runner.clock.advance(2)  # two minutes into the first block: on plan
+    assert runner.rebalance_rest()
+    after = timeplan.load_plan(window.context.db, OPENING)
+    assert [b.minutes for b in after.blocks] == [b.minutes for b in before.blocks]  # nothing to make up
+
+
 def test_the_run_tab_of_another_session_names_the_running_one(window, session_page, answers):
     runner = start(window, session_page)
     window.navigator.select(node_key("session", INSIGHT))

@@ -59,6 +59,22 @@ def test_the_demo_session_shows_its_kit_plan_ending_on_time(editor, window):
     assert editor.model.index(0, PlanModel.ACTUAL).data() is not None  # the demo session was run
 
 
+def test_the_actual_column_shows_the_running_time_without_pauses(editor, window):
+    from dataclasses import replace
+
+    plan = timeplan.load_plan(window.context.db, OPENING)
+    start = datetime(2026, 11, 22, 8, 30, tzinfo=UTC)
+    paused = replace(
+        plan.blocks[0], actual_start=start, actual_end=start + timedelta(minutes=47), actual_seconds=17 * 60
+    )
+    older = replace(
+        plan.blocks[1], actual_start=start, actual_end=start + timedelta(minutes=12), actual_seconds=None
+    )
+    editor.model.set_plan(replace(plan, blocks=(paused, older, *plan.blocks[2:])), {})
+    assert editor.model.index(0, PlanModel.ACTUAL).data() == 17  # 47 on the clock, 30 of them paused
+    assert editor.model.index(1, PlanModel.ACTUAL).data() == 12  # a record without running time
+
+
 def test_edit_minutes_shows_the_overlap_at_lunch_and_undo(editor, window):
     db = window.context.db
     before = timeplan.load_plan(db, OPENING)
@@ -143,6 +159,23 @@ def test_rebalance_after_an_overrun(editor, window):
     schedule = timeplan.load_plan(db, OPENING).schedule()
     assert schedule.on_time
     assert "slutter i tide" in editor.summary.text()
+
+
+def test_rebalancing_after_lunch_does_not_blame_a_gap_before_it(editor, window):
+    db = window.context.db
+    plan = timeplan.load_plan(db, OPENING)
+    editor.model.setData(editor.model.index(1, PlanModel.MINUTES), plan.blocks[1].minutes - 10)  # a gap
+    editor.table.selectRow(len(plan.blocks) - 1)  # after lunch: the gap is not in the stretch it resizes
+    editor.rebalance_action.trigger()
+    assert not editor.error_label.isVisibleTo(editor)
+    assert "hull" in editor.summary.text()  # the gap itself is still named
+
+    editor.table.selectRow(0)
+    editor.model.setData(editor.model.index(0, PlanModel.MINUTES), 600)  # the morning cannot hold this
+    editor.table.selectRow(1)
+    editor.rebalance_action.trigger()
+    assert editor.error_label.isVisibleTo(editor)
+    assert "Dagen får ikke plass" in editor.error_label.text()
 
 
 def test_pin_a_block_from_the_details(editor, window):
