@@ -161,6 +161,18 @@ def clean_text(text: str) -> str:
     return text
 
 
+def fitted_text(text: str) -> str:
+    """``text`` as an idea holds it: on one line, and cut at a word with "…" when longer than an idea may be
+    (a long journey card becoming an idea; the card keeps the whole text)."""
+    text = " ".join(text.split())
+    if len(text) <= IDEA_TEXT_MAX:
+        return text
+    cut = text[: IDEA_TEXT_MAX - 1]
+    if " " in cut[IDEA_TEXT_MAX // 2 :]:  # at a word, unless that throws away half of it
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip() + "…"
+
+
 def add_idea(board: Board, idea: Idea, index: int | None = None) -> Board:
     idea = replace(idea, text=clean_text(idea.text))
     if idea.theme_id is not None:

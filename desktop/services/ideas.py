@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import delete, func, insert, select, update
 
-from desktop.domain.ideas import Board, Idea, Theme, Vote
+from desktop.domain.ideas import Board, Idea, Theme, Vote, fitted_text
 from desktop.domain.journey import LaneKind
 from desktop.errors import ValidationError
 from desktop.i18n import _
@@ -36,7 +36,7 @@ from desktop.storage.models import (
 from desktop.storage.models import (
     Vote as VoteRow,
 )
-from desktop.storage.snapshot import Snapshot
+from desktop.storage.snapshot import Snapshot, restore
 
 
 @dataclass(frozen=True)
@@ -145,19 +145,33 @@ def delete_idea(db: Database, idea_id: uuid.UUID) -> Snapshot:
         return delete_with_snapshot(s, get(s, IdeaRow, idea_id))
 
 
+def restore_idea(db: Database, snapshot: Snapshot) -> None:
+    """Undo ``delete_idea``: the idea and all it took come back, the idea at its place among the group's
+    ideas (an edit of the board since has closed the gap it left: the ideas from there on move one down)."""
+    idea = next(values for table, values in snapshot.rows if table == IdeaRow.__tablename__)
+    with db.transaction() as s:
+        s.execute(
+            update(IdeaRow)
+            .where(IdeaRow.leader_group_id == idea["leader_group_id"], IdeaRow.position >= idea["position"])
+            .values(position=IdeaRow.position + 1)
+        )
+        restore(s, snapshot)
+
+
 def prototype_count(db: Database, idea_id: uuid.UUID) -> int:
     with db.transaction() as s:
         return s.scalar(select(func.count()).select_from(Prototype).where(Prototype.idea_id == idea_id)) or 0
 
 
 def idea_from_card(db: Database, group_id: uuid.UUID, card_id: uuid.UUID) -> Idea:
-    """A new idea (not stored yet) from a journey card of the group: its text, linked to the card."""
+    """A new idea (not stored yet) from a journey card of the group: its text (shortened to what an idea
+    holds), linked to the card."""
     with db.transaction() as s:
         card = get(s, JourneyCard, card_id)
         journey = get(s, JourneyMap, card.map_id)
         if journey.leader_group_id != group_id:
             raise ValidationError("card", _("Kortet hører til en annen ledergruppe."))
-        return Idea(uuid.uuid4(), card.text, source_card_id=card.id)
+        return Idea(uuid.uuid4(), fitted_text(card.text), source_card_id=card.id)
 
 
 # --- reading and writing ----------------------------------------------------------------------------------

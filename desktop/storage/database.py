@@ -39,8 +39,11 @@ def inspect_file(path: Path) -> FileState:
     """Read the integrity and schema revision of ``path`` without writing a byte to it."""
     if not path.exists():
         return FileState(False, None)
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:  # not damage: a file that cannot be read (permissions, held by another program)
+        raise _unreadable(path, exc.strerror or exc) from exc
     if header != SQLITE_HEADER:
         raise CorruptDatabaseError(path, latest_backup(path), "not an SQLite file")
     try:
@@ -62,13 +65,17 @@ def inspect_file(path: Path) -> FileState:
         if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
             raise CorruptDatabaseError(path, latest_backup(path), str(exc)) from exc
         # Not damage: a file or folder that cannot be read or locked (permissions, a read-only stick).
-        raise StorageError(
-            _(
-                "Databasen {path} kan ikke åpnes ({detail}). Filen er ikke endret; sjekk at mappen kan "
-                "leses og skrives."
-            ).format(path=path, detail=exc)
-        ) from exc
+        raise _unreadable(path, exc) from exc
     return FileState(True, revision)
+
+
+def _unreadable(path: Path, detail: object) -> StorageError:
+    return StorageError(
+        _(
+            "Databasen {path} kan ikke åpnes ({detail}). Filen er ikke endret; sjekk at mappen kan "
+            "leses og skrives."
+        ).format(path=path, detail=detail)
+    )
 
 
 def _sqlite_connect(dbapi_connection, _record) -> None:

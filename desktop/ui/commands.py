@@ -109,16 +109,25 @@ class CreateCommand(ServiceCommand):
 
 
 class DeleteCommand(ServiceCommand):
-    def __init__(self, text: str, delete: Callable[[Database], Snapshot]) -> None:
+    """``delete(db)`` removes and returns a snapshot; undo gives it to ``restore`` (by default: every row
+    back as it was)."""
+
+    def __init__(
+        self,
+        text: str,
+        delete: Callable[[Database], Snapshot],
+        restore: Callable[[Database, Snapshot], None] = restore_deleted,
+    ) -> None:
         super().__init__(text)
         self._delete = delete
+        self._restore = restore
         self._snapshot: Snapshot | None = None
 
     def do(self) -> None:
         self._snapshot = self._delete(self.db)
 
     def revert(self) -> None:
-        restore_deleted(self.db, self._snapshot)
+        self._restore(self.db, self._snapshot)
 
 
 class PlanCommand(ServiceCommand):

@@ -8,6 +8,7 @@ the panel's message line, where the facilitator is looking, not in a dialog.
 
 from __future__ import annotations
 
+import textwrap
 import uuid
 from collections.abc import Callable
 
@@ -453,10 +454,7 @@ class IdeaPanel(QWidget):
                 item.setText(COL_TEXT, idea.text)
                 item.setToolTip(COL_TEXT, idea.text)
                 item.setData(COL_TEXT, KIND_ROLE, ("idea", idea.id))
-                item.setText(
-                    COL_VOTES,
-                    dots_text(counts[idea.id], 0) + f"  {counts[idea.id]}" if counts[idea.id] else "",
-                )
+                item.setText(COL_VOTES, dots_cell(counts[idea.id], count=True))
                 item.setText(COL_PLACE, idea.quadrant.label if idea.quadrant else "")
                 source = view.sources.get(idea.source_card_id) if idea.source_card_id else None
                 if idea.source_card_id is not None:  # the lane in the column, the map and card on hover
@@ -654,7 +652,8 @@ class IdeaPanel(QWidget):
             return None
         if not self.apply(_("Idé fra brukerreisen"), lambda b: board_ops.add_idea(b, idea)):
             return None
-        self.context.notice.emit(_("«{text}» er lagt til under Idéer").format(text=idea.text))
+        shown = textwrap.shorten(idea.text, width=80, placeholder=" …")  # a long card's idea is cut at 500
+        self.context.notice.emit(_("«{text}» er lagt til under Idéer").format(text=shown))
         return idea.id
 
     def add_theme(self) -> None:
@@ -737,11 +736,17 @@ class IdeaPanel(QWidget):
             ),
         ):
             return False
-        return self.context.perform(DeleteCommand(_("Slett idé"), lambda db: ideas.delete_idea(db, idea_id)))
+        return self.context.perform(
+            DeleteCommand(_("Slett idé"), lambda db: ideas.delete_idea(db, idea_id), ideas.restore_idea)
+        )
 
     def choose_source(self, idea_id: uuid.UUID) -> bool:
         """Link an idea to the pain point or opportunity of a journey map that it answers."""
         choices = ideas.source_choices(self.context.db, self.group_id)
+        current = self.board.idea(idea_id).source_card_id
+        linked = self.view.sources.get(current) if current is not None else None
+        if linked is not None and all(c.card_id != current for c in choices):
+            choices = (linked, *choices)  # its card was moved to another lane since: the link is kept on OK
         if not choices:
             self.say(
                 _("Ledergruppen har ingen smertepunkter eller muligheter i brukerreisene ennå."), error=True
@@ -752,7 +757,7 @@ class IdeaPanel(QWidget):
         combo.addItem(_("(ingen kobling)"), None)
         for source in choices:
             combo.addItem(f"{source.text}  ({source.label})", source.card_id)
-        combo.setCurrentIndex(max(0, index_of(combo, self.board.idea(idea_id).source_card_id)))
+        combo.setCurrentIndex(max(0, index_of(combo, current)))
 
         def command() -> BoardCommand:
             card_id = combo.currentData()

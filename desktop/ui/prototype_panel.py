@@ -207,6 +207,7 @@ def _ask_new(
     texts = dict(choices)
     if len(choices) == 1:
         shown = QLabel(texts[idea_id])
+        shown.setTextFormat(Qt.TextFormat.PlainText)  # what was typed, <b> and &amp; too
         shown.setWordWrap(True)
         idea = dialog.add(_("Fra idéen"), shown, "idea")
     else:
@@ -343,6 +344,7 @@ class PrototypePanel(QWidget):
         kind_layout.addWidget(self.card_button)
         self.errors.add_row(head, _("Type"), kind_row, "kind")
         self.idea_label = QLabel()
+        self.idea_label.setTextFormat(Qt.TextFormat.PlainText)
         self.idea_label.setWordWrap(True)
         self.idea_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         head.addRow(_("Fra idéen"), self.idea_label)

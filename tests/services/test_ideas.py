@@ -264,6 +264,17 @@ def test_idea_from_a_journey_card_is_linked_and_shown_with_its_source(db, small)
     assert source.label == f"{journey.title} · {journey.lanes[1].title}"
 
 
+def test_a_card_longer_than_an_idea_becomes_an_idea_cut_at_a_word(db, small):
+    text = "Brukeren må fortelle historien sin på nytt til hver ny ansatt.\n" * 12
+    _map_id, card_id = journey_card(db, small.group, text)
+    idea = ideas.idea_from_card(db, small.group, card_id)
+    whole = " ".join(text.split())
+    assert len(idea.text) <= ib.IDEA_TEXT_MAX and idea.text.endswith("…")
+    assert whole.startswith(idea.text[:-1]) and whole[len(idea.text) - 1] == " "  # at a word
+    ideas.edit_board(db, small.group, lambda b: ib.add_idea(b, idea))  # accepted as it is
+    assert ib.fitted_text("x" * 600) == "x" * (ib.IDEA_TEXT_MAX - 1) + "…"  # one long word: cut in it
+
+
 def test_idea_from_a_card_of_another_group_is_refused(db, small):
     other = groups.add_leader_group(db, small.cohort, small.evje, small.ola)
     _map_id, card_id = journey_card(db, other, "Annen gruppes kort")
@@ -311,12 +322,27 @@ def test_a_delete_undone_and_more_edits_keep_one_order_without_ties(db, small):
     with db.engine.connect() as con:
         positions = [p for (p,) in con.exec_driver_sql("SELECT position FROM idea ORDER BY position")]
     assert positions == sorted(set(positions))  # closed up, no two ideas in one place
-    restore_deleted(db, snapshot)
+    ideas.restore_idea(db, snapshot)
     assert [i.text for i in ideas.load_board(db, small.group).ideas] == ["a", "b", "c", "d"]
     ideas.edit_board(db, small.group, lambda b: ib.edit_text(b, A, "a2"))  # the next edit renumbers
     with db.engine.connect() as con:
         positions = [p for (p,) in con.exec_driver_sql("SELECT position FROM idea ORDER BY position")]
     assert positions == [0, 1, 2, 3]
+
+
+def test_an_idea_deleted_and_brought_back_after_other_edits_is_in_its_place(db, small):
+    ideas.set_board(
+        db,
+        small.group,
+        ib.add_idea(ib.add_idea(ib.add_idea(Board(), Idea(A, "a")), Idea(B, "b")), Idea(C, "c")),
+    )
+    ideas.edit_board(db, small.group, lambda b: ib.move_idea(b, C, None, 0))  # the newest first: c, a, b
+    before = ideas.load_board(db, small.group)
+    snapshot = ideas.delete_idea(db, C)
+    ideas.edit_board(db, small.group, lambda b: ib.cast_vote(b, A, small.leader))  # renumbers: a, b
+    ideas.edit_board(db, small.group, lambda b: ib.withdraw_vote(b, A, small.leader))
+    ideas.restore_idea(db, snapshot)
+    assert ideas.load_board(db, small.group) == before
 
 
 def test_a_board_with_more_dots_than_allowed_is_refused_by_the_store(db, small):

@@ -25,6 +25,25 @@ def test_data_folder_that_cannot_be_written_is_a_clear_message(data_dir: Path, m
     assert "skrivebeskyttet" in info.value.message
 
 
+def test_a_database_file_that_cannot_be_read_is_a_clear_message(data_dir: Path, monkeypatch) -> None:
+    open_database(data_dir).close()
+    path = data_dir / DB_NAME
+    before = path.read_bytes()
+    opened = Path.open
+
+    def refuse(self, *args, **kwargs):  # as a file held by another program, or without read permission
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return opened(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(StorageError) as info:
+        open_database(data_dir)
+    assert "kan ikke åpnes (Permission denied)" in info.value.message
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+
+
 def test_data_dir_that_is_a_file_is_a_clear_message(tmp_path: Path) -> None:
     path = tmp_path / "not-a-folder"
     path.write_text("x")

@@ -277,6 +277,23 @@ def test_an_idea_typed_by_hand_is_linked_to_a_pain_point(panel, window, dialogs)
     assert board(window).idea(idea).source_card_id is None
 
 
+def test_an_idea_linked_to_a_card_in_another_lane_keeps_its_link_in_the_dialog(panel, window, dialogs):
+    from desktop.domain import ideas as board_ops
+
+    db = window.context.db
+    idea = add(panel, "Ring tilbake samme dag")
+    journey = journeys.load_map(db, journeys.maps_of_group(db, GROUP)[0].id)
+    lane = next(ln for ln in journey.lanes if ln.kind not in (LaneKind.PAIN_POINTS, LaneKind.OPPORTUNITIES))
+    card = next(c for c in journey.cards if c.lane_id == lane.id)  # as if it was dragged there since
+    ideas.edit_board(db, GROUP, lambda b: board_ops.set_source(b, idea, card.id))
+    panel.refresh()
+    shown = []
+    dialogs.answer(lambda dialog: shown.append(dialog.fields["card"].currentData()))
+    assert panel.choose_source(idea)
+    assert shown == [card.id]  # preselected, so OK keeps it
+    assert board(window).idea(idea).source_card_id == card.id
+
+
 def test_ticking_taken_forward_in_the_tree_is_stored(panel, window, qtbot):
     idea = add(panel, "Velkomstpakke")
     panel.show_view(IDEAS)
@@ -341,6 +358,8 @@ def test_dots_counted_off_a_paper_wall_are_typed_or_added_one_by_one_and_undo(pa
     assert stored.votes_for(idea) == 27 and stored.counted == 27
     assert all(stored.used(v.id) == 0 for v in panel.view.voters)  # nobody's own dots
     assert "27 prikker talt på veggen" in panel.votes_summary.text()
+    item = next(it for it in panel.tree.findItems("Felles morgenmøte", Qt.MatchFlag.MatchRecursive))
+    assert item.text(COL_VOTES) == "●●●●●●●●●●…  27"  # cut short, as in the voting table
     assert panel.votes_table.horizontalHeaderItem(2).text() == "Talt på veggen"
     panel.take_dot()
     assert board(window).given(idea, None) == 26

@@ -58,6 +58,7 @@ def test_a_new_prototype_from_an_idea_chooses_the_idea(panel, window, dialogs, i
     assert ideas.load_board(window.context.db, GROUP).idea(idea_id).chosen
     assert panel.list.count() == before + 1 and panel.prototype_id == made
     assert panel.idea_label.text() == IDEA_TEXT
+    assert panel.idea_label.textFormat() == Qt.TextFormat.PlainText  # an idea's <b> or &amp; as typed
     window.context.undo_stack.undo()
     assert not ideas.load_board(window.context.db, GROUP).idea(idea_id).chosen
     assert panel.list.count() == before
