@@ -9,7 +9,7 @@ which is followed up like the funded projects. Amounts are whole kroner.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -108,8 +108,14 @@ def clean_amount(
     return int(value)
 
 
+_CURRENCY = ("kroner", "nok", "kr.", "kr")  # longest first
+
+
 def _read_kroner(value: str, field: str, label: str) -> int:
-    text = value.translate(_SPACES).lower().removesuffix("kr")
+    text = value.translate(_SPACES).lower()
+    # The currency as people write it: kr 12 500, NOK 12 500, 12 500 kr, 12 500 kroner, 12 500,- kr
+    text = next((text[len(p) :] for p in _CURRENCY if text.startswith(p)), text)
+    text = next((text[: -len(s)] for s in _CURRENCY if text.endswith(s)), text)
     for whole in (",-", ",00"):
         text = text.removesuffix(whole)
     if _PLAIN.fullmatch(text):
@@ -142,27 +148,49 @@ def clean_score(value: int | None, criterion: Criterion) -> int | None:
 
 
 def check_round_dates(
-    info_workshop: date | None, applicant_workshop: date | None, deadline: date | None, decision: date | None
+    info_workshop: date | None,
+    applicant_workshop: date | None,
+    deadline: date | None,
+    decision: date | None,
+    edited: Collection[str] = (),
 ) -> None:
-    if deadline is not None:
-        for field, day, label in (
-            ("info_workshop", info_workshop, _("Informasjonsverkstedet")),
-            ("applicant_workshop", applicant_workshop, _("Søkerverkstedet")),
-        ):
-            if day is not None and day > deadline:
+    """The workshops come before the deadline, the decision after it. A refusal is said at the date being
+    set: when only the deadline is (``edited``: the fields set now), at the deadline."""
+    if deadline is None:
+        return
+    at_deadline = "deadline" in edited
+    for field, day, label, other in (
+        ("info_workshop", info_workshop, _("Informasjonsverkstedet"), _("informasjonsverkstedet")),
+        ("applicant_workshop", applicant_workshop, _("Søkerverkstedet"), _("søkerverkstedet")),
+    ):
+        if day is not None and day > deadline:
+            if at_deadline and field not in edited:
                 raise ValidationError(
-                    field,
-                    _("{what} må være før søknadsfristen ({day}).").format(
-                        what=label, day=deadline.strftime("%d.%m.%Y")
+                    "deadline",
+                    _("Søknadsfristen kan ikke være før {what} ({day}).").format(
+                        what=other, day=day.strftime("%d.%m.%Y")
                     ),
                 )
-        if decision is not None and decision < deadline:
             raise ValidationError(
-                "decision_date",
-                _("Vedtaket kan ikke komme før søknadsfristen ({day}).").format(
-                    day=deadline.strftime("%d.%m.%Y")
+                field,
+                _("{what} må være før søknadsfristen ({day}).").format(
+                    what=label, day=deadline.strftime("%d.%m.%Y")
                 ),
             )
+    if decision is not None and decision < deadline:
+        if at_deadline and "decision_date" not in edited:
+            raise ValidationError(
+                "deadline",
+                _("Søknadsfristen kan ikke være etter vedtaket ({day}).").format(
+                    day=decision.strftime("%d.%m.%Y")
+                ),
+            )
+        raise ValidationError(
+            "decision_date",
+            _("Vedtaket kan ikke komme før søknadsfristen ({day}).").format(
+                day=deadline.strftime("%d.%m.%Y")
+            ),
+        )
 
 
 def check_grant(

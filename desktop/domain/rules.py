@@ -43,8 +43,11 @@ def clean_email(value: str | None, field: str = "email") -> str | None:
 
 
 def check_period(start: date, end: date, field: str = "end_date") -> None:
-    """A cohort's period: it must end after it starts."""
+    """A cohort's period: it must end after it starts. ``field`` is the date being set (the refusal is
+    said there)."""
     if end < start:
+        if field == "start_date":
+            raise ValidationError(field, _("Startdatoen kan ikke være etter sluttdatoen."))
         raise ValidationError(field, _("Sluttdatoen kan ikke være før startdatoen."))
 
 

@@ -78,7 +78,7 @@ def update_cohort(db: Database, cohort_id: uuid.UUID, **values: Any) -> dict[str
             _check_unique_cohort(session, row.programme_id, clean["name"], cohort_id)
         start = clean.get("start_date", row.start_date)
         end = clean.get("end_date", row.end_date)
-        check_period(start, end)
+        check_period(start, end, "end_date" if "end_date" in clean else "start_date")
         outside = [s for s in row.sessions if not start <= s.date <= end]
         if outside:
             field = "start_date" if outside[0].date < start else "end_date"

@@ -213,7 +213,7 @@ def update_round(db: Database, round_id: uuid.UUID, **values: Any) -> dict[str, 
     clean = clean_fields(values, **_ROUND_FIELDS)
     with db.transaction() as s:
         row = get(s, FundRound, round_id)
-        check_round_dates(*(clean.get(d, getattr(row, d)) for d in _DATES))
+        check_round_dates(*(clean.get(d, getattr(row, d)) for d in _DATES), edited=clean.keys())
         if "budget" in clean:
             granted = _granted(s, round_id)
             if clean["budget"] < granted:

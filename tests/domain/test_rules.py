@@ -137,6 +137,7 @@ def test_check_period_uses_the_given_field() -> None:
     with pytest.raises(ValidationError) as info:
         check_period(date(2018, 3, 5), date(2017, 3, 5), field="start_date")
     assert info.value.field == "start_date"
+    assert info.value.message == "Startdatoen kan ikke være etter sluttdatoen."
 
 
 # --- check_session_times ---------------------------------------------------------------------------------

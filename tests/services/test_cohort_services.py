@@ -141,6 +141,7 @@ def test_rename_cohort(small, db) -> None:
         ({"start_date": date(2018, 9, 1), "end_date": date(2018, 12, 1)}, "start_date"),
         ({"start_date": date(2018, 1, 1), "end_date": date(2018, 3, 5)}, "end_date"),
         ({"end_date": date(2018, 2, 1)}, "end_date"),  # ends before it starts
+        ({"start_date": date(2019, 2, 1)}, "start_date"),  # starts after it ends: said at the start
     ],
 )
 def test_update_cohort_refusals_store_nothing(small, db, rows, values, field) -> None:

@@ -122,6 +122,13 @@ def test_negative_budget_and_dates_out_of_order_are_refused_at_the_field(window,
     assert "før søknadsfristen" in page.errors.message("applicant_workshop")
     assert fund.round_view(window.context.db, page.id).applicant_workshop == date(2019, 9, 10)
 
+    edit.edit.setDate(QDate(2019, 9, 10))  # back in order; then the deadline moved before it
+    edit.edit.editingFinished.emit()
+    page.dates["deadline"].edit.setDate(QDate(2019, 9, 1))
+    page.dates["deadline"].edit.editingFinished.emit()
+    assert "før søkerverkstedet" in page.errors.message("deadline")
+    assert not page.errors.message("applicant_workshop")
+
 
 @pytest.mark.parametrize("typed", ["2.5", "12,50 kr", "1.5 mill"])
 def test_a_budget_that_is_not_whole_kroner_is_refused_at_the_field(window, round_page, typed):
