@@ -526,6 +526,14 @@ class FundRoundPage(Page):
         font = self.selected.font()
         font.setWeight(QFont.Weight.DemiBold)
         self.selected.setFont(font)
+        self.applied = FieldEdit()  # a mistyped amount is corrected here, keeping scores and decision
+        self.applied.setToolTip(_("Beløpet det søkes om; rett det her hvis det ble skrevet feil"))
+        self.applied.setMaximumWidth(self.applied.fontMetrics().horizontalAdvance("000 000 000 kr") + 24)
+        self.applied.editingFinished.connect(
+            lambda: self._edit_application(
+                _("Endre søkt beløp for «{title}»"), amount_applied=self.applied.text()
+            )
+        )
         self.follow_up = CommitTextEdit()
         self.follow_up.setPlaceholderText(_("Hva skjer videre med prosjektet? Avtaler, milepæler, deling."))
         self.follow_up.setMaximumHeight(64)
@@ -552,7 +560,10 @@ class FundRoundPage(Page):
         # Follow-up and guidance side by side, each field under its label: the table keeps the height.
         forms = []
         for rows in (
-            ((_("Oppfølging"), self.follow_up, "follow_up"),),
+            (
+                (_("Søkt beløp (kr)"), self.applied, "amount_applied"),
+                (_("Oppfølging"), self.follow_up, "follow_up"),
+            ),
             (("", self.guidance, "guidance_offered"), ("", self.guidance_notes, "guidance_notes")),
         ):
             form = QFormLayout()
@@ -679,6 +690,7 @@ class FundRoundPage(Page):
         if a is None:
             self.selected.setText(_("Ingen søknader ennå. Legg til med «Ny søknad …» (Insert)."))
             self._set_notes("", "")
+            _set_text(self.applied, "")
             self.guidance.setChecked(False)
             return
         granted = (
@@ -696,6 +708,7 @@ class FundRoundPage(Page):
             )
         )
         self._set_notes(a.follow_up, a.guidance_notes)
+        _set_text(self.applied, kroner(a.amount_applied))
         self.guidance.setChecked(a.guidance_offered)
         unfunded = a.decision is not FundDecision.GRANTED
         self.guidance.setEnabled(unfunded or a.guidance_offered)

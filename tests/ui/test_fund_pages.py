@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, Qt
 
-from desktop.domain.fund import Criterion, FundDecision
+from desktop.domain.fund import Criterion, FundDecision, kroner
 from desktop.services import fund, initiatives, views
 from desktop.ui import actions as actions_module
 from desktop.ui.fund_pages import ApplicationTableModel, FundRoundPage, FundRoundsPage
@@ -480,3 +480,23 @@ def test_the_file_menu_makes_and_deletes_rounds(window, dialogs, monkeypatch):
     assert len(fund.rounds(window.context.db)) == before
     window.undo_action.trigger()
     assert len(fund.rounds(window.context.db)) == before + 1
+
+
+def test_a_mistyped_amount_applied_for_is_corrected_on_the_page_and_undone(window, round_page):
+    page = round_page
+    app = select(page, "Frisklivsgruppe for seniorer")
+    assert page.applied.text() == kroner(app.amount_applied)
+
+    def stored():
+        return next(a for a in fund.round_view(window.context.db, page.id).applications if a.id == app.id)
+
+    page.applied.setText("kr 95 000")
+    page.applied.editingFinished.emit()
+    assert stored().amount_applied == 95_000 and stored().scores == app.scores  # nothing else lost
+    assert page.applied.text() == kroner(95_000)
+    page.applied.setText("0")
+    page.applied.editingFinished.emit()
+    assert "større enn null" in page.errors.message("amount_applied")
+    assert stored().amount_applied == 95_000
+    window.undo_action.trigger()
+    assert stored().amount_applied == app.amount_applied
