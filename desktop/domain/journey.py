@@ -115,6 +115,13 @@ class Persona:
     quote: str = ""
     photo: str | None = None  # content hash of a stored photo
 
+    @property
+    def quoted(self) -> str:
+        """The quote on one line in «», however it was typed (with or without its own quote marks); "" if
+        there is none."""
+        quote = " ".join(self.quote.split()).strip('«»"“”')
+        return f"«{quote}»" if quote else ""
+
 
 @dataclass(frozen=True)
 class Journey:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import IO
 
 from reportlab.graphics.charts.lineplots import LinePlot
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Rect, String
+from reportlab.graphics.shapes import Circle, Drawing, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -50,7 +50,6 @@ from desktop.reports import fonts
 from desktop.reports.data import GroupReport, JourneyData, PhotoData, SessionRun
 from desktop.reports.layout import (
     ACCENT,
-    INK,
     LANDSCAPE,
     MUTED,
     RULE,
@@ -69,6 +68,7 @@ from desktop.reports.layout import (
     to_portrait,
     unprintable_noted,
 )
+from desktop.reports.matrix import matrix_drawing, spread
 
 CARD_FILL = {
     "yellow": colors.HexColor("#fff2a8"),
@@ -436,60 +436,14 @@ def _ideas(board, width) -> list[Flowable]:
 
 
 def _matrix(ideas, side: float) -> Drawing:
-    family = fonts.register()
-    pad = 12 * mm
-    box = side - pad
-    d = drawing(side, side)
-    x0, y0 = pad, pad
-
-    def quadrant(x: float, y: float, fill) -> None:
-        d.add(Rect(x0 + x * box / 2, y0 + y * box / 2, box / 2, box / 2, fillColor=fill, strokeColor=None))
-
-    quadrant(0, 1, colors.HexColor("#e6f4ea"))  # high impact, little effort
-    quadrant(1, 1, colors.HexColor("#e8f0fb"))
-    quadrant(0, 0, colors.HexColor("#f4f4f4"))
-    quadrant(1, 0, colors.HexColor("#fbeaea"))
-    d.add(Rect(x0, y0, box, box, fillColor=None, strokeColor=MUTED, strokeWidth=0.8))
-    d.add(Line(x0 + box / 2, y0, x0 + box / 2, y0 + box, strokeColor=MUTED, strokeWidth=0.5))
-    d.add(Line(x0, y0 + box / 2, x0 + box, y0 + box / 2, strokeColor=MUTED, strokeWidth=0.5))
-    labels = (
-        (0, 1, _("Raske gevinster")),
-        (1, 1, _("Store satsinger")),
-        (0, 0, _("Småtiltak")),
-        (1, 0, _("Lite å hente")),
-    )
-    for qx, qy, label in labels:
-        d.add(
-            String(
-                x0 + 2 * mm if qx == 0 else x0 + box - 2 * mm,
-                y0 + box - 5 * mm if qy == 1 else y0 + 2.5 * mm,
-                label,
-                fontName=fonts.BOLD,
-                fontSize=8,
-                fillColor=MUTED,
-                textAnchor="start" if qx == 0 else "end",
-            )
-        )
-    d.add(
-        String(
-            x0 + box / 2,
-            3 * mm,
-            _("Innsats →"),
-            fontName=family,
-            fontSize=8,
-            fillColor=INK,
-            textAnchor="middle",
-        )
-    )
-    axis = String(0, 0, _("Effekt →"), fontName=family, fontSize=8, fillColor=INK, textAnchor="middle")
-    turned = Group(axis)
-    turned.translate(6 * mm, y0 + box / 2)
-    turned.rotate(90)
-    d.add(turned)
+    d, box = matrix_drawing(side, side, 12 * mm, 8)
+    x0, y0, w, h = box
     radius = 3.4 * mm
-    for idea in ideas:
-        cx = x0 + radius + idea.effort * (box - 2 * radius)
-        cy = y0 + radius + idea.impact * (box - 2 * radius)
+    wanted = [
+        (x0 + radius + idea.effort * (w - 2 * radius), y0 + radius + idea.impact * (h - 2 * radius))
+        for idea in ideas
+    ]
+    for idea, (cx, cy) in zip(ideas, spread(wanted, radius, box), strict=True):  # none hides another
         fill = ACCENT if idea.chosen else colors.white
         d.add(Circle(cx, cy, radius, fillColor=fill, strokeColor=ACCENT, strokeWidth=1))
         d.add(
@@ -909,12 +863,11 @@ def _persona(m: JourneyData, width: float, warnings: list[str]) -> Table:
                     title=m.title
                 )
             )
-    quote = " ".join(p.quote.split()).strip('«»"“”')
     who = [para(p.name or _("Persona"), "head")]
     if p.role:
         who.append(para(p.role, "cell"))
-    if quote:
-        who.append(para(f"«{quote}»", "muted"))
+    if p.quoted:
+        who.append(para(p.quoted, "muted"))
     cells.append(who)
     for title, value in ((_("Behov"), p.needs), (_("Mål"), p.goals), (_("Frustrasjoner"), p.frustrations)):
         if value.strip():

@@ -54,6 +54,7 @@ from desktop.errors import LupError
 from desktop.i18n import _
 from desktop.reports import fonts, layout
 from desktop.reports.layout import ACCENT, INK, MUTED, RULE, SHADE, Meta, frame_size, para, styles, text
+from desktop.reports.matrix import matrix_drawing
 
 LINE = colors.HexColor("#8a949e")  # printed lines: visible on any printer, light enough to write over
 WRITE = colors.HexColor("#d5dbe1")  # writing guide lines
@@ -66,10 +67,11 @@ CARD_FILL = {
     "white": colors.white,
 }
 
-JOURNEY, PROTOTYPE, IDEAS, BENEFITS, TIMEPLAN, GENERIC = (
+JOURNEY, PROTOTYPE, IDEAS, MATRIX, BENEFITS, TIMEPLAN, GENERIC = (
     "journey",
     "prototype",
     "ideas",
+    "matrix",
     "benefits",
     "timeplan",
     "generic",
@@ -79,6 +81,7 @@ KINDS = {
     "brukerreise-a3": JOURNEY,
     "prototypekort": PROTOTYPE,
     "idekort": IDEAS,
+    "effekt-innsats-a3": MATRIX,
     "gevinstplan": BENEFITS,
     "tidsplan-deltaker": TIMEPLAN,
 }
@@ -330,6 +333,8 @@ def _story(kit: Kit, sheet: Worksheet, data: object, warnings: list[str]) -> lis
     if kind == IDEAS:
         _expect(data, (IdeaCardsSheet,), sheet)
         return _idea_cards(sheet, data or IdeaCardsSheet())
+    if kind == MATRIX:
+        return _matrix_sheet(sheet, data)
     if kind == BENEFITS:
         _expect(data, (BenefitSheet,), sheet)
         return _benefit_plan(sheet, data)
@@ -386,7 +391,8 @@ def _write(
     markup: bool = False,
 ) -> tuple[float, bool]:
     """Draw a wrapped paragraph with its top at ``top`` inside ``width`` × ``height``; smaller type if it
-    does not fit, and what still does not fit is cut. Returns the height used and whether all fitted."""
+    does not fit, and what still does not fit is cut after the last word that does, marked "…" (one line
+    when not even that has room). Returns the height used and whether all fitted."""
     source = value if markup else text(value)
     for scale in (1.0, 0.85, 0.72):
         fitted = ParagraphStyle(
@@ -397,12 +403,22 @@ def _write(
         if used <= height:
             paragraph.drawOn(canvas, x, top - used)
             return used, True
-    parts = paragraph.split(width, height)
-    if parts:
-        _w, used = parts[0].wrap(width, height)
-        parts[0].drawOn(canvas, x, top - used)
-        return used, False
-    return 0, False
+    # Any line may stand alone here (ReportLab would rather split nothing than leave one line).
+    cut = ParagraphStyle("cut", parent=fitted, allowOrphans=1, allowWidows=1)
+    parts = Paragraph(source, cut).split(width, height)
+    words = parts[0].getPlainText().split() if parts else []
+    while words:
+        shortened = Paragraph(text(" ".join(words) + "…"), cut)
+        _w, used = shortened.wrap(width, height)
+        if used <= height:
+            shortened.drawOn(canvas, x, top - used)
+            return used, False
+        words.pop()
+    line = layout.fit_text(Paragraph(source, cut).getPlainText(), cut.fontName, cut.fontSize, width)
+    canvas.setFont(cut.fontName, cut.fontSize)
+    canvas.setFillColor(cut.textColor)
+    canvas.drawString(x, top - cut.fontSize, line)
+    return min(height, cut.leading), False
 
 
 def _label(
@@ -1247,6 +1263,19 @@ def _handout(sheet: Worksheet, handouts: Sequence[HandoutSheet]) -> list[Flowabl
 
 
 # --- any other sheet ----------------------------------------------------------------------------------------
+
+
+def _matrix_sheet(sheet: Worksheet, data: object) -> list[Flowable]:
+    """The impact/effort matrix to place the ideas on (A3), its four fields named as on the idea board."""
+    story = _heading(sheet.title, _("Plasser idéene etter effekt for brukeren og innsats eller kostnad."))
+    story.append(_fields([(_("Ledergruppe"), getattr(data, "group", "") or ""), (_("Dato"), "")], [3, 1]))
+
+    def draw(canvas, width: float, height: float) -> None:
+        axes = (_("Innsats eller kostnad →"), _("Effekt for brukeren →"))
+        matrix_drawing(width, height, 14 * mm, 16, axes)[0].drawOn(canvas, 0, 0)
+
+    story.append(_Drawing(draw, minimum=120 * mm))
+    return story
 
 
 def _generic(sheet: Worksheet, data: object) -> list[Flowable]:

@@ -77,7 +77,7 @@ def journey_sheet(db: Database, map_id: uuid.UUID) -> JourneySheet:
         kind=journey.kind.label,
         persona_name=persona.name,
         persona_role=persona.role,
-        persona_text=f"«{persona.quote}»" if persona.quote.strip() else persona.needs,
+        persona_text=persona.quoted or persona.needs,
         columns=tuple(JourneyColumn(stage.title, step.title, step.emotion) for stage, step in steps),
         rows=tuple(
             JourneyRow(

@@ -1160,9 +1160,8 @@ def persona_line(journey: Journey) -> str:
     parts = []
     if who:
         parts.append(_("Persona: {who}").format(who=who))
-    if persona.quote.strip():
-        quote = " ".join(persona.quote.split()).strip('«»"“”')  # typed with or without its own quotes
-        parts.append(f"«{quote}»")
+    if persona.quoted:
+        parts.append(persona.quoted)
     return "   ·   ".join(parts)
 
 
@@ -1203,8 +1202,7 @@ def paint_persona(painter: QPainter, journey: Journey, picture: QImage | None, b
     body = QFont(font("small"))
     body.setPixelSize(max(8, round(unit * 1.45)))
     head_fm, body_fm = QFontMetricsF(head), QFontMetricsF(body)
-    quote = " ".join(p.quote.split()).strip('«»"“”')
-    columns = [(p.name.strip() or _("Persona"), [(p.role, INK), (f"«{quote}»" if quote else "", MUTED)])]
+    columns = [(p.name.strip() or _("Persona"), [(p.role, INK), (p.quoted, MUTED)])]
     columns += [
         (title, [(value, INK)])
         for title, value in ((_("Behov"), p.needs), (_("Mål"), p.goals), (_("Frustrasjoner"), p.frustrations))

@@ -85,3 +85,12 @@ def test_lanes_add_rename_move_delete(j):
     assert j.lanes[0].title == "Hvem gjør hva"
     j = jr.add_card(j, lane.id, j.steps[0].id, "Saksbehandler")
     assert jr.delete_lane(j, lane.id).cards == ()
+
+
+def test_a_persona_quote_is_shown_in_one_pair_of_quote_marks_however_it_was_typed():
+    from desktop.domain.journey import Persona
+
+    assert Persona(quote="«Jeg har fortalt det\nsamme før»").quoted == "«Jeg har fortalt det samme før»"
+    assert Persona(quote='"Ring meg"').quoted == "«Ring meg»"
+    assert Persona(quote="Ring meg").quoted == "«Ring meg»"
+    assert Persona(quote=" «» ").quoted == ""

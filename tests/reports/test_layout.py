@@ -348,6 +348,7 @@ def test_worksheet_kind_is_the_whole_known_id_else_generic() -> None:
         "brukerreise-a3": worksheets.JOURNEY,
         "prototypekort": worksheets.PROTOTYPE,
         "idekort": worksheets.IDEAS,
+        "effekt-innsats-a3": worksheets.MATRIX,
         "gevinstplan": worksheets.BENEFITS,
         "tidsplan-deltaker": worksheets.TIMEPLAN,
         "persona-a4": worksheets.GENERIC,

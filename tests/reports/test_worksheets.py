@@ -79,7 +79,14 @@ SHEETS = [sheet.id for sheet in load_kit(KIT_DIR).worksheets]
 
 def test_the_kit_has_the_sheets_the_issue_asks_for() -> None:
     kinds = {worksheets.kind_of(sheet) for sheet in kit().worksheets}
-    assert {"journey", "prototype", "ideas", "benefits", "timeplan", "generic"} <= kinds
+    assert {"journey", "prototype", "ideas", "matrix", "benefits", "timeplan", "generic"} <= kinds
+
+
+def test_the_impact_effort_sheet_is_a_matrix_with_the_boards_four_fields() -> None:
+    data, _warnings = pdf("effekt-innsats-a3")
+    words = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    for field in ("Raske gevinster", "Store satsinger", "Småtiltak", "Lite å hente", "Effekt for brukeren"):
+        assert field in words
 
 
 @pytest.mark.parametrize("sheet_id", SHEETS)

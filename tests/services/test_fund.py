@@ -123,7 +123,7 @@ def test_update_round_checks_dates_against_the_stored_ones(db, spring, rows):
     before = rows(db)
     with pytest.raises(ValidationError) as e:
         fund.update_round(db, spring, deadline=date(2025, 2, 1))  # before the stored applicant workshop
-    assert e.value.field == "applicant_workshop"
+    assert e.value.field == "deadline"  # said at the date being set
     with pytest.raises(ValidationError) as e:
         fund.update_round(db, spring, decision_date=date(2025, 2, 28))
     assert e.value.field == "decision_date"
