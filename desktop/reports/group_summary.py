@@ -57,6 +57,7 @@ from desktop.reports.layout import (
     Meta,
     build,
     facts,
+    fit_text,
     frame_size,
     markup,
     para,
@@ -633,18 +634,30 @@ def _benefit_chart(b, width) -> Drawing:
     plot.yValueAxis.visibleGrid = 1
     d.add(plot)
     right = plot.x + plot.width + 3 * mm
+    room = width - right  # the labels stay inside the margin, however long the unit
 
-    def label(y: float, caption: str, colour) -> None:
-        d.add(String(right, y, plain(caption), fontName=family, fontSize=7, fillColor=colour))
+    def label(y: float, caption: str, value: str, colour) -> None:
+        d.add(String(right, y + 1.5, caption, fontName=fonts.BOLD, fontSize=7, fillColor=colour))
+        d.add(
+            String(
+                right,
+                y - 6.5,
+                fit_text(value, family, 7, room),
+                fontName=family,
+                fontSize=7,
+                fillColor=colour,
+            )
+        )
 
     def y_of(value: float) -> float:
         return plot.y + (value - low) / (high - low) * plot.height
 
     ys = {"target": y_of(b.target), "baseline": y_of(b.baseline)}
-    if abs(ys["target"] - ys["baseline"]) < 9:
-        ys["target" if b.target > b.baseline else "baseline"] += 9 - abs(ys["target"] - ys["baseline"])
-    label(ys["target"] - 2.5, _("Mål {value}").format(value=amount(b.target, b.unit)), GOOD)
-    label(ys["baseline"] - 2.5, _("Nullpunkt {value}").format(value=amount(b.baseline, b.unit)), MUTED)
+    apart = 17  # two lines each
+    if abs(ys["target"] - ys["baseline"]) < apart:
+        ys["target" if b.target > b.baseline else "baseline"] += apart - abs(ys["target"] - ys["baseline"])
+    label(ys["target"], _("Mål"), amount(b.target, b.unit), GOOD)
+    label(ys["baseline"], _("Nullpunkt"), amount(b.baseline, b.unit), MUTED)
     d.add(String(plot.x, height - 4 * mm, plain(b.unit), fontName=family, fontSize=7, fillColor=MUTED))
     return d
 
