@@ -709,19 +709,19 @@ def _photos(photos: Sequence[PhotoData], width, warnings: list[str]) -> list[Flo
     cells = []
     for p in photos:
         cells.append(_photo_cell(p, cell_width, warnings))
-    rows = [cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2])) for i in range(0, len(cells), 2)]
-    t = Table(rows, colWidths=[cell_width + 3 * mm] * 2, hAlign="LEFT", splitInRow=1)
-    t.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-            ]
-        )
+    style = TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+        ]
     )
-    story.append(t)
+    for i in range(0, len(cells), 2):
+        pair = cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2]))
+        row = Table([pair], colWidths=[cell_width + 3 * mm] * 2, hAlign="LEFT", splitInRow=1, style=style)
+        # A row of two photos with their captions and dates stays on one page (split only if taller).
+        story.append(KeepTogether([row]))
     return story
 
 

@@ -155,6 +155,25 @@ def test_a_group_with_nothing_yet_gets_a_short_honest_summary(db) -> None:
     assert len(PdfReader(io.BytesIO(pdf)).pages) <= 3
 
 
+def test_a_photos_caption_and_date_are_on_the_same_page(capralhaugen, tmp_path: Path) -> None:
+    from PIL import Image
+
+    photos = []
+    for n in range(12):  # tall and wide photos and captions of every length: rows end anywhere on a page
+        path = tmp_path / f"foto{n}.png"
+        Image.new("RGB", (300, 200 + 90 * (n % 4)), "teal").save(path)
+        caption = f"Bilde {n}: " + "flippover fra gruppearbeidet " * (n % 5)
+        photos.append(
+            PhotoData(uuid.uuid4(), path, caption, datetime(2017, 5, n + 1, 12, tzinfo=UTC), "group")
+        )
+    pdf, _warnings = render(replace(capralhaugen, photos=tuple(photos)))
+    pages = [flat(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
+    for n in range(12):
+        day = f"{n + 1:02d}.05.2017"
+        (page,) = [page for page in pages if f"Bilde {n}:" in page]
+        assert day in page, n
+
+
 def test_a_missing_photo_is_named_and_the_rest_is_made(capralhaugen, tmp_path: Path) -> None:
     from PIL import Image
 
