@@ -113,11 +113,15 @@ _CURRENCY = ("kroner", "nok", "kr.", "kr")  # longest first
 
 def _read_kroner(value: str, field: str, label: str) -> int:
     text = value.translate(_SPACES).lower()
-    # The currency as people write it: kr 12 500, NOK 12 500, 12 500 kr, 12 500 kroner, 12 500,- kr
+    # The currency as people write it: kr 12 500, NOK 12 500, 12 500 kr, 12 500 kroner, 12 500,- kr,
+    # 12 500 kr,-; a minus before it all (-kr 5) stays a minus.
+    sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
     text = next((text[len(p) :] for p in _CURRENCY if text.startswith(p)), text)
-    text = next((text[: -len(s)] for s in _CURRENCY if text.endswith(s)), text)
-    for whole in (",-", ",00"):
-        text = text.removesuffix(whole)
+    for _round in range(2):
+        text = next((text[: -len(s)] for s in _CURRENCY if text.endswith(s)), text)
+        for whole in (",-", ",00"):
+            text = text.removesuffix(whole)
+    text = sign + text
     if _PLAIN.fullmatch(text):
         return int(text)
     if _DOTTED.fullmatch(text):

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import IO
+from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -169,15 +170,14 @@ def para(value: object, style: str | ParagraphStyle = "body") -> Paragraph:
     return Paragraph(value, style, frags=[_fragment(style, value)])
 
 
-_templates: dict[int, tuple[ParagraphStyle, object]] = {}
+_templates: WeakKeyDictionary[ParagraphStyle, object] = WeakKeyDictionary()  # go with their style
 
 
 def _fragment(style: ParagraphStyle, value: str):
     """The fragment ReportLab's parser makes of plain text in ``style``, holding ``value``."""
-    entry = _templates.get(id(style))
-    if entry is None or entry[0] is not style:
-        entry = _templates[id(style)] = (style, Paragraph("x", style).frags[0])
-    template = entry[1]
+    template = _templates.get(style)
+    if template is None:
+        template = _templates[style] = Paragraph("x", style).frags[0]
     fragment = template.clone(text=value)
     for name, attribute in vars(template).items():  # lists the parser gives each fragment of its own
         if isinstance(attribute, list):

@@ -24,14 +24,12 @@ def record_run(
     actuals: dict[int, BlockActual],
 ) -> None:
     """Store ``new_events`` and the blocks' actual times (blocks by plan position in ``block_ids``, the plan
-    the run follows). A block removed from the plan meanwhile gets no times, and its events name no block."""
+    the run follows). A block removed from the plan meanwhile gets no times; its events keep its id."""
     with db.transaction() as s:
         get(s, Session, session_id)
         rows = {b.id: b for b in s.scalars(select(AgendaBlock).where(AgendaBlock.session_id == session_id))}
         for event in new_events:
             block_id = block_ids[event.index] if 0 <= event.index < len(block_ids) else None
-            if block_id not in rows:
-                block_id = None
             s.add(
                 RunEvent(
                     session_id=session_id,

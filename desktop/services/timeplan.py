@@ -59,13 +59,11 @@ class Plan:
     def schedule(self) -> timeplan.Schedule:
         return timeplan.schedule(plan_blocks(self.blocks), minutes_of(self.start), minutes_of(self.end))
 
-    def fits_from(self, from_index: int) -> bool:
-        """Whether rebalancing from ``from_index`` can fill every stretch it resizes: the blocks there fit at
-        their shortest (a gap or overlap in a stretch it does not touch is not its concern)."""
-        parts = timeplan.segments(
+    def segments_from(self, from_index: int) -> tuple[timeplan.Segment, ...]:
+        """The stretches rebalancing from ``from_index`` works in (``desktop.domain.timeplan.segments``)."""
+        return timeplan.segments(
             plan_blocks(self.blocks), minutes_of(self.start), minutes_of(self.end), from_index
         )
-        return all(part.fits for part in parts if part.adjustable)
 
 
 def minutes_of(value: time) -> int:

@@ -204,7 +204,8 @@ class RunEvent(Base):
 
     __tablename__ = "run_event"
     session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("session.id", ondelete="CASCADE"), index=True)
-    block_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("agenda_block.id", ondelete="SET NULL"))
+    # The block's id without a foreign key: a block removed and brought back by undo is found again.
+    block_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     kind: Mapped[str] = mapped_column(String(20))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     minutes: Mapped[int] = mapped_column(Integer, default=0)

@@ -132,29 +132,31 @@ class RunController(QObject):
         plan = timeplan.load_plan(self.context.db, session_id)
         options = self._options(plan)
         minutes = [b.minutes for b in plan.blocks]
-        events = run_service.stored_events(self.context.db, session_id)
         try:
-            resumed = None
-            if events and events[-1].kind != "finish":
-                try:
-                    resumed = Run.replay(minutes, events, self.clock, **options)
-                except RunError as exc:  # the plan changed since: it starts anew (P asks first)
-                    self.message.emit(exc.message + " " + _("Trykk P for å kjøre samlingen på nytt."))
-            if resumed is not None and ask(
-                self.parent(),
-                _("Fortsette kjøringen?"),
-                _(
-                    "Kjøringen av «{title}» ble avbrutt. Vil du fortsette der den slapp? "
-                    "(Tiden siden da regnes med.)"
-                ).format(title=plan.title),
-            ):
-                self.run = resumed
-            else:
-                self.run = Run(minutes, self.clock, **options)
-        except RunError as exc:
+            fresh = Run(minutes, self.clock, **options)
+        except RunError as exc:  # an empty plan: nothing to run
             self.message.emit(exc.message)
-            self.run = None
+            self.run = self.plan = None
+            self._enable()
             return False
+        events = run_service.stored_events(self.context.db, session_id)
+        resumed = None
+        if events and events[-1].kind != "finish":
+            try:
+                resumed = Run.replay(minutes, events, self.clock, **options)
+            except RunError as exc:  # the plan changed since: it starts anew (P asks first)
+                self.message.emit(exc.message + " " + _("Trykk P for å kjøre samlingen på nytt."))
+        if resumed is not None and ask(
+            self.parent(),
+            _("Fortsette kjøringen?"),
+            _(
+                "Kjøringen av «{title}» ble avbrutt. Vil du fortsette der den slapp? "
+                "(Tiden siden da regnes med.)"
+            ).format(title=plan.title),
+        ):
+            self.run = resumed
+        else:
+            self.run = fresh
         self.plan = plan
         self._recorded = len(self.run.events)  # replayed events are stored already
         self._enable()
@@ -203,7 +205,8 @@ class RunController(QObject):
     def plan_changed(self) -> None:
         """The plan was edited. A run not started yet takes the plan as it is now; a running one follows new
         minutes of the same blocks."""
-        ready = self.run is not None and self.run.status is RunStatus.READY
+        # Prepared: loaded and not started, or without a run while its plan is empty.
+        ready = self.plan is not None and (self.run is None or self.run.status is RunStatus.READY)
         if not (ready or self.is_live()):
             return
         try:
@@ -215,7 +218,7 @@ class RunController(QObject):
                 self.updated.emit()
             return
         if ready:
-            if plan != self.plan:
+            if plan != self.plan or self.run is None:
                 self.plan = plan
                 try:
                     self.run = Run([b.minutes for b in plan.blocks], self.clock, **self._options(plan))
@@ -607,7 +610,12 @@ class RunPanel(QWidget):
         if live_here:
             plan, actuals = c.plan, c.run.actuals
         else:
-            plan = timeplan.load_plan(c.context.db, self.session_id)
+            try:
+                plan = timeplan.load_plan(c.context.db, self.session_id)
+            except NotFoundError:  # the session was removed; its page goes too
+                self.result.hide()
+                self.result_label.hide()
+                return
             actuals = timeplan.recorded_actuals(plan)
         rows = plan_vs_actual([b.minutes for b in plan.blocks], actuals)
         recorded = any(r.actual_minutes is not None for r in rows)

@@ -491,8 +491,7 @@ class TimePlanEditor(QWidget):
         try:
             command.first_run(self.context.db)
         except LupError as exc:
-            self.error_label.setText(exc.message)
-            self.error_label.show()
+            self._say(exc.message)
             return False
         self.context.push_done(command)
         return True
@@ -605,19 +604,31 @@ class TimePlanEditor(QWidget):
         start = index.row() if index.isValid() else 0
         if not self.model.plan.blocks:
             return
+        title = self.model.block(start).title
+        if not any(part.adjustable for part in self.model.plan.segments_from(start)):
+            self._say(
+                _(
+                    "Ingen blokker fra «{title}» og ut dagen kan endres (pauser, lunsj og faste tider står). "
+                    "Velg en tidligere blokk."
+                ).format(title=title)
+            )
+            return
         done = self._perform_shown(
-            _("Fordel tiden fra «{title}»").format(title=self.model.block(start).title),
+            _("Fordel tiden fra «{title}»").format(title=title),
             lambda db: timeplan.rebalance(db, self.session_id, start),
         )
-        if done and not self.model.plan.fits_from(start):
+        if done and not all(part.fits for part in self.model.plan.segments_from(start) if part.adjustable):
             # Not silently half-done: say why the day still does not fit.
-            self.error_label.setText(
+            self._say(
                 _(
                     "Dagen får ikke plass selv med kortest mulige blokker (pauser og faste tider står). "
                     "Ta bort en blokk, eller flytt en fast tid."
                 )
             )
-            self.error_label.show()
+
+    def _say(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
 
     def _from_kit(self) -> None:
         from desktop.ui.plan_dialogs import choose_template

@@ -62,6 +62,8 @@ def test_kroner_never_breaks_a_line():
         ("NOK 12 500", 12_500),
         ("12 500 kroner", 12_500),
         ("12 500 NOK", 12_500),
+        ("12 500 kr,-", 12_500),
+        ("5 kroner,-", 5),
         (f"12{NBSP}500{NBSP}kr", 12_500),
         ("2.575.000", 2_575_000),
         ("1.250.000,-", 1_250_000),
@@ -82,7 +84,7 @@ def test_clean_amount_reads_kroner(text, amount):
     assert type(cleaned) is int
 
 
-@pytest.mark.parametrize("value", ["-12 500", "-1", -1, "-12.500,- kr"])
+@pytest.mark.parametrize("value", ["-12 500", "-1", -1, "-12.500,- kr", "-kr 5"])
 def test_negative_amounts_are_refused(value):
     with pytest.raises(ValidationError) as e:
         clean_amount(value, "amount_applied", "Søkt beløp")

@@ -180,3 +180,58 @@ def test_counted_dots_survive_the_upgrade_of_a_full_programme_and_go_on_a_downgr
     assert votes() == before
     upgrade(engine)
     engine.dispose()
+
+
+def test_run_events_keep_the_id_of_a_removed_block_from_0008_on(demo_template: Path, tmp_path: Path) -> None:
+    """0008 drops the foreign key of ``run_event.block_id`` (a block brought back by undo is found again).
+    A full programme's run events keep their blocks through a downgrade and upgrade; an id whose block is
+    gone becomes NULL on a downgrade, as the foreign key there wants."""
+    import shutil
+    import uuid
+
+    from desktop.storage.migrations import downgrade
+
+    folder = tmp_path / "demo"
+    shutil.copytree(demo_template, folder)
+    engine = make_engine(f"sqlite:///{folder / DB_NAME}")
+
+    def linked() -> tuple[int, int]:
+        with engine.connect() as con:
+            return (
+                con.execute(text("SELECT count(*) FROM run_event")).scalar(),
+                con.execute(text("SELECT count(block_id) FROM run_event")).scalar(),
+            )
+
+    with engine.begin() as con:  # the demo's sessions were run before events were kept: two events
+        session, block = con.execute(text("SELECT session_id, id FROM agenda_block LIMIT 1")).one()
+        for kind in ("start", "next"):
+            con.execute(
+                text(
+                    "INSERT INTO run_event (id, created_at, updated_at, session_id, block_id, kind, at, "
+                    "minutes) VALUES (:id, '2026-11-23 01:00:00', '2026-11-23 01:00:00', :session, :block, "
+                    ":kind, '2026-11-23 08:30:00', 0)"
+                ),
+                {"id": uuid.uuid4().hex, "session": session, "block": block, "kind": kind},
+            )
+    before = linked()
+    assert before == (2, 2)
+    downgrade(engine, "0007")
+    upgrade(engine)
+    assert linked() == before
+    with engine.begin() as con:  # a block removed: its events keep its id now
+        block = con.execute(
+            text("SELECT block_id FROM run_event WHERE block_id IS NOT NULL LIMIT 1")
+        ).scalar()
+        con.execute(text("DELETE FROM agenda_block WHERE id = :id"), {"id": block})
+        assert con.execute(
+            text("SELECT count(*) FROM run_event WHERE block_id = :id"), {"id": block}
+        ).scalar()
+    downgrade(engine, "0007")
+    with engine.connect() as con:
+        assert (
+            con.execute(text("SELECT count(*) FROM run_event WHERE block_id = :id"), {"id": block}).scalar()
+            == 0
+        )
+        assert con.execute(text("SELECT count(*) FROM run_event")).scalar() == before[0]
+    upgrade(engine)
+    engine.dispose()

@@ -134,6 +134,25 @@ def test_a_run_interrupted_before_its_plan_was_changed_is_not_taken_up_on_other_
     assert all(after[b.id] == times for b, times in zip(plan.blocks, recorded, strict=True) if b.id in after)
 
 
+def test_a_block_removed_during_the_run_and_brought_back_by_undo_can_be_resumed(
+    window, session_page, answers, monkeypatch
+):
+    runner = start(window, session_page)
+    messages(monkeypatch)
+    runner.clock.advance(10)
+    runner.actions["next"].trigger()  # on the second block
+    editor = session_page.plan_editor
+    editor.table.selectRow(1)
+    editor.remove_action.trigger()
+    window.undo_action.trigger()  # the same block again
+    runner.clock.advance(10)
+    runner.actions["next"].trigger()
+    runner.run = runner.plan = None  # the laptop dies
+    assert runner.load(OPENING)
+    assert "Fortsette kjøringen?" in answers
+    assert runner.run.current == 2 and runner.is_live()
+
+
 def test_a_run_not_started_yet_takes_the_plan_as_it_is_when_started(window, session_page, answers):
     runner = window.context.runner
     editor = session_page.plan_editor
@@ -151,6 +170,23 @@ def test_a_run_not_started_yet_takes_the_plan_as_it_is_when_started(window, sess
     editor.remove_action.trigger()
     assert runner.plan.blocks[0].id != first.id
     assert len(runner.run.planned_minutes) == len(runner.plan.blocks)
+
+
+def test_a_prepared_run_follows_its_plan_emptied_and_filled_again_and_goes_with_its_session(
+    window, session_page, answers
+):
+    from desktop.services import cohorts
+    from desktop.ui.commands import DeleteCommand, PlanCommand
+
+    runner = window.context.runner
+    session_page.plan_editor.run_action.trigger()  # prepared, not started
+    window.context.perform(PlanCommand("Tøm", OPENING, lambda db: timeplan.set_plan(db, OPENING, ())))
+    assert runner.run is None and not runner.actions["toggle"].isEnabled()
+    window.undo_action.trigger()  # the blocks are back: P starts the run again
+    assert runner.run is not None and runner.actions["toggle"].isEnabled()
+    assert len(runner.run.planned_minutes) == len(timeplan.load_plan(window.context.db, OPENING).blocks)
+    window.context.perform(DeleteCommand("Slett", lambda db: cohorts.delete_session(db, OPENING)))
+    assert runner.run is None and runner.plan is None  # no crash, nothing left to run
 
 
 def start_with_yes(window, page, monkeypatch):

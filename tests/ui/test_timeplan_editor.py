@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from desktop.services import timeplan
 from desktop.services.demo import demo_id
 from desktop.services.demo_content import SESSION_PLAN
+from desktop.ui.commands import PlanCommand
 from desktop.ui.navigator import node_key
 from desktop.ui.timeplan_editor import MIME, PlanModel
 
@@ -176,6 +177,22 @@ def test_rebalancing_after_lunch_does_not_blame_a_gap_before_it(editor, window):
     editor.rebalance_action.trigger()
     assert editor.error_label.isVisibleTo(editor)
     assert "Dagen får ikke plass" in editor.error_label.text()
+
+
+def test_rebalancing_where_only_breaks_and_pinned_blocks_follow_says_so(editor, window):
+    from desktop.domain.kit import BlockCategory
+
+    db = window.context.db
+    blocks = (
+        timeplan.new_block("Innlegg", 300),
+        timeplan.new_block("Øvelse", 200),
+        timeplan.new_block("Pause", 15, category=BlockCategory.BREAK),
+    )
+    editor.context.perform(PlanCommand("Ny plan", OPENING, lambda d: timeplan.set_plan(d, OPENING, blocks)))
+    editor.table.selectRow(2)
+    editor.rebalance_action.trigger()
+    assert "Ingen blokker fra «Pause»" in editor.error_label.text() and editor.error_label.isVisibleTo(editor)
+    assert [b.minutes for b in timeplan.load_plan(db, OPENING).blocks] == [300, 200, 15]
 
 
 def test_pin_a_block_from_the_details(editor, window):
