@@ -517,14 +517,19 @@ def _round_table(rows, width) -> Table:
 # --- initiatives and benefits -------------------------------------------------------------------------------
 
 
+def _period(start: date | None, end: date | None) -> str:
+    """12.03.2019 – 30.06.2020, or «fra 12.03.2019», «til 30.06.2020», «–» for what is known."""
+    if start and end:
+        return f"{format_date(start)} – {format_date(end)}"
+    if start:
+        return _("fra {day}").format(day=format_date(start))
+    return _("til {day}").format(day=format_date(end)) if end else "–"
+
+
 def _initiatives(initiatives, width) -> list[Flowable]:
     story: list[Flowable] = [PageBreak(), para(_("Innovasjonstiltak og gevinstplan"), "h1")]
     for v in initiatives:
-        period = (
-            " – ".join(format_date(d) for d in (v.start_date, v.end_date))
-            if v.start_date or v.end_date
-            else "–"
-        )
+        period = _period(v.start_date, v.end_date)
         rows = [
             (_("Behov"), v.need or "–"),
             (_("Beskrivelse"), v.description or "–"),

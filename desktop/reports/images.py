@@ -100,8 +100,15 @@ class DamagedImageError(PhotoError):
 
 
 class ImageTooLargeError(PhotoError):
-    def __init__(self, path: Path, width: int | None = None, height: int | None = None) -> None:
-        if width and height:
+    def __init__(
+        self, path: Path, width: int | None = None, height: int | None = None, deep: bool = False
+    ) -> None:
+        if deep:  # few enough pixels, but each takes much memory (transparency, 16 bits per colour)
+            text = _(
+                "{name} er for stort til å åpnes trygt ({width} × {height} piksler med gjennomsiktighet "
+                "eller stor fargedybde). Lagre bildet som JPEG, eller mindre, og prøv igjen."
+            ).format(name=path.name, width=width, height=height)
+        elif width and height:
             text = _(
                 "{name} er for stort ({width} × {height} piksler). Bilder kan ha høyst {limit} megapiksler."
             ).format(name=path.name, width=width, height=height, limit=MAX_PIXELS // 1_000_000)
@@ -187,7 +194,7 @@ def _open(source: Path) -> Image.Image:
     # A JPEG is decoded at a fraction of its size (``draft`` below), never to more than 2 × MAX_SIDE.
     if image.format not in ("JPEG", "MPO") and decoded_bytes(image) > MAX_DECODED_BYTES:
         image.close()
-        raise ImageTooLargeError(source)
+        raise ImageTooLargeError(source, width, height, deep=True)
     return image
 
 

@@ -456,9 +456,7 @@ def cohort_report(db: Database, cohort_id: uuid.UUID, today: date | None = None)
         row[1] += location_id in in_cohort
         row[2] += location_id in completed
     coverage = tuple(
-        SectorCoverage(sector, *per_sector[sector])
-        for sector in sorted(per_sector, key=str.casefold)
-        if per_sector[sector][1]
+        SectorCoverage(sector, *per_sector[sector]) for sector in sorted(per_sector, key=str.casefold)
     )
     phase_counts = defaultdict(int)
     for v in views:

@@ -278,3 +278,12 @@ def test_dots_counted_off_the_wall_are_said_under_the_votes(capralhaugen) -> Non
     assert f"{board.total_votes} prikker er talt fra lappene på veggen" in content
     pdf, _warnings = render(capralhaugen)
     assert "talt fra lappene" not in flat(text_of(pdf))
+
+
+def test_an_initiative_period_says_what_is_known() -> None:
+    from desktop.reports.group_summary import _period
+
+    assert _period(date(2019, 4, 15), date(2020, 6, 30)) == "15.04.2019 – 30.06.2020"
+    assert _period(date(2019, 4, 15), None) == "fra 15.04.2019"
+    assert _period(None, date(2020, 6, 30)) == "til 30.06.2020"
+    assert _period(None, None) == "–"

@@ -51,6 +51,7 @@ def test_cohort_report_of_a_demo_cohort(demo_db) -> None:
     assert sum(g.benefits for g in data.gains) == data.benefits
     assert data.locations == 180
     assert sum(c.in_cohort for c in data.coverage) == 21
+    assert sum(c.locations for c in data.coverage) == data.locations  # every sector, reached or not
     assert sum(n for _label, n in data.phases) == len(data.initiatives)
 
 
