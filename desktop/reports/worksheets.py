@@ -638,7 +638,8 @@ def _draw_journey(
     step_height = 8 * mm if multi_step else 0
     header = stage_height + step_height
     rows = j.rows
-    weights = [1.35 if row.feelings else 1.0 for row in rows]
+    # The feelings lane is taller: its scale and curve, and above them the cards written in it.
+    weights = [(1.9 if any(row.cells) else 1.35) if row.feelings else 1.0 for row in rows]
     body = grid_top - header
     row_heights = [body * w / sum(weights) for w in weights] if rows else []
 
@@ -691,17 +692,20 @@ def _draw_journey(
             canvas.rect(
                 label_width + index * column_width, bottom, column_width, row_height, stroke=1, fill=0
             )
+        # In the feelings lane, its cards keep to the top and the scale with the curve takes the rest.
+        card_room = row_height * 0.32 if row.feelings and any(row.cells) else row_height
+        band = row_height - card_room if card_room < row_height else row_height
         if row.feelings:
-            _emotion_band(canvas, label_width, bottom, column_width, row_height, columns, curve=False)
+            _emotion_band(canvas, label_width, bottom, column_width, band, columns, curve=False)
         for index, cards in enumerate(row.cells[: len(columns)]):
             if cards:
                 left_out = _cards(
                     canvas,
                     cards,
                     label_width + index * column_width,
-                    bottom,
+                    row_top - card_room,
                     column_width,
-                    row_height,
+                    card_room,
                     card_style,
                 )
                 if left_out:
@@ -710,8 +714,8 @@ def _draw_journey(
                             n=left_out, lane=row.title, step=columns[index].step
                         )
                     )
-        if row.feelings:  # the curve over any cards in the lane
-            _emotion_band(canvas, label_width, bottom, column_width, row_height, columns, lines=False)
+        if row.feelings:  # the curve last, over the lines
+            _emotion_band(canvas, label_width, bottom, column_width, band, columns, lines=False)
         row_top = bottom
     # A firmer outline around the grid.
     canvas.setStrokeColor(INK)
