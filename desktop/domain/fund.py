@@ -117,11 +117,9 @@ def _read_kroner(value: str, field: str, label: str) -> int:
     # 12 500 kr,-; a minus before it all (-kr 5) stays a minus.
     sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
     text = next((text[len(p) :] for p in _CURRENCY if text.startswith(p)), text)
-    for _round in range(2):
-        text = next((text[: -len(s)] for s in _CURRENCY if text.endswith(s)), text)
-        for whole in (",-", ",00"):
-            text = text.removesuffix(whole)
-    text = sign + text
+    text = next((text[: -len(s)] for s in _CURRENCY if text.endswith(s)), text)
+    text = next((text[: -len(w)] for w in (",-", ",00") if text.endswith(w)), text)  # once: 12,00,00 is not
+    text = sign + next((text[: -len(s)] for s in _CURRENCY if text.endswith(s)), text)
     if _PLAIN.fullmatch(text):
         return int(text)
     if _DOTTED.fullmatch(text):

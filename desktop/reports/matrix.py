@@ -75,11 +75,28 @@ def matrix_drawing(
 
 def spread(points: Sequence[tuple[float, float]], radius: float, box: tuple[float, float, float, float]):
     """``points`` (marker centres) moved apart as little as needed so that no two markers of ``radius``
-    overlap, all kept inside ``box`` (x, y, width, height); the same points give the same result."""
+    overlap, each kept inside its own field of ``box`` (x, y, width, height; a point on a midline belongs to
+    the field above or right of it, as an idea at 0.5 does). When a field holds more markers than it has room
+    for, some still overlap. The same points give the same result."""
     x0, y0, w, h = box
-    placed = [list(p) for p in points]
+    mid_x, mid_y = x0 + w / 2, y0 + h / 2
+    fields = [
+        (
+            (mid_x, x0 + w) if x >= mid_x else (x0, mid_x),
+            (mid_y, y0 + h) if y >= mid_y else (y0, mid_y),
+        )
+        for x, y in points
+    ]
+    placed = [[x, y] for x, y in points]
     least = 2 * radius + 0.5
-    for _round in range(60):
+
+    def keep_to_fields() -> None:
+        for p, ((left, right), (low, high)) in zip(placed, fields, strict=True):
+            p[0] = min(max(p[0], left + radius), right - radius)
+            p[1] = min(max(p[1], low + radius), high - radius)
+
+    keep_to_fields()
+    for _round in range(300):
         moved = False
         for i in range(len(placed)):
             for j in range(i + 1, len(placed)):
@@ -98,9 +115,7 @@ def spread(points: Sequence[tuple[float, float]], radius: float, box: tuple[floa
                 placed[j][0] += ux * push
                 placed[j][1] += uy * push
                 moved = True
-        for p in placed:
-            p[0] = min(max(p[0], x0 + radius), x0 + w - radius)
-            p[1] = min(max(p[1], y0 + radius), y0 + h - radius)
         if not moved:
             break
+        keep_to_fields()
     return [(x, y) for x, y in placed]

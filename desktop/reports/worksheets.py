@@ -24,6 +24,7 @@ dataclasses below; ``desktop.services.worksheet_data`` gathers them from the dat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -58,6 +59,7 @@ from desktop.reports.matrix import matrix_drawing
 
 LINE = colors.HexColor("#8a949e")  # printed lines: visible on any printer, light enough to write over
 WRITE = colors.HexColor("#d5dbe1")  # writing guide lines
+CARD_INNER = 1.5 * mm  # a cell's margin around its cards
 CARD_FILL = {
     "yellow": colors.HexColor("#fff3b0"),
     "pink": colors.HexColor("#fbd5e2"),
@@ -388,12 +390,11 @@ def _write(
     width: float,
     height: float,
     style: ParagraphStyle,
-    markup: bool = False,
 ) -> tuple[float, bool]:
     """Draw a wrapped paragraph with its top at ``top`` inside ``width`` × ``height``; smaller type if it
     does not fit, and what still does not fit is cut after the last word that does, marked "…" (one line
     when not even that has room). Returns the height used and whether all fitted."""
-    source = value if markup else text(value)
+    source = text(value)
     for scale in (1.0, 0.85, 0.72):
         fitted = ParagraphStyle(
             "fit", parent=style, fontSize=style.fontSize * scale, leading=style.leading * scale
@@ -403,22 +404,35 @@ def _write(
         if used <= height:
             paragraph.drawOn(canvas, x, top - used)
             return used, True
-    # Any line may stand alone here (ReportLab would rather split nothing than leave one line).
-    cut = ParagraphStyle("cut", parent=fitted, allowOrphans=1, allowWidows=1)
-    parts = Paragraph(source, cut).split(width, height)
-    words = parts[0].getPlainText().split() if parts else []
-    while words:
-        shortened = Paragraph(text(" ".join(words) + "…"), cut)
-        _w, used = shortened.wrap(width, height)
-        if used <= height:
-            shortened.drawOn(canvas, x, top - used)
-            return used, False
-        words.pop()
-    line = layout.fit_text(Paragraph(source, cut).getPlainText(), cut.fontName, cut.fontSize, width)
-    canvas.setFont(cut.fontName, cut.fontSize)
-    canvas.setFillColor(cut.textColor)
-    canvas.drawString(x, top - cut.fontSize, line)
-    return min(height, cut.leading), False
+    # Cut after the last word that fits (else inside a word too long for a line), marked "…", the line
+    # breaks kept; found by halving, as a longer start of the text never takes less room.
+    whole = value.strip()
+
+    def shortened(end: int) -> Paragraph:
+        return Paragraph(text(whole[:end].rstrip() + "…"), fitted)
+
+    def longest(ends: Sequence[int]) -> int:
+        low, high = 0, len(ends)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if shortened(ends[middle - 1]).wrap(width, height)[1] <= height:
+                low = middle
+            else:
+                high = middle - 1
+        return ends[low - 1] if low else 0
+
+    end = longest([m.start() for m in re.finditer(r"\s+", whole)]) or longest(range(1, len(whole)))
+    if end:
+        paragraph = shortened(end)
+        _w, used = paragraph.wrap(width, height)
+        paragraph.drawOn(canvas, x, top - used)
+        return used, False
+    # Not one line's height: one line, shortened.
+    line = layout.fit_text(" ".join(whole.split()), fitted.fontName, fitted.fontSize, width)
+    canvas.setFont(fitted.fontName, fitted.fontSize)
+    canvas.setFillColor(fitted.textColor)
+    canvas.drawString(x, top - fitted.fontSize, line)
+    return min(height, fitted.leading), False
 
 
 def _label(
@@ -692,9 +706,14 @@ def _draw_journey(
             canvas.rect(
                 label_width + index * column_width, bottom, column_width, row_height, stroke=1, fill=0
             )
-        # In the feelings lane, its cards keep to the top and the scale with the curve takes the rest.
-        card_room = row_height * 0.32 if row.feelings and any(row.cells) else row_height
-        band = row_height - card_room if card_room < row_height else row_height
+        # In the feelings lane, its cards keep to the top (as much room as they need, up to half the lane)
+        # and the scale with the curve takes the rest.
+        card_room = row_height
+        band = row_height
+        if row.feelings and any(row.cells):
+            needed = max(_stack_height(cards, column_width, card_style) for cards in row.cells)
+            card_room = min(needed, row_height / 2)
+            band = row_height - card_room
         if row.feelings:
             _emotion_band(canvas, label_width, bottom, column_width, band, columns, curve=False)
         for index, cards in enumerate(row.cells[: len(columns)]):
@@ -781,9 +800,17 @@ def _emotion_band(
             canvas.circle(px, py, 1.6 * mm, stroke=0, fill=1)
 
 
+def _stack_height(cards, width: float, style: ParagraphStyle) -> float:
+    """The height ``_cards`` needs for ``cards`` in a cell ``width`` wide."""
+    inner = CARD_INNER
+    return 2 * inner + sum(
+        para(c.text, style).wrap(width - 2 * inner - 2 * mm, 10_000)[1] + 3 * mm for c in cards
+    )
+
+
 def _cards(canvas, cards, x: float, bottom: float, width: float, height: float, style: ParagraphStyle) -> int:
     """Cards stacked in a cell, each on its colour; returns how many did not fit."""
-    inner = 1.5 * mm
+    inner = CARD_INNER
     top = bottom + height - inner
     more_height = 4 * mm
     for index, card in enumerate(cards):

@@ -100,7 +100,7 @@ def test_huge_amounts_are_refused(value):
     assert e.value.message == "«Ramme» er urimelig stort. Sjekk antall nuller."
 
 
-@pytest.mark.parametrize("value", ["tolv tusen", "1e5", "kr", "-", ",-", float("nan")])
+@pytest.mark.parametrize("value", ["tolv tusen", "1e5", "kr", "-", ",-", "12,-,-", float("nan")])
 def test_junk_amounts_are_refused(value):
     with pytest.raises(ValidationError) as e:
         clean_amount(value, "amount_granted", "Innvilget beløp")
@@ -130,6 +130,7 @@ WHOLE_KRONER = (
         "12.500,50",
         "12,500",  # English thousands: ambiguous, so asked again
         "-2.5",
+        "12,00,00",  # an ending twice is not whole kroner
     ],
 )
 def test_amounts_that_could_have_ore_are_refused_not_misread(value):

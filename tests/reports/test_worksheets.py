@@ -197,6 +197,21 @@ def test_pre_filled_journey_map_has_cards_and_warns_about_what_does_not_fit() ->
     assert len(warnings) == 1 and "Smertepunkter" in warnings[0]
 
 
+def test_the_feelings_lane_holds_its_cards_above_the_scale() -> None:
+    columns = tuple(JourneyColumn("Start", f"Steg {n}", n % 5 - 2) for n in range(8))
+    feelings = (
+        (JourneyCardText("Alene med det, og redd for å ikke bli tatt på alvor", "orange"),),
+        (JourneyCardText("Lettet", "orange"), JourneyCardText("Men sliten", "orange")),
+        *[()] * 6,
+    )
+    lanes = tuple(JourneyRow(f"Bane {n}") for n in range(7))
+    journey = JourneySheet("Reisen", columns=columns, rows=(*lanes, JourneyRow("Følelser", True, feelings)))
+    data, warnings = pdf("brukerreise-a3", journey)
+    assert warnings == []  # every card printed
+    words = flat(page_text(data))
+    assert "redd for å ikke bli tatt på alvor" in words and "Men sliten" in words and "+2" in words
+
+
 def test_pre_filled_benefit_plan() -> None:
     plan = BenefitSheet(
         "Digital innsjekk",
@@ -258,3 +273,15 @@ def test_gathered_from_the_demo_programme(demo_db) -> None:
     handout = worksheet_data.handout_sheet(demo_db, session_id, kit())
     assert handout.blocks and handout.goals
     pdf("tidsplan-deltaker", handout)
+
+
+def test_a_pre_filled_text_too_long_for_its_box_fills_the_box_and_ends_with_an_ellipsis() -> None:
+    lines = "\n".join(f"Punkt {n}: ring brukeren dagen før besøket" for n in range(1, 30))
+    long = "Innbyggerne som mottar hjemmetjenester trenger bedre oversikt over når de ansatte kommer. " * 12
+    data = PrototypeSheet("Besøksvarsel", group="Capralhaugen", need=lines, solution=long)
+    made, warnings = pdf("prototypekort", data)
+    content = PdfReader(io.BytesIO(made)).pages[0].extract_text()
+    assert "Punkt 1: ring brukeren dagen før besøket\nPunkt 2:" in content  # its lines kept apart
+    assert "Punkt 29" not in content and "…" in content
+    assert content.count("Innbyggerne som mottar") >= 2  # several lines of it, not one
+    assert any("Behov" in w for w in warnings) and any("Løsning" in w for w in warnings)
