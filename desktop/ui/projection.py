@@ -292,7 +292,7 @@ class ProjectionWindow(QWidget):
         if self._frozen:
             self._pending = state
             return
-        if state == self._state and self._card is None:
+        if state == self._state and self._card is None and self._image is None:
             return  # the run controller sends the same state several times a second
         self._state = state
         self._card = None

@@ -13,14 +13,17 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -65,7 +68,7 @@ def run_shortcuts() -> tuple[tuple[str, str, list[str]], ...]:
         ("toggle", _("Start / pause"), ["P", "F5"]),
         ("next", _("Neste blokk"), ["PgDown"]),
         ("previous", _("Forrige blokk"), ["PgUp"]),
-        ("add1", _("+1 min"), ["1", "+"]),
+        ("add1", _("+1 min"), ["1"]),  # not +: it gives a dot in the voting table
         ("add5", _("+5 min"), ["5"]),
         ("blackout", _("Svart skjerm"), ["B"]),
         ("freeze", _("Frys visningen"), ["F"]),
@@ -93,6 +96,7 @@ class RunController(QObject):
         self.timer.setInterval(250)
         self.timer.timeout.connect(self._tick)
         context.changed.connect(self.plan_changed)
+        QApplication.instance().focusChanged.connect(self._enable)
         self.actions: dict[str, QAction] = {}
         slots = {
             "toggle": self.toggle,
@@ -189,16 +193,22 @@ class RunController(QObject):
             "pinned_starts": [at(b.pinned_start) for b in plan.blocks],
         }
 
-    def _enable(self) -> None:
+    def _enable(self, *_focus) -> None:
         """Plain keys act only when they mean something: P once a run is loaded, the rest while it runs
-        (so 5 typed in a table is not +5 min by accident), the wall's keys while the wall is up."""
+        (so 5 typed in a table is not +5 min by accident), the wall's keys while the wall is up. PgDn and
+        PgUp (a clicker's keys) go to the run wherever the focus is, except in a text being written: there
+        they page through the text."""
         live = self.is_live()
         wall = self.projection is not None and self.projection.isVisible()
+        focus = QApplication.focusWidget()
+        writing = isinstance(focus, QPlainTextEdit | QTextEdit) and not focus.isReadOnly()
         for name, action in self.actions.items():
             if name == "toggle":
                 action.setEnabled(self.run is not None and self.run.status is not RunStatus.FINISHED)
             elif name in ("blackout", "freeze", "timer"):
                 action.setEnabled(wall)
+            elif name in ("next", "previous"):
+                action.setEnabled(live and not writing)
             else:
                 action.setEnabled(live)
 
@@ -332,7 +342,13 @@ class RunController(QObject):
     def _tick(self) -> None:
         self.updated.emit()
         projection = self.projection
-        if projection is not None and projection.isVisible() and not projection.showing_card:
+        # A frozen wall is left alone: a card or the countdown asked for meanwhile shows on unfreezing.
+        if (
+            projection is not None
+            and projection.isVisible()
+            and not projection.showing_card
+            and not projection.frozen
+        ):
             projection.show_state(self.projection_state())
 
     # --- what is shown ----------------------------------------------------------------------------------

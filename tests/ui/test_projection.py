@@ -285,7 +285,17 @@ def test_a_card_shown_while_frozen_waits(projection) -> None:
     assert label(projection, "card_title").text() == "Papirprototype"
 
 
-def test_markup_is_shown_literally(projection) -> None:
+def test_the_countdown_comes_back_after_a_picture_even_when_nothing_has_changed(projection) -> None:
+    from PySide6.QtGui import QImage
+
+    projection.show_state(STATE)
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(0x336699)
+    projection.show_image(image)
+    assert projection.showing_card
+    projection.show_state(STATE)  # T, with the run paused: the same state as before the picture
+    assert not projection.showing_card and projection.current_image is None
+
     projection.show_state(
         ProjectionState(title="<b>x</b>", countdown="10:00", next_title="<i>y</i>", text="a &amp; <br>b")
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.services import run as run_service
 from desktop.services import timeplan
@@ -187,6 +188,26 @@ def test_a_prepared_run_follows_its_plan_emptied_and_filled_again_and_goes_with_
     assert len(runner.run.planned_minutes) == len(timeplan.load_plan(window.context.db, OPENING).blocks)
     window.context.perform(DeleteCommand("Slett", lambda db: cohorts.delete_session(db, OPENING)))
     assert runner.run is None and runner.plan is None  # no crash, nothing left to run
+
+
+def test_page_down_in_a_text_being_written_pages_the_text_not_the_run(window, session_page, answers, qtbot):
+    runner = start(window, session_page)
+    notes = session_page.plan_editor.notes
+    session_page.tabs.setCurrentWidget(session_page.plan_editor)
+    session_page.plan_editor.table.selectRow(0)
+    window.activateWindow()
+    assert notes.isVisible()
+    notes.setPlainText("\n".join(f"Linje {n}" for n in range(200)))
+    notes.setFocus()
+    qtbot.waitUntil(notes.hasFocus)
+    assert not runner.actions["next"].isEnabled()  # PgDn is the text's: it pages through it
+    qtbot.keyClick(notes, Qt.Key.Key_PageDown)
+    assert runner.run.current == 0 and notes.textCursor().blockNumber() > 0
+    window.navigator.tree.setFocus()
+    qtbot.waitUntil(window.navigator.tree.hasFocus)
+    assert runner.actions["next"].isEnabled()  # a clicker's PgDn anywhere else: the next block
+    runner.actions["next"].trigger()
+    assert runner.run.current == 1
 
 
 def start_with_yes(window, page, monkeypatch):

@@ -319,6 +319,14 @@ def test_method_card_browser_adds_to_the_plan_and_shows_on_the_wall(editor, wind
     assert projection.isVisible() and projection.showing_card
     window.context.runner._tick()  # the countdown's tick leaves the card alone
     assert projection.showing_card
+
+    runner = window.context.runner
+    runner.show_timer()
+    runner.toggle_freeze()  # a card chosen while the wall is frozen is shown on unfreezing
+    browser.show_on_wall.emit("Papirprototype", [("Hensikt", "Test en idé")])
+    runner._tick()
+    runner.toggle_freeze()
+    assert projection.showing_card and projection.current_image is None
     window.context.runner.close()
 
 
