@@ -69,6 +69,9 @@ def _read_toml(path: Path, folder: Path, issues: list[KitIssue]) -> tuple[Reader
         return None
     try:
         return Reader(name, text, issues), tomllib.loads(text)
+    except RecursionError:  # nested hundreds of levels deep: no kit is
+        issues.append(KitIssue(name, 1, "", _("filen er nøstet for dypt til å leses (lister i lister i …).")))
+        return None
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_POSITION.search(str(exc))
         line = int(match.group(1)) if match else 1

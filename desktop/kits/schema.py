@@ -73,6 +73,9 @@ class KitIssue:
         return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
 
+GROUP_MOST = 500  # people in a method's group: more is a typing error
+
+
 class Reader:
     """Reads typed values from one file's parsed TOML, recording issues instead of stopping at the first."""
 
@@ -120,8 +123,15 @@ class Reader:
         return value
 
     def positive_int(
-        self, table: dict, path: KeyPath, key: str, required: bool = True, default: int = 1
+        self,
+        table: dict,
+        path: KeyPath,
+        key: str,
+        required: bool = True,
+        default: int = 1,
+        most: int | None = None,
     ) -> int:
+        """A whole number above zero: minutes, at most a day; or a count (``most`` given), at most that."""
         value = self._get(table, path, key, required)
         if value is MISSING:
             return default
@@ -130,7 +140,10 @@ class Reader:
                 (*path, key), _("skal være et helt tall større enn null (er {value}).").format(value=value)
             )
             return default
-        if value > DAY_MINUTES:
+        if most is not None and value > most:
+            self.issue((*path, key), _("kan ikke være mer enn {most}.").format(most=most))
+            return default
+        if most is None and value > DAY_MINUTES:
             self.issue((*path, key), _("kan ikke være mer enn et døgn (1440 minutter)."))
             return default
         return value
@@ -260,9 +273,15 @@ def read_methods(r: Reader, data: dict) -> list[tuple[KeyPath, MethodCard]]:
             for sp, s in r.tables(m, path, "steps")
             if r.known_keys(s, sp, STEP_KEYS) is None
         )
-        group_min = r.positive_int(m, path, "group_min")
-        group_max = r.positive_int(m, path, "group_max")
-        if group_max < group_min:
+        # A card goes into a time plan as one block: it needs a step, and a day holds it.
+        if m.get("steps") == []:
+            r.issue((*path, "steps"), _("må ha minst ett steg."))
+        elif sum(step.minutes for step in steps) > DAY_MINUTES:
+            r.issue((*path, "steps"), _("stegene kan til sammen ikke vare mer enn et døgn (1440 minutter)."))
+        found = len(r.issues)
+        group_min = r.positive_int(m, path, "group_min", most=GROUP_MOST)
+        group_max = r.positive_int(m, path, "group_max", most=GROUP_MOST)
+        if group_max < group_min and len(r.issues) == found:  # both read; else the issue is said already
             r.issue((*path, "group_max"), _("kan ikke være mindre enn group_min."))
         cards.append(
             (

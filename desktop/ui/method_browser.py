@@ -69,6 +69,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.kit import BltStage, Kit, MethodCard, PrototypeCard, VeikartPhase
 from desktop.i18n import _
 from desktop.kits.loader import KitEntry
+from desktop.services.overview import norwegian_key
 from desktop.ui.text_layout import clip_lines
 
 Card = MethodCard | PrototypeCard
@@ -123,7 +124,7 @@ def _search_text(card: Card) -> str:
         parts = [card.title, card.purpose, *(s.text for s in card.steps), *card.tips, *card.materials]
     else:
         parts = [card.title, card.purpose, *card.how_to, *card.materials, card.good_for]
-    return "\n".join(parts).casefold()
+    return norwegian_key("\n".join(parts))  # case and accents ignored: «idemyldring» finds «idémyldring»
 
 
 def minutes_text(minutes: int) -> str:
@@ -960,7 +961,7 @@ class MethodBrowser(QWidget):
 
     def _matches(self, entry: CardEntry) -> bool:
         card = entry.card
-        terms = self.search.text().casefold().split()
+        terms = norwegian_key(self.search.text()).split()
         if any(term not in entry.search_text for term in terms):
             return False
         span = self.length_filter.currentData()

@@ -196,3 +196,32 @@ def test_a_template_past_midnight_is_refused(kit_copy: Path):
     replace_in(kit_copy / "sessions" / "oppdrift-sokerverksted.toml", 'start = "12:00"', 'start = "23:00"')
     issues = issues_of(kit_copy)
     assert any(i.startswith("lup/sessions/oppdrift-sokerverksted.toml:") and "midnatt" in i for i in issues)
+
+
+def test_a_file_nested_too_deep_is_named_not_a_crash(kit_copy: Path):
+    (kit_copy / "worksheets.toml").write_text("x = " + "[" * 2000 + "]" * 2000 + "\n", encoding="utf-8")
+    [issue] = issues_of(kit_copy)
+    assert issue.startswith("lup/worksheets.toml:1: ") and "nøstet for dypt" in issue
+
+
+def test_a_method_without_steps_or_longer_than_a_day_is_refused(kit_copy: Path):
+    path = kit_copy / "methods.toml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("steps = [")
+    end = text.index("]\n", start) + 1
+    path.write_text(text[:start] + "steps = []" + text[end:], encoding="utf-8")
+    [issue] = issues_of(kit_copy)
+    assert "method[1].steps: må ha minst ett steg" in issue
+    path.write_text(
+        text[:start] + 'steps = [{ text = "a", minutes = 900 }, { text = "b", minutes = 900 }]' + text[end:]
+    )
+    [issue] = issues_of(kit_copy)
+    assert "method[1].steps: stegene kan til sammen ikke vare mer enn et døgn" in issue
+
+
+def test_a_group_size_too_large_is_named_as_such(kit_copy: Path):
+    line = replace_in(kit_copy / "methods.toml", "group_max = 40", "group_max = 5000")
+    [issue] = issues_of(kit_copy)
+    assert issue.startswith(f"lup/methods.toml:{line}: method[1].group_max: kan ikke være mer enn 500."), (
+        issue
+    )

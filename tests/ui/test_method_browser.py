@@ -102,6 +102,13 @@ def test_search_narrows_case_insensitively_over_every_text_field(browser, kit) -
     assert not browser.random_button.isEnabled()
 
 
+def test_search_ignores_accents_but_not_the_norwegian_letters(browser, kit) -> None:
+    browser.search.setText("omvendt idemyldring")  # as most people write «idé»
+    assert (kit.id, "omvendt-idemyldring") in browser.visible_cards()
+    browser.search.setText("stasted")  # å is a letter of its own, not an a with a ring
+    assert (kit.id, "brukerreise") not in browser.visible_cards()
+
+
 def test_every_search_word_must_match(browser, kit) -> None:
     browser.search.setText("post-it prikk")
     expected = [
