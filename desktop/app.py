@@ -18,7 +18,7 @@ from pathlib import Path
 
 from desktop import APP_NAME, __version__, crash
 from desktop.errors import LupError
-from desktop.i18n import _, set_language
+from desktop.i18n import SOURCE_LANGUAGE, _, current_language, set_language
 from desktop.paths import default_config_dir, default_data_dir
 
 log = logging.getLogger("desktop")
@@ -151,6 +151,10 @@ def _run_window(args: argparse.Namespace, data_dir: Path, demo: bool) -> int:
     settings = Settings((data_dir if demo else default_config_dir()) / "settings.ini")
     if not args.lang:
         set_language(settings.get(LANGUAGE))
+    if current_language() == SOURCE_LANGUAGE:  # Qt's own texts (a text field's menu, key names) too
+        from desktop.ui import qt_texts
+
+        qt_texts.install()
     window = MainWindow(settings, data_dir, demo=demo)
     window.show()
     result = {"code": 0}
