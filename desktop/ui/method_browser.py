@@ -169,21 +169,22 @@ def foot_lines(card: Card) -> list[str]:
 def wall_sections(card: Card) -> list[tuple[str, str]]:
     """The (heading, text) sections a card shows on the wall; empty ones are left out."""
     if isinstance(card, MethodCard):
-        steps = "\n".join(
+        steps = [
             _("{number}. {text} ({minutes})").format(
                 number=number, text=step.text, minutes=minutes_text(step.minutes)
             )
             for number, step in enumerate(card.steps, 1)
-        )
+        ]
         tips = card.tips
         extra: list[tuple[str, str]] = []
     else:
-        steps = "\n".join(f"{number}. {text}" for number, text in enumerate(card.how_to, 1))
+        steps = [f"{number}. {text}" for number, text in enumerate(card.how_to, 1)]
         tips = ()
         extra = [(_("Egner seg for"), card.good_for)]
+    # One section per step, the heading on the first: the wall may go on with the steps in a next column.
     sections = [
         (_("Hensikt"), card.purpose),
-        (_("Slik gjør dere"), steps),
+        *[(_("Slik gjør dere") if n == 0 else "", step) for n, step in enumerate(steps)],
         (_("Materiell"), ", ".join(card.materials)),
         (_("Tips"), "\n".join(f"• {tip}" for tip in tips)),
         *extra,

@@ -302,7 +302,8 @@ class ProjectionWindow(QWidget):
 
     def show_card(self, title: str, sections: list[tuple[str, str]]) -> None:
         """Show a method or prototype card, large: ``title`` and (heading, text) sections, until
-        ``show_state`` is called again."""
+        ``show_state`` is called again. When the card does not fit, its last sections give way first and
+        its second (the steps, which may go on in sections without a heading, one per step) last."""
         card = (title, [(heading, text) for heading, text in sections])
         if self._frozen:
             self._pending = card
@@ -505,6 +506,10 @@ class ProjectionWindow(QWidget):
         def heading_height(font: QFont) -> int:
             return QFontMetrics(font).lineSpacing() + small_gap
 
+        def spacing(indexes) -> int:
+            """The space between sections: a section without a heading goes on from the one before."""
+            return sum(gap if sections[i][0] else small_gap for i in list(indexes)[1:])
+
         def columns_for(count: int, size: int) -> tuple[list[list[int]], int, int]:
             """Sections split in ``count`` columns (in reading order), the column width, the tallest."""
             body, head = fonts(size)
@@ -517,34 +522,51 @@ class ProjectionWindow(QWidget):
             for cuts in combinations(range(1, len(sections)), count - 1):
                 edges = (0, *cuts, len(sections))
                 parts = [list(range(a, b)) for a, b in pairwise(edges)]
-                tallest = max(
-                    (sum(heights[i] for i in part) + gap * (len(part) - 1) for part in parts), default=0
-                )
+                tallest = max((sum(heights[i] for i in part) + spacing(part) for part in parts), default=0)
                 if tallest < best[2]:
                     best = parts, column_width, tallest
             return best
 
+        # The steps: the second section and those without a heading after it (one per step).
+        steps = {1} | {i for i in range(2, len(sections)) if all(not h for h, _t in sections[2 : i + 1])}
+        every = sections
         sizes = list(range(px(CARD_TEXT_SHARE), px(TEXT_MIN_SHARE) - 1, -2)) or [px(TEXT_MIN_SHARE)]
-        counts = tuple(range(1, min(MAX_COLUMNS, len(sections)) + 1)) or (1,)
-        choice = next(
-            ((count, size) for count in counts for size in sizes if columns_for(count, size)[2] <= room),
-            (counts[-1], sizes[-1]),  # nothing fits: the smallest size, the longest sections cut below
-        )
-        columns, column_width, _tallest = columns_for(*choice)
-        body_font, heading_font = fonts(choice[1])
-        line = QFontMetricsF(body_font).lineSpacing()
-
-        # Lines per section body, the longest cut first until each column fits.
-        allowance: dict[int, int] = {}
-        for column in columns:
-            lines = {i: len(wrap_lines(sections[i][1], body_font, column_width)) for i in column}
-            fixed = sum(heading_height(heading_font) for i in column if sections[i][0]) + gap * (
-                len(column) - 1
+        # Sections after the steps (materials, tips) are left out, the last first, while the steps are cut.
+        for kept in range(len(every), min(len(every) - 1, max(steps)), -1):
+            sections = every[:kept]
+            counts = tuple(range(1, min(MAX_COLUMNS, len(sections)) + 1)) or (1,)
+            choice = next(
+                ((count, size) for count in counts for size in sizes if columns_for(count, size)[2] <= room),
+                (counts[-1], sizes[-1]),  # nothing fits: the smallest size, the longest sections cut below
             )
-            while fixed + sum(lines.values()) * line + 2 > room and max(lines.values(), default=0) > 1:
-                longest = max(lines, key=lambda i: lines[i])
-                lines[longest] -= 1
-            allowance.update(lines)
+            columns, column_width, _tallest = columns_for(*choice)
+            body_font, heading_font = fonts(choice[1])
+            line = QFontMetricsF(body_font).lineSpacing()
+
+            # Lines per section body until each column fits: the last sections go first, down to nothing,
+            # then the first; the steps are cut last, the last step first. The first section and the first
+            # step keep a line.
+            allowance: dict[int, int] = {}
+            steps_cut = False
+            for column in columns:
+                whole = {i: len(wrap_lines(sections[i][1], body_font, column_width)) for i in column}
+                lines = dict(whole)
+
+                head = heading_height(heading_font)
+
+                def used(lines=lines, head=head, line=line, sections=sections) -> float:
+                    shown = [i for i in lines if lines[i]]
+                    fixed = sum(head for i in shown if sections[i][0])
+                    return fixed + spacing(shown) + sum(lines.values()) * line + 2
+
+                for i in sorted(column, key=lambda i: (i in steps, i == 0, -i)):
+                    floor = 1 if i in (0, 1) else 0
+                    while used() > room and lines[i] > floor:
+                        lines[i] -= 1
+                allowance.update(lines)
+                steps_cut = steps_cut or any(lines[i] < whole[i] for i in column if i in steps)
+            if not steps_cut:
+                break
 
         self._clear_card()
         title_label = _label("card_title", TITLE_COLOUR, Qt.AlignmentFlag.AlignLeft)
@@ -558,10 +580,10 @@ class ProjectionWindow(QWidget):
         for column in columns:
             box = QVBoxLayout()
             box.setSpacing(0)
-            for position, index in enumerate(column):
+            for position, index in enumerate(i for i in column if allowance.get(i, 1)):
                 heading, text = sections[index]
                 if position:
-                    box.addSpacing(gap)
+                    box.addSpacing(gap if heading else small_gap)
                 if heading:
                     label = _label("card_heading", HEADING_COLOUR, Qt.AlignmentFlag.AlignLeft)
                     label.setFont(heading_font)

@@ -294,11 +294,11 @@ def test_show_on_wall_sends_the_sections(browser, kit, qtbot) -> None:
         browser.wall_button.click()
     title, sections = signal.args
     assert title == card.title
-    headings = [heading for heading, _text in sections]
-    assert headings == ["Hensikt", "Slik gjør dere", "Materiell", "Tips"]
+    headings = [heading for heading, _text in sections]  # a section per step, the heading on the first
+    assert headings == ["Hensikt", "Slik gjør dere", *[""] * (len(card.steps) - 1), "Materiell", "Tips"]
     body = dict(sections)
     assert body["Hensikt"] == card.purpose
-    lines = body["Slik gjør dere"].split("\n")
+    lines = [text for _heading, text in sections[1 : 1 + len(card.steps)]]
     assert lines == [f"{i}. {step.text} ({step.minutes} min)" for i, step in enumerate(card.steps, 1)]
     assert lines[0] == "1. Veilederen viser spørsmålet og svarer selv først, som et eksempel (2 min)"
     assert all(material in body["Materiell"] for material in card.materials)

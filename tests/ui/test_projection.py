@@ -375,3 +375,22 @@ def test_closing_emits_closed(projection, qtbot) -> None:
     with qtbot.waitSignal(projection.closed, timeout=1000):
         projection.close()
     assert not projection.isVisible()
+
+
+def test_every_kit_cards_steps_show_whole_on_a_small_projector(projection) -> None:
+    """At 1280 × 720 the steps of every LUP card are on the wall whole; tips and materials give way first."""
+    from desktop.kits import load_kit
+    from desktop.paths import project_root
+    from desktop.ui.method_browser import wall_sections
+
+    kit = load_kit(project_root() / "workshop_kits" / "lup")
+    cut = []
+    for card in [*kit.methods, *kit.prototypes]:
+        projection.show_card(card.title, wall_sections(card))
+        QApplication.processEvents()
+        texts = [c.text() for c in projection.findChildren(QLabel, "card_text") if c.isVisible()]
+        steps = len(card.steps) if hasattr(card, "steps") else len(card.how_to)
+        whole = [t for t in texts if t[:1].isdigit() and ". " in t and not t.endswith("…")]
+        if len(whole) != steps:
+            cut.append(card.id)
+    assert cut == []

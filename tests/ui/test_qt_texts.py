@@ -1,4 +1,4 @@
-"""Qt's own texts a facilitator meets are Norwegian: a text field's right-click menu, key names in the help."""
+"""Qt's own texts a facilitator meets are bokmål: a text field's right-click menu, key names in the help."""
 
 from __future__ import annotations
 
