@@ -67,6 +67,9 @@ def commit_typing() -> None:
         widget.editingFinished.emit()
 
 
+NAVIGATOR_LEAST = 140  # px: a navigator restored narrower than this comes back at twice it
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, data_dir: Path, demo: bool = False) -> None:
         super().__init__()
@@ -111,6 +114,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.restoreState(self.settings.get(keys.WINDOW_STATE))
         self.splitter.restoreState(self.settings.get(keys.SPLITTER_STATE))
+        sizes = self.splitter.sizes()
+        if sizes[0] < NAVIGATOR_LEAST:  # squeezed once by a wide page beside the card browser: not kept
+            self.splitter.setSizes([NAVIGATOR_LEAST * 2, max(sizes[1], 900)])
 
         self.navigator.selected.connect(self._selected)
         self.context.changed.connect(self.refresh)

@@ -212,6 +212,22 @@ def test_geometry_splitter_and_selection_are_restored(qtbot, demo_db, settings):
     assert second.workspace.current_page().heading.text() == "Capralhaugen BBS"
 
 
+def test_a_navigator_squeezed_narrow_is_not_restored_narrow(qtbot, demo_db, settings):
+    from desktop.ui.main_window import NAVIGATOR_LEAST, MainWindow
+
+    first = MainWindow(settings, demo_db.data_dir)
+    qtbot.addWidget(first)
+    first.show()
+    first.open_register(demo_db)
+    first.splitter.setSizes([60, 900])  # as a wide page beside the card browser can squeeze it
+    first.save_state()
+    second = MainWindow(settings, demo_db.data_dir)
+    qtbot.addWidget(second)
+    second.show()
+    second.open_register(demo_db)
+    assert second.splitter.sizes()[0] >= NAVIGATOR_LEAST
+
+
 def _visible_indexes(window):
     proxy = window.navigator.proxy
     out = []
