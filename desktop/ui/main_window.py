@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -77,7 +77,9 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.setWindowTitle(f"{APP_NAME} – {_('demo')}" if demo else APP_NAME)
         self.setObjectName("MainWindow")
-        self.resize(1280, 800)
+        # First start: 1280 × 800, or what the screen has room for (a 1366 × 768 laptop).
+        room = QGuiApplication.primaryScreen().availableGeometry()
+        self.resize(min(1280, room.width()), min(800, room.height()))
         placeholder = QLabel(_("Åpner dataområdet …"))
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(placeholder)
@@ -417,7 +419,19 @@ class MainWindow(QMainWindow):
             (_("Tidsplanen (når tabellen har fokus)"), sorted(set(editor))),
             (
                 _("Kjøring (virker i begge vinduer)"),
-                [(" / ".join(k), text) for _n, text, k in run_shortcuts()],
+                [
+                    (
+                        " / ".join(
+                            QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in ks
+                        ),
+                        text,
+                    )
+                    for _n, text, ks in run_shortcuts()
+                ],
+            ),
+            (
+                _("Veggen (projeksjonsvinduet)"),
+                [("Esc", _("Ut av fullskjerm")), ("F11", _("Fullskjerm av eller på"))],
             ),
             (
                 _("Navigator og lister"),

@@ -313,3 +313,15 @@ def test_undo_while_typing_in_a_multi_line_field_takes_back_the_typing(window, q
     window.undo_action.trigger()
     window.undo_action.trigger()
     assert page.name.text() != "LUP i Bærum"
+
+
+def test_the_shortcut_help_names_the_run_and_wall_keys(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    window._show_shortcuts()
+    (text,) = shown
+    assert "Kjøring (virker i begge vinduer)" in text and "+1 min" in text
+    assert "Veggen (projeksjonsvinduet)" in text and "F11\t" in text and "Esc\tUt av fullskjerm" in text
+    assert "\n+\t" not in text and "1 / +" not in text  # + gives a dot in the voting table
