@@ -419,33 +419,20 @@ def test_plan_vs_actual_from_stored_records_without_running_time() -> None:
     assert [(r.actual_minutes, r.difference) for r in rows] == [(11.0, 1.0), (None, -10.0), (None, -10.0)]
 
 
-def test_replay_rebuilds_a_run_from_its_events():
-    from datetime import UTC, datetime, timedelta
-
-    from desktop.domain.run import Run
-
-    class Clock:
-        def __init__(self) -> None:
-            self.value = datetime(2027, 1, 5, 8, 30, tzinfo=UTC)
-
-        def now(self):
-            return self.value
-
-    clock = Clock()
-    live = Run([10, 20, 30], clock)
-    live.start()
-    clock.value += timedelta(minutes=12)
+def test_replay_rebuilds_a_run_from_its_events(clock: FakeClock):
+    live = started(clock, 10, 20, 30)
+    clock.advance(12 * 60)
     live.next()
     live.add_minutes(5)
-    clock.value += timedelta(minutes=3)
+    clock.advance(3 * 60)
     live.pause()
-    clock.value += timedelta(minutes=4)
+    clock.advance(4 * 60)
     again = Run.replay([10, 20, 30], live.events, clock)
     assert (again.current, again.status) == (live.current, live.status)
     assert again.remaining_seconds() == live.remaining_seconds()
     assert again.actuals == live.actuals
     again.resume()  # and it goes on with the real clock
-    clock.value += timedelta(minutes=1)
+    clock.advance(60)
     assert again.remaining_seconds() == (20 + 5 - 4) * 60
 
 
@@ -514,22 +501,13 @@ def test_a_plan_edited_during_the_run_brings_its_new_pins_and_end(clock: FakeClo
     assert run.pinned_starts[2] == at(3 * 3600) and run.behind_seconds() == 15 * 60
 
 
-def test_replay_refuses_events_that_land_on_other_blocks_than_they_name():
+def test_replay_refuses_events_that_land_on_other_blocks_than_they_name(clock: FakeClock):
     from dataclasses import replace
-    from datetime import UTC, datetime, timedelta
 
-    from desktop.domain.run import Run, RunError
+    from desktop.domain.run import RunError
 
-    class Clock:
-        value = datetime(2027, 1, 5, 8, 30, tzinfo=UTC)
-
-        def now(self):
-            return self.value
-
-    clock = Clock()
-    live = Run([10, 20, 30], clock)
-    live.start()
-    clock.value += timedelta(minutes=12)
+    live = started(clock, 10, 20, 30)
+    clock.advance(12 * 60)
     live.next()
     # The second block was removed (-1) or moved (2) since: the run cannot be taken up by position.
     for index in (-1, 2):
