@@ -73,7 +73,7 @@ class KitIssue:
         return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
 
-GROUP_MOST = 500  # people in a method's group: more is a typing error
+GROUP_MOST = 10_000  # people in a method's group (a town hall); more is a typing error
 
 
 class Reader:

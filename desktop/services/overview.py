@@ -5,6 +5,7 @@ Pure functions over ``views.GroupFigures`` (no database, no Qt), so the dashboar
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -35,8 +36,9 @@ _NORWEGIAN = str.maketrans(
 
 
 def norwegian_key(text: str) -> str:
-    """A sort key for names in Norwegian alphabetical order, ignoring case."""
-    return text.casefold().translate(_NORWEGIAN)
+    """A sort key for names in Norwegian alphabetical order, ignoring case (and how the letters were
+    composed: å typed as a + ring is å)."""
+    return unicodedata.normalize("NFC", text).casefold().translate(_NORWEGIAN)
 
 
 class UnitFigures(NamedTuple):

@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         # First start: 1280 × 800, or what the screen has room for (a 1366 × 768 laptop).
         room = QGuiApplication.primaryScreen().availableGeometry()
-        self.resize(min(1280, room.width()), min(800, room.height()))
+        self.resize(min(1280, room.width()), min(800, room.height() - 40))  # the title bar too
         placeholder = QLabel(_("Åpner dataområdet …"))
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(placeholder)
@@ -418,7 +418,7 @@ class MainWindow(QMainWindow):
             (_("Hovedvinduet"), menus),
             (_("Tidsplanen (når tabellen har fokus)"), sorted(set(editor))),
             (
-                _("Kjøring (virker i begge vinduer)"),
+                _("Kjøring (virker i begge vinduer; PgDn/PgUp ikke mens du skriver i et tekstfelt)"),
                 [
                     (
                         " / ".join(

@@ -302,8 +302,8 @@ class ProjectionWindow(QWidget):
 
     def show_card(self, title: str, sections: list[tuple[str, str]]) -> None:
         """Show a method or prototype card, large: ``title`` and (heading, text) sections, until
-        ``show_state`` is called again. When the card does not fit, its last sections give way first and
-        its second (the steps, which may go on in sections without a heading, one per step) last."""
+        ``show_state`` is called again. A card whose second section goes on in sections without a heading
+        (its steps, one per step) keeps its steps longest: what follows them gives way first."""
         card = (title, [(heading, text) for heading, text in sections])
         if self._frozen:
             self._pending = card
@@ -527,12 +527,16 @@ class ProjectionWindow(QWidget):
                     best = parts, column_width, tallest
             return best
 
-        # The steps: the second section and those without a heading after it (one per step).
+        # A method or prototype card's steps: its second section and the sections without a heading that
+        # go on from it (one per step). What follows them (materials, tips) gives way first, left out the
+        # last first, while a step would be cut. A card without such steps (a round's BLT card) keeps
+        # every section, its longest cut first.
         steps = {1} | {i for i in range(2, len(sections)) if all(not h for h, _t in sections[2 : i + 1])}
+        if len(steps) == 1:
+            steps = set()
         every = sections
         sizes = list(range(px(CARD_TEXT_SHARE), px(TEXT_MIN_SHARE) - 1, -2)) or [px(TEXT_MIN_SHARE)]
-        # Sections after the steps (materials, tips) are left out, the last first, while the steps are cut.
-        for kept in range(len(every), min(len(every) - 1, max(steps)), -1):
+        for kept in range(len(every), max(steps, default=len(every) - 1), -1):
             sections = every[:kept]
             counts = tuple(range(1, min(MAX_COLUMNS, len(sections)) + 1)) or (1,)
             choice = next(
@@ -543,26 +547,28 @@ class ProjectionWindow(QWidget):
             body_font, heading_font = fonts(choice[1])
             line = QFontMetricsF(body_font).lineSpacing()
 
-            # Lines per section body until each column fits: the last sections go first, down to nothing,
-            # then the first; the steps are cut last, the last step first. The first section and the first
-            # step keep a line.
+            # Lines per section body until each column fits; every section keeps a line. On a card with
+            # steps the last sections are cut first, then the first, the steps last (the last step first);
+            # on another card the longest first.
             allowance: dict[int, int] = {}
             steps_cut = False
             for column in columns:
                 whole = {i: len(wrap_lines(sections[i][1], body_font, column_width)) for i in column}
                 lines = dict(whole)
-
                 head = heading_height(heading_font)
 
                 def used(lines=lines, head=head, line=line, sections=sections) -> float:
-                    shown = [i for i in lines if lines[i]]
-                    fixed = sum(head for i in shown if sections[i][0])
-                    return fixed + spacing(shown) + sum(lines.values()) * line + 2
+                    fixed = sum(head for i in lines if sections[i][0])
+                    return fixed + spacing(list(lines)) + sum(lines.values()) * line + 2
 
-                for i in sorted(column, key=lambda i: (i in steps, i == 0, -i)):
-                    floor = 1 if i in (0, 1) else 0
-                    while used() > room and lines[i] > floor:
-                        lines[i] -= 1
+                if steps:
+                    for i in sorted(column, key=lambda i: (i in steps, i == 0, -i)):
+                        while used() > room and lines[i] > 1:
+                            lines[i] -= 1
+                else:
+                    while used() > room and max(lines.values(), default=0) > 1:
+                        longest = max(lines, key=lambda i: lines[i])
+                        lines[longest] -= 1
                 allowance.update(lines)
                 steps_cut = steps_cut or any(lines[i] < whole[i] for i in column if i in steps)
             if not steps_cut:
@@ -580,7 +586,7 @@ class ProjectionWindow(QWidget):
         for column in columns:
             box = QVBoxLayout()
             box.setSpacing(0)
-            for position, index in enumerate(i for i in column if allowance.get(i, 1)):
+            for position, index in enumerate(column):
                 heading, text = sections[index]
                 if position:
                     box.addSpacing(gap if heading else small_gap)

@@ -16,6 +16,8 @@ _EDITING = {
     "Delete": "Slett",
     "Select All": "Merk alt",
 }
+# No name here may be another key's own name: Qt reads key names back through these too ("Enter" for
+# Return would make Ctrl+Enter mean Ctrl+Return).
 _KEYS = {
     "PgUp": "Side opp",
     "PgDown": "Side ned",
@@ -23,13 +25,10 @@ _KEYS = {
     "Ins": "Insert",
     "Space": "Mellomrom",
     "Backspace": "Tilbake",
-    "Return": "Enter",
     "Up": "Pil opp",
     "Down": "Pil ned",
     "Left": "Pil venstre",
     "Right": "Pil høyre",
-    "Home": "Home",
-    "End": "End",
     "Print": "Skriv ut",
 }
 TEXTS: dict[tuple[str, str], str] = {

@@ -406,6 +406,7 @@ class RunController(QObject):
         if self.projection is not None:
             self.projection.toggle_freeze()
             self.updated.emit()
+            self._tick()  # unfrozen: the run as it is now (a paused or finished run sends no more ticks)
 
     def close(self) -> None:
         self.timer.stop()

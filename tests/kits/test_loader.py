@@ -220,8 +220,8 @@ def test_a_method_without_steps_or_longer_than_a_day_is_refused(kit_copy: Path):
 
 
 def test_a_group_size_too_large_is_named_as_such(kit_copy: Path):
-    line = replace_in(kit_copy / "methods.toml", "group_max = 40", "group_max = 5000")
+    line = replace_in(kit_copy / "methods.toml", "group_max = 40", "group_max = 50000")
     [issue] = issues_of(kit_copy)
-    assert issue.startswith(f"lup/methods.toml:{line}: method[1].group_max: kan ikke være mer enn 500."), (
+    assert issue.startswith(f"lup/methods.toml:{line}: method[1].group_max: kan ikke være mer enn 10000."), (
         issue
     )

@@ -322,6 +322,6 @@ def test_the_shortcut_help_names_the_run_and_wall_keys(window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
     window._show_shortcuts()
     (text,) = shown
-    assert "Kjøring (virker i begge vinduer)" in text and "+1 min" in text
+    assert "Kjøring (virker i begge vinduer" in text and "+1 min" in text
     assert "Veggen (projeksjonsvinduet)" in text and "F11\t" in text and "Esc\tUt av fullskjerm" in text
     assert "\n+\t" not in text and "1 / +" not in text  # + gives a dot in the voting table

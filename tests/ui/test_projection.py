@@ -394,3 +394,13 @@ def test_every_kit_cards_steps_show_whole_on_a_small_projector(projection) -> No
         if len(whole) != steps:
             cut.append(card.id)
     assert cut == []
+
+
+def test_a_card_without_steps_keeps_every_section_on_the_wall(projection) -> None:
+    # A round's BLT card: eight sections with headings and long texts; none may go (need and assumption!).
+    text = "Vi tester om brukerne forstår brevet uten å ringe oss, og om de finner fram selv. " * 4
+    sections = [(f"Del {n}", text) for n in range(8)]
+    projection.show_card("Faste overleveringsmøter", sections)
+    QApplication.processEvents()
+    headings = [c.text() for c in projection.findChildren(QLabel, "card_heading") if c.isVisible()]
+    assert headings == [f"Del {n}" for n in range(8)]

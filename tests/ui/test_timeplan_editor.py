@@ -327,6 +327,12 @@ def test_method_card_browser_adds_to_the_plan_and_shows_on_the_wall(editor, wind
     runner._tick()
     runner.toggle_freeze()
     assert projection.showing_card and projection.current_image is None
+    runner.show_timer()
+    runner.toggle_freeze()  # frozen, then the run finishes: unfreezing shows the finished run
+    runner.toggle()
+    runner._do(lambda run: run.finish())
+    runner.toggle_freeze()
+    assert projection.state == runner.projection_state()
     window.context.runner.close()
 
 
