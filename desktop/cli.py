@@ -377,7 +377,8 @@ def _report(args: argparse.Namespace) -> int:
                 warnings.extend(build_cohort_report(cohort, out))
 
         warnings: list[str] = []
-        target = write_pdf(args.out, make)
+        out = args.out if args.out.suffix else args.out.with_suffix(".pdf")  # --out oppsummering: a PDF
+        target = write_pdf(out, make)
     finally:
         db.close()
     for warning in warnings:

@@ -272,10 +272,9 @@ def test_report_group_and_session_and_cohort(demo_folder: Path, tmp_path: Path) 
     assert session.returncode == 0, session.stderr
     first = PdfReader(tmp_path / "s.pdf").pages[0].extract_text()
     assert "Idéutvikling" in first
-    cohort = run(
-        "report", "cohort", "--data-dir", demo_folder, "--cohort", "LUP 4", "--out", tmp_path / "c.pdf"
-    )
-    assert cohort.returncode == 0, cohort.stderr
+    cohort = run("report", "cohort", "--data-dir", demo_folder, "--cohort", "LUP 4", "--out", tmp_path / "c")
+    assert cohort.returncode == 0, cohort.stderr  # a name without .pdf gets it
+    assert "c.pdf" in cohort.stderr and not (tmp_path / "c").exists()
     assert "Ledergruppene" in " ".join(page.extract_text() for page in PdfReader(tmp_path / "c.pdf").pages)
 
 
