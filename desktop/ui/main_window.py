@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.delete_action = self._action(file_menu, _("Sl&ett valgt …"), self._delete, "Ctrl+Delete")
         file_menu.addSeparator()
+        self._action(file_menu, _("&Innstillinger …"), self._settings, "Ctrl+,")
         self._action(file_menu, _("&Avslutt"), self.close, "Ctrl+Q")
 
         edit_menu = bar.addMenu(_("&Rediger"))
@@ -213,6 +214,11 @@ class MainWindow(QMainWindow):
             help_menu, _("&Hurtigtaster"), self._show_shortcuts, QKeySequence.StandardKey.HelpContents
         )
         self._action(help_menu, _("&Om LUP Verksted"), self._about, "")
+
+    def _settings(self) -> None:
+        from desktop.ui.settings_dialog import settings_dialog
+
+        self.actions.exec_dialog(settings_dialog(self, self.settings))
 
     def _action(self, menu, text: str, slot, shortcut) -> QAction:
         action = QAction(text, self)

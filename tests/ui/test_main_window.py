@@ -325,3 +325,27 @@ def test_the_shortcut_help_names_the_run_and_wall_keys(window, monkeypatch):
     assert "Kjøring (virker i begge vinduer" in text and "+1 min" in text
     assert "Veggen (projeksjonsvinduet)" in text and "F11\t" in text and "Esc\tUt av fullskjerm" in text
     assert "\n+\t" not in text and "1 / +" not in text  # + gives a dot in the voting table
+
+
+def test_settings_choose_the_language_and_when_the_countdown_turns_yellow_and_red(window, dialogs):
+    from desktop.ui.settings import LANGUAGE, RUN_CRITICAL, RUN_WARNING
+
+    def choose(dialog) -> None:
+        language = dialog.fields["language"]
+        language.setCurrentIndex(language.findData("en"))
+        dialog.fields["warning"].setValue(25)
+        dialog.fields["critical"].setValue(10)
+
+    dialogs.answer(choose)
+    window._settings()
+    assert window.settings.get(LANGUAGE) == "en"
+    assert (window.settings.get(RUN_WARNING), window.settings.get(RUN_CRITICAL)) == (0.25, 0.10)
+
+    def red_before_yellow(dialog) -> None:
+        dialog.fields["warning"].setValue(10)
+        dialog.fields["critical"].setValue(30)
+
+    dialogs.answer(red_before_yellow)
+    window._settings()
+    assert "Rød må komme etter gul" in dialogs.seen[-1].errors.message("critical")
+    assert window.settings.get(RUN_CRITICAL) == 0.10  # nothing stored
