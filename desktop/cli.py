@@ -377,7 +377,10 @@ def _report(args: argparse.Namespace) -> int:
                 warnings.extend(build_cohort_report(cohort, out))
 
         warnings: list[str] = []
-        out = args.out if args.out.suffix else args.out.with_suffix(".pdf")  # --out oppsummering: a PDF
+        out = args.out
+        named = out.expanduser()
+        if not out.suffix and named.name not in ("", ".", "..") and not named.is_dir():
+            out = out.with_suffix(".pdf")  # --out oppsummering: a PDF (a folder is refused as before)
         target = write_pdf(out, make)
     finally:
         db.close()

@@ -275,6 +275,13 @@ def test_report_group_and_session_and_cohort(demo_folder: Path, tmp_path: Path) 
     cohort = run("report", "cohort", "--data-dir", demo_folder, "--cohort", "LUP 4", "--out", tmp_path / "c")
     assert cohort.returncode == 0, cohort.stderr  # a name without .pdf gets it
     assert "c.pdf" in cohort.stderr and not (tmp_path / "c").exists()
+    (tmp_path / "mappe").mkdir()
+    for folder in (tmp_path / "mappe", Path(".")):  # a folder is refused, as before, not written beside
+        refused = run("report", "cohort", "--data-dir", demo_folder, "--cohort", "LUP 4", "--out", folder)
+        assert (
+            refused.returncode != 0 and "er en mappe" in refused.stderr and "Traceback" not in refused.stderr
+        )
+    assert not (tmp_path / "mappe.pdf").exists()
     assert "Ledergruppene" in " ".join(page.extract_text() for page in PdfReader(tmp_path / "c.pdf").pages)
 
 

@@ -3,6 +3,7 @@ facilitators. Rebuilt from one read of the register on every change, keeping exp
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
@@ -187,7 +188,7 @@ class NavigatorPanel(QWidget):
             self.tree.setCurrentIndex(index)
 
     def _filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
+        self.proxy.setFilterFixedString(unicodedata.normalize("NFC", text.strip()))  # å typed as a + ring
         if text.strip():
             self.tree.expandAll()
 

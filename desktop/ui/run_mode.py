@@ -175,8 +175,14 @@ class RunController(QObject):
         from desktop.ui.settings import RUN_CRITICAL, RUN_WARNING
 
         kit = self.context.kit(plan.kit_id) if plan.kit_id else None
-        warning = self.settings.get(RUN_WARNING) or (kit.run.warning if kit else 0.20)
-        critical = self.settings.get(RUN_CRITICAL) or (kit.run.critical if kit else 0.05)
+        own_warning, own_critical = self.settings.get(RUN_WARNING), self.settings.get(RUN_CRITICAL)
+        warning = own_warning or (kit.run.warning if kit else 0.20)
+        critical = own_critical or (kit.run.critical if kit else 0.05)
+        # The facilitator's own share wins over the kit's other one: red never after yellow.
+        if own_warning and not own_critical:
+            critical = min(critical, warning)
+        elif own_critical and not own_warning:
+            warning = max(warning, critical)
         if not 0 <= critical <= warning <= 1:
             warning, critical = 0.20, 0.05
         # The planned end and the pinned starts (lunch at 11:30) count when the session is run on its day.

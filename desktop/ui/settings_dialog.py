@@ -34,13 +34,18 @@ def settings_dialog(parent: QWidget | None, settings: Settings) -> FormDialog:
 
     warning = share(RUN_WARNING, "warning", _("Nedtellingen blir gul når det er igjen"))
     critical = share(RUN_CRITICAL, "critical", _("Nedtellingen blir rød når det er igjen"))
+    applies = QLabel(_("Fargene gjelder fra neste gang en samling kjøres."))
+    applies.setStyleSheet("color: #5f6b76;")
+    dialog.add("", applies)
+    shown = {RUN_WARNING: warning.value(), RUN_CRITICAL: critical.value()}
 
     def store() -> bool:
-        if warning.value() and critical.value() and critical.value() > warning.value():
+        if warning.value() and critical.value() and critical.value() >= warning.value():
             raise ValidationError("critical", _("Rød må komme etter gul: velg en mindre andel for rød."))
         settings.set(LANGUAGE, language.currentData())
-        settings.set(RUN_WARNING, warning.value() / 100)
-        settings.set(RUN_CRITICAL, critical.value() / 100)
+        for setting, spin in ((RUN_WARNING, warning), (RUN_CRITICAL, critical)):
+            if spin.value() != shown[setting]:  # a share only shown (rounded) stays as it was stored
+                settings.set(setting, spin.value() / 100)
         return True
 
     dialog.accept_with = store

@@ -186,6 +186,11 @@ def test_filter_shows_matches_with_their_parents(window, qtbot):
     assert sum(k.startswith("group:") for k in keys) == 1
     window.navigator.filter_edit.clear()
     assert sum(k.startswith("group:") for k in window.navigator.visible_keys()) == 152
+    import unicodedata
+
+    window.navigator.filter_edit.setText(unicodedata.normalize("NFD", "Bjørnegård"))  # å as a + ring
+    assert node_key("location", demo_id("location", "Bjørnegård skole")) in window.navigator.visible_keys()
+    window.navigator.filter_edit.clear()
 
 
 def test_geometry_splitter_and_selection_are_restored(qtbot, demo_db, settings):
@@ -349,3 +354,8 @@ def test_settings_choose_the_language_and_when_the_countdown_turns_yellow_and_re
     window._settings()
     assert "Rød må komme etter gul" in dialogs.seen[-1].errors.message("critical")
     assert window.settings.get(RUN_CRITICAL) == 0.10  # nothing stored
+
+    window.settings.set(RUN_WARNING, 0.125)  # as written in the INI file: shown as 12 %
+    dialogs.answer(lambda dialog: None)  # OK without a change
+    window._settings()
+    assert window.settings.get(RUN_WARNING) == 0.125  # not rounded away

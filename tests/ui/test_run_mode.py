@@ -287,6 +287,12 @@ def test_thresholds_come_from_the_kit_unless_the_settings_say_otherwise(window, 
     window.settings.set(RUN_CRITICAL, 0.1)
     assert runner.load(OPENING)
     assert (runner.run.warning, runner.run.critical) == (0.3, 0.1)
+    for own, expected in (((0.03, 0.0), (0.03, 0.03)), ((0.0, 0.25), (0.25, 0.25))):
+        window.settings.set(RUN_WARNING, own[0])  # one share of one's own, on the wrong side of the kit's
+        window.settings.set(RUN_CRITICAL, own[1])  # other: one's own wins, the kit's gives way
+        runner.run = runner.plan = None
+        assert runner.load(OPENING)
+        assert (runner.run.warning, runner.run.critical) == expected
 
 
 def test_closing_during_a_run_asks(window, session_page, monkeypatch):
