@@ -256,18 +256,27 @@ def frame_size(template: str | tuple[float, float] = PORTRAIT) -> tuple[float, f
     return width - 2 * MARGIN, height - 2 * MARGIN - 2 * HEAD
 
 
+def longest_prefix(ends: Sequence[int], fits: Callable[[int], bool]) -> int:
+    """The largest of ``ends`` (ascending) for which ``fits(end)`` holds, found by halving (a longer start
+    of a text never takes less room); 0 when none does."""
+    low, high = 0, len(ends)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(ends[middle - 1]):
+            low = middle
+        else:
+            high = middle - 1
+    return ends[low - 1] if low else 0
+
+
 def fit_text(value: str, font: str, size: float, room: float) -> str:
     """``value`` as it fits ``room`` points in ``font`` at ``size``: whole, or shortened with "…"."""
     value = printable(value)
     if stringWidth(value, font, size) <= room:
         return value
-    low, high = 0, len(value)  # the longest prefix that fits with the ellipsis
-    while low < high:
-        middle = (low + high + 1) // 2
-        if stringWidth(value[:middle].rstrip() + ELLIPSIS, font, size) <= room:
-            low = middle
-        else:
-            high = middle - 1
+    low = longest_prefix(  # the longest start that fits with the ellipsis
+        range(1, len(value) + 1), lambda end: stringWidth(value[:end].rstrip() + ELLIPSIS, font, size) <= room
+    )
     return (
         value[:low].rstrip() + ELLIPSIS
         if low

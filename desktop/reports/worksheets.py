@@ -405,23 +405,17 @@ def _write(
             paragraph.drawOn(canvas, x, top - used)
             return used, True
     # Cut after the last word that fits (else inside a word too long for a line), marked "…", the line
-    # breaks kept; found by halving, as a longer start of the text never takes less room.
+    # breaks kept.
     whole = value.strip()
 
     def shortened(end: int) -> Paragraph:
         return Paragraph(text(whole[:end].rstrip() + "…"), fitted)
 
-    def longest(ends: Sequence[int]) -> int:
-        low, high = 0, len(ends)
-        while low < high:
-            middle = (low + high + 1) // 2
-            if shortened(ends[middle - 1]).wrap(width, height)[1] <= height:
-                low = middle
-            else:
-                high = middle - 1
-        return ends[low - 1] if low else 0
+    def fits(end: int) -> bool:
+        return shortened(end).wrap(width, height)[1] <= height
 
-    end = longest([m.start() for m in re.finditer(r"\s+", whole)]) or longest(range(1, len(whole)))
+    words = [m.start() for m in re.finditer(r"\s+", whole)]
+    end = layout.longest_prefix(words, fits) or layout.longest_prefix(range(1, len(whole)), fits)
     if end:
         paragraph = shortened(end)
         _w, used = paragraph.wrap(width, height)

@@ -134,10 +134,8 @@ class RunController(QObject):
             self.message.emit(_("En annen samling kjøres nå. Avslutt den først."))
             return False
         plan = timeplan.load_plan(self.context.db, session_id)
-        options = self._options(plan)
-        minutes = [b.minutes for b in plan.blocks]
         try:
-            fresh = Run(minutes, self.clock, **options)
+            fresh = self._new_run(plan)
         except RunError as exc:  # an empty plan: nothing to run
             self.message.emit(exc.message)
             self.run = self.plan = None
@@ -147,7 +145,9 @@ class RunController(QObject):
         resumed = None
         if events and events[-1].kind != "finish":
             try:
-                resumed = Run.replay(minutes, events, self.clock, **options)
+                resumed = Run.replay(
+                    [b.minutes for b in plan.blocks], events, self.clock, **self._options(plan)
+                )
             except RunError as exc:  # the plan changed since: it starts anew (P asks first)
                 self.message.emit(exc.message + " " + _("Trykk P for å kjøre samlingen på nytt."))
         if resumed is not None and ask(
@@ -168,6 +168,10 @@ class RunController(QObject):
             self.timer.start()
         self.updated.emit()
         return True
+
+    def _new_run(self, plan: timeplan.Plan) -> Run:
+        """A run of ``plan`` not started yet (a RunError for an empty plan)."""
+        return Run([b.minutes for b in plan.blocks], self.clock, **self._options(plan))
 
     def _options(self, plan: timeplan.Plan) -> dict:
         """The run's options: warning and critical shares (the facilitator's settings if set, else the kit's,
@@ -237,7 +241,7 @@ class RunController(QObject):
             if plan != self.plan or self.run is None:
                 self.plan = plan
                 try:
-                    self.run = Run([b.minutes for b in plan.blocks], self.clock, **self._options(plan))
+                    self.run = self._new_run(plan)
                 except RunError:  # every block removed: nothing to run until one is added
                     self.run = None
                 self._enable()
