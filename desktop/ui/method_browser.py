@@ -70,6 +70,7 @@ from desktop.domain.kit import BltStage, Kit, MethodCard, PrototypeCard, Veikart
 from desktop.i18n import _
 from desktop.kits.loader import KitEntry
 from desktop.services.overview import norwegian_key
+from desktop.ui.projection import WallSection
 from desktop.ui.text_layout import clip_lines
 
 Card = MethodCard | PrototypeCard
@@ -166,8 +167,8 @@ def foot_lines(card: Card) -> list[str]:
     return lines
 
 
-def wall_sections(card: Card) -> list[tuple[str, str]]:
-    """The (heading, text) sections a card shows on the wall; empty ones are left out."""
+def wall_sections(card: Card) -> list[WallSection]:
+    """The sections a card shows on the wall, one per step; empty ones are left out."""
     if isinstance(card, MethodCard):
         steps = [
             _("{number}. {text} ({minutes})").format(
@@ -176,20 +177,23 @@ def wall_sections(card: Card) -> list[tuple[str, str]]:
             for number, step in enumerate(card.steps, 1)
         ]
         tips = card.tips
-        extra: list[tuple[str, str]] = []
+        extra: list[WallSection] = []
     else:
         steps = [f"{number}. {text}" for number, text in enumerate(card.how_to, 1)]
         tips = ()
-        extra = [(_("Egner seg for"), card.good_for)]
+        extra = [WallSection(_("Egner seg for"), card.good_for)]
     # One section per step, the heading on the first: the wall may go on with the steps in a next column.
     sections = [
-        (_("Hensikt"), card.purpose),
-        *[(_("Slik gjør dere") if n == 0 else "", step) for n, step in enumerate(steps)],
-        (_("Materiell"), ", ".join(card.materials)),
-        (_("Tips"), "\n".join(f"• {tip}" for tip in tips)),
+        WallSection(_("Hensikt"), card.purpose),
+        *[
+            WallSection(_("Slik gjør dere") if n == 0 else "", step, step=True)
+            for n, step in enumerate(steps)
+        ],
+        WallSection(_("Materiell"), ", ".join(card.materials)),
+        WallSection(_("Tips"), "\n".join(f"• {tip}" for tip in tips)),
         *extra,
     ]
-    return [(heading, text) for heading, text in sections if text]
+    return [section for section in sections if section.text]
 
 
 # --- the detail pane's rich text ------------------------------------------------------------------------
@@ -589,7 +593,7 @@ class MethodBrowser(QWidget):
     by passing it in and listening to ``view_mode_changed``."""
 
     add_to_plan = Signal(str, str)  # kit id, method id
-    show_on_wall = Signal(str, list)  # title, [(heading, text), ...]
+    show_on_wall = Signal(str, list)  # title, [WallSection, ...]
     view_mode_changed = Signal(str)  # LIST_VIEW or GRID_VIEW
 
     def __init__(

@@ -26,6 +26,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations, pairwise
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -89,6 +90,15 @@ MAX_COLUMNS = 3  # a card with many sections (a prototype's BLT card) spreads ov
 CARD_TEXT_SHARE = 0.07
 WINDOW_SIZE = QSize(1280, 720)
 MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta}
+
+
+class WallSection(NamedTuple):
+    """A section of a card on the wall: its heading (empty: it goes on from the section before) and text;
+    ``step`` marks one of a method's steps, which the wall keeps longest (tips and materials give way)."""
+
+    heading: str
+    text: str
+    step: bool = False
 
 
 @dataclass(frozen=True)
@@ -208,7 +218,7 @@ class ProjectionWindow(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAutoFillBackground(True)
         self._state = ProjectionState()
-        self._card: tuple[str, list[tuple[str, str]]] | None = None  # shown instead of the timer
+        self._card: tuple[str, list[WallSection]] | None = None  # shown instead of the timer
         self._pending: ProjectionState | tuple[str, list[tuple[str, str]]] | None = None  # while frozen
         self._blackout = False
         self._frozen = False
@@ -300,11 +310,10 @@ class ProjectionWindow(QWidget):
         self._refit()
         self._sync_page()
 
-    def show_card(self, title: str, sections: list[tuple[str, str]]) -> None:
-        """Show a method or prototype card, large: ``title`` and (heading, text) sections, until
-        ``show_state`` is called again. A card whose second section goes on in sections without a heading
-        (its steps, one per step) keeps its steps longest: what follows them gives way first."""
-        card = (title, [(heading, text) for heading, text in sections])
+    def show_card(self, title: str, sections: Sequence[WallSection | tuple[str, str]]) -> None:
+        """Show a method or prototype card, large: ``title`` and its sections, until ``show_state`` is
+        called again. A card with steps keeps them longest: the sections after them give way first."""
+        card = (title, [WallSection(*section) for section in sections])
         if self._frozen:
             self._pending = card
             return
@@ -515,8 +524,9 @@ class ProjectionWindow(QWidget):
             body, head = fonts(size)
             column_width = (width - (count - 1) * column_gap) // count
             heights = [
-                (heading_height(head) if heading else 0) + text_height(text, body, column_width)
-                for heading, text in sections
+                (heading_height(head) if section.heading else 0)
+                + text_height(section.text, body, column_width)
+                for section in sections
             ]
             best: tuple[list[list[int]], int, int] = ([], column_width, 1 << 30)
             for cuts in combinations(range(1, len(sections)), count - 1):
@@ -527,13 +537,10 @@ class ProjectionWindow(QWidget):
                     best = parts, column_width, tallest
             return best
 
-        # A method or prototype card's steps: its second section and the sections without a heading that
-        # go on from it (one per step). What follows them (materials, tips) gives way first, left out the
-        # last first, while a step would be cut. A card without such steps (a round's BLT card) keeps
-        # every section, its longest cut first.
-        steps = {1} | {i for i in range(2, len(sections)) if all(not h for h, _t in sections[2 : i + 1])}
-        if len(steps) == 1:
-            steps = set()
+        # A method or prototype card's steps: what follows them (materials, tips) gives way first, left out
+        # the last first, while a step would be cut. A card without steps (a round's BLT card) keeps every
+        # section, its longest cut first.
+        steps = {i for i, section in enumerate(sections) if section.step}
         every = sections
         sizes = list(range(px(CARD_TEXT_SHARE), px(TEXT_MIN_SHARE) - 1, -2)) or [px(TEXT_MIN_SHARE)]
         for kept in range(len(every), max(steps, default=len(every) - 1), -1):
@@ -587,7 +594,7 @@ class ProjectionWindow(QWidget):
             box = QVBoxLayout()
             box.setSpacing(0)
             for position, index in enumerate(column):
-                heading, text = sections[index]
+                heading, text, _step = sections[index]
                 if position:
                     box.addSpacing(gap if heading else small_gap)
                 if heading:

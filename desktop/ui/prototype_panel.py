@@ -45,6 +45,7 @@ from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.services import ideas, prototypes
 from desktop.ui.commands import DeleteCommand, NewPrototypeCommand, PrototypeCommand
+from desktop.ui.projection import WallSection
 from desktop.ui.widgets import (
     ID_ROLE,
     NO_DATE,
@@ -114,8 +115,8 @@ def missing_words(names: list[str]) -> str:
     return missing[0] if missing else ""
 
 
-def blt_sections(prototype: Prototype, iteration: Iteration) -> list[tuple[str, str]]:
-    """The (heading, text) sections of a round's BLT card on the wall; need and assumption always show."""
+def blt_sections(prototype: Prototype, iteration: Iteration) -> list[WallSection]:
+    """The sections of a round's BLT card on the wall; need and assumption always show."""
     not_yet = _("(ikke fylt ut ennå)")
     need = field_label("need")
     if len(prototype.iterations) > 1:  # the room sees which round it is
@@ -134,7 +135,7 @@ def blt_sections(prototype: Prototype, iteration: Iteration) -> list[tuple[str, 
         (field_label("learning"), iteration.learning),
         (_("Beslutning"), iteration.decision.label if iteration.decision else ""),
     ]
-    return [(heading, text) for heading, text in sections if text]
+    return [WallSection(heading, text) for heading, text in sections if text]
 
 
 # --- the kind (a card of the prototyping deck) ------------------------------------------------------------

@@ -297,11 +297,11 @@ def test_show_on_wall_sends_the_sections(browser, kit, qtbot) -> None:
         browser.wall_button.click()
     title, sections = signal.args
     assert title == card.title
-    headings = [heading for heading, _text in sections]  # a section per step, the heading on the first
+    headings = [section.heading for section in sections]  # a section per step, the heading on the first
     assert headings == ["Hensikt", "Slik gjør dere", *[""] * (len(card.steps) - 1), "Materiell", "Tips"]
-    body = dict(sections)
+    body = {section.heading: section.text for section in sections}
     assert body["Hensikt"] == card.purpose
-    lines = [text for _heading, text in sections[1 : 1 + len(card.steps)]]
+    lines = [section.text for section in sections[1 : 1 + len(card.steps)]]
     assert lines == [f"{i}. {step.text} ({step.minutes} min)" for i, step in enumerate(card.steps, 1)]
     assert lines[0] == "1. Veilederen viser spørsmålet og svarer selv først, som et eksempel (2 min)"
     assert all(material in body["Materiell"] for material in card.materials)
@@ -316,7 +316,7 @@ def test_show_on_wall_for_a_prototype_card(browser, kit, qtbot) -> None:
         browser.wall_button.click()
     title, sections = signal.args
     assert title == card.title
-    body = dict(sections)
+    body = {section.heading: section.text for section in sections}
     assert body["Hensikt"] == card.purpose
     assert body["Slik gjør dere"].split("\n")[0] == f"1. {card.how_to[0]}"
 
@@ -439,7 +439,7 @@ def test_markup_in_card_text_shows_literally(make_browser, kit, qtbot) -> None:
     with qtbot.waitSignal(browser.show_on_wall) as signal:
         browser.wall_button.click()
     assert signal.args[0] == "<i>Kort</i> & co"
-    assert dict(signal.args[1])["Hensikt"] == "<b>fet</b> &amp;"
+    assert {s.heading: s.text for s in signal.args[1]}["Hensikt"] == "<b>fet</b> &amp;"
 
 
 # --- the cards as a grid --------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from desktop.domain import ideas as idea_domain
 from desktop.domain.prototypes import Decision
 from desktop.services import ideas, prototypes
 from desktop.services.demo import demo_id
+from desktop.ui.projection import WallSection
 from desktop.ui.prototype_panel import PrototypePanel, new_prototype
 
 GROUP = demo_id("group", "LUP 4:Capralhaugen BBS")
@@ -229,8 +230,8 @@ def test_the_card_and_the_prototype_on_the_wall(panel, window, dialogs, idea_id)
     assert panel.show_prototype_on_wall()
     title, sections = wall._card
     assert title == panel.prototype.title
-    assert ("Behov", "Trygghet de første ukene") in sections
-    assert ("Hva vi tester (antakelse)", "(ikke fylt ut ennå)") in sections
+    assert WallSection("Behov", "Trygghet de første ukene") in sections
+    assert WallSection("Hva vi tester (antakelse)", "(ikke fylt ut ennå)") in sections
     runner.close()
 
 
