@@ -60,6 +60,7 @@ from desktop.reports.matrix import matrix_drawing
 LINE = colors.HexColor("#8a949e")  # printed lines: visible on any printer, light enough to write over
 WRITE = colors.HexColor("#d5dbe1")  # writing guide lines
 CARD_INNER = 1.5 * mm  # a cell's margin around its cards
+CARD_PAD, CARD_GAP = 2 * mm, 1 * mm  # a card is its text's height and CARD_PAD; CARD_GAP between cards
 CARD_FILL = {
     "yellow": colors.HexColor("#fff3b0"),
     "pink": colors.HexColor("#fbd5e2"),
@@ -794,11 +795,19 @@ def _emotion_band(
             canvas.circle(px, py, 1.6 * mm, stroke=0, fill=1)
 
 
+def _card_paragraphs(cards, width: float, style: ParagraphStyle) -> list[tuple[object, Paragraph, float]]:
+    """Each card in a cell ``width`` wide with its paragraph and the height the paragraph takes."""
+    wrapped = []
+    for card in cards:
+        paragraph = para(card.text, style)
+        wrapped.append((card, paragraph, paragraph.wrap(width - 2 * CARD_INNER - 2 * mm, 10_000)[1]))
+    return wrapped
+
+
 def _stack_height(cards, width: float, style: ParagraphStyle) -> float:
     """The height ``_cards`` needs for ``cards`` in a cell ``width`` wide."""
-    inner = CARD_INNER
-    return 2 * inner + sum(
-        para(c.text, style).wrap(width - 2 * inner - 2 * mm, 10_000)[1] + 3 * mm for c in cards
+    return 2 * CARD_INNER + sum(
+        used + CARD_PAD + CARD_GAP for _c, _p, used in _card_paragraphs(cards, width, style)
     )
 
 
@@ -807,10 +816,8 @@ def _cards(canvas, cards, x: float, bottom: float, width: float, height: float, 
     inner = CARD_INNER
     top = bottom + height - inner
     more_height = 4 * mm
-    for index, card in enumerate(cards):
-        paragraph = para(card.text, style)
-        _w, used = paragraph.wrap(width - 2 * inner - 2 * mm, height)
-        needed = used + 2 * mm
+    for index, (card, paragraph, used) in enumerate(_card_paragraphs(cards, width, style)):
+        needed = used + CARD_PAD
         room = top - (bottom + inner) - (more_height if index < len(cards) - 1 else 0)
         if needed > room:
             left = len(cards) - index
@@ -823,7 +830,7 @@ def _cards(canvas, cards, x: float, bottom: float, width: float, height: float, 
         canvas.setLineWidth(0.4)
         canvas.roundRect(x + inner, top - needed, width - 2 * inner, needed, 1 * mm, stroke=1, fill=1)
         paragraph.drawOn(canvas, x + inner + 1 * mm, top - 1 * mm - used)
-        top -= needed + 1 * mm
+        top -= needed + CARD_GAP
     return 0
 
 
