@@ -47,7 +47,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QGraphicsView,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -62,6 +61,7 @@ from desktop.domain.journey import EMOTION_MAX, EMOTION_MIN, Journey
 from desktop.errors import LupError
 from desktop.i18n import _
 from desktop.ui import context
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.journey_scene import (
     CARD_FILL,
     CARD_H,
@@ -445,16 +445,15 @@ class JourneyEditor(QWidget):
         self.capture_bar.setStyleSheet(
             "#journeyCaptureBar { background: #f3f5f7; border-top: 1px solid #cfd6dd; }"
         )
-        row = QHBoxLayout(self.capture_bar)
+        row = FlowLayout(self.capture_bar, spacing=10)  # the keys' hint goes below on a narrow window
         row.setContentsMargins(10, 6, 10, 6)
-        row.setSpacing(10)
         self.capture_chip = QLabel()
         self.capture_chip.setFixedSize(16, 16)
         self.capture_target = QLabel()
         target_font = self.capture_target.font()
         target_font.setBold(True)
         self.capture_target.setFont(target_font)
-        self.capture_target.setMinimumWidth(260)
+        self.capture_target.setMinimumWidth(200)
         self.capture_target.setMaximumWidth(360)  # the field to type in keeps most of the row
         self.capture_target.setWordWrap(True)
         self.capture = QLineEdit()
@@ -465,15 +464,15 @@ class JourneyEditor(QWidget):
         capture_font.setPointSizeF(capture_font.pointSizeF() * 1.15)
         self.capture.setFont(capture_font)
         self.capture.returnPressed.connect(self._capture_entered)
+        self.capture.setMinimumWidth(260)
         hint = QLabel(_("Alt+←/→ steg · Alt+↑/↓ spor · Alt+Shift+↑/↓ følelse"))
         hint.setStyleSheet("color: #5b6570;")
+        hint.setWordWrap(True)
+        hint.setMinimumWidth(220)
+        hint.setMaximumWidth(330)
         row.addWidget(self.capture_chip)
         row.addWidget(self.capture_target)
-        self.capture.setMinimumWidth(320)
-        hint.setWordWrap(True)
-        hint.setMinimumWidth(300)
-        hint.setMaximumWidth(330)
-        row.addWidget(self.capture, 1)
+        row.add_stretching(self.capture)
         row.addWidget(hint)
 
     # --- content ------------------------------------------------------------------------------------------

@@ -11,7 +11,6 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,6 +22,7 @@ from desktop.domain.journey import MapKind
 from desktop.i18n import _
 from desktop.services import journeys
 from desktop.ui.commands import CreateCommand, JourneyCommand
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.widgets import FormDialog, index_of
 
 if TYPE_CHECKING:
@@ -52,9 +52,11 @@ class JourneyPanel(QWidget):
         self.follow_button.setToolTip(_("Veggen viser fasen du arbeider i (følger fokuset)"))
         self.follow_button.setCheckable(True)
         self.follow_button.toggled.connect(lambda _on: self.show_on_wall())
-        top = QHBoxLayout()
+        self.maps.setMinimumContentsLength(24)  # long titles are cut; the list shows them whole
+        self.maps.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        top = FlowLayout()  # wraps beside the card browser on a narrow laptop
         top.addWidget(QLabel(_("Brukerreise:")))
-        top.addWidget(self.maps, 1)
+        top.add_stretching(self.maps)
         top.addWidget(new)
         top.addWidget(self.persona_button)
         top.addWidget(self.delete_button)

@@ -70,6 +70,7 @@ from desktop.domain.kit import BltStage, Kit, MethodCard, PrototypeCard, Veikart
 from desktop.i18n import _
 from desktop.kits.loader import KitEntry
 from desktop.services.overview import norwegian_key
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.projection import WallSection
 from desktop.ui.text_layout import clip_lines
 
@@ -81,6 +82,7 @@ PROTOTYPES = "prototypes"
 # The length filter's ranges in minutes, both ends included (None: no upper limit), after "all lengths".
 LENGTH_RANGES: tuple[tuple[int, int | None], ...] = ((0, 15), (16, 45), (46, 90), (91, None))
 GROUP_MAX = 999  # the group-size spin box's top; 0 is its "all group sizes"
+NARROW = 620  # a browser narrower than this shows the chosen card under the list, not beside it
 
 LIST_VIEW = "list"
 GRID_VIEW = "grid"
@@ -629,7 +631,9 @@ class MethodBrowser(QWidget):
         self.methods_button = QPushButton(_("Metodekort"))
         self.prototypes_button = QPushButton(_("Prototypekort"))
         self._deck_buttons = QButtonGroup(self)
-        deck_row = QHBoxLayout()
+        decks = QWidget()
+        deck_row = QHBoxLayout(decks)
+        deck_row.setContentsMargins(0, 0, 0, 0)
         deck_row.setSpacing(0)
         for position, (button, deck) in enumerate(
             ((self.methods_button, METHODS), (self.prototypes_button, PROTOTYPES))
@@ -653,7 +657,9 @@ class MethodBrowser(QWidget):
         self.grid_view_button = QPushButton(_("Kort"))
         self.grid_view_button.setToolTip(_("Vis kortene som kort, side om side"))
         self._view_buttons = QButtonGroup(self)
-        view_row = QHBoxLayout()
+        views = QWidget()
+        view_row = QHBoxLayout(views)
+        view_row.setContentsMargins(0, 0, 0, 0)
         view_row.setSpacing(0)
         for position, (button, mode) in enumerate(
             ((self.list_view_button, LIST_VIEW), (self.grid_view_button, GRID_VIEW))
@@ -667,12 +673,12 @@ class MethodBrowser(QWidget):
         self.list_view_button.setChecked(True)
         self._view_buttons.buttonToggled.connect(self._view_toggled)
 
-        top = QHBoxLayout()
-        top.addLayout(deck_row)
-        top.addSpacing(12)
-        top.addWidget(self.search, 1)
-        top.addSpacing(12)
-        top.addLayout(view_row)
+        # The rows wrap where the browser is narrow (docked beside a page on a small laptop).
+        self.search.setMinimumWidth(180)
+        top = FlowLayout(spacing=12)
+        top.addWidget(decks)
+        top.add_stretching(self.search)
+        top.addWidget(views)
 
         self.phase_filter = QComboBox()
         self.phase_filter.addItem(_("Alle faser"), None)
@@ -703,7 +709,7 @@ class MethodBrowser(QWidget):
         self.reset_button.setToolTip(_("Tøm søket og vis alle kortene"))
         self.reset_button.clicked.connect(self.reset_filters)
 
-        filters = QHBoxLayout()
+        filters = FlowLayout(spacing=10)
         self._captions: dict[QWidget, QLabel] = {}
         for label, widget in (
             (_("&Fase:"), self.phase_filter),
@@ -714,10 +720,12 @@ class MethodBrowser(QWidget):
             caption = QLabel(label)
             caption.setBuddy(widget)
             self._captions[widget] = caption
-            filters.addWidget(caption)
-            filters.addWidget(widget)
-            filters.addSpacing(10)
-        filters.addStretch(1)
+            pair = QWidget()  # a caption stays beside its filter when the row wraps
+            pair_row = QHBoxLayout(pair)
+            pair_row.setContentsMargins(0, 0, 0, 0)
+            pair_row.addWidget(caption)
+            pair_row.addWidget(widget)
+            filters.addWidget(pair)
         filters.addWidget(self.reset_button)
         for combo in (self.phase_filter, self.length_filter, self.blt_filter):
             combo.currentIndexChanged.connect(self._refilter)
@@ -1142,6 +1150,15 @@ class MethodBrowser(QWidget):
         )
         self.wall_button.setEnabled(entry is not None)
         self.random_button.setEnabled(self.model.rowCount() > 0)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW
+        wanted = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            self._splitter_sizes.clear()  # they were measured the other way
+            self.splitter.setSizes([2000, 3000])  # in proportion: the list 2, the card 3
 
     # --- keyboard ---
 

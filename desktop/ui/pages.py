@@ -38,6 +38,7 @@ from desktop.services import cohorts, groups, register, views
 from desktop.ui.actions import RegisterActions
 from desktop.ui.commands import ChangeCommand
 from desktop.ui.context import AppContext
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.widgets import (
     ID_ROLE,
     FacilitatorChecklist,
@@ -456,7 +457,7 @@ class GroupPage(Page):
         self.people_label = QLabel()
         self.body.addWidget(self.people_label)
         self.body.addWidget(self.people, 1)
-        row = QHBoxLayout()
+        row = FlowLayout()  # wraps on a narrow window
         row.addWidget(button(_("Ny deltaker …"), lambda: self.actions.add_participant(self.id), "Insert"))
         row.addWidget(button(_("Endre …"), lambda: self._with_person(self.actions.edit_participant)))
         row.addWidget(
@@ -468,7 +469,7 @@ class GroupPage(Page):
         row.addWidget(
             button(_("Fjern deltaker"), lambda: self._with_person(self.actions.remove_participant), "Delete")
         )
-        row.addStretch(1)
+        row.add_stretching(QWidget())  # the group's own actions to the right
         row.addWidget(button(_("Sammendrag (PDF) …"), lambda: _reports(self).group_summary(self, self.id)))
         row.addWidget(button(_("Fjern ledergruppe …"), lambda: self.actions.delete(self.key)))
         self.body.addLayout(row)

@@ -359,3 +359,19 @@ def test_settings_choose_the_language_and_when_the_countdown_turns_yellow_and_re
     dialogs.answer(lambda dialog: None)  # OK without a change
     window._settings()
     assert window.settings.get(RUN_WARNING) == 0.125  # not rounded away
+
+
+def test_a_leader_group_page_fits_beside_the_card_browser_on_a_laptop(window) -> None:
+    """On a 1366-pixel laptop, the card browser docked beside a leader group's page leaves the navigator
+    room: every tab of the page wraps its rows of buttons instead of asking for the window's width."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.main_window import NAVIGATOR_LEAST
+
+    window.navigator.select(node_key("group", demo_id("group", "LUP 4:Capralhaugen BBS")))
+    page = window.workspace.current_page()
+    window.methods_dock.show()
+    QApplication.processEvents()
+    browser = window.methods_dock.widget()
+    room = 1366 - 2 * 12 - NAVIGATOR_LEAST  # the window's frame and the splitter handles
+    assert page.minimumSizeHint().width() + browser.minimumSizeHint().width() <= room
