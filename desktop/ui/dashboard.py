@@ -954,7 +954,7 @@ class ProgrammeDashboard(QWidget):
         if runner.projection is None or not runner.projection.isVisible():
             runner.show_projection()
         wall = runner.projection
-        wall.show_image(self.wall_image(max(wall.width(), 640), max(wall.height(), 360)))
+        wall.show_image(self.wall_image(*wall.picture_size().toTuple()))
 
     def show_next_on_wall(self) -> None:
         """Step to the next slide (after the last, back to the key figures) and show it."""

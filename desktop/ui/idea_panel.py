@@ -970,5 +970,5 @@ class IdeaPanel(QWidget):
         if runner.projection is None or not runner.projection.isVisible():
             runner.show_projection()
         wall = runner.projection
-        self._wall_picture = self.wall_image(max(wall.width(), 640), max(wall.height(), 360))
+        self._wall_picture = self.wall_image(*wall.picture_size().toTuple())
         wall.show_image(self._wall_picture)

@@ -1164,7 +1164,7 @@ class InitiativePanel(QWidget):
         return True
 
     def _put_on_wall(self, wall, chart: BenefitChart) -> None:
-        image = chart.render_image(max(wall.width(), 640), max(wall.height(), 360))
+        image = chart.render_image(*wall.picture_size().toTuple())
         wall.show_image(image)
         self._wall_image = image
 

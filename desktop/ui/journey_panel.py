@@ -330,6 +330,4 @@ class JourneyPanel(QWidget):
             runner.show_projection()
         wall = runner.projection
         follow = self.follow_button.isChecked()
-        wall.show_image(
-            self.editor.wall_image(max(wall.width(), 640), max(wall.height(), 360), follow=follow)
-        )
+        wall.show_image(self.editor.wall_image(*wall.picture_size().toTuple(), follow=follow))

@@ -942,7 +942,7 @@ class PhotoPanel(QWidget):
         if runner.projection is None or not runner.projection.isVisible():
             runner.show_projection()
         wall = runner.projection
-        self._wall_picture = render_photo(view, max(wall.width(), 640), max(wall.height(), 360))
+        self._wall_picture = render_photo(view, *wall.picture_size().toTuple())
         wall.show_image(self._wall_picture)
 
     def _follow_wall(self) -> None:

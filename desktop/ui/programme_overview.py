@@ -263,4 +263,4 @@ class InnovationOverview(QWidget):
         if runner.projection is None or not runner.projection.isVisible():
             runner.show_projection()
         wall = runner.projection
-        wall.show_image(self.chart.render_image(max(wall.width(), 640), max(wall.height(), 360)))
+        wall.show_image(self.chart.render_image(*wall.picture_size().toTuple()))

@@ -46,6 +46,7 @@ from PySide6.QtGui import (
     QScreen,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -216,12 +217,16 @@ class ProjectionWindow(QWidget):
         self.setObjectName("projection")
         self.setWindowTitle(f"{APP_NAME} – {_('visning')}")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Shown, the wall does not take the keyboard: what the facilitator goes on typing must not land here
+        # (its letters would pause the run or black out the wall). A click on it still gives it the keys.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAutoFillBackground(True)
         self._state = ProjectionState()
         self._card: tuple[str, list[WallSection]] | None = None  # shown instead of the timer
         self._pending: ProjectionState | tuple[str, list[tuple[str, str]]] | None = None  # while frozen
         self._blackout = False
         self._frozen = False
+        self._give_back: QWidget | None = None  # the window that had the keys when the wall was shown
 
         self._stack = QStackedWidget()
         self._timer_page = self._build_timer_page()
@@ -322,19 +327,33 @@ class ProjectionWindow(QWidget):
         self._refit()
         self._sync_page()
 
+    def picture_size(self) -> QSize:
+        """The size to render a picture for the wall at: the room inside the wall's margins (at least
+        640 × 360, for a wall not shown yet)."""
+        margin_x, margin_y = self._margins()
+        return QSize(max(self.width() - 2 * margin_x, 640), max(self.height() - 2 * margin_y, 360))
+
     def show_image(self, image: QImage) -> None:
-        """Show a picture for the room (a journey map rendered to the wall's size), until ``show_state``."""
+        """Show a picture for the room (a journey map rendered at ``picture_size``), until ``show_state``;
+        scaled to fit inside the margins, again when the window changes size."""
         if self._frozen:
             self._pending = image
             return
         self._image = image
         self._card = None
+        self._fit_image()
+        self._sync_page()
+
+    def _fit_image(self) -> None:
+        if self._image is None:
+            return
+        margin_x, margin_y = self._margins()
+        room = QSize(max(1, self.width() - 2 * margin_x), max(1, self.height() - 2 * margin_y))
         self._image_page.setPixmap(
-            QPixmap.fromImage(image).scaled(
-                self.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            QPixmap.fromImage(self._image).scaled(
+                room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
             )
         )
-        self._sync_page()
 
     @property
     def state(self) -> ProjectionState:
@@ -417,6 +436,7 @@ class ProjectionWindow(QWidget):
             self._fit_card(self.width() - 2 * margin_x, self.height() - 2 * margin_y)
         else:
             self._fit_timer(self.width() - 2 * margin_x, self.height() - 2 * margin_y)
+        self._fit_image()
 
     def _fit_timer(self, width: int, height: int) -> None:
         state, h = self._state, self.height()
@@ -646,6 +666,7 @@ class ProjectionWindow(QWidget):
         """Show the window on the chosen screen: full screen when there are two or more, else a 16:9
         window of at most 1280×720. ``screens`` stands in for the real screens (tests); a screen that is
         not found among the real ones means the current one."""
+        active = QApplication.activeWindow()
         real = QGuiApplication.screens()
         infos = list(screens) if screens is not None else self.available_screens()
         index, full = choose_screen(infos, self.settings.get(PROJECTION_SCREEN)) if infos else (0, False)
@@ -672,6 +693,21 @@ class ProjectionWindow(QWidget):
             self.showFullScreen()
         else:
             self.showNormal()
+        if active is not None and active is not self:
+            # A window manager (or platform) that activates the wall anyway: the keys go back to where the
+            # facilitator was (see event()); a click on the wall later still gives it the keys.
+            self._give_back = active
+            QTimer.singleShot(1000, self, self._keep_activation)
+            if QApplication.activeWindow() is self:
+                self._return_keys()
+
+    def _keep_activation(self) -> None:
+        self._give_back = None
+
+    def _return_keys(self) -> None:
+        window, self._give_back = self._give_back, None
+        if window is not None and window.isVisible():
+            window.activateWindow()
 
     def move_to_screen(self, name: str) -> None:
         """The facilitator picked screen ``name``: remember it and present the window there."""
@@ -683,6 +719,11 @@ class ProjectionWindow(QWidget):
             self.present()
 
     # --- events -----------------------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate and self._give_back is not None:
+            QTimer.singleShot(0, self, self._return_keys)
+        return super().event(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.WindowStateChange:

@@ -10,9 +10,10 @@ import uuid
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QGridLayout,
@@ -74,6 +75,13 @@ def run_shortcuts() -> tuple[tuple[str, str, list[str]], ...]:
         ("freeze", _("Frys visningen"), ["F"]),
         ("timer", _("Vis nedtellingen på veggen"), ["T"]),
         ("finish", _("Avslutt kjøringen"), ["Ctrl+Shift+E"]),
+    )
+
+
+def _typed_into(widget: QObject | None) -> bool:
+    """A table whose cells start editing at a key typed (not the navigator, whose keys only search)."""
+    return isinstance(widget, QAbstractItemView) and bool(
+        widget.editTriggers() & QAbstractItemView.EditTrigger.AnyKeyPressed
     )
 
 
@@ -207,11 +215,14 @@ class RunController(QObject):
         """Plain keys act only when they mean something: P once a run is loaded, the rest while it runs
         (so 5 typed in a table is not +5 min by accident), the wall's keys while the wall is up. PgDn and
         PgUp (a clicker's keys) go to the run wherever the focus is, except in a text being written: there
-        they page through the text."""
+        they page through the text. A table that is edited by typing keeps the letters and digits typed in
+        it (see eventFilter), as text fields do by themselves."""
         live = self.is_live()
         wall = self.projection is not None and self.projection.isVisible()
         focus = QApplication.focusWidget()
         writing = isinstance(focus, QPlainTextEdit | QTextEdit) and not focus.isReadOnly()
+        if _typed_into(focus):
+            focus.installEventFilter(self)
         for name, action in self.actions.items():
             if name == "toggle":
                 action.setEnabled(self.run is not None and self.run.status is not RunStatus.FINISHED)
@@ -221,6 +232,20 @@ class RunController(QObject):
                 action.setEnabled(live and not writing)
             else:
                 action.setEnabled(live)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A letter or digit typed in a table edited by typing (the time plan's minutes) is the table's:
+        the shortcut is not asked (typing 5 there gave the current block +5 min)."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and _typed_into(watched)
+            and event.text().isprintable()
+            and event.text()
+            and not event.modifiers()
+            & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+        ):
+            event.accept()
+        return False
 
     def plan_changed(self) -> None:
         """The plan was edited. A run not started yet takes the plan as it is now; a running one follows new

@@ -219,7 +219,9 @@ class TimePlanEditor(QWidget):
         self.session_id: uuid.UUID | None = None
         self.errors = FieldErrors()
         self.model = PlanModel(self)
-        self.model.edit_requested.connect(self._edit_field)
+        # Queued: the edit reloads the model, which must not happen while the cell's editor is committing
+        # (the keys stayed with the closed editor, and Qt warned of an editor not of this view).
+        self.model.edit_requested.connect(self._edit_field, Qt.ConnectionType.QueuedConnection)
         self.model.move_requested.connect(self._move)
 
         self.table = QTableView()
@@ -233,10 +235,11 @@ class TimePlanEditor(QWidget):
         self.table.setDropIndicatorShown(True)
         self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.table.verticalHeader().hide()
-        self.table.setEditTriggers(
+        self.table.setEditTriggers(  # typing in a cell writes in it, as in a spreadsheet (also during a run)
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.setAlternatingRowColors(False)
         self.table.setAccessibleName(_("Tidsplan"))

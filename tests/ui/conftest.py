@@ -67,3 +67,16 @@ def dialogs(window, monkeypatch) -> DialogFiller:
     filler = DialogFiller()
     monkeypatch.setattr(window.actions, "exec_dialog", filler)
     return filler
+
+
+@pytest.fixture
+def set_cell():
+    """Write a value in a time-plan cell as its editor does: the edit is stored when the event loop runs
+    next (the model is not reloaded while the cell's editor commits)."""
+    from PySide6.QtWidgets import QApplication
+
+    def write(editor, index, value) -> None:
+        editor.model.setData(index, value)
+        QApplication.processEvents()
+
+    return write

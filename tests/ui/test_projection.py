@@ -430,3 +430,46 @@ def test_a_card_with_one_step_keeps_it_whole_before_its_tips(projection) -> None
     texts = [c.text() for c in projection.findChildren(QLabel, "card_text") if c.isVisible()]
     assert sections[1].text in texts  # the step whole
     assert not any(t.startswith("• Tips 0") and not t.endswith("…") for t in texts)  # the tips cut or gone
+
+
+def test_a_picture_fits_inside_the_margins_and_follows_a_new_size(projection) -> None:
+    """A picture rendered at picture_size is shown whole inside the wall's margins (it was scaled to the
+    whole window and lost about 60 px at each side), and again after the window changes size."""
+    size = projection.picture_size()
+    assert size.width() < projection.width() and size.height() < projection.height()
+    image = QImage(size, QImage.Format.Format_RGB32)
+    image.fill(0xFFFFFF)
+    projection.show_image(image)
+    QApplication.processEvents()
+    page = projection.findChild(QLabel, "image")
+    assert page.pixmap().width() <= page.contentsRect().width()
+    assert page.pixmap().height() <= page.contentsRect().height()
+    resize(projection, 1024, 768)
+    QApplication.processEvents()
+    assert page.pixmap().width() <= page.contentsRect().width()
+    assert page.pixmap().height() <= page.contentsRect().height()
+    assert page.pixmap().width() >= page.contentsRect().width() - 2  # as large as fits
+
+
+def test_showing_the_wall_leaves_the_keyboard_where_it_was(qtbot, tmp_path) -> None:
+    """The facilitator goes on typing after «Vis på veggen»: the letters stay in her field (on the wall
+    they were run keys: p paused the run, b blacked the wall out)."""
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+    main = QWidget()
+    qtbot.addWidget(main)
+    field = QLineEdit()
+    QVBoxLayout(main).addWidget(field)
+    main.show()
+    main.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
+    field.setFocus()
+    wall = ProjectionWindow(Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(wall)
+    wall.present([LAPTOP, PROJECTOR])
+    qtbot.waitExposed(wall)
+    for _ in range(5):  # the offscreen platform activates a window shown, as many window managers do
+        QApplication.processEvents()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
+    qtbot.keyClicks(QApplication.focusWidget(), "pb")
+    assert field.text() == "pb"

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from desktop.services import run as run_service
 from desktop.services import timeplan
@@ -154,12 +155,12 @@ def test_a_block_removed_during_the_run_and_brought_back_by_undo_can_be_resumed(
     assert runner.run.current == 2 and runner.is_live()
 
 
-def test_a_run_not_started_yet_takes_the_plan_as_it_is_when_started(window, session_page, answers):
+def test_a_run_not_started_yet_takes_the_plan_as_it_is_when_started(set_cell, window, session_page, answers):
     runner = window.context.runner
     editor = session_page.plan_editor
     editor.run_action.trigger()  # ready, not started
     session_page.tabs.setCurrentWidget(editor)
-    editor.model.setData(editor.model.index(0, PlanModel.MINUTES), 45)
+    set_cell(editor, editor.model.index(0, PlanModel.MINUTES), 45)
     runner.actions["toggle"].trigger()
     assert runner.run.remaining_seconds() == 45 * 60
     runner.actions["finish"].trigger()
@@ -215,11 +216,11 @@ def start_with_yes(window, page, monkeypatch):
     return start(window, page)
 
 
-def test_minutes_edited_during_the_run_reach_the_countdown(window, session_page, answers):
+def test_minutes_edited_during_the_run_reach_the_countdown(set_cell, window, session_page, answers):
     runner = start(window, session_page)
     editor = session_page.plan_editor
     second = timeplan.load_plan(window.context.db, OPENING).blocks[1]
-    editor.model.setData(editor.model.index(1, PlanModel.MINUTES), second.minutes + 10)
+    set_cell(editor, editor.model.index(1, PlanModel.MINUTES), second.minutes + 10)
     runner.actions["next"].trigger()
     assert runner.run.remaining_seconds() == (second.minutes + 10) * 60
 
@@ -314,10 +315,10 @@ def test_text_typed_in_the_details_is_kept_when_a_toolbar_button_is_clicked(wind
     assert stored.notes == block.notes + " Husk flippover."
 
 
-def test_summary_does_not_say_on_time_when_blocks_overlap(window, session_page):
+def test_summary_does_not_say_on_time_when_blocks_overlap(set_cell, window, session_page):
     editor = session_page.plan_editor
     first = timeplan.load_plan(window.context.db, OPENING).blocks[0]
-    editor.model.setData(editor.model.index(0, PlanModel.MINUTES), first.minutes + 45)
+    set_cell(editor, editor.model.index(0, PlanModel.MINUTES), first.minutes + 45)
     assert "overlapper" in editor.summary.text()
 
 
@@ -348,3 +349,31 @@ def test_a_session_run_on_its_day_knows_its_end_and_its_pinned_blocks(window, se
     runner.clock.value = datetime.combine(date(2030, 1, 7), time(8, 30)).astimezone()  # another day
     assert runner.load(OPENING)
     assert set(runner.run.pinned_starts) == {None} and runner.run.planned_end is None
+
+
+def test_a_number_typed_in_the_plan_during_the_run_is_the_blocks_minutes(
+    window, session_page, answers, qtbot
+):
+    """During a live run, 5 typed in the plan's minutes cell writes 5 there (it gave the current block
+    +5 min and left the cell alone); outside the table 5 is still +5 min."""
+    runner = start(window, session_page)
+    editor = session_page.plan_editor
+    session_page.tabs.setCurrentWidget(editor)
+    window.activateWindow()
+    table = editor.table
+    table.setCurrentIndex(editor.model.index(2, PlanModel.MINUTES))
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    left = runner.run.remaining_seconds()
+    qtbot.keyClicks(table, "5")
+    assert QApplication.focusWidget().text() == "5"  # the cell's editor took the digit
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)  # committed (queued)
+    QApplication.processEvents()  # the edit is stored
+    assert QApplication.focusWidget() is table  # the arrow keys go on in the table
+    assert runner.run.remaining_seconds() == left
+    assert timeplan.load_plan(window.context.db, OPENING).blocks[2].minutes == 5
+    window.navigator.tree.setFocus()
+    qtbot.waitUntil(window.navigator.tree.hasFocus)
+    runner.actions["add5"].trigger()
+    assert runner.run.remaining_seconds() == left + 5 * 60

@@ -76,10 +76,10 @@ def test_the_actual_column_shows_the_running_time_without_pauses(editor, window)
     assert editor.model.index(1, PlanModel.ACTUAL).data() == 12  # a record without running time
 
 
-def test_edit_minutes_shows_the_overlap_at_lunch_and_undo(editor, window):
+def test_edit_minutes_shows_the_overlap_at_lunch_and_undo(set_cell, editor, window):
     db = window.context.db
     before = timeplan.load_plan(db, OPENING)
-    editor.model.setData(editor.model.index(0, PlanModel.MINUTES), before.blocks[0].minutes + 10)
+    set_cell(editor, editor.model.index(0, PlanModel.MINUTES), before.blocks[0].minutes + 10)
     assert timeplan.load_plan(db, OPENING).blocks[0].minutes == before.blocks[0].minutes + 10
     assert "overlapper" in editor.warnings.text() and not editor.warnings.isHidden()
     assert window.undo_action.text() == "Angre Endre minutter"
@@ -88,10 +88,10 @@ def test_edit_minutes_shows_the_overlap_at_lunch_and_undo(editor, window):
     assert editor.warnings.isHidden()
 
 
-def test_zero_minutes_is_refused_under_the_table(editor, window):
+def test_zero_minutes_is_refused_under_the_table(set_cell, editor, window):
     db = window.context.db
     before = timeplan.load_plan(db, OPENING)
-    editor.model.setData(editor.model.index(1, PlanModel.MINUTES), 0)
+    set_cell(editor, editor.model.index(1, PlanModel.MINUTES), 0)
     assert "større enn null" in editor.error_label.text() and not editor.error_label.isHidden()
     assert timeplan.load_plan(db, OPENING) == before
     assert window.context.undo_stack.count() == 0
@@ -151,10 +151,10 @@ def test_keyboard_add_duplicate_remove(editor, window, qtbot):
     assert len(timeplan.load_plan(db, OPENING).blocks) == count
 
 
-def test_rebalance_after_an_overrun(editor, window):
+def test_rebalance_after_an_overrun(set_cell, editor, window):
     db = window.context.db
     first = timeplan.load_plan(db, OPENING).blocks[0]
-    editor.model.setData(editor.model.index(0, PlanModel.MINUTES), first.minutes + 20)
+    set_cell(editor, editor.model.index(0, PlanModel.MINUTES), first.minutes + 20)
     editor.table.setCurrentIndex(editor.model.index(1, PlanModel.TITLE))
     editor.rebalance_action.trigger()
     schedule = timeplan.load_plan(db, OPENING).schedule()
@@ -162,17 +162,17 @@ def test_rebalance_after_an_overrun(editor, window):
     assert "slutter i tide" in editor.summary.text()
 
 
-def test_rebalancing_after_lunch_does_not_blame_a_gap_before_it(editor, window):
+def test_rebalancing_after_lunch_does_not_blame_a_gap_before_it(set_cell, editor, window):
     db = window.context.db
     plan = timeplan.load_plan(db, OPENING)
-    editor.model.setData(editor.model.index(1, PlanModel.MINUTES), plan.blocks[1].minutes - 10)  # a gap
+    set_cell(editor, editor.model.index(1, PlanModel.MINUTES), plan.blocks[1].minutes - 10)  # a gap
     editor.table.selectRow(len(plan.blocks) - 1)  # after lunch: the gap is not in the stretch it resizes
     editor.rebalance_action.trigger()
     assert not editor.error_label.isVisibleTo(editor)
     assert "hull" in editor.summary.text()  # the gap itself is still named
 
     editor.table.selectRow(0)
-    editor.model.setData(editor.model.index(0, PlanModel.MINUTES), 600)  # the morning cannot hold this
+    set_cell(editor, editor.model.index(0, PlanModel.MINUTES), 600)  # the morning cannot hold this
     editor.table.selectRow(1)
     editor.rebalance_action.trigger()
     assert editor.error_label.isVisibleTo(editor)
