@@ -8,6 +8,7 @@ anything is on the undo stack), the files of photos deleted in an earlier run ar
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import logging.handlers
 import os
@@ -36,6 +37,14 @@ def setup_logging(log_dir: Path) -> Path | None:
     logging.getLogger().addHandler(handler)
     logging.getLogger().setLevel(logging.INFO)
     return log_dir
+
+
+def start_failure_text(report: Path | None) -> str:
+    """What a facilitator is told when the register could not be opened for a reason we did not foresee."""
+    return _(
+        "LUP Verksted kunne ikke starte på grunn av en uventet feil. Ingenting i dataområdet er endret. "
+        "Detaljer er skrevet til {path}."
+    ).format(path=report or _("loggen"))
 
 
 def install_crash_hook(log_dir: Path, interactive: bool = True) -> None:
@@ -85,7 +94,7 @@ def open_register_for_the_window(data_dir: Path):
         log.warning("Could not remove unused photo files: %s", getattr(exc, "message", exc))
     else:
         if removed:
-            log.info("Removed %d photo files no longer in use", removed)
+            log.info("Put %d photo files no longer in use in the photo bin", removed)
     return db
 
 
@@ -162,7 +171,9 @@ def _run_window(args: argparse.Namespace, data_dir: Path, demo: bool) -> int:
     def open_register() -> None:
         try:
             db = open_register_for_the_window(data_dir)
-        except LupError as exc:
+        except Exception as exc:  # noqa: BLE001 - any failure ends the start with a message, not a stuck window
+            if not isinstance(exc, LupError):
+                exc = LupError(start_failure_text(crash.write_report(exc)))
             log.error("Start-up refused: %s", exc.message)
             result["code"] = 1
             if args.exit_after_start:
@@ -183,5 +194,6 @@ def _run_window(args: argparse.Namespace, data_dir: Path, demo: bool) -> int:
     for handler in list(logging.getLogger().handlers):
         if isinstance(handler, logging.handlers.RotatingFileHandler):
             logging.getLogger().removeHandler(handler)
-            handler.close()  # the log file is released (a demo's temporary folder can then go)
+            with contextlib.suppress(OSError):  # lines still buffered on a full disk are let go
+                handler.close()  # the log file is released (a demo's temporary folder can then go)
     return result["code"] or code

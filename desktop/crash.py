@@ -7,6 +7,7 @@ called (tests, the command line) nothing is written but the log.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import traceback
 from datetime import datetime
@@ -32,6 +33,8 @@ def write_report(exc: BaseException) -> Path | None:
     path = _folder / f"crash-{datetime.now():%Y%m%d-%H%M%S-%f}.log"
     try:
         path.write_text(f"{APP_NAME} {__version__}\n{text}", encoding="utf-8")
-    except OSError:
+    except OSError:  # a full disk: no empty crash file for a message to point at
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
         return None
     return path

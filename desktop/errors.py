@@ -61,9 +61,10 @@ class CorruptDatabaseError(StorageError):
         if latest_backup is not None:
             text = _(
                 "Databasen {path} er skadet og kan ikke åpnes. Filen er ikke endret. "
-                "Siste sikkerhetskopi er {backup}: lukk programmet, ta vare på den skadde filen "
-                "og kopier sikkerhetskopien inn i stedet."
-            ).format(path=path, backup=latest_backup)
+                "Siste sikkerhetskopi er {backup}: lukk programmet, flytt den skadde filen og filene ved "
+                "siden av den som slutter på «-wal» og «-shm» til en annen mappe, og kopier "
+                "sikkerhetskopien inn i stedet med navnet {name}."
+            ).format(path=path, backup=latest_backup, name=path.name)
         else:
             text = _(
                 "Databasen {path} er skadet og kan ikke åpnes. Filen er ikke endret, "
@@ -80,7 +81,9 @@ class DataFolderError(StorageError):
 
 
 class DiskFullError(StorageError):
-    def __init__(self) -> None:
-        super().__init__(
-            _("Disken er full, så endringen ble ikke lagret. Frigjør plass og prøv igjen; ingenting er tapt.")
+    def __init__(self, message: str | None = None) -> None:
+        """``message`` says what could not be done where it was not an edit (a start, a copy, a PDF)."""
+        edit = _(
+            "Disken er full, så endringen ble ikke lagret. Frigjør plass og prøv igjen; ingenting er tapt."
         )
+        super().__init__(message or edit)

@@ -345,3 +345,34 @@ def test_help_and_argument_errors_are_in_norwegian(capsys):
     with pytest.raises(SystemExit):
         main(["--lang", "en", "report", "group"])
     assert "error: the following arguments are required: --group, --out" in capsys.readouterr().err
+
+
+def test_an_unforeseen_failure_while_opening_the_register_ends_the_start_with_a_message(
+    tmp_path: Path,
+) -> None:
+    """Not a stuck window at «Åpner dataområdet …» after a crash box: the start ends with a message and
+    exit code 1 (here a bug is stood in for by an error the opening does not know)."""
+    script = (
+        "import sys, desktop.app as app\n"
+        "def broken(_folder):\n"
+        "    raise RuntimeError('uforutsett')\n"
+        "app.open_register_for_the_window = broken\n"
+        "from desktop.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script, "--data-dir", str(tmp_path / "data"), "--exit-after-start"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=PROJECT_ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "kunne ikke starte på grunn av en uventet feil" in result.stderr

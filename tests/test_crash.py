@@ -68,3 +68,17 @@ def test_the_crash_hook_writes_the_report(tmp_path, monkeypatch, qapp):
     (written,) = tmp_path.glob("crash-*.log")
     assert "RuntimeError: feil i en knapp" in written.read_text(encoding="utf-8")
     assert exits == [70]
+
+
+def test_a_report_that_cannot_be_written_leaves_no_empty_file(crash_folder, monkeypatch):
+    """A full disk: the file is made but its text cannot be stored; no empty crash file is left for a
+    message to point at."""
+    from pathlib import Path
+
+    def full(self, *_args, **_kwargs):
+        self.touch()
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", full)
+    assert crash.write_report(raised(ValueError("x"))) is None
+    assert list(crash_folder.iterdir()) == []

@@ -448,6 +448,12 @@ def _umask() -> int:
     return mask
 
 
+def _pdf_disk_full() -> str:
+    return _(
+        "Disken er full, så PDF-en ble ikke lagret. Frigjør plass og prøv igjen; en tidligere fil er beholdt."
+    )
+
+
 def write_pdf(path: str | Path, make: Callable[[IO[bytes]], None]) -> Path:
     """Run ``make`` into a temporary file beside ``path`` and move it into place; a path that can't be
     written, or a full disk, is a clear message and leaves any earlier file as it was."""
@@ -460,8 +466,8 @@ def write_pdf(path: str | Path, make: Callable[[IO[bytes]], None]) -> Path:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".lup-", suffix=".pdf", dir=folder)
     except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise DiskFullError() from exc
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DiskFullError(_pdf_disk_full()) from exc
         raise LupError(
             _("Kan ikke skrive PDF-en til {folder}: {reason}. Velg en annen mappe.").format(
                 folder=folder, reason=os_reason(exc)
@@ -474,8 +480,8 @@ def write_pdf(path: str | Path, make: Callable[[IO[bytes]], None]) -> Path:
         os.replace(temporary, target)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
-        if exc.errno == errno.ENOSPC:
-            raise DiskFullError() from exc
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DiskFullError(_pdf_disk_full()) from exc
         raise LupError(
             _("Kan ikke lagre {path}: {reason}.").format(path=target, reason=os_reason(exc))
         ) from exc

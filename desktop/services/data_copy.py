@@ -39,6 +39,10 @@ class CopyResult:
     cancelled: bool = False  # then nothing was kept
 
 
+def _copy_disk_full() -> str:
+    return _("Det er ikke plass til kopien der. Frigjør plass eller velg et annet sted; ingenting er endret.")
+
+
 def copy_name(moment: datetime) -> str:
     return _("LUP Verksted-kopi {when}").format(when=moment.strftime("%Y-%m-%d %H.%M"))
 
@@ -114,7 +118,7 @@ def copy_data(
         if made:
             shutil.rmtree(target, ignore_errors=True)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise DiskFullError() from exc
+            raise DiskFullError(_copy_disk_full()) from exc
         raise StorageError(
             _("Kopien kunne ikke lagres i {folder}: {reason}. Ingenting i registeret er endret.").format(
                 folder=target.parent, reason=os_reason(exc)
@@ -124,6 +128,8 @@ def copy_data(
         if made:
             shutil.rmtree(target, ignore_errors=True)
         log.warning("Copy of %s failed: %s", db.path, exc)
+        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
+            raise DiskFullError(_copy_disk_full()) from exc
         raise StorageError(_("Registeret kunne ikke kopieres. Ingenting er endret.")) from exc
     say(len(files) + 1, len(files) + 1, _("Ferdig"))
     return CopyResult(target, photos)

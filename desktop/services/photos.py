@@ -7,8 +7,9 @@ however often it is added. The database row holds the file name relative to the 
 folder on a USB stick works on any laptop.
 
 Deleting a photo removes its row and leaves the file: the delete's snapshot can be undone, and other rows
-(the same picture on another group, say) may share the file. Files no row refers to any longer are removed
-by ``prune_files``, to be run when no undo can need them (at start-up, before the undo stack exists).
+(the same picture on another group, say) may share the file. Files no row refers to any longer are put in
+the bin (``photos/papirkurv``) by ``prune_files``, to be run when no undo can need them (at start-up, before
+the undo stack exists), and removed from there after BIN_DAYS days.
 
 A persona's picture (``Persona.photo`` of a journey map) is stored the same way by ``store_picture`` but
 has no photo row: the map holds its content hash, ``picture_path`` finds the file, and ``prune_files``
@@ -44,6 +45,8 @@ from desktop.storage.snapshot import Snapshot
 
 PHOTOS_DIR = "photos"
 THUMBS_DIR = "thumbs"
+BIN_DIR = "papirkurv"  # photo files no row names any longer, kept BIN_DAYS before they are removed
+BIN_DAYS = 30
 MAX_CAPTION = 2000
 
 PhotoKind = Literal["group", "session", "map"]
@@ -234,13 +237,16 @@ def delete_photo(db: Database, photo_id: uuid.UUID) -> Snapshot:
 
 
 def prune_files(db: Database) -> int:
-    """Remove stored photo files (and their thumbnails) that no row refers to (no photo, no persona of a
-    journey map); returns how many photos were
-    removed. Only when nothing can bring a deleted row back (no undo history): the app runs it at start-up,
-    right after opening the register and before the window takes edits.
+    """Put stored photo files (and their thumbnails) that no row refers to (no photo, no persona of a
+    journey map) in the photo folder's bin, and empty the bin of files put there over BIN_DAYS ago; returns
+    how many were put there. A file in the bin that a row names again (a register restored from a backup
+    and then rescued, a copy of the register from another laptop) is put back: a file is never removed
+    only because the register open now does not know it. Only when nothing can bring a deleted row back
+    (no undo history): the app runs it at start-up, right after opening the register and before the window
+    takes edits.
 
     Cheap enough for every start: one query for the hashes in use, and one pass over the photo folders
-    (``os.scandir``, no file is opened). A file that can't be removed (in use, read-only) is left for the
+    (``os.scandir``, no file is opened). A file that can't be moved (in use, read-only) is left for the
     next time."""
     root = db.data_dir / PHOTOS_DIR
     if not root.is_dir():
@@ -250,8 +256,9 @@ def prune_files(db: Database) -> int:
         used |= set(
             session.scalars(select(JourneyMap.persona_photo).where(JourneyMap.persona_photo.is_not(None)))
         )
-    removed = 0
+    binned = 0
     stale = time.time() - 3600
+    bin_dir = root / BIN_DIR
     for entry in stored_entries(db.data_dir):
         name = entry.name
         if name.startswith("."):  # a temporary file of a write that never finished (a crash)
@@ -259,15 +266,28 @@ def prune_files(db: Database) -> int:
                 if name.endswith(".tmp") and entry.stat().st_mtime < stale:
                     _unlink(entry.path)
             continue
-        if name.split(".", 1)[0] in used:
+        if name.split(".", 1)[0] in used or not entry.is_file(follow_symlinks=False):
             continue
-        if entry.is_file(follow_symlinks=False) and _unlink(entry.path):
-            removed += 1
+        with contextlib.suppress(OSError):
+            bin_dir.mkdir(exist_ok=True)
+            os.replace(entry.path, bin_dir / name)
+            os.utime(bin_dir / name)  # its days in the bin count from now
+            binned += 1
+    emptied = time.time() - BIN_DAYS * 86400
+    with contextlib.suppress(OSError), os.scandir(bin_dir) as entries:
+        for entry in entries:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            if entry.name.split(".", 1)[0] in used:  # named again: back in its place
+                with contextlib.suppress(OSError):
+                    os.replace(entry.path, root / entry.name[:2] / entry.name)
+            elif entry.stat().st_mtime < emptied:
+                _unlink(entry.path)
     with contextlib.suppress(OSError), os.scandir(root / THUMBS_DIR) as entries:
-        for entry in entries:  # "<sha256>-<size>.jpg"
+        for entry in entries:  # "<sha256>-<size>.jpg", made again when needed
             if entry.name.rsplit("-", 1)[0] not in used and entry.is_file(follow_symlinks=False):
                 _unlink(entry.path)
-    return removed
+    return binned
 
 
 def stored_entries(data_dir: Path) -> Iterator[os.DirEntry]:

@@ -8,6 +8,7 @@ is the database opened for writing and migrated. Alembic is imported only when t
 from __future__ import annotations
 
 import logging
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.errors import CorruptDatabaseError, DataFolderError, DiskFullError, StorageError
@@ -62,11 +63,30 @@ def inspect_file(path: Path) -> FileState:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        if _damaged(exc):
             raise CorruptDatabaseError(path, latest_backup(path), str(exc)) from exc
-        # Not damage: a file or folder that cannot be read or locked (permissions, a read-only stick).
+        # Not damage: a file or folder that cannot be read or locked (permissions, a read-only stick, a
+        # full disk where the read needs its shared-memory file).
+        if _disk_full(path.parent):
+            raise DiskFullError(
+                _(
+                    "Disken er full, så databasen kan ikke åpnes. Frigjør plass og start igjen; "
+                    "filen er ikke endret."
+                )
+            ) from exc
         raise _unreadable(path, exc) from exc
     return FileState(True, revision)
+
+
+def _damaged(exc: BaseException | None) -> bool:
+    return getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def _disk_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < 64 * 1024
+    except OSError:
+        return False
 
 
 def _unreadable(path: Path, detail: object) -> StorageError:
@@ -123,6 +143,10 @@ class Database:
                 yield session
         except OperationalError as exc:
             raise _storage_error(exc) from exc
+        except DatabaseError as exc:
+            if _damaged(exc.orig):  # noticed while open (a stick glitch, another program writing in it)
+                raise CorruptDatabaseError(self.path, latest_backup(self.path), str(exc.orig)) from exc
+            raise
 
     def close(self) -> None:
         self.engine.dispose()

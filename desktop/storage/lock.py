@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import sys
 from pathlib import Path
@@ -10,6 +12,7 @@ from typing import IO
 from desktop.errors import DatabaseLockedError
 
 LOCK_NAME = "lup-verksted.lock"
+log = logging.getLogger(__name__)
 
 
 class DataDirLock:
@@ -34,16 +37,20 @@ class DataDirLock:
         except OSError:
             handle.close()
             raise DatabaseLockedError(self.data_dir) from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"{os.getpid()}\n")
-        handle.flush()
+        try:  # the process id is for a person looking at the folder; the lock is what counts
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"{os.getpid()}\n")
+            handle.flush()
+        except OSError:  # a full disk: the file may stay empty
+            log.warning("Could not write the process id into the lock file")
         self._file = handle
 
     def release(self) -> None:
         if self._file is not None:
-            _unlock(self._file)
-            self._file.close()
+            with contextlib.suppress(OSError):  # a process id still buffered on a full disk
+                _unlock(self._file)
+                self._file.close()
             self._file = None
 
 

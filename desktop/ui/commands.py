@@ -20,7 +20,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from desktop.errors import LupError
+from desktop.errors import LupError, StorageError
 from desktop.services.common import restore_deleted
 from desktop.storage.database import Database
 from desktop.storage.snapshot import Snapshot
@@ -30,29 +30,38 @@ class ServiceCommand(QUndoCommand):
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self.db: Database | None = None
-        self._done_once = False
+        self._skip_next = False  # the stack's next redo/undo of this command is not to be carried out
         self.report: Callable[[str], None] | None = None
+        self.step_back: Callable[[bool], None] | None = None  # put the stack back over a step not stored
 
     def first_run(self, db: Database) -> None:
         self.db = db
         self.do()
-        self._done_once = True
+        self._skip_next = True  # pushing it calls redo(): the run is already made
 
     def redo(self) -> None:
-        if self._done_once:
-            self._done_once = False
-            return
-        self._guard(self.do)
+        self._guard(self.do, undoing=False)
 
     def undo(self) -> None:
-        self._guard(self.revert)
+        self._guard(self.revert, undoing=True)
 
-    def _guard(self, step: Callable[[], None]) -> None:
-        # The data may have changed under the stack (another command failed, a row is gone): say so and
-        # drop this command rather than let Qt swallow the exception.
+    def _guard(self, step: Callable[[], None], undoing: bool) -> None:
+        if self._skip_next:
+            self._skip_next = False
+            return
         try:
             step()
+        except StorageError as exc:
+            # Not stored (a full disk, a file in use or read-only): the data is as it was, so the stack is
+            # put back over this step, and the same Ctrl+Z (or Ctrl+Y) works once the cause is gone.
+            self._skip_next = True
+            if self.step_back is not None:
+                self.step_back(undoing)
+            if self.report is not None:
+                self.report(exc.message)
         except LupError as exc:
+            # The data changed under the stack (a row is gone): say so and drop this command rather than
+            # let Qt swallow the exception.
             self.setObsolete(True)
             if self.report is not None:
                 self.report(exc.message)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -101,7 +101,14 @@ class AppContext(QObject):
         if command.is_noop():
             return
         command.report = self.error.emit
+        command.step_back = self._step_back
         self.undo_stack.push(command)  # redo() skips the run already made; indexChanged emits changed
+
+    def _step_back(self, undoing: bool) -> None:
+        """An undo (or redo) that could not be stored: once the stack has moved, move it back over the step
+        (the command skips that move) so the step can be tried again."""
+        move = 1 if undoing else -1
+        QTimer.singleShot(0, self, lambda: self.undo_stack.setIndex(self.undo_stack.index() + move))
 
 
 def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:

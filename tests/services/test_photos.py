@@ -281,3 +281,32 @@ def test_a_persona_picture_is_stored_cleaned_and_found_by_its_hash(db, small, tm
     assert drawn.persona_picture == path
     journeys.edit_map(db, map_id, lambda j: replace(j, persona=replace(j.persona, photo=None)))
     assert photos.prune_files(db) == 1 and not path.exists()
+
+
+def test_a_file_no_row_names_goes_to_the_bin_and_comes_back_when_named_again(
+    db, small, tmp_path: Path
+) -> None:
+    """A register restored from a morning backup does not know the day's photos: they go to the bin, not
+    away, and come back when the rescued register names them again; the bin is emptied after BIN_DAYS."""
+    import os
+    import time
+
+    added = photos.add_photo(db, make_photo(tmp_path / "1.jpg"), group_id=small.group)
+    path = photos.photo(db, added).path
+    snapshot = photos.delete_photo(db, added)  # as a register that never had it
+    assert photos.prune_files(db) == 1 and not path.exists()
+    binned = db.data_dir / photos.PHOTOS_DIR / photos.BIN_DIR / path.name
+    assert binned.is_file()
+    restore_deleted(db, snapshot)  # the rescued register names it again
+    assert photos.prune_files(db) == 0
+    assert path.is_file() and not binned.exists()
+
+    photos.delete_photo(db, added)
+    photos.prune_files(db)
+    assert binned.is_file()
+    os.utime(binned, (time.time() - 29 * 86400,) * 2)
+    photos.prune_files(db)
+    assert binned.is_file()  # 29 days: still there
+    os.utime(binned, (time.time() - 31 * 86400,) * 2)
+    photos.prune_files(db)
+    assert not binned.exists()

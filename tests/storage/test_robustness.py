@@ -235,3 +235,86 @@ def test_run_events_keep_the_id_of_a_removed_block_from_0008_on(demo_template: P
         assert con.execute(text("SELECT count(*) FROM run_event")).scalar() == before[0]
     upgrade(engine)
     engine.dispose()
+
+
+def test_damage_noticed_while_open_is_a_corrupt_database_error(data_dir: Path) -> None:
+    """A file damaged while the program has it open (a stick glitch) is our own error, naming the backup:
+    not a raw SQLAlchemy error that ended in the crash box's «Alt du har gjort er lagret»."""
+    import sqlite3
+
+    from sqlalchemy import select
+
+    from desktop.errors import CorruptDatabaseError
+    from desktop.storage.models import Facilitator
+
+    db = open_database(data_dir)
+    with db.transaction() as s:
+        s.add_all(Facilitator(name=f"Veileder {n}") for n in range(400))
+    db.close()
+    db = open_database(data_dir)  # with a backup made at the start
+    db.engine.dispose()  # the page cache goes, as after a while
+    path = data_dir / DB_NAME
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    with path.open("r+b") as handle:
+        handle.seek(4096 * 3)
+        handle.write(b"\xa5" * 4096 * 20)
+    with pytest.raises(CorruptDatabaseError) as info, db.transaction() as s:
+        s.scalars(select(Facilitator)).all()
+    assert "er skadet" in info.value.message and "-wal" in info.value.message
+    db.close()
+
+
+def test_a_full_disk_when_the_lock_is_taken_still_opens_the_register(data_dir: Path, monkeypatch) -> None:
+    """The process id in the lock file is for people; on a full disk it is left out, and the app starts
+    (it ended in «Uventet feil» and a window stuck at «Åpner dataområdet …»)."""
+    real_open = open
+
+    class FullDisk:
+        """The lock file on a full disk: it opens and locks, but what is written cannot be stored."""
+
+        def __init__(self, handle) -> None:
+            self._handle = handle
+
+        def __getattr__(self, name):
+            return getattr(self._handle, name)
+
+        def write(self, _text: str) -> int:
+            raise OSError(28, "No space left on device")
+
+        def flush(self) -> None:
+            raise OSError(28, "No space left on device")
+
+    def full_open(path, mode="r", *args, **kwargs):
+        handle = real_open(path, mode, *args, **kwargs)
+        return FullDisk(handle) if str(path).endswith(lock_module.LOCK_NAME) else handle
+
+    monkeypatch.setattr(lock_module, "open", full_open, raising=False)
+    db = open_database(data_dir)
+    db.close()
+
+
+def test_a_full_disk_at_start_says_so_in_norwegian(data_dir: Path, monkeypatch) -> None:
+    """A register that cannot even be read because the disk is full (WAL needs its shared-memory file): the
+    message says the disk is full, not «disk I/O error … sjekk at mappen kan leses og skrives»."""
+    import shutil
+    import sqlite3
+
+    from desktop.errors import DiskFullError
+    from desktop.storage import database
+
+    open_database(data_dir).close()
+    real_connect = sqlite3.connect
+
+    def failing(*args, **kwargs):
+        error = sqlite3.OperationalError("disk I/O error")
+        error.sqlite_errorcode = sqlite3.SQLITE_IOERR
+        raise error
+
+    monkeypatch.setattr(database.sqlite3, "connect", failing)
+    monkeypatch.setattr(shutil, "disk_usage", lambda _p: shutil._ntuple_diskusage(100, 100, 0))
+    with pytest.raises(DiskFullError) as info:
+        open_database(data_dir)
+    assert "Disken er full" in info.value.message and "I/O" not in info.value.message
+    monkeypatch.setattr(database.sqlite3, "connect", real_connect)

@@ -375,3 +375,57 @@ def test_a_leader_group_page_fits_beside_the_card_browser_on_a_laptop(window) ->
     browser = window.methods_dock.widget()
     room = 1366 - 2 * 12 - NAVIGATOR_LEAST  # the window's frame and the splitter handles
     assert page.minimumSizeHint().width() + browser.minimumSizeHint().width() <= room
+
+
+def test_an_undo_or_redo_that_cannot_be_stored_stays_on_the_stack(window, monkeypatch):
+    """Ctrl+Z on a full disk says «Frigjør plass og prøv igjen; ingenting er tapt»: so the step must still be
+    there when she tries again (it was dropped from the stack, and the deleted group was lost for good)."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.errors import DiskFullError
+    from desktop.services import groups
+    from desktop.services.common import restore_deleted
+    from desktop.storage.models import LeaderGroup
+    from desktop.ui.commands import DeleteCommand
+
+    context, stack = window.context, window.context.undo_stack
+    shown: list[str] = []
+    monkeypatch.setattr("desktop.ui.context.show_error", lambda parent, message, *a: shown.append(message))
+    group = demo_id("group", "LUP 4:Capralhaugen BBS")
+    full = {"disk": False}
+
+    def exists() -> bool:
+        with context.db.transaction() as s:
+            return s.get(LeaderGroup, group) is not None
+
+    def delete(db):
+        if full["disk"]:
+            raise DiskFullError
+        return groups.remove_leader_group(db, group)
+
+    def restore(db, snapshot):
+        if full["disk"]:
+            raise DiskFullError
+        restore_deleted(db, snapshot)
+
+    def press(action) -> None:
+        action.trigger()
+        QApplication.processEvents()  # the stack is put back after the failed step
+
+    assert context.perform(DeleteCommand("Fjern ledergruppe", delete, restore))
+    index = stack.index()
+    full["disk"] = True
+    press(window.undo_action)
+    assert "Disken er full" in shown[-1]
+    assert stack.index() == index and not exists()  # not undone, and still to undo
+    full["disk"] = False
+    press(window.undo_action)
+    assert stack.index() == index - 1 and exists()
+
+    full["disk"] = True
+    shown.clear()
+    press(window.redo_action)
+    assert shown and stack.index() == index - 1 and exists()  # not redone, and still to redo
+    full["disk"] = False
+    press(window.redo_action)
+    assert stack.index() == index and not exists()
