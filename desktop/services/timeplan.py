@@ -121,11 +121,16 @@ def _plan(row: Session) -> Plan:
 
 
 def set_plan(
-    db: Database, session_id: uuid.UUID, blocks: tuple[Block, ...], source: tuple | None = None
+    db: Database,
+    session_id: uuid.UUID,
+    blocks: tuple[Block, ...],
+    source: tuple | None = None,
+    hours: tuple[time, time] | None = None,
 ) -> Plan:
     """Make the session's plan exactly ``blocks`` (ids kept, positions from the order); returns the old plan.
 
-    ``source`` (kit id, template id) records where a plan came from; None leaves it as it is. A run's record
+    ``source`` (kit id, template id) records where a plan came from; None leaves it as it is. ``hours``
+    (start, end) sets the session's day as well; None leaves it. A run's record
     (actual times) of a block that exists is never written here, only by ``services.run``: an undo of a plan
     edit made before a run must not wipe the run. A block that comes back (undo of a removal) brings its own.
     """
@@ -133,7 +138,10 @@ def set_plan(
     with db.transaction() as s:
         row = get(s, Session, session_id)
         before = _plan(row)
-        _check_schedule(replace(before, blocks=blocks))
+        start, end = hours or (before.start, before.end)
+        _check_schedule(replace(before, blocks=blocks, start=start, end=end))
+        if hours is not None:
+            row.start_time, row.end_time = hours
         keep = {b.id for b in blocks}
         s.execute(
             delete(AgendaBlock).where(AgendaBlock.session_id == session_id, AgendaBlock.id.not_in(keep))
@@ -172,8 +180,8 @@ def set_plan(
 
 
 def restore_plan(db: Database, plan: Plan) -> Plan:
-    """Undo for every plan action: put ``plan`` back (blocks and where it came from)."""
-    return set_plan(db, plan.session_id, plan.blocks, (plan.kit_id, plan.template_id))
+    """Undo for every plan action: put ``plan`` back (blocks, where it came from, the session's hours)."""
+    return set_plan(db, plan.session_id, plan.blocks, (plan.kit_id, plan.template_id), (plan.start, plan.end))
 
 
 def _check(blocks: tuple[Block, ...]) -> None:
@@ -292,8 +300,46 @@ def rebalance_from(db: Database, session_id: uuid.UUID, from_index: int, start_m
     return set_plan(db, session_id, blocks)
 
 
-def plan_from_template(db: Database, session_id: uuid.UUID, kit: Kit, template_id: str) -> Plan:
-    """Replace the plan with the kit template's blocks (the old plan comes back with undo)."""
+def template_hours(template) -> tuple[time, time]:
+    """The day a kit's session template is made for: its start, and its start plus its length."""
+    start = time.fromisoformat(template.start)
+    end = minutes_of(start) + template.minutes
+    return start, time(min(end, 24 * 60 - 1) // 60, min(end, 24 * 60 - 1) % 60)
+
+
+def suggested_template(db: Database, session_id: uuid.UUID, kit: Kit) -> str | None:
+    """The template of ``kit`` a session most likely wants: the one its plan came from; else, in the
+    programme's order, the first of the session's kind (opening, working, closing) that no other session
+    of its cohort has used, one with the session's title first."""
+    with db.transaction() as s:
+        row = get(s, Session, session_id)
+        if row.kit_id == kit.id and row.template_id:
+            return row.template_id
+        used = set(
+            s.scalars(
+                select(Session.template_id).where(
+                    Session.cohort_id == row.cohort_id, Session.id != session_id, Session.kit_id == kit.id
+                )
+            )
+        )
+        kind, title = row.kind, row.title.casefold().strip()
+    ordered = [t for t in ordered_templates(kit) if t.kind == kind]
+    fresh = [t for t in ordered if t.id not in used] or ordered
+    best = [t for t in fresh if t.title.casefold() == title] or fresh
+    return best[0].id if best else None
+
+
+def ordered_templates(kit: Kit) -> list:
+    """The kit's session templates in the programme's order; those outside it after, by title."""
+    order = {template_id: n for n, template_id in enumerate(kit.sequence)}
+    return sorted(kit.sessions, key=lambda t: (order.get(t.id, len(order)), t.title.casefold()))
+
+
+def plan_from_template(
+    db: Database, session_id: uuid.UUID, kit: Kit, template_id: str, hours: bool = False
+) -> Plan:
+    """Replace the plan with the kit template's blocks, and with ``hours`` the session's start and end with
+    the template's (the old plan and hours come back with undo)."""
     template = kit.session(template_id)
     blocks = tuple(
         Block(
@@ -309,7 +355,9 @@ def plan_from_template(db: Database, session_id: uuid.UUID, kit: Kit, template_i
         )
         for b in template.blocks
     )
-    return set_plan(db, session_id, blocks, (kit.id, template_id))
+    return set_plan(
+        db, session_id, blocks, (kit.id, template_id), template_hours(template) if hours else None
+    )
 
 
 def copy_plan(db: Database, session_id: uuid.UUID, from_session_id: uuid.UUID) -> Plan:

@@ -34,23 +34,38 @@ def run_choice(dialog: FormDialog, parent) -> bool:
     return actions.exec_dialog(dialog) if actions is not None else bool(dialog.exec())
 
 
-def choose_template(parent, context: AppContext, plan: Plan | None) -> tuple[Kit, SessionTemplate] | None:
+def choose_template(
+    parent, context: AppContext, plan: Plan | None, session_id: uuid.UUID | None = None
+) -> tuple[Kit, SessionTemplate] | None:
+    """A kit's session template for the plan: in the programme's order, the session's own (or likely) one
+    chosen; the kit's name only where there are several kits."""
+    from desktop.services.timeplan import ordered_templates, suggested_template, template_hours
+
     context.reload_kits()
     dialog = FormDialog(parent, _("Tidsplan fra arbeidspakke"))
     combo = dialog.add(_("Mal"), QComboBox(), "template")
+    kits = [entry.kit for entry in context.kits() if entry.kit is not None]
     choices: list[tuple[Kit, SessionTemplate]] = []
-    for entry in context.kits():
-        if entry.kit is None:
-            continue
-        for template in entry.kit.sessions:
-            choices.append((entry.kit, template))
+    chosen = 0
+    for kit in kits:
+        likely = suggested_template(context.db, session_id, kit) if session_id is not None else None
+        for template in ordered_templates(kit):
+            if template.id == likely and not chosen:
+                chosen = len(choices)
+            choices.append((kit, template))
             hours = f"{template.minutes // 60} t {template.minutes % 60:02d} min"
-            combo.addItem(f"{entry.kit.name} · {template.title} ({hours}, {len(template.blocks)} blokker)")
-    if plan is not None and plan.template_id:
-        index = next(
-            (i for i, (k, t) in enumerate(choices) if (k.id, t.id) == (plan.kit_id, plan.template_id)), 0
-        )
-        combo.setCurrentIndex(index)
+            start, end = template_hours(template)
+            text = _("{title} ({start}–{end}, {hours}, {n} blokker)").format(
+                title=template.title,
+                start=start.strftime("%H:%M"),
+                end=end.strftime("%H:%M"),
+                hours=hours,
+                n=len(template.blocks),
+            )
+            combo.addItem(f"{kit.name} · {text}" if len(kits) > 1 else text)
+    if len(kits) == 1:
+        dialog.form.insertRow(0, QLabel(_("Arbeidspakke: {name}").format(name=kits[0].name)))
+    combo.setCurrentIndex(chosen)
     broken = [e for e in context.kits() if e.kit is None]
     if broken:
         note = QLabel(

@@ -634,15 +634,36 @@ class TimePlanEditor(QWidget):
         self.error_label.show()
 
     def _from_kit(self) -> None:
+        from desktop.ui import context
         from desktop.ui.plan_dialogs import choose_template
 
-        choice = choose_template(self, self.context, self.model.plan)
-        if choice is not None:
-            kit, template = choice
-            self._perform_shown(
-                _("Tidsplan fra «{title}»").format(title=template.title),
-                lambda db: timeplan.plan_from_template(db, self.session_id, kit, template.id),
+        choice = choose_template(self, self.context, self.model.plan, self.session_id)
+        if choice is None:
+            return
+        kit, template = choice
+        plan = self.model.plan
+        start, end = timeplan.template_hours(template)
+        hours = False
+        ran = plan is not None and any(b.actual_start for b in plan.blocks)
+        if plan is not None and not ran and (plan.start, plan.end) != (start, end):
+            hours = context.ask(
+                self,
+                _("Bruke malens tider?"),
+                _(
+                    "«{title}» er laget for {start}–{end}, og samlingen er satt til {own_start}–{own_end}. "
+                    "Skal samlingen gå {start}–{end}? (Nei: planen legges inn i samlingens tider.)"
+                ).format(
+                    title=template.title,
+                    start=start.strftime("%H:%M"),
+                    end=end.strftime("%H:%M"),
+                    own_start=plan.start.strftime("%H:%M"),
+                    own_end=plan.end.strftime("%H:%M"),
+                ),
             )
+        self._perform_shown(
+            _("Tidsplan fra «{title}»").format(title=template.title),
+            lambda db: timeplan.plan_from_template(db, self.session_id, kit, template.id, hours=hours),
+        )
 
     def _copy_from(self) -> None:
         from desktop.ui.plan_dialogs import choose_session_plan

@@ -273,3 +273,45 @@ def test_rebalance_does_not_stretch_breaks(db, session_id):
     after = timeplan.load_plan(db, session_id)
     assert [b.minutes for b in after.blocks][1] == 15
     assert after.schedule().on_time
+
+
+def test_a_template_brings_its_hours_when_asked_and_undo_takes_them_back(db, session_id):
+    """A session made 09:00–15:00 (the dialog's default) and the opening template (08:30, 7 h): with its
+    hours, the plan fits and lunch is not run into; undo puts the session's own hours back."""
+    cohort = _cohort_of(db, session_id)
+    other = cohorts.plan_session(
+        db, cohort, SessionKind.WORKING, "Arbeidssamling", date(2027, 2, 9), time(9, 0), time(15, 0)
+    )
+    assert timeplan.template_hours(LUP.session("oppstart")) == (time(8, 30), time(15, 30))
+    before = timeplan.plan_from_template(db, other, LUP, "oppstart", hours=True)
+    plan = timeplan.load_plan(db, other)
+    assert (plan.start, plan.end) == (time(8, 30), time(15, 30)) and plan.schedule().on_time
+    timeplan.restore_plan(db, before)
+    plan = timeplan.load_plan(db, other)
+    assert (plan.start, plan.end, plan.blocks) == (time(9, 0), time(15, 0), ())
+    timeplan.plan_from_template(db, other, LUP, "oppstart")  # without: the session's hours stay
+    assert timeplan.load_plan(db, other).start == time(9, 0)
+
+
+def test_the_likely_template_follows_the_programme_and_the_cohorts_other_sessions(db, session_id):
+    """An opening session gets the opening template; working sessions the next of the programme's working
+    templates that no other session of the cohort has; a session whose plan came from one keeps it."""
+    cohort = _cohort_of(db, session_id)
+    assert timeplan.suggested_template(db, session_id, LUP) == "oppstart"
+
+    def working(day: int):
+        return cohorts.plan_session(
+            db, cohort, SessionKind.WORKING, "Arbeidssamling", date(2027, 2, day), time(9, 0), time(15, 0)
+        )
+
+    first = working(9)
+    assert timeplan.suggested_template(db, first, LUP) == "innsikt"
+    timeplan.plan_from_template(db, first, LUP, "innsikt")
+    second = working(23)
+    assert timeplan.suggested_template(db, second, LUP) == "ide"
+    assert timeplan.suggested_template(db, first, LUP) == "innsikt"  # its own
+    closing = cohorts.plan_session(
+        db, cohort, SessionKind.CLOSING, "Avslutning", date(2027, 6, 1), time(9, 0), time(15, 0)
+    )
+    assert timeplan.suggested_template(db, closing, LUP) == "avslutning"
+    assert [t.id for t in timeplan.ordered_templates(LUP)][:6] == list(LUP.sequence)

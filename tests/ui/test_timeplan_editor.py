@@ -352,3 +352,31 @@ def test_the_facilitators_own_copy_of_a_kit_wins_and_kits_are_read_again(window)
     path.write_text(path.read_text(encoding="utf-8").replace('name = "', 'name = "Min ', 1), encoding="utf-8")
     window.context.reload_kits()
     assert window.context.kit("lup").name.startswith("Min ")
+
+
+def test_a_template_made_for_other_hours_asks_to_take_them(editor, window, dialogs, monkeypatch):
+    """The opening template is made for 08:30–15:30; a session set to 09:00–15:00 is asked, and «Ja» gives
+    it the template's day (the plan fits, lunch at 11:30 is not run into); undo gives the old day back."""
+    from datetime import time
+
+    from desktop.services import cohorts
+
+    db = window.context.db
+    timeplan.set_plan(db, OPENING, ())
+    cohorts.update_session(db, OPENING, start_time=time(9, 0), end_time=time(15, 0))
+    window.context.changed.emit()
+    asked: list[str] = []
+    monkeypatch.setattr("desktop.ui.context.ask", lambda _p, _t, question: asked.append(question) or True)
+
+    def choose(dialog) -> None:
+        combo = dialog.fields["template"]
+        assert "Oppstartsamling (08:30–15:30" in combo.currentText()  # the session's own, chosen already
+
+    dialogs.answer(choose)
+    editor.from_kit_action.trigger()
+    assert asked and "08:30–15:30" in asked[0] and "09:00–15:00" in asked[0]
+    plan = timeplan.load_plan(db, OPENING)
+    assert (plan.start, plan.end) == (time(8, 30), time(15, 30)) and plan.schedule().on_time
+    window.undo_action.trigger()
+    plan = timeplan.load_plan(db, OPENING)
+    assert (plan.start, plan.end, plan.blocks) == (time(9, 0), time(15, 0), ())
