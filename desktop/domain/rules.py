@@ -13,11 +13,12 @@ MAX_NAME_LENGTH = 200
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 
 
-def clean_name(value: str | None, field: str = "name") -> str:
-    """A name: surrounding and repeated whitespace removed; empty or too long is refused."""
+def clean_name(value: str | None, field: str = "name", empty: str | None = None) -> str:
+    """A name: surrounding and repeated whitespace removed; empty (``empty`` says what is missing) or too
+    long is refused."""
     text = " ".join((value or "").split())
     if not text:
-        raise ValidationError(field, _("Navnet kan ikke være tomt."))
+        raise ValidationError(field, empty or _("Navnet kan ikke være tomt."))
     if len(text) > MAX_NAME_LENGTH:
         raise ValidationError(field, _("Navnet er for langt (høyst {n} tegn).").format(n=MAX_NAME_LENGTH))
     return text

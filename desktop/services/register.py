@@ -37,15 +37,25 @@ def delete_facilitator(db: Database, facilitator_id: uuid.UUID) -> Snapshot:
 
 
 def ensure_sector(db: Database, name: str) -> uuid.UUID:
-    """The sector called ``name``, created if it does not exist yet."""
-    name = clean_name(name, "sector")
+    """The sector called ``name`` (any case), created if it does not exist yet."""
     with db.transaction() as session:
-        found = session.scalar(select(Sector).where(Sector.name == name))
-        if found is None:
-            found = Sector(name=name)
-            session.add(found)
-            session.flush()
-        return found.id
+        return _sector_named(session, name)
+
+
+def _sector_named(session, name: str) -> uuid.UUID:
+    """The sector called ``name``, compared the Norwegian way (Æ = æ), made when there is none."""
+    name = clean_name(name, "sector", _("Velg eller skriv et kommunalområde."))
+    wanted = name.casefold()
+    found = next(
+        (sid for sid, sname in session.execute(select(Sector.id, Sector.name)) if sname.casefold() == wanted),
+        None,
+    )
+    if found is None:
+        sector = Sector(name=name)
+        session.add(sector)
+        session.flush()
+        found = sector.id
+    return found
 
 
 def create_service_location(
@@ -55,25 +65,10 @@ def create_service_location(
     the same transaction when it does not exist: a refused location leaves no sector behind)."""
     name = clean_name(name)
     with db.transaction() as session:
-        if sector_id is None:
-            sector_name = clean_name(new_sector, "sector")
-            found = next(
-                (
-                    sid
-                    for sid, sname in session.execute(select(Sector.id, Sector.name))
-                    if sname.casefold() == sector_name.casefold()
-                ),
-                None,
-            )
-            _check_unique_location(session, name)
-            if found is None:
-                sector = Sector(name=sector_name)
-                session.add(sector)
-                session.flush()
-                found = sector.id
-            sector_id = found
-        get(session, Sector, sector_id)
         _check_unique_location(session, name)
+        if sector_id is None:
+            sector_id = _sector_named(session, new_sector)
+        get(session, Sector, sector_id)
         row = ServiceLocation(name=name, sector_id=sector_id)
         session.add(row)
         session.flush()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -33,6 +33,7 @@ from desktop.errors import LupError
 from desktop.i18n import _
 from desktop.ui import settings as keys
 from desktop.ui.navigator import NavigatorPanel, node_key
+from desktop.ui.widgets import first_size
 
 if TYPE_CHECKING:
     from desktop.storage.database import Database
@@ -77,9 +78,7 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.setWindowTitle(f"{APP_NAME} – {_('demo')}" if demo else APP_NAME)
         self.setObjectName("MainWindow")
-        # First start: 1280 × 800, or what the screen has room for (a 1366 × 768 laptop).
-        room = QGuiApplication.primaryScreen().availableGeometry()
-        self.resize(min(1280, room.width()), min(800, room.height() - 40))  # the title bar too
+        first_size(self, 1280, 800)  # the first start; later the window as it was left
         placeholder = QLabel(_("Åpner dataområdet …"))
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(placeholder)
@@ -123,6 +122,7 @@ class MainWindow(QMainWindow):
         self.navigator.selected.connect(self._selected)
         self.context.changed.connect(self.refresh)
         self.context.error.connect(lambda message: self.show_message(message))
+        self.context.notice.connect(lambda message: self.statusBar().showMessage(message, 10_000))
         self.actions.created.connect(self._select_later)
         self.navigator.set_tree(load_tree(db))
         saved = self.settings.get(keys.EXPANDED)

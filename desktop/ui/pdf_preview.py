@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import LupError
 from desktop.i18n import _
 from desktop.ui.settings import documents_folder, remember_folder
-from desktop.ui.widgets import local_shortcut
+from desktop.ui.widgets import first_size, local_shortcut
 
 MAX_PRINT_DPI = 300  # pages are rendered at the printer's resolution, but never finer than this
 
@@ -106,7 +106,7 @@ class PdfPreview(QDialog):
 
         self.load()
         if not self._restore_geometry():
-            self.resize(QSize(900, 1000))
+            first_size(self, 900, 1000)
 
     def _restore_geometry(self) -> bool:
         from desktop.ui.settings import PREVIEW_GEOMETRY

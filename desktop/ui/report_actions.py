@@ -671,14 +671,15 @@ class ReportActions(QObject):
 
             path = write_pdf(target, make)
             big = [n for n, size in enumerate(result["sizes"], start=1) if max(size) > max(A4) + 1]
-            if big:
-                notes.insert(
-                    0,
-                    _(
-                        "Side {pages} er A3: skriv dem ut på A3-papir (velg sidene i utskriftsdialogen)."
-                    ).format(pages=_page_ranges(big)),
+            paper = (
+                _("Side {pages} er A3: skriv dem ut på A3-papir (velg sidene i utskriftsdialogen).").format(
+                    pages=_page_ranges(big)
                 )
-            return Built(path, title, tuple(notes) + tuple(result["warnings"]))
+                if big
+                else None
+            )
+            # How to print, then what was left off the sheets, then the blank sheets.
+            return Built(path, title, (*([paper] if paper else []), *result["warnings"], *notes))
 
         return self._build_and_preview(parent, work)
 
@@ -757,10 +758,11 @@ class ReportActions(QObject):
         if built.notes:
             shown = list(built.notes[:NOTE_LINES])
             if len(built.notes) > NOTE_LINES:
+                more = len(built.notes) - NOTE_LINES
                 shown.append(
-                    _("… og {n} merknader til (hold musen over for å se alle)").format(
-                        n=len(built.notes) - NOTE_LINES
-                    )
+                    _("… og 1 merknad til (hold musen over for å se den)")
+                    if more == 1
+                    else _("… og {n} merknader til (hold musen over for å se alle)").format(n=more)
                 )
             note = QLabel("\n".join(f"⚠ {line}" for line in shown))
             note.setToolTip("\n".join(built.notes))

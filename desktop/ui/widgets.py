@@ -9,7 +9,7 @@ from datetime import date, time
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QSize, Qt, QTime, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -189,6 +189,14 @@ class FacilitatorChecklist(QListWidget):
             for i in range(self.count())
             if self.item(i).checkState() == Qt.CheckState.Checked
         ]
+
+
+def first_size(widget: QWidget, width: int, height: int) -> None:
+    """Give a window shown for the first time ``width`` × ``height``, or what its screen has room for (a
+    1366 × 768 laptop), its title bar included."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry()
+    widget.resize(min(width, room.width()), min(height, room.height() - 40))
 
 
 def local_shortcut(key, widget: QWidget, slot) -> QShortcut:

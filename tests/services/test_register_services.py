@@ -269,3 +269,16 @@ def test_location_joins_an_existing_sector_regardless_of_case(db) -> None:
 
     tree = views.load_tree(db)
     assert [s.id for s in tree.sectors] == [sector]
+
+
+def test_ensure_sector_finds_a_sector_whatever_its_case(db) -> None:
+    """«Skole» and «skole» are one sector, as for a new service location's sector (there were two)."""
+    first = register.ensure_sector(db, "Oppvekst skole")
+    assert register.ensure_sector(db, "oppvekst  SKOLE") == first
+
+
+def test_a_location_without_a_sector_says_the_sector_is_missing(db) -> None:
+    """Not «Navnet kan ikke være tomt.» under the sector field when the name is there."""
+    with pytest.raises(ValidationError) as info:
+        register.create_service_location(db, "Eikeli skole", new_sector="  ")
+    assert info.value.field == "sector" and "kommunalområde" in info.value.message

@@ -429,3 +429,10 @@ def test_an_undo_or_redo_that_cannot_be_stored_stays_on_the_stack(window, monkey
     full["disk"] = False
     press(window.redo_action)
     assert stack.index() == index and not exists()
+
+
+def test_a_notice_is_shown_in_the_status_bar(window):
+    """«… er lagt til under Idéer», «Runde 2 er slettet …»: passing remarks reach the status bar (nothing
+    listened to them, so they were lost)."""
+    window.context.notice.emit("Runde 2 er slettet. Du kan angre med Ctrl+Z.")
+    assert window.statusBar().currentMessage() == "Runde 2 er slettet. Du kan angre med Ctrl+Z."

@@ -253,9 +253,10 @@ def test_the_preview_opens_as_large_as_it_was_left_and_zooms_from_the_keyboard(q
     again = PdfPreview(two_sizes, "Sammendrag", settings=settings)
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (700, 640)
-    fresh = PdfPreview(two_sizes, "Sammendrag")  # nothing remembered: the default size
+    fresh = PdfPreview(two_sizes, "Sammendrag")  # nothing remembered: the default size, as the screen allows
     qtbot.addWidget(fresh)
-    assert (fresh.width(), fresh.height()) == (900, 1000)
+    room = fresh.screen().availableGeometry()
+    assert (fresh.width(), fresh.height()) == (min(900, room.width()), min(1000, room.height() - 40))
 
 
 def test_save_as_starts_in_the_folder_used_last(qtbot, two_sizes, settings, tmp_path, monkeypatch):
@@ -278,3 +279,11 @@ def test_save_as_starts_in_the_folder_used_last(qtbot, two_sizes, settings, tmp_
     assert documents_folder(settings) == target
     preview.save_as()
     assert Path(asked[-1]).parent == target
+
+
+def test_the_first_preview_fits_its_screen(qtbot, two_sizes):
+    """900 × 1000 was taller than a 768-pixel laptop screen the first time the preview opened."""
+    preview = PdfPreview(two_sizes, "Sammendrag")
+    qtbot.addWidget(preview)
+    room = preview.screen().availableGeometry()
+    assert preview.height() <= room.height() and preview.width() <= room.width()

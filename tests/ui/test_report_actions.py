@@ -428,3 +428,21 @@ def test_a_copy_of_the_data_is_saved_in_the_background_and_said_where(window, re
     assert documents_folder(window.settings) == target
     reports.choose_folder = lambda parent, title: ""  # the folder dialog cancelled: nothing happens
     assert reports.save_copy(window) is None
+
+
+def test_the_preview_counts_the_notes_it_does_not_show(window, reports, tmp_path):
+    """«… og 1 merknad til», not «1 merknader»; every note is in the tooltip."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from desktop.ui.report_actions import NOTE_LINES, Built
+
+    path = tmp_path / "ark.pdf"
+    canvas = Canvas(str(path))
+    canvas.drawString(100, 700, "Arbeidsark")
+    canvas.save()
+    for more, text in ((1, "… og 1 merknad til"), (3, "… og 3 merknader til")):
+        notes = tuple(f"Merknad {n}" for n in range(NOTE_LINES + more))
+        preview = reports.open_preview(window, Built(path, "Arbeidsark", notes))
+        note = preview.findChild(QLabel, "previewNote")
+        assert text in note.text() and note.toolTip().count("Merknad") == len(notes)
+        preview.reject()
