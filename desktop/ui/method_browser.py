@@ -170,7 +170,8 @@ def foot_lines(card: Card) -> list[str]:
 
 
 def wall_sections(card: Card) -> list[WallSection]:
-    """The sections a card shows on the wall, one per step; empty ones are left out."""
+    """The sections a card shows the room, one per step (not the facilitator's tips); empty ones are left
+    out."""
     if isinstance(card, MethodCard):
         steps = [
             _("{number}. {text} ({minutes})").format(
@@ -178,13 +179,12 @@ def wall_sections(card: Card) -> list[WallSection]:
             )
             for number, step in enumerate(card.steps, 1)
         ]
-        tips = card.tips
         extra: list[WallSection] = []
     else:
         steps = [f"{number}. {text}" for number, text in enumerate(card.how_to, 1)]
-        tips = ()
         extra = [WallSection(_("Egner seg for"), card.good_for)]
     # One section per step, the heading on the first: the wall may go on with the steps in a next column.
+    # The tips are the facilitator's («gi heller litt for lite tid»): they stay on the laptop.
     sections = [
         WallSection(_("Hensikt"), card.purpose),
         *[
@@ -192,7 +192,6 @@ def wall_sections(card: Card) -> list[WallSection]:
             for n, step in enumerate(steps)
         ],
         WallSection(_("Materiell"), ", ".join(card.materials)),
-        WallSection(_("Tips"), "\n".join(f"• {tip}" for tip in tips)),
         *extra,
     ]
     return [section for section in sections if section.text]

@@ -298,14 +298,14 @@ def test_show_on_wall_sends_the_sections(browser, kit, qtbot) -> None:
     title, sections = signal.args
     assert title == card.title
     headings = [section.heading for section in sections]  # a section per step, the heading on the first
-    assert headings == ["Hensikt", "Slik gjør dere", *[""] * (len(card.steps) - 1), "Materiell", "Tips"]
+    assert headings == ["Hensikt", "Slik gjør dere", *[""] * (len(card.steps) - 1), "Materiell"]  # no tips
     body = {section.heading: section.text for section in sections}
     assert body["Hensikt"] == card.purpose
     lines = [section.text for section in sections[1 : 1 + len(card.steps)]]
     assert lines == [f"{i}. {step.text} ({step.minutes} min)" for i, step in enumerate(card.steps, 1)]
     assert lines[0] == "1. Veilederen viser spørsmålet og svarer selv først, som et eksempel (2 min)"
     assert all(material in body["Materiell"] for material in card.materials)
-    assert all(tip in body["Tips"] for tip in card.tips)
+    assert "Tips" not in body  # the facilitator's, not the room's
 
 
 def test_show_on_wall_for_a_prototype_card(browser, kit, qtbot) -> None:

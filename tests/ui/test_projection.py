@@ -406,9 +406,9 @@ def test_a_card_without_steps_keeps_every_section_on_the_wall(projection) -> Non
     assert headings == [f"Del {n}" for n in range(8)]
 
 
-def test_a_card_with_one_step_keeps_it_whole_before_its_tips(projection) -> None:
+def test_a_card_with_one_step_keeps_it_whole_before_its_purpose(projection) -> None:
     """The wall knows a step by its mark, not by the sections without a heading that follow it: a method
-    with one step keeps the step whole and lets its long tips give way (they used to be cut evenly)."""
+    with one step keeps the step whole and lets a long purpose give way (they used to be cut evenly)."""
     from dataclasses import replace
 
     from desktop.kits import load_kit
@@ -417,19 +417,16 @@ def test_a_card_with_one_step_keeps_it_whole_before_its_tips(projection) -> None
 
     kit = load_kit(project_root() / "workshop_kits" / "lup")
     card = next(c for c in kit.methods if len(c.steps) > 1)
-    step = "Hver deltaker skriver ideer på lapper og henger dem på veggen under riktig tema. " * 7
-    tips = tuple(
-        f"Tips {n}: la gruppen snakke sammen før de skriver, og hold tiden stramt i hver runde."
-        for n in range(14)
-    )
-    card = replace(card, steps=(replace(card.steps[0], text=step.strip()),), tips=tips)
+    step = "Hver deltaker skriver ideer på lapper og henger dem på veggen under riktig tema. " * 4
+    purpose = "Gruppen får mange ideer raskt, og alle blir hørt før noen ideer får lov å vinne. " * 9
+    card = replace(card, purpose=purpose.strip(), steps=(replace(card.steps[0], text=step.strip()),))
     sections = wall_sections(card)
-    assert [s.step for s in sections] == [False, True, False, False]
+    assert [s.step for s in sections] == [False, True, False]
     projection.show_card(card.title, sections)
     QApplication.processEvents()
     texts = [c.text() for c in projection.findChildren(QLabel, "card_text") if c.isVisible()]
     assert sections[1].text in texts  # the step whole
-    assert not any(t.startswith("• Tips 0") and not t.endswith("…") for t in texts)  # the tips cut or gone
+    assert texts[0].endswith("…")  # the purpose cut
 
 
 def test_a_picture_fits_inside_the_margins_and_follows_a_new_size(projection) -> None:
