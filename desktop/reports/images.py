@@ -33,6 +33,7 @@ import hashlib
 import io
 import os
 import re
+import stat
 import tempfile
 import warnings
 from dataclasses import dataclass
@@ -167,7 +168,11 @@ def prepare_photo(source: Path) -> PreparedPhoto:
 
 
 def _open(source: Path) -> Image.Image:
-    """Open ``source`` lazily (header only), refusing what is not an accepted image or is too large."""
+    """Open ``source`` lazily (header only), refusing what is not an accepted image or is too large; what
+    is not a plain file (a named pipe would block the program for good, a device) is not an image."""
+    with contextlib.suppress(OSError):  # a missing or unreadable file is told below
+        if not stat.S_ISREG(os.stat(source).st_mode):
+            raise NotAnImageError(source)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

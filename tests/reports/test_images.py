@@ -316,3 +316,17 @@ def test_zlib_bomb_under_the_pixel_cap_is_refused_by_its_memory(tmp_path: Path) 
 
 def test_a_photo_at_the_pixel_cap_still_fits_the_memory_budget() -> None:
     assert images.MAX_PIXELS * 3 <= images.MAX_DECODED_BYTES  # any 8-bit RGB image the cap lets in
+
+
+def test_a_named_pipe_or_a_device_is_refused_without_waiting(tmp_path: Path) -> None:
+    """Opening a named pipe waits for a writer for ever: the window hung, and Cancel could not end it."""
+    import os
+
+    pipe = tmp_path / "bilde.jpg"
+    os.mkfifo(pipe)
+    with pytest.raises(NotAnImageError, match="bilde.jpg"):
+        prepare_photo(pipe)
+    device = tmp_path / "null.jpg"
+    device.symlink_to("/dev/null")
+    with pytest.raises(NotAnImageError):
+        prepare_photo(device)
