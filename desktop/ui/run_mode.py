@@ -103,6 +103,9 @@ class RunController(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(250)
         self.timer.timeout.connect(self._tick)
+        self.wall_clock = QTimer(self)  # the wall's clock goes on while the run is paused or not started
+        self.wall_clock.setInterval(5000)
+        self.wall_clock.timeout.connect(self._tick)
         context.changed.connect(self.plan_changed)
         QApplication.instance().focusChanged.connect(self._enable)
         self.actions: dict[str, QAction] = {}
@@ -390,20 +393,21 @@ class RunController(QObject):
 
     def projection_state(self) -> ProjectionState:
         run, plan = self.run, self.plan
-        if run is None or plan is None:
-            return ProjectionState()
+        now = self.clock.now().astimezone().strftime("%H:%M")  # the room's clock, local time
+        if run is None or plan is None:  # nothing to run: the session (if any) and the time, not a dark wall
+            return ProjectionState(title=plan.title if plan else "", heading=now)
         if run.status is RunStatus.FINISHED:
             return ProjectionState(title=_("Takk for i dag!"), heading=plan.title)
         block = plan.blocks[run.current]
         following = plan.blocks[run.current + 1].title if run.current + 1 < len(plan.blocks) else ""
-        now = datetime.now().strftime("%H:%M")
+        paused = f" · {_('pause')}" if run.status is RunStatus.PAUSED else ""
         return ProjectionState(
             title=block.title,
             countdown=clock_text(run.remaining_seconds()),
             level=run.level().value,
             next_title=following,
             text=block.projector_text,
-            heading=f"{plan.title} · {now}",
+            heading=f"{plan.title} · {now}{paused}",
         )
 
     def show_projection(self) -> None:
@@ -413,10 +417,12 @@ class RunController(QObject):
             self.projection.closed.connect(self._wall_closed)
         self.projection.present()
         self.projection.show_state(self.projection_state())
+        self.wall_clock.start()
         self._enable()
         self.updated.emit()
 
     def _wall_closed(self) -> None:
+        self.wall_clock.stop()
         self._enable()
         self.updated.emit()
 
@@ -445,6 +451,7 @@ class RunController(QObject):
 
     def close(self) -> None:
         self.timer.stop()
+        self.wall_clock.stop()
         if self.projection is not None:
             self.projection.close()
 

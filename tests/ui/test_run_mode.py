@@ -377,3 +377,26 @@ def test_a_number_typed_in_the_plan_during_the_run_is_the_blocks_minutes(
     qtbot.waitUntil(window.navigator.tree.hasFocus)
     runner.actions["add5"].trigger()
     assert runner.run.remaining_seconds() == left + 5 * 60
+
+
+def test_the_walls_clock_goes_on_while_the_run_is_paused_and_says_so(window, session_page, answers):
+    """A paused run sent no more ticks: the wall's clock stood at the minute of the pause, and nothing
+    said the countdown was paused."""
+    runner = start(window, session_page)
+    runner.show_projection()
+    runner.actions["toggle"].trigger()  # pause
+    wall = runner.projection
+    before = wall.state.heading
+    assert before.endswith("· pause")
+    runner.clock.advance(2)
+    runner.wall_clock.timeout.emit()  # the wall's slow clock
+    assert wall.state.heading != before and wall.state.heading.endswith("· pause")
+    runner.close()
+
+
+def test_t_without_a_run_shows_the_time_not_an_empty_wall(window, answers):
+    runner = window.context.runner
+    runner.show_projection()
+    runner.show_timer()
+    assert runner.projection.state.heading  # the time of day
+    runner.close()
