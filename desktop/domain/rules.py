@@ -67,6 +67,17 @@ def check_session_times(
         )
 
 
+def format_number(value: float, decimals: int = 2) -> str:
+    """A number the Norwegian way, on screen and on paper alike: ``1 234 567``, ``1 234,56``, ``−2,5``
+    (no-break spaces between thousands, a decimal comma, at most ``decimals`` decimals and none when whole,
+    a real minus sign)."""
+    if abs(value - round(value)) < 1e-9:
+        body = f"{round(value):,}"
+    else:
+        body = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
+    return body.replace(",", "\u00a0").replace(".", ",").replace("-", "\u2212")
+
+
 def format_date(value: date | None) -> str:
     """Norwegian short date: 05.03.2018."""
     return value.strftime("%d.%m.%Y") if value else "–"

@@ -44,7 +44,7 @@ from reportlab.platypus import (
 from desktop.domain.ideas import dots_count
 from desktop.domain.journey import EMOTION_MAX, EMOTION_MIN, Journey
 from desktop.domain.prototypes import TEXT_FIELDS, field_label
-from desktop.domain.rules import format_date
+from desktop.domain.rules import format_date, format_number
 from desktop.i18n import _
 from desktop.reports import fonts
 from desktop.reports.data import GroupReport, JourneyData, PhotoData, SessionRun
@@ -86,15 +86,9 @@ PHOTO_PIXELS = 1600  # the long side of a photo as embedded: sharp at print size
 # --- numbers and dates --------------------------------------------------------------------------------------
 
 
-def number(value: float | None, decimals: int = 1) -> str:
-    """A number the Norwegian way: 1 570 000, 4,5 (no-break spaces between thousands)."""
-    if value is None:
-        return "–"
-    if abs(value - round(value)) < 1e-9:
-        body = f"{round(value):,}"
-    else:
-        body = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
-    return body.replace(",", "\u00a0").replace(".", ",").replace("-", "−")
+def number(value: float | None, decimals: int = 2) -> str:
+    """A number the Norwegian way, as the app shows it: 1 570 000, 2,25; a dash for none."""
+    return "–" if value is None else format_number(value, decimals)
 
 
 def amount(value: float | None, unit: str) -> str:

@@ -51,6 +51,7 @@ from desktop.domain.benefits import GainType
 from desktop.domain.journey import LaneKind, lane_kind_for
 from desktop.domain.kit import BlockCategory, JourneyTemplate, Kit, Orientation, PaperSize, Worksheet
 from desktop.domain.prototypes import Decision
+from desktop.domain.rules import format_number
 from desktop.errors import LupError
 from desktop.i18n import _
 from desktop.reports import fonts, layout
@@ -557,12 +558,8 @@ def _drawing_with_space(draw: Callable, height: float, after: float = 4 * mm) ->
 
 
 def _number(value: float | None) -> str:
-    """A number the Norwegian way: 1 234,5 (no decimals when whole)."""
-    if value is None:
-        return ""
-    whole = float(value).is_integer()
-    raw = f"{value:,.0f}" if whole else f"{value:,.2f}".rstrip("0").rstrip(".")
-    return raw.replace(",", " ").replace(".", ",")
+    """A number the Norwegian way, as the app shows it: 1 234,5; nothing for none."""
+    return "" if value is None else format_number(value)
 
 
 def _date(value: date | None) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF, QPainter, QPa
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.domain.benefits import Progress
+from desktop.domain.rules import format_number
 from desktop.i18n import _
 from desktop.ui.charts import BACKGROUND, GRID, INK, MUTED, PALETTE, PaintedChart, format_value
 
@@ -31,10 +32,7 @@ SHORT = "#8a3b00"
 
 def number_text(value: float) -> str:
     """A measured value the Norwegian way: ``1 234``, ``1 234,5``, ``3,25`` (at most two decimals)."""
-    if abs(value - round(value)) < 1e-9:
-        return format_value(round(value))
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", "\u00a0").replace(".", ",")
+    return format_number(value)
 
 
 def value_text(value: float, unit: str) -> str:

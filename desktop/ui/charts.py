@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from desktop.domain.rules import format_number
 from desktop.i18n import _
 
 # Okabe & Ito (2008): distinguishable with every common colour-vision deficiency; the first two (blue,
@@ -32,10 +33,8 @@ Series = tuple[str, Sequence[float]]
 
 
 def format_value(value: float) -> str:
-    """A count or amount the Norwegian way: ``2 575 000``, ``1,5``."""
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", "\u00a0")
-    return f"{value:,.1f}".replace(",", "\u00a0").replace(".", ",")
+    """A count or amount on a chart: ``2 575 000``, ``1,5`` (one decimal at most)."""
+    return format_number(value, 1)
 
 
 def elide_label(metrics: QFontMetricsF, text: str, width: float) -> str:

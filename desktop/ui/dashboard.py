@@ -70,8 +70,7 @@ def _count(n: int) -> str:
 
 
 def _amount(value: float, unit: str) -> str:
-    text = "\u2212" + format_value(-value) if value < 0 else format_value(value)
-    return f"{text}\u00a0{unit}"
+    return f"{format_value(value)}\u00a0{unit}"
 
 
 def _pct(value: float) -> str:

@@ -198,3 +198,18 @@ def test_format_date_and_time() -> None:
     assert format_date(None) == "–"
     assert format_time(time(8, 30)) == "08:30"
     assert format_time(None) == "–"
+
+
+def test_one_way_to_write_a_number_on_screen_and_on_paper() -> None:
+    """A baseline of 2,25 showed as «2,25» in the app and «2,2» in the summary; a negative had a hyphen on
+    screen and a minus sign in the PDF; the worksheet's thousands could break across lines."""
+    from desktop.domain.rules import format_number
+    from desktop.reports import group_summary, worksheets
+
+    assert format_number(1_234_567) == "1\u00a0234\u00a0567"
+    assert format_number(1234.56) == "1\u00a0234,56"
+    assert format_number(2.25) == "2,25" and format_number(2.25, 1) == "2,2"
+    assert format_number(-1500) == "\u22121\u00a0500"
+    assert format_number(3.0) == "3" and format_number(0.1 + 0.2) == "0,3"
+    for value in (2.25, -1500, 1234.56, 80):
+        assert group_summary.number(value) == worksheets._number(value) == format_number(value)
