@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import UTC
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, select
 
@@ -98,3 +98,18 @@ def has_record(db: Database, session_id: uuid.UUID) -> bool:
             AgendaBlock.session_id == session_id, AgendaBlock.actual_start.is_not(None)
         )
         return s.scalar(started.limit(1)) is not None
+
+
+def interrupted_run(db: Database, now: datetime, within: timedelta = timedelta(hours=12)) -> uuid.UUID | None:
+    """The session whose run was left unfinished in the last ``within`` (the program was closed or the
+    laptop died mid-run): its newest event is not the finish. None when there is none."""
+    with db.transaction() as s:
+        last = s.execute(
+            select(RunEvent.session_id, RunEvent.kind, RunEvent.at)
+            .order_by(RunEvent.at.desc(), RunEvent.created_at.desc())
+            .limit(1)
+        ).first()
+    if last is None or last.kind == "finish":
+        return None
+    at = last.at if last.at.tzinfo else last.at.replace(tzinfo=UTC)
+    return last.session_id if now - at <= within else None

@@ -12,7 +12,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -134,6 +134,31 @@ class MainWindow(QMainWindow):
         ):
             self.workspace.show_key("")
         self._update_actions()
+        QTimer.singleShot(0, self._offer_interrupted_run)
+
+    def _offer_interrupted_run(self) -> None:
+        """A run left unfinished within the last hours (closed mid-session, a laptop that died): open its
+        session's «Kjøring», which asks whether to go on where it stopped, and put the wall back on the
+        projector when one is connected."""
+        from datetime import UTC, datetime
+
+        from desktop.services.run import interrupted_run
+
+        if self.context is None:
+            return
+        session_id = interrupted_run(self.context.db, datetime.now(UTC))
+        if session_id is None or not self.navigator.select(node_key("session", session_id)):
+            return
+        page = self.workspace.current_page()
+        if getattr(page, "run_panel", None) is None:
+            return
+        page.start_run(session_id)
+        runner = self.context.runner
+        if runner.is_live():
+            from desktop.ui.projection import ProjectionWindow
+
+            if len(ProjectionWindow.available_screens()) > 1:
+                runner.show_projection()
 
     def _build_menus(self) -> None:
         stack = self.context.undo_stack

@@ -400,3 +400,25 @@ def test_t_without_a_run_shows_the_time_not_an_empty_wall(window, answers):
     runner.show_timer()
     assert runner.projection.state.heading  # the time of day
     runner.close()
+
+
+def test_a_run_left_unfinished_is_offered_again_at_the_next_start(window, session_page, answers):
+    """Closed mid-run and opened again: the app opened at the last selection with no run loaded, and PgDn
+    did nothing, with no word; now the session's «Kjøring» opens and asks to go on."""
+    from datetime import UTC, datetime, timedelta
+
+    from desktop.services.run import interrupted_run
+
+    runner = start(window, session_page)
+    runner.actions["next"].trigger()
+    runner.run = runner.plan = None  # the program is closed
+    window.navigator.select(node_key("cohort", demo_id("cohort", "LUP 3")))
+    assert interrupted_run(window.context.db, datetime.now(UTC)) == OPENING
+    assert interrupted_run(window.context.db, datetime.now(UTC) + timedelta(days=2)) is None  # long ago
+    window._offer_interrupted_run()
+    assert "Fortsette kjøringen?" in answers
+    page = window.workspace.current_page()
+    assert page.tabs.currentWidget() is page.run_panel
+    assert runner.is_live() and runner.run.current == 1
+    runner.actions["finish"].trigger()
+    assert interrupted_run(window.context.db, datetime.now(UTC)) is None
