@@ -69,6 +69,22 @@ def dots_cell(dots: int, count: bool = False) -> str:
     return f"{text}  {dots}" if dots and (count or dots > 10) else text
 
 
+def idea_shortcuts() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The idea board's keys: (name, text, keys). One list for the shortcuts and for the key help."""
+    return (
+        ("ideas_view", _("Idéer og temaer"), ("Alt+1",)),
+        ("votes_view", _("Stemming"), ("Alt+2",)),
+        ("matrix_view", _("Matrise"), ("Alt+3",)),
+        ("delete", _("Slett idéen (i listen)"), ("Del",)),
+        ("up", _("Flytt idéen opp"), ("Alt+Up",)),
+        ("down", _("Flytt idéen ned"), ("Alt+Down",)),
+        ("give", _("Gi prikk (i stemmetabellen)"), ("Space", "+")),
+        ("take", _("Ta tilbake en prikk"), ("-", "Backspace")),
+        ("next_voter", _("Neste deltaker"), ("Ctrl+Down",)),
+        ("previous_voter", _("Forrige deltaker"), ("Ctrl+Up",)),
+    )
+
+
 class IdeaTree(QTreeWidget):
     """Themes with their ideas; dragging reports where an idea or theme should go and leaves the moving to
     the stored board (the tree is rebuilt from it)."""
@@ -231,9 +247,22 @@ class IdeaPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.message)
-        for number, button in enumerate((self.ideas_button, self.voting_button, self.matrix_button), start=1):
-            shortcut = local_shortcut(QKeySequence(f"Alt+{number}"), self, button.click)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        views = {
+            "ideas_view": self.ideas_button,
+            "votes_view": self.voting_button,
+            "matrix_view": self.matrix_button,
+        }
+        for name, _text, keys in idea_shortcuts():
+            if name in views:
+                shortcut = local_shortcut(QKeySequence(keys[0]), self, views[name].click)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    @staticmethod
+    def _shortcuts(widget: QWidget, slots: dict) -> None:
+        """The keys of ``idea_shortcuts`` named in ``slots``, on ``widget`` (while it has focus)."""
+        for name, _text, keys in idea_shortcuts():
+            for key in keys if name in slots else ():
+                local_shortcut(key, widget, slots[name])
 
     def _build_ideas(self) -> QWidget:
         self.tree = IdeaTree()
@@ -247,9 +276,14 @@ class IdeaPanel(QWidget):
         self.tree.currentItemChanged.connect(lambda *_args: self._sync_buttons())
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
-        local_shortcut(QKeySequence.StandardKey.Delete, self.tree, self.delete_selected)
-        local_shortcut("Alt+Up", self.tree, lambda: self.move_selected(-1))
-        local_shortcut("Alt+Down", self.tree, lambda: self.move_selected(1))
+        self._shortcuts(
+            self.tree,
+            {
+                "delete": self.delete_selected,
+                "up": lambda: self.move_selected(-1),
+                "down": lambda: self.move_selected(1),
+            },
+        )
 
         self.capture = QLineEdit()
         self.capture.setPlaceholderText(_("Skriv en idé og trykk Enter …"))
@@ -300,12 +334,15 @@ class IdeaPanel(QWidget):
         # After the click is handled: giving a dot rebuilds the table.
         self.votes_table.cellDoubleClicked.connect(lambda row, _col: QTimer.singleShot(0, self.give_dot))
         self.votes_table.currentCellChanged.connect(lambda *_args: self._sync_buttons())
-        for key in ("Space", "+"):
-            local_shortcut(key, self.votes_table, self.give_dot)
-        for key in ("-", "Backspace"):
-            local_shortcut(key, self.votes_table, self.take_dot)
-        local_shortcut("Ctrl+Down", self.votes_table, lambda: self._step_voter(1))
-        local_shortcut("Ctrl+Up", self.votes_table, lambda: self._step_voter(-1))
+        self._shortcuts(
+            self.votes_table,
+            {
+                "give": self.give_dot,
+                "take": self.take_dot,
+                "next_voter": lambda: self._step_voter(1),
+                "previous_voter": lambda: self._step_voter(-1),
+            },
+        )
 
         self.give_button = QPushButton(_("Gi prikk"))
         self.give_button.setToolTip(_("Mellomrom, + eller dobbeltklikk"))

@@ -85,6 +85,22 @@ MIN_ZOOM, MAX_ZOOM = 0.1, 3.0
 ZOOM_STEP = 1.25
 
 
+def journey_shortcuts() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The journey map's keys (while the map or its capture field has focus): (name, text, keys). One list
+    for the shortcuts and for the key help."""
+    return (
+        ("next_step", _("Neste steg"), ("Alt+Right",)),
+        ("previous_step", _("Forrige steg"), ("Alt+Left",)),
+        ("next_lane", _("Neste spor"), ("Alt+Down",)),
+        ("previous_lane", _("Forrige spor"), ("Alt+Up",)),
+        ("better", _("Følelsen opp"), ("Alt+Shift+Up",)),
+        ("worse", _("Følelsen ned"), ("Alt+Shift+Down",)),
+        ("zoom_in", _("Zoom inn"), ("Ctrl++", "Ctrl+=")),
+        ("zoom_out", _("Zoom ut"), ("Ctrl+-",)),
+        ("fit", _("Hele kartet"), ("Ctrl+0",)),
+    )
+
+
 def ask(parent: QWidget | None, title: str, question: str) -> bool:
     """Yes/no (``desktop.ui.context.ask``; looked up at call time, so tests can answer it)."""
     return context.ask(parent, title, question)
@@ -384,17 +400,19 @@ class JourneyEditor(QWidget):
         self.view.zoom_requested.connect(lambda factor: self.zoom_to(self.zoom * factor))
         self.view.scrolled.connect(self._place_inline)
 
-        for keys, slot in (
-            (("Alt+Right",), lambda: self.move_focus(steps=1)),
-            (("Alt+Left",), lambda: self.move_focus(steps=-1)),
-            (("Alt+Down",), lambda: self.move_focus(lanes=1)),
-            (("Alt+Up",), lambda: self.move_focus(lanes=-1)),
-            (("Alt+Shift+Up",), lambda: self.nudge_emotion(1)),
-            (("Alt+Shift+Down",), lambda: self.nudge_emotion(-1)),
-            (("Ctrl++", "Ctrl+="), self.zoom_in),
-            (("Ctrl+-",), self.zoom_out),
-            (("Ctrl+0",), self.fit_all),
-        ):
+        slots = {
+            "next_step": lambda: self.move_focus(steps=1),
+            "previous_step": lambda: self.move_focus(steps=-1),
+            "next_lane": lambda: self.move_focus(lanes=1),
+            "previous_lane": lambda: self.move_focus(lanes=-1),
+            "better": lambda: self.nudge_emotion(1),
+            "worse": lambda: self.nudge_emotion(-1),
+            "zoom_in": self.zoom_in,
+            "zoom_out": self.zoom_out,
+            "fit": self.fit_all,
+        }
+        for name, _text, keys in journey_shortcuts():
+            slot = slots[name]
             for key in keys:
                 shortcut = QShortcut(QKeySequence(key), self)
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

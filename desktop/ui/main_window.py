@@ -17,6 +17,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
+    QDialog,
+    QDialogButtonBox,
     QDockWidget,
     QLabel,
     QLineEdit,
@@ -24,7 +26,9 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QTextBrowser,
     QUndoView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -427,7 +431,10 @@ class MainWindow(QMainWindow):
 
     def _show_shortcuts(self) -> None:
         """Every key the facilitator can use, read from the actions themselves (so the list cannot drift)."""
+        from desktop.ui.idea_panel import idea_shortcuts
+        from desktop.ui.journey_editor import journey_shortcuts
         from desktop.ui.run_mode import run_shortcuts
+        from desktop.ui.timeplan_editor import plan_shortcuts
 
         def keys(action: QAction) -> str:
             return " / ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
@@ -438,27 +445,30 @@ class MainWindow(QMainWindow):
             for a in menu.actions()
             if a.shortcuts()
         ]
-        editor = [
-            (keys(a), a.text())
-            for a in self.findChildren(QAction)
-            if a.parent() is not self
-            and a.shortcuts()
-            and a.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
-        ]
+
+        def listed(table) -> list[tuple[str, str]]:
+            """(keys, text) of a table of (name, text, key or keys), the keys as the buttons write them."""
+            return [
+                (
+                    " / ".join(
+                        QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+                        for k in ((ks,) if isinstance(ks, str) else ks)
+                        if k
+                    ),
+                    text.rstrip(" …▶"),
+                )
+                for _n, text, ks in table
+                if ks
+            ]
+
         sections = [
             (_("Hovedvinduet"), menus),
-            (_("Tidsplanen (når tabellen har fokus)"), sorted(set(editor))),
+            (_("Tidsplanen (når planen har fokus)"), listed(plan_shortcuts())),
+            (_("Brukerreisen (kartet eller feltet under det)"), listed(journey_shortcuts())),
+            (_("Idéer og stemming"), listed(idea_shortcuts())),
             (
                 _("Kjøring (virker i begge vinduer; PgDn/PgUp ikke mens du skriver i et tekstfelt)"),
-                [
-                    (
-                        " / ".join(
-                            QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in ks
-                        ),
-                        text,
-                    )
-                    for _n, text, ks in run_shortcuts()
-                ],
+                listed(run_shortcuts()),
             ),
             (
                 _("Veggen (projeksjonsvinduet)"),
@@ -473,10 +483,8 @@ class MainWindow(QMainWindow):
                 ],
             ),
         ]
-        text = "\n\n".join(
-            title + "\n" + "\n".join(f"{k}\t{what}" for k, what in rows) for title, rows in sections if rows
-        )
-        QMessageBox.information(self, _("Hurtigtaster"), text)
+        self.shortcut_help = shortcut_dialog(self, [(title, rows) for title, rows in sections if rows])
+        self.shortcut_help.show()
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -530,6 +538,37 @@ class MainWindow(QMainWindow):
             s.set(keys.LAST_SELECTION, self.navigator.current_key())
             s.set(keys.EXPANDED, " ".join(sorted(self.navigator.expanded_keys())))
         s.sync()
+
+
+def shortcut_dialog(parent: QWidget, sections: list[tuple[str, list[tuple[str, str]]]]) -> QDialog:
+    """The key help: a section per place, keys and what they do in aligned columns; it scrolls, and fits a
+    laptop's screen. Not modal: it can stay open beside the work."""
+    from html import escape
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(_("Hurtigtaster"))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    view = QTextBrowser()
+    view.setObjectName("shortcutHelp")
+    view.setHtml(
+        "".join(
+            f"<h3>{escape(title)}</h3><table cellspacing='0' cellpadding='3'>"
+            + "".join(
+                f"<tr><td style='padding-right:18px'><b>{escape(keys)}</b></td><td>{escape(what)}</td></tr>"
+                for keys, what in rows
+            )
+            + "</table>"
+            for title, rows in sections
+        )
+    )
+    buttons = QDialogButtonBox()
+    buttons.addButton(_("Lukk"), QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(view)
+    layout.addWidget(buttons)
+    first_size(dialog, 640, 820)
+    return dialog
 
 
 def report_start_error(parent: QWidget | None, error: LupError) -> None:

@@ -194,6 +194,22 @@ class PlanModel(QAbstractTableModel):
         return False  # nothing is removed by the view: the command reorders
 
 
+def plan_shortcuts() -> tuple[tuple[str, str, str], ...]:
+    """The time plan's actions and their keys (while the plan has focus): (name, text, key). One list for
+    the actions and for the key help."""
+    return (
+        ("from_kit", _("Fra arbeidspakke …"), "Ctrl+K"),
+        ("copy", _("Kopier fra samling …"), ""),
+        ("add", _("Ny blokk"), "Ctrl+Return"),
+        ("duplicate", _("Dupliser"), "Ctrl+D"),
+        ("remove", _("Fjern"), "Del"),
+        ("up", _("Flytt opp"), "Ctrl+Up"),
+        ("down", _("Flytt ned"), "Ctrl+Down"),
+        ("rebalance", _("Fordel resten"), "Ctrl+R"),
+        ("run", _("Kjør samlingen ▶"), "Ctrl+Shift+R"),
+    )
+
+
 class CategoryDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):  # noqa: N802
         combo = QComboBox(parent)
@@ -250,25 +266,26 @@ class TimePlanEditor(QWidget):
 
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.from_kit_action = self._action(_("Fra arbeidspakke …"), self._from_kit)
-        self.copy_action = self._action(_("Kopier fra samling …"), self._copy_from)
-        self.toolbar.addSeparator()
-        self.add_action = self._action(_("Ny blokk"), self._add, "Ctrl+Return")
-        self.duplicate_action = self._action(_("Dupliser"), self._duplicate, "Ctrl+D")
-        self.remove_action = self._action(_("Fjern"), self._remove, QKeySequence.StandardKey.Delete)
-        self.up_action = self._action(_("Flytt opp"), lambda: self._shift(-1), "Ctrl+Up")
-        self.down_action = self._action(_("Flytt ned"), lambda: self._shift(1), "Ctrl+Down")
-        self.toolbar.addSeparator()
-        self.rebalance_action = self._action(_("Fordel resten"), self._rebalance, "Ctrl+R")
+        slots = {
+            "from_kit": self._from_kit,
+            "copy": self._copy_from,
+            "add": self._add,
+            "duplicate": self._duplicate,
+            "remove": self._remove,
+            "up": lambda: self._shift(-1),
+            "down": lambda: self._shift(1),
+            "rebalance": self._rebalance,
+            "run": lambda: self.run_requested.emit(self.session_id),
+        }
+        for name, text, key in plan_shortcuts():
+            if name in ("add", "rebalance", "run"):
+                self.toolbar.addSeparator()
+            setattr(self, f"{name}_action", self._action(text, slots[name], key))
         self.rebalance_action.setToolTip(
             _(
                 "Juster lengden på blokkene fra den valgte og ut, slik at planen slutter i tide "
                 "(faste blokker står)."
             )
-        )
-        self.toolbar.addSeparator()
-        self.run_action = self._action(
-            _("Kjør samlingen ▶"), lambda: self.run_requested.emit(self.session_id)
         )
 
         self.summary = QLabel()
@@ -338,6 +355,7 @@ class TimePlanEditor(QWidget):
             self.addAction(action)
         action.triggered.connect(lambda _checked=False: slot())
         self.toolbar.addAction(action)
+        self.toolbar.widgetForAction(action).setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reached by Tab too
         return action
 
     # --- loading ----------------------------------------------------------------------------------------

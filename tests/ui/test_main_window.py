@@ -320,16 +320,22 @@ def test_undo_while_typing_in_a_multi_line_field_takes_back_the_typing(window, q
     assert page.name.text() != "LUP i Bærum"
 
 
-def test_the_shortcut_help_names_the_run_and_wall_keys(window, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
+def test_the_shortcut_help_names_every_places_keys_before_any_page_was_opened(window):
+    """The run and wall keys, and those of the time plan, the journey map and the voting table, whether or
+    not such a page was opened yet; in a dialog that scrolls and fits the screen."""
+    from PySide6.QtWidgets import QTextBrowser
 
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
     window._show_shortcuts()
-    (text,) = shown
+    dialog = window.shortcut_help
+    text = dialog.findChild(QTextBrowser, "shortcutHelp").toPlainText()
     assert "Kjøring (virker i begge vinduer" in text and "+1 min" in text
-    assert "Veggen (projeksjonsvinduet)" in text and "F11\t" in text and "Esc\tUt av fullskjerm" in text
-    assert "\n+\t" not in text and "1 / +" not in text  # + gives a dot in the voting table
+    assert "Veggen (projeksjonsvinduet)" in text and "F11" in text and "Ut av fullskjerm" in text
+    assert "Tidsplanen" in text and "Fra arbeidspakke" in text and "Fordel resten" in text
+    assert "Brukerreisen" in text and "Følelsen opp" in text
+    assert "Gi prikk" in text and "Neste deltaker" in text
+    assert "1 / +" not in text  # + gives a dot in the voting table, not a minute
+    assert dialog.height() <= dialog.screen().availableGeometry().height()
+    dialog.close()
 
 
 def test_settings_choose_the_language_and_when_the_countdown_turns_yellow_and_red(window, dialogs):
