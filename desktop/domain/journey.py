@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from desktop.domain.rules import clean_name
 from desktop.domain.timeplan import move
 from desktop.errors import ValidationError
 from desktop.i18n import _
@@ -166,10 +167,9 @@ def from_template(
 
 
 def clean_title(text: str, field: str = "title") -> str:
-    title = " ".join((text or "").split())
-    if not title:
-        raise ValidationError(field, _("Navnet kan ikke være tomt."))
-    return title
+    """A map's, stage's, step's or lane's name: as any name (``rules.clean_name``), so never too long for
+    its column (there was no limit)."""
+    return clean_name(text, field)
 
 
 def clean_card_text(text: str) -> str:

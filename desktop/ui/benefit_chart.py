@@ -27,7 +27,6 @@ BASELINE = "#3c424d"  # dark grey, dashed
 TARGET = "#007a59"  # a darker Okabe–Ito green (text on white stays readable)
 TARGET_DATE = "#b34e00"  # a darker vermillion
 GOOD = "#007a59"
-SHORT = "#8a3b00"
 
 
 def number_text(value: float) -> str:

@@ -986,9 +986,6 @@ class JourneyScene(QGraphicsScene):
     def card_item(self, card_id: uuid.UUID) -> CardItem | None:
         return self._cards.get(card_id)
 
-    def card_items(self) -> list[CardItem]:
-        return list(self._cards.values())
-
     def selected_card_ids(self) -> list[uuid.UUID]:
         """The selected cards, in map order."""
         if self.journey is None:
@@ -1068,10 +1065,6 @@ class JourneyScene(QGraphicsScene):
 
     def emotion_curve(self) -> QPainterPath:
         return self._emotion.curve()
-
-    def emotion_value_shown(self, step_id: uuid.UUID) -> int | None:
-        """The value a point shows (while dragged: where it has snapped to)."""
-        return self._emotion.value(step_id)
 
     # --- the focus cell ---------------------------------------------------------------------------------
 

@@ -86,7 +86,6 @@ NARROW = 620  # a browser narrower than this shows the chosen card under the lis
 
 LIST_VIEW = "list"
 GRID_VIEW = "grid"
-VIEW_MODES = (LIST_VIEW, GRID_VIEW)
 
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
 DECK_ROLE = Qt.ItemDataRole.UserRole + 2  # METHODS or PROTOTYPES

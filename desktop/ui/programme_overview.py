@@ -166,10 +166,6 @@ class InnovationOverview(QWidget):
     def key(self) -> str:
         return self.grouping.currentData()
 
-    def set_grouping(self, key: str) -> None:
-        """Group by "location", "sector" or "cohort"."""
-        self.grouping.setCurrentIndex(self.grouping.findData(key))
-
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         self.refresh()

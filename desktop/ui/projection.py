@@ -16,7 +16,7 @@ Keys on this window (the laptop's run controls also work here, as application sh
 - **F** freezes what is shown (updates are kept and shown on unfreezing) and back;
 - **Escape** leaves full screen, **F11** switches between full screen and a window.
 
-Other keys are passed on through ``key_pressed``. When the run controller has application shortcuts on
+The run's keys reach this window as the run controller's application shortcuts. When it has shortcuts on
 B and F, Qt gives the key to the shortcut and this window never sees it, so a key never toggles twice.
 """
 
@@ -90,7 +90,6 @@ CARD_TITLE_SHARE = 0.085
 MAX_COLUMNS = 3  # a card with many sections (a prototype's BLT card) spreads over up to three
 CARD_TEXT_SHARE = 0.07
 WINDOW_SIZE = QSize(1280, 720)
-MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta}
 
 
 class WallSection(NamedTuple):
@@ -209,7 +208,6 @@ class ProjectionWindow(QWidget):
     """The room's view of a run; see the module's docstring for what it shows and its keys."""
 
     closed = Signal()
-    key_pressed = Signal(int)  # a key this window does not handle, for the run controls
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()
@@ -745,8 +743,6 @@ class ProjectionWindow(QWidget):
         elif plain and key == Qt.Key.Key_F11:
             self.showNormal() if self.isFullScreen() else self.showFullScreen()
         else:
-            if key not in MODIFIER_KEYS:
-                self.key_pressed.emit(int(key))
             super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

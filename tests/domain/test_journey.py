@@ -94,3 +94,11 @@ def test_a_persona_quote_is_shown_in_one_pair_of_quote_marks_however_it_was_type
     assert Persona(quote='"Ring meg"').quoted == "«Ring meg»"
     assert Persona(quote="Ring meg").quoted == "«Ring meg»"
     assert Persona(quote=" «» ").quoted == ""
+
+
+def test_a_title_too_long_for_its_column_is_refused() -> None:
+    from desktop.domain.journey import clean_title
+    from desktop.errors import ValidationError
+
+    with pytest.raises(ValidationError):
+        clean_title("x" * 5000)

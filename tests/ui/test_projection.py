@@ -358,19 +358,6 @@ def test_screen_labels_for_a_menu() -> None:
     assert PROJECTOR.label == "HDMI-1 (1280×720)"
 
 
-def test_other_keys_are_passed_on(projection, qtbot) -> None:
-    with qtbot.waitSignal(projection.key_pressed, timeout=1000) as blocker:
-        qtbot.keyClick(projection, Qt.Key.Key_PageDown)
-    assert blocker.args == [int(Qt.Key.Key_PageDown)]
-    with qtbot.waitSignal(projection.key_pressed, timeout=1000) as blocker:
-        qtbot.keyClick(projection, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
-    assert blocker.args == [int(Qt.Key.Key_B)]
-    assert not projection.blackout
-    with qtbot.assertNotEmitted(projection.key_pressed):
-        qtbot.keyClick(projection, Qt.Key.Key_B)
-    assert projection.blackout
-
-
 def test_closing_emits_closed(projection, qtbot) -> None:
     with qtbot.waitSignal(projection.closed, timeout=1000):
         projection.close()
