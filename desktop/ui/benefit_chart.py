@@ -197,7 +197,7 @@ class BenefitChart(PaintedChart):
         self.data: ChartData | None = None
         self.empty_text = _("Velg en gevinst for å se målingene.")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(320, 200)
+        self.setMinimumSize(260, 200)  # beside the measurements on a 1366-pixel laptop
         self.setAccessibleName(_("Gevinstgraf"))
 
     def set_benefit(self, benefit) -> None:
@@ -279,6 +279,11 @@ class BenefitChart(PaintedChart):
         line_fm = QFontMetricsF(g.line_font)
         gutter = max(line_fm.horizontalAdvance(baseline_text), line_fm.horizontalAdvance(target_text))
         gutter = min(gutter + 4, inner * 0.35)
+        # A narrow chart: the value alone (its colour tells the line), never the word with the value cut off.
+        if line_fm.horizontalAdvance(baseline_text) + 4 > gutter:
+            baseline_text = number_text(d.baseline)
+        if line_fm.horizontalAdvance(target_text) + 4 > gutter:
+            target_text = number_text(d.target)
         ticks = [g.y_min + i * step for i in range(round((g.y_max - g.y_min) / step) + 1)]
         tick_w = max(tick_fm.horizontalAdvance(number_text(round(t, 9))) for t in ticks)
         left = m + tick_w + m * 0.4
@@ -339,7 +344,10 @@ class BenefitChart(PaintedChart):
                 ly = above if above > g.plot.top() + tick_fm.height() else p.y() + gap
             g.latest_label = (QRectF(lx, ly, w, label_h), text)
         else:
-            g.no_measurements_rect = QRectF(g.plot.left(), g.plot.center().y(), g.plot.width(), label_h * 1.2)
+            # Room for the text in up to five lines, wrapped inside the plot (it was cut at both ends).
+            g.no_measurements_rect = QRectF(
+                g.plot.left() + 4, g.plot.center().y() - label_h * 2.6, g.plot.width() - 8, label_h * 5.2
+            )
         return g
 
     def _date_ticks(self, g: LineGeometry, fm: QFontMetricsF) -> list[tuple[float, str]]:
@@ -480,7 +488,7 @@ class BenefitChart(PaintedChart):
             painter.setPen(QColor(MUTED))
             painter.drawText(
                 g.no_measurements_rect,
-                Qt.AlignmentFlag.AlignCenter,
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                 _("Ingen målinger etter nullpunktet ennå"),
             )
         painter.restore()

@@ -50,6 +50,7 @@ from desktop.i18n import _
 from desktop.services import fund, initiatives
 from desktop.ui.benefit_chart import BenefitChart, ChartData, number_text, realised_text, value_text
 from desktop.ui.commands import ChangeCommand, CreateCommand, DeleteCommand
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.widgets import (
     ID_ROLE,
     FieldEdit,
@@ -345,17 +346,17 @@ class InitiativePanel(QWidget):
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             local_shortcut(key, self.measurements, self.edit_measurement)
         self.measurements_label = bold(QLabel(_("Målinger")))
+        self.measurements_label.setWordWrap(True)  # «Målinger av «…» (enhet)» may be long
         self.new_measurement_button = button(_("Ny måling …"), self.new_measurement, "Insert")
         self.edit_measurement_button = button(_("Endre …"), self.edit_measurement, "Enter")
         self.delete_measurement_button = button(_("Slett måling"), self.delete_measurement, "Delete")
-        measure_buttons = QHBoxLayout()
+        measure_buttons = FlowLayout()  # wraps on a narrow window
         for each in (
             self.new_measurement_button,
             self.edit_measurement_button,
             self.delete_measurement_button,
         ):
             measure_buttons.addWidget(each)
-        measure_buttons.addStretch(1)
         measure_box = QWidget()
         measure_layout = QVBoxLayout(measure_box)
         measure_layout.setContentsMargins(0, 0, 0, 0)

@@ -557,3 +557,39 @@ def test_an_edit_number_reads_back_as_the_stored_number():
 
     for value in (3.125, 3.875, 0.1 + 0.2, 1234567.891, -42.0, 1e-7):
         assert clean_number(edit_number_text(value), "value", "Verdi") == value
+
+
+def test_a_narrow_chart_keeps_its_line_values_and_wraps_its_empty_note(qtbot):
+    """At laptop size the baseline read «Nullpunkt 1…» (the value cut off) and «Ingen målinger etter
+    nullpunktet ennå» ran past both sides of the plot."""
+    from datetime import date
+
+    from PySide6.QtGui import QFontMetricsF
+
+    from desktop.domain.benefits import Progress
+    from desktop.ui.benefit_chart import ChartData
+
+    chart = BenefitChart()
+    qtbot.addWidget(chart)
+    chart.set_data(
+        ChartData(
+            "Unngåtte kostnader",
+            "Unngåtte kostnader",
+            "kr per år",
+            1_570_000.5,
+            date(2027, 1, 5),
+            1_350_000,
+            date(2028, 1, 5),
+            (),
+            Progress(None, 0.0, None),
+        )
+    )
+    g = chart.geometry_for(300, 260)
+    fm = QFontMetricsF(g.line_font)
+    for rect, text in (g.baseline_label, g.target_label):
+        assert fm.horizontalAdvance(text) <= rect.width()  # whole, not elided
+    assert g.baseline_label[1].endswith("570\u00a0000,5") and g.target_label[1].endswith("350\u00a0000")
+    note = QFontMetricsF(g.label_font).boundingRect(
+        g.no_measurements_rect, int(Qt.TextFlag.TextWordWrap), "Ingen målinger etter nullpunktet ennå"
+    )
+    assert note.width() <= g.no_measurements_rect.width() and note.height() <= g.no_measurements_rect.height()

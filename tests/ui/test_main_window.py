@@ -442,3 +442,20 @@ def test_a_notice_is_shown_in_the_status_bar(window):
     listened to them, so they were lost)."""
     window.context.notice.emit("Runde 2 er slettet. Du kan angre med Ctrl+Z.")
     assert window.statusBar().currentMessage() == "Runde 2 er slettet. Du kan angre med Ctrl+Z."
+
+
+def test_the_initiatives_tab_fits_beside_the_card_browser_on_a_laptop(window) -> None:
+    """The measurements' long caption and the chart's minimum made the tab 832 px wide: the navigator was
+    squeezed to 60 px on a 1280-pixel window with the card browser open."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.main_window import NAVIGATOR_LEAST
+
+    window.navigator.select(node_key("group", demo_id("group", "LUP 4:Capralhaugen BBS")))
+    page = window.workspace.current_page()
+    page.tabs.setCurrentWidget(page.initiatives)
+    window.methods_dock.show()
+    QApplication.processEvents()
+    browser = window.methods_dock.widget()
+    room = 1280 - 2 * 12 - NAVIGATOR_LEAST
+    assert page.minimumSizeHint().width() + browser.minimumSizeHint().width() <= room
