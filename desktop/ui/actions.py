@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from desktop.domain.enums import ParticipantRole, SessionKind
 from desktop.domain.fund import SCORE_MAX, Criterion, FundDecision, kroner
+from desktop.domain.rules import format_date
+from desktop.errors import LupError
 from desktop.i18n import _
-from desktop.services import cohorts, fund, groups, register, views
+from desktop.services import cohorts, fund, groups, register, timeplan, views
 from desktop.ui.commands import ChangeCommand, CreateCommand, DeleteCommand, ServiceCommand
 from desktop.ui.context import AppContext, ask
 from desktop.ui.navigator import node_key
@@ -140,6 +142,57 @@ class RegisterActions(QObject):
             )
 
         return self._ran(dialog, command, lambda c: node_key("session", c.created_id))
+
+    def plan_programme(self, cohort_id: uuid.UUID) -> bool:
+        """All of a new cohort's sessions at once, from a kit's programme: dates spread over its period,
+        each with its template's hours and plan (one undo step)."""
+        from desktop.services import cohort_plan
+
+        detail = views.cohort_detail(self.db, cohort_id)
+        kits = [e.kit for e in self.context.kits() if e.kit is not None and e.kit.sequence]
+        dialog = FormDialog(
+            self.parent_widget, _("Samlingene i {cohort} fra arbeidspakken").format(cohort=detail.name)
+        )
+        kit_box = dialog.add(_("Arbeidspakke"), QComboBox(), "kit")
+        for kit in kits:
+            kit_box.addItem(kit.name)
+        place = dialog.add(_("Sted"), QLineEdit(), "place")
+        place.setPlaceholderText(_("for alle samlingene; kan endres for hver"))
+        planned = QLabel()
+        planned.setWordWrap(True)
+        dialog.form.addRow(planned)
+
+        def show_plan() -> None:
+            if not kits:
+                planned.setText(_("Ingen arbeidspakke har et program av samlinger."))
+                return
+            try:
+                rows = cohort_plan.planned_programme(self.db, cohort_id, kits[kit_box.currentIndex()])
+            except LupError as exc:
+                planned.setText(exc.message)
+                return
+            planned.setText(
+                "\n".join(
+                    f"{format_date(day)}  {t.title} ({timeplan.template_hours(t)[0]:%H:%M}–"
+                    f"{timeplan.template_hours(t)[1]:%H:%M})"
+                    for day, t in rows
+                )
+                + "\n"
+                + _("Datoene er forslag: endre dem på hver samling.")
+            )
+
+        kit_box.currentIndexChanged.connect(lambda _i: show_plan())
+        show_plan()
+
+        def command() -> CreateCommand:
+            kit = kits[kit_box.currentIndex()] if kits else None
+            return CreateCommand(
+                _("Samlingene fra «{kit}»").format(kit=kit.name if kit else ""),
+                lambda db: cohort_plan.plan_programme(db, cohort_id, kit, place.text()),
+                cohort_plan.remove_sessions,
+            )
+
+        return self._ran(dialog, command, lambda c: node_key("sessions", cohort_id))
 
     # --- leader groups and participants ----------------------------------------------------------------
 

@@ -283,6 +283,12 @@ class CohortPage(SimplePage):
         self.errors.add_row(self.form, _("Veiledere"), self.facilitators, "facilitators")
         self.summary = QLabel()
         self.body.addWidget(self.summary)
+        self.programme_button = button(
+            _("Samlingene fra arbeidspakken …"),
+            lambda: self.actions.plan_programme(self.id),
+            _("Alle samlingene i kullet på en gang: datoer spredt over perioden, tidsplanene fra malene"),
+        )
+        self.buttons.addWidget(self.programme_button)
         self.buttons.addWidget(button(_("Planlegg samling …"), lambda: self.actions.plan_session(self.id)))
         self.buttons.addWidget(button(_("Ny ledergruppe …"), lambda: self.actions.add_leader_group(self.id)))
         self.buttons.addWidget(
@@ -332,6 +338,7 @@ class CohortPage(SimplePage):
                 s=d.sessions, g=d.groups, p=d.participants
             )
         )
+        self.programme_button.setVisible(not d.sessions)  # for a new cohort: the others one at a time
 
 
 class SessionPage(Page):

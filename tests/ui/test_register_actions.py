@@ -178,3 +178,27 @@ def test_undo_history_names_each_edit(window, dialogs):
     window.undo_action.trigger()
     window.undo_action.trigger()
     assert views.cohort_detail(window.context.db, LUP3).name == "LUP 3"
+
+
+def test_a_new_cohorts_sessions_come_from_the_kit_in_one_step(window, dialogs):
+    """A newcomer planned six sessions one by one, each on the cohort's first day and without a plan."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.services import cohorts, views
+
+    programme = cohorts.ensure_programme(window.context.db)
+    cohort = cohorts.create_cohort(window.context.db, programme, "LUP 9", date(2027, 1, 5), date(2027, 6, 22))
+    window.context.changed.emit()
+    window.navigator.select(node_key("cohort", cohort))
+    page = window.workspace.current_page()
+    assert not page.programme_button.isHidden()
+    listed: list[str] = []
+    dialogs.answer(lambda d: listed.append(d.findChildren(QLabel)[-1].text()))
+    page.programme_button.click()
+    assert "Oppstartsamling (08:30–15:30)" in listed[0] and "05.01.2027" in listed[0]
+    assert views.cohort_detail(window.context.db, cohort).sessions == 6
+    assert page.programme_button.isHidden()  # the others one at a time now
+    window.undo_action.trigger()
+    assert views.cohort_detail(window.context.db, cohort).sessions == 0

@@ -1,0 +1,91 @@
+"""A cohort's sessions made at once from a kit's programme: the kit's sequence of session templates
+(oppstart, innsikt, idé, prototyping, gevinst, avslutning), spread over the cohort's period, each with its
+template's title, kind, hours and plan. One undo step takes them all away again."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from desktop.domain.kit import Kit
+from desktop.domain.rules import format_date
+from desktop.errors import ValidationError
+from desktop.i18n import _
+from desktop.services import cohorts, timeplan
+from desktop.services.common import get
+from desktop.storage.database import Database
+from desktop.storage.models import Cohort, Session
+from desktop.storage.snapshot import Snapshot, capture
+
+
+def programme_dates(start: date, end: date, count: int) -> list[date]:
+    """``count`` days from ``start`` to ``end``, as evenly apart as the period allows, each moved to the
+    weekday of ``start`` where that keeps it inside the period and after the day before (facilitators
+    meet a cohort on the same weekday)."""
+    if count <= 0:
+        return []
+    span = (end - start).days
+    if span < count - 1:
+        raise ValidationError(
+            "date",
+            _("Kullets periode er for kort for {n} samlinger (fra {start} til {end}).").format(
+                n=count, start=format_date(start), end=format_date(end)
+            ),
+        )
+    days: list[date] = []
+    for n in range(count):
+        day = start + timedelta(days=round(n * span / max(1, count - 1)))
+        shift = (start.weekday() - day.weekday() + 3) % 7 - 3  # to the nearest day of start's weekday
+        moved = day + timedelta(days=shift)
+        if start <= moved <= end and (not days or moved > days[-1]):
+            day = moved
+        if days and day <= days[-1]:
+            day = days[-1] + timedelta(days=1)
+        days.append(day)
+    return days
+
+
+def planned_programme(db: Database, cohort_id: uuid.UUID, kit: Kit) -> list[tuple[date, object]]:
+    """The sessions ``plan_programme`` would make: (day, template) in the programme's order."""
+    templates = [kit.session(template_id) for template_id in kit.sequence]
+    with db.transaction() as s:
+        cohort = get(s, Cohort, cohort_id)
+        start, end = cohort.start_date, cohort.end_date
+    return list(zip(programme_dates(start, end, len(templates)), templates, strict=True))
+
+
+def plan_programme(db: Database, cohort_id: uuid.UUID, kit: Kit, place: str = "") -> list[uuid.UUID]:
+    """Make the cohort's sessions from ``kit``'s programme, each with its template's plan; refused when the
+    cohort has sessions already (plan the others one at a time). Returns the new sessions' ids; if one
+    cannot be made, none is kept."""
+    with db.transaction() as s:
+        if s.scalar(select(Session.id).where(Session.cohort_id == cohort_id).limit(1)) is not None:
+            raise ValidationError(
+                "sessions",
+                _("Kullet har samlinger allerede. Planlegg de andre én og én med «Planlegg samling …»."),
+            )
+    made: list[uuid.UUID] = []
+    try:
+        for day, template in planned_programme(db, cohort_id, kit):
+            start, end = timeplan.template_hours(template)
+            session_id = cohorts.plan_session(
+                db, cohort_id, template.kind, template.title, day, start, end, place
+            )
+            made.append(session_id)
+            timeplan.plan_from_template(db, session_id, kit, template.id)
+    except BaseException:
+        if made:
+            remove_sessions(db, made)
+        raise
+    return made
+
+
+def remove_sessions(db: Database, session_ids: list[uuid.UUID]) -> Snapshot:
+    """Remove sessions with their plans (the undo of ``plan_programme``); the snapshot brings them back."""
+    with db.transaction() as s:
+        snapshot = capture(s, Session.__tablename__, list(session_ids))
+        for session_id in session_ids:
+            s.delete(get(s, Session, session_id))
+        return snapshot

@@ -1,0 +1,44 @@
+"""A cohort's sessions from the kit's programme, at once."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop.errors import ValidationError
+from desktop.kits import load_kit
+from desktop.services import cohort_plan, cohorts, timeplan, views
+from desktop.services.common import restore_deleted
+
+LUP = load_kit(Path(__file__).resolve().parents[2] / "workshop_kits" / "lup")
+
+
+def test_dates_are_spread_over_the_period_on_the_first_days_weekday() -> None:
+    days = cohort_plan.programme_dates(date(2027, 1, 5), date(2027, 6, 22), 6)  # a Tuesday to a Tuesday
+    assert days[0] == date(2027, 1, 5) and days[-1] == date(2027, 6, 22)
+    assert all(d.weekday() == 1 for d in days) and days == sorted(set(days))
+    gaps = [(b - a).days for a, b in zip(days, days[1:], strict=False)]
+    assert max(gaps) - min(gaps) <= 7
+    short = cohort_plan.programme_dates(date(2027, 1, 4), date(2027, 1, 9), 6)  # six days, six sessions
+    assert short == sorted(set(short)) and short[-1] <= date(2027, 1, 9)
+    with pytest.raises(ValidationError):
+        cohort_plan.programme_dates(date(2027, 1, 4), date(2027, 1, 6), 6)
+
+
+def test_a_new_cohort_gets_the_programme_with_plans_and_undo_takes_it_away(db) -> None:
+    programme = cohorts.ensure_programme(db)
+    cohort = cohorts.create_cohort(db, programme, "LUP 9", date(2027, 1, 5), date(2027, 6, 22))
+    made = cohort_plan.plan_programme(db, cohort, LUP, place="Bærum rådhus")
+    assert len(made) == len(LUP.sequence)
+    plans = [timeplan.load_plan(db, s) for s in made]
+    assert [p.template_id for p in plans] == list(LUP.sequence)
+    assert all(p.blocks and p.schedule().on_time for p in plans)  # each in its template's hours
+    assert views.cohort_detail(db, cohort).sessions == len(made)
+    with pytest.raises(ValidationError):
+        cohort_plan.plan_programme(db, cohort, LUP)  # not twice
+    snapshot = cohort_plan.remove_sessions(db, made)
+    assert views.cohort_detail(db, cohort).sessions == 0
+    restore_deleted(db, snapshot)
+    assert [timeplan.load_plan(db, s).template_id for s in made] == list(LUP.sequence)
