@@ -24,8 +24,11 @@ from desktop.storage.models import (
     ChecklistTick,
     Cohort,
     CohortFacilitator,
+    Facilitator,
     LeaderGroup,
     Participant,
+    Programme,
+    ServiceLocation,
     Session,
     SessionFacilitator,
 )
@@ -258,3 +261,40 @@ def _sessions(
             )
             for x, name in rows
         ]
+
+
+@dataclass(frozen=True)
+class FirstSteps:
+    """How far a new register has come, for the start page's «Kom i gang»: what exists, and the newest
+    cohort (where sessions and leader groups go)."""
+
+    programme_id: uuid.UUID | None
+    facilitators: int
+    locations: int
+    cohort_id: uuid.UUID | None
+    sessions: int
+    groups: int
+
+    @property
+    def done(self) -> bool:
+        return bool(self.facilitators and self.locations and self.cohort_id and self.sessions and self.groups)
+
+
+def first_steps(db: Database) -> FirstSteps:
+    with db.transaction() as s:
+
+        def count(model) -> int:
+            return s.scalar(select(func.count()).select_from(model)) or 0
+
+        programme = s.scalar(select(Programme.id).order_by(Programme.created_at).limit(1))
+        cohort = s.scalar(
+            select(Cohort.id).order_by(Cohort.start_date.desc(), Cohort.created_at.desc()).limit(1)
+        )
+        return FirstSteps(
+            programme,
+            count(Facilitator),
+            count(ServiceLocation),
+            cohort,
+            count(Session),
+            count(LeaderGroup),
+        )

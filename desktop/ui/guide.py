@@ -155,9 +155,11 @@ class StartPage(_ReloadWhenShown):
         open_session: Callable[[uuid.UUID], None],
         run_session: Callable[[uuid.UUID], None],
         today: Callable[[], date] = date.today,
+        actions=None,
     ) -> None:
         super().__init__(context)
         self.settings = settings
+        self.actions = actions  # the window's RegisterActions: «Kom i gang» opens their dialogs
         self.open_session = open_session
         self.run_session = run_session
         self.today = today
@@ -214,6 +216,34 @@ class StartPage(_ReloadWhenShown):
         today_layout.addSpacing(6)
         today_layout.addLayout(buttons)
 
+        # A new register: where to begin, and in what order (each step ticked off when done).
+        self.first_card = QFrame()
+        self.first_card.setObjectName("card")
+        self.first_card.setStyleSheet(CARD_STYLE)
+        first_layout = QGridLayout(self.first_card)
+        first_layout.setContentsMargins(18, 14, 18, 14)
+        first_layout.addWidget(_heading(_("Kom i gang")), 0, 0, 1, 3)
+        self.first_steps: list[tuple[QLabel, QPushButton]] = []
+        for row, (text, button_text) in enumerate(
+            (
+                (_("Legg inn veilederne"), _("Ny veileder …")),
+                (_("Registrer tjenestestedene"), _("Nytt tjenestested …")),
+                (_("Lag kullet"), _("Nytt kull …")),
+                (_("Lag samlingene fra arbeidspakken"), _("Samlingene …")),
+                (_("Legg til ledergruppene og deltakerne"), _("Ny ledergruppe …")),
+            ),
+            start=1,
+        ):
+            mark = _label()
+            first_layout.addWidget(mark, row, 0)
+            first_layout.addWidget(_label(f"{row}. {text}"), row, 1)
+            step_button = QPushButton(button_text)
+            step_button.clicked.connect(lambda _c=False, n=row - 1: self._first_step(n))
+            first_layout.addWidget(step_button, row, 2)
+            self.first_steps.append((mark, step_button))
+        first_layout.setColumnStretch(1, 1)
+        self._steps: guide.FirstSteps | None = None
+
         self.upcoming_heading = _heading()
         self.upcoming_grid = QGridLayout()
         self.recent_heading = _heading(_("Nylig gjennomført"))
@@ -227,6 +257,7 @@ class StartPage(_ReloadWhenShown):
         body.addSpacing(4)
         body.addLayout(who_row)
         body.addSpacing(10)
+        body.addWidget(self.first_card)
         body.addWidget(self.today_card)
         body.addSpacing(10)
         body.addWidget(self.upcoming_heading)
@@ -309,7 +340,15 @@ class StartPage(_ReloadWhenShown):
         name = self._fill_facilitators()
         me = self.facilitator_id()
         first_name = name.split()[0] if name else ""
-        self.who_hint.setVisible(me is None)
+        steps = self._steps = guide.first_steps(self.context.db)
+        self.who_hint.setVisible(me is None and steps.facilitators > 0)  # no one to choose yet
+        self.first_card.setVisible(not steps.done)
+        done = (steps.facilitators, steps.locations, steps.cohort_id, steps.sessions, steps.groups)
+        for n, ((mark, step_button), made) in enumerate(zip(self.first_steps, done, strict=True)):
+            mark.setText("✓" if made else "○")
+            mark.setStyleSheet("color: #2f6b2f; font-weight: 700;" if made else MUTED)
+            needs_cohort = n >= 3 and steps.cohort_id is None
+            step_button.setEnabled(not needs_cohort and not (n == 3 and steps.sessions))
         self.heading.setText(
             _("Velkommen, {name}").format(name=first_name) if first_name else _("Velkommen til LUP Verksted")
         )
@@ -347,6 +386,22 @@ class StartPage(_ReloadWhenShown):
         self.recent_heading.setVisible(bool(self.recent))
         self.recent_grid.parentWidget().setVisible(bool(self.recent))
         self._fill(self.recent_grid, self.recent, today, "")
+
+    def _first_step(self, n: int) -> None:
+        """One of «Kom i gang»'s steps: the dialog that makes it (the window's own actions)."""
+        steps, actions = self._steps, self.actions
+        if steps is None or actions is None:
+            return
+        if n == 0:
+            actions.new_facilitator()
+        elif n == 1:
+            actions.new_location()
+        elif n == 2 and steps.programme_id is not None:
+            actions.new_cohort(steps.programme_id)
+        elif n == 3 and steps.cohort_id is not None:
+            actions.plan_programme(steps.cohort_id)
+        elif n == 4 and steps.cohort_id is not None:
+            actions.add_leader_group(steps.cohort_id)
 
     @staticmethod
     def _times(x: guide.UpcomingSession) -> str:

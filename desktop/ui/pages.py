@@ -713,7 +713,9 @@ class Workspace(QStackedWidget):
             from desktop.ui.guide import StartPage
 
             window = self.actions.parent_widget
-            self._start = StartPage(self.context, window.settings, window.open_session, window.run_session)
+            self._start = StartPage(
+                self.context, window.settings, window.open_session, window.run_session, actions=self.actions
+            )
             self.addWidget(self._start)
         return self._start
 

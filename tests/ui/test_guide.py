@@ -280,3 +280,32 @@ def test_a_second_session_today_gets_its_own_run_button(context, settings, qtbot
     assert page.who_hint.isHidden()
     page.choose(None)
     assert not page.who_hint.isHidden()
+
+
+def test_a_new_register_says_where_to_begin_and_ticks_off_each_step(db, settings, qtbot):
+    """An empty register: «Kom i gang» with the five steps in order (the page said «Velg deg selv» with
+    nobody to choose, and to plan from a cohort that did not exist); each step is ticked when done, and
+    the card goes once all are; a step that needs a cohort waits for one."""
+    from datetime import date, time
+
+    from desktop.domain.enums import SessionKind
+    from desktop.services import cohorts, groups, register
+    from desktop.ui.context import AppContext
+
+    context = AppContext(db)
+    page, _calls = _start_page(context, settings, qtbot)
+    page.show()
+    assert page.first_card.isVisible() and not page.who_hint.isVisible()
+    marks = lambda: [mark.text() for mark, _b in page.first_steps]  # noqa: E731
+    assert marks() == ["○"] * 5
+    assert not page.first_steps[3][1].isEnabled()  # the sessions need a cohort first
+    register.create_facilitator(db, "Kari Nordmann")
+    location = register.create_service_location(db, "Eikeli skole", new_sector="Oppvekst skole")
+    programme = cohorts.ensure_programme(db)
+    cohort = cohorts.create_cohort(db, programme, "LUP 9", date(2027, 1, 5), date(2027, 6, 22))
+    page.reload()
+    assert marks() == ["✓", "✓", "✓", "○", "○"] and page.first_steps[3][1].isEnabled()
+    cohorts.plan_session(db, cohort, SessionKind.OPENING, "Oppstart", date(2027, 1, 5), time(9), time(15))
+    groups.add_leader_group(db, cohort, location)
+    page.reload()
+    assert not page.first_card.isVisible()
