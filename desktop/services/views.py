@@ -348,13 +348,14 @@ def sector_choices(db: Database) -> tuple[Choice, ...]:
         )
 
 
-def free_locations(db: Database, cohort_id: uuid.UUID) -> tuple[Choice, ...]:
-    """Service locations without a leader group in the cohort, by name."""
+def free_locations(db: Database, cohort_id: uuid.UUID | None) -> tuple[Choice, ...]:
+    """Service locations without a leader group in the cohort (None: every one), by name."""
     with db.transaction() as s:
-        taken = select(LeaderGroup.service_location_id).where(LeaderGroup.cohort_id == cohort_id)
-        rows = s.execute(
-            select(ServiceLocation.id, ServiceLocation.name).where(ServiceLocation.id.not_in(taken))
-        )
+        query = select(ServiceLocation.id, ServiceLocation.name)
+        if cohort_id is not None:
+            taken = select(LeaderGroup.service_location_id).where(LeaderGroup.cohort_id == cohort_id)
+            query = query.where(ServiceLocation.id.not_in(taken))
+        rows = s.execute(query)
         return tuple(sorted((Choice(r.id, r.name) for r in rows), key=lambda c: c.name.casefold()))
 
 

@@ -211,7 +211,19 @@ class RegisterActions(QObject):
         )
 
         def command() -> CreateCommand:
-            location_id = combo_choice(location, "service_location", _("Velg et tjenestested fra listen."))
+            typed = location.currentText().strip()
+            if not typed:
+                why = _("Velg et tjenestested fra listen.")
+            elif any(c.name.casefold() == typed.casefold() for c in views.free_locations(self.db, None)):
+                why = _("«{name}» har allerede en ledergruppe i {cohort}.").format(
+                    name=typed, cohort=detail.name
+                )
+            else:
+                why = _(
+                    "«{name}» er ikke registrert som tjenestested. Legg det til med "
+                    "Fil → Nytt tjenestested …, og velg det her."
+                ).format(name=typed)
+            location_id = combo_choice(location, "service_location", why)
             return CreateCommand(
                 _("Ny ledergruppe {location} i {cohort}").format(
                     location=location.currentText(), cohort=detail.name

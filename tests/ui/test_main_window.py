@@ -459,3 +459,30 @@ def test_the_initiatives_tab_fits_beside_the_card_browser_on_a_laptop(window) ->
     browser = window.methods_dock.widget()
     room = 1280 - 2 * 12 - NAVIGATOR_LEAST
     assert page.minimumSizeHint().width() + browser.minimumSizeHint().width() <= room
+
+
+def test_a_new_group_at_a_place_not_in_the_list_says_why(window, dialogs):
+    """«Velg et tjenestested fra listen.» did not say whether the place was unknown or already taken."""
+    lup3 = views.cohort_detail(window.context.db, LUP3)
+    taken = next(
+        c.name
+        for c in views.free_locations(window.context.db, None)
+        if c not in views.free_locations(window.context.db, LUP3)
+    )
+    window.navigator.select(node_key("groups", LUP3))
+    said: list[str] = []
+
+    def typing(text):
+        def fill(dialog) -> None:
+            dialog.fields["service_location"].setEditText(text)
+            dialog.accept()
+            said.append(dialog.errors.message("service_location"))
+            dialog.reject()
+
+        return fill
+
+    for text in ("Eikeli skole", taken):
+        dialogs.answer(typing(text))
+        window.add_group_action.trigger()
+    assert "ikke registrert som tjenestested" in said[0] and "Fil → Nytt tjenestested" in said[0]
+    assert f"har allerede en ledergruppe i {lup3.name}" in said[1]
