@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 from desktop.domain.enums import ParticipantRole, SessionKind
 from desktop.domain.fund import SCORE_MAX, Criterion, FundDecision, kroner
 from desktop.domain.rules import format_date
-from desktop.errors import LupError
+from desktop.errors import LupError, ValidationError
 from desktop.i18n import _
 from desktop.services import cohorts, fund, groups, register, timeplan, views
 from desktop.ui.commands import ChangeCommand, CreateCommand, DeleteCommand, ServiceCommand
@@ -249,6 +249,12 @@ class RegisterActions(QObject):
         dialog, name, email, role = self._participant_dialog(_("Ny deltaker"))
 
         def command() -> CreateCommand:
+            _same_name(
+                self.parent_widget,
+                name.text(),
+                [p.name for p in views.group_detail(self.db, group_id).participants],
+                _("Det finnes allerede en deltaker som heter «{name}» i gruppen."),
+            )
             return CreateCommand(
                 _("Ny deltaker {name}").format(name=name.text().strip()),
                 lambda db: groups.add_participant(
@@ -328,6 +334,12 @@ class RegisterActions(QObject):
         email = dialog.add(_("E-post"), QLineEdit(), "email")
 
         def command() -> CreateCommand:
+            _same_name(
+                self.parent_widget,
+                name.text(),
+                [c.name for c in views.facilitator_choices(self.db)],
+                _("Det finnes allerede en veileder som heter «{name}»."),
+            )
             return CreateCommand(
                 _("Ny veileder {name}").format(name=name.text().strip()),
                 lambda db: register.create_facilitator(db, name.text(), email.text()),
@@ -579,3 +591,14 @@ class RegisterActions(QObject):
                 lambda db: fund.delete_application(db, application.id),
             )
         )
+
+
+def _same_name(parent: QWidget, typed: str, names: list[str], there: str) -> None:
+    """Two people may share a name, but a double Enter should not make two: a name already there is asked
+    about; «Nei» refuses it at the name field (``there`` says where it is, with {name})."""
+    wanted = " ".join(typed.split()).casefold()
+    if not wanted or all(n.casefold() != wanted for n in names):
+        return
+    said = there.format(name=" ".join(typed.split()))
+    if not ask(parent, _("Samme navn"), said + " " + _("Legge til likevel?")):
+        raise ValidationError("name", said)

@@ -202,3 +202,27 @@ def test_a_new_cohorts_sessions_come_from_the_kit_in_one_step(window, dialogs):
     assert page.programme_button.isHidden()  # the others one at a time now
     window.undo_action.trigger()
     assert views.cohort_detail(window.context.db, cohort).sessions == 0
+
+
+def test_a_name_already_there_is_asked_about(window, dialogs, monkeypatch):
+    """Two «Kari Nordmann» after a double Enter could not be told apart in any list; two people may share
+    a name, so it is asked, and «Nei» keeps the dialog open with the reason at the name."""
+    existing = views.facilitator_choices(window.context.db)[0].name
+    answers = iter([False, True])
+    asked: list[str] = []
+    monkeypatch.setattr(
+        "desktop.ui.actions.ask", lambda _p, _t, question: asked.append(question) or next(answers)
+    )
+
+    def fill(dialog) -> None:
+        dialog.fields["name"].setText(f"  {existing.upper()} ")
+
+    dialogs.answer(fill)  # «Nei»: the dialog stays open, the reason at the name
+    dialogs.answer(fill)  # «Ja»: two people with one name
+    before = len(views.facilitator_choices(window.context.db))
+    assert not window.actions.new_facilitator()
+    assert existing.upper() in asked[0] and "Legge til likevel?" in asked[0]
+    assert "finnes allerede en veileder" in dialogs.seen[0].errors.message("name")
+    assert len(views.facilitator_choices(window.context.db)) == before
+    assert window.actions.new_facilitator()
+    assert len(views.facilitator_choices(window.context.db)) == before + 1
