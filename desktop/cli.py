@@ -100,24 +100,24 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help=_("vis tall fra registeret"))
     _data_dir_option(stats, argparse.SUPPRESS)
     stats.add_argument("--json", action="store_true", help=_("ett JSON-objekt"))
-    kits = commands.add_parser("kits", help=_("verktøykasser: vis dem, kontroller én"))
+    kits = commands.add_parser("kits", help=_("arbeidspakker: vis dem, kontroller én"))
     kit_commands = kits.add_subparsers(
         dest="kits_command", metavar="ACTION", required=True, title=_("handlinger")
     )
     validate = kit_commands.add_parser(
-        "validate", help=_("kontroller mappen til en verktøykasse; én linje fil:linje: melding per feil")
+        "validate", help=_("kontroller mappen til en arbeidspakke; én linje fil:linje: melding per feil")
     )
     validate.add_argument(
-        "path", type=Path, help=_("mappen til verktøykassen, for eksempel workshop_kits/lup")
+        "path", type=Path, help=_("mappen til arbeidspakken, for eksempel workshop_kits/lup")
     )
-    listing = kit_commands.add_parser("list", help=_("verktøykassene appen finner, med antall"))
+    listing = kit_commands.add_parser("list", help=_("arbeidspakkene appen finner, med antall"))
     listing.add_argument("--json", action="store_true", help=_("ett JSON-objekt"))
     _data_dir_option(listing, argparse.SUPPRESS)
     worksheets = commands.add_parser(
-        "worksheets", help=_("tomme arbeidsark fra en verktøykasse som PDF, ett per ark")
+        "worksheets", help=_("tomme arbeidsark fra en arbeidspakke som PDF, ett per ark")
     )
     worksheets.add_argument(
-        "--kit", default="lup", help=_("verktøykassens id (eller mappe); lup om ikke annet er oppgitt")
+        "--kit", default="lup", help=_("arbeidspakkens id (eller mappe); lup om ikke annet er oppgitt")
     )
     worksheets.add_argument("--out", type=Path, required=True, metavar="DIR", help=_("mappen PDF-ene skal i"))
     _data_dir_option(worksheets, argparse.SUPPRESS)

@@ -419,18 +419,21 @@ def path_problem(path: str | Path) -> str:
     if not str(path).strip():
         return _("Ingen fil er oppgitt. Oppgi et filnavn, for eksempel oppsummering.pdf.")
     target = Path(path).expanduser()
-    if target.is_dir():
-        return _("{path} er en mappe. Oppgi et filnavn i mappen, for eksempel {example}.").format(
-            path=target, example=target / "oppsummering.pdf"
-        )
-    for folder in target.parents:
-        if folder.exists():
-            if not folder.is_dir():
-                return _(
-                    "Kan ikke skrive PDF-en til {folder}: {blocker} er en fil, ikke en mappe. "
-                    "Velg en annen mappe."
-                ).format(folder=target.parent, blocker=folder)
-            break
+    try:
+        if target.is_dir():
+            return _("{path} er en mappe. Oppgi et filnavn i mappen, for eksempel {example}.").format(
+                path=target, example=target / "oppsummering.pdf"
+            )
+        for folder in target.parents:
+            if folder.exists():
+                if not folder.is_dir():
+                    return _(
+                        "Kan ikke skrive PDF-en til {folder}: {blocker} er en fil, ikke en mappe. "
+                        "Velg en annen mappe."
+                    ).format(folder=target.parent, blocker=folder)
+                break
+    except OSError as exc:  # a name too long for the file system, say (Python 3.11 does not swallow it)
+        return _("Kan ikke skrive PDF-en til {path}: {reason}.").format(path=target, reason=os_reason(exc))
     return ""
 
 

@@ -414,3 +414,11 @@ def test_output_paths_that_cannot_be_written_are_clear_norwegian_messages(tmp_pa
     error = OSError(13, "Permission denied")
     assert layout.os_reason(error) == "ingen tilgang til å skrive der"
     assert layout.os_reason(OSError(30, "Read-only file system")) == "stedet er skrivebeskyttet"
+
+
+def test_a_name_too_long_for_the_file_system_is_a_message(tmp_path) -> None:
+    """«… --out <300 characters>.pdf» ended in a traceback (OSError: File name too long)."""
+    from desktop.reports.layout import path_problem
+
+    problem = path_problem(tmp_path / ("å" * 300 + ".pdf"))
+    assert "navnet er for langt" in problem
