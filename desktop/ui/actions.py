@@ -92,7 +92,7 @@ class RegisterActions(QObject):
     def new_cohort(self, programme_id: uuid.UUID) -> bool:
         dialog = FormDialog(self.parent_widget, _("Nytt kull"))
         name = dialog.add(_("Navn"), QLineEdit(), "name")
-        name.setPlaceholderText(_("for eksempel LUP 8"))
+        name.setPlaceholderText(_("for eksempel {name}").format(name=next_cohort_name(self.db)))
         today = date.today()
         start = dialog.add(_("Start"), date_edit(today), "start_date")
         end = dialog.add(_("Slutt"), date_edit(today + timedelta(weeks=24)), "end_date")
@@ -602,3 +602,16 @@ def _same_name(parent: QWidget, typed: str, names: list[str], there: str) -> Non
     said = there.format(name=" ".join(typed.split()))
     if not ask(parent, _("Samme navn"), said + " " + _("Legge til likevel?")):
         raise ValidationError("name", said)
+
+
+def next_cohort_name(db) -> str:
+    """«LUP n» after the highest number among the cohorts named so (LUP 1 in a new register)."""
+    import re
+
+    numbers = [
+        int(found.group(1))
+        for node in views.load_tree(db).programmes
+        for cohort in node.cohorts
+        if (found := re.fullmatch(r"LUP\s*(\d+)", cohort.name.strip(), re.IGNORECASE))
+    ]
+    return f"LUP {max(numbers, default=0) + 1}"

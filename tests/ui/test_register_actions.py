@@ -226,3 +226,11 @@ def test_a_name_already_there_is_asked_about(window, dialogs, monkeypatch):
     assert len(views.facilitator_choices(window.context.db)) == before
     assert window.actions.new_facilitator()
     assert len(views.facilitator_choices(window.context.db)) == before + 1
+
+
+def test_the_new_cohorts_example_name_is_the_next_one(window, db):
+    """«for eksempel LUP 8» on an empty register; now LUP 1 there, and after LUP 7 in the demo, LUP 8."""
+    from desktop.ui.actions import next_cohort_name
+
+    assert next_cohort_name(window.context.db) == "LUP 8"
+    assert next_cohort_name(db) == "LUP 1"
