@@ -176,6 +176,7 @@ class IdeaPanel(QWidget):
         self._voter_id: uuid.UUID | str | None = None  # a participant's id, COUNTED, or None (nobody chosen)
         self._building = False
         self._wall_picture = None  # the image this panel last put on the wall
+        self._watching_wall = False  # connected to the wall's picture_replaced
         self._refresh_soon = QTimer(self)
         self._refresh_soon.setSingleShot(True)
         self._refresh_soon.setInterval(0)
@@ -1009,3 +1010,12 @@ class IdeaPanel(QWidget):
         wall = runner.projection
         self._wall_picture = self.wall_image(*wall.picture_size().toTuple())
         wall.show_image(self._wall_picture)
+        if not self._watching_wall:
+            self._watching_wall = True
+            wall.picture_replaced.connect(self._wall_replaced)
+
+    def _wall_replaced(self) -> None:
+        """The countdown, a card or another picture took the wall: the button says so at once."""
+        wall = self.context.runner.projection
+        if self.wall_button.isChecked() and (wall is None or wall.current_image is not self._wall_picture):
+            self.wall_button.setChecked(False)

@@ -208,6 +208,7 @@ class ProjectionWindow(QWidget):
     """The room's view of a run; see the module's docstring for what it shows and its keys."""
 
     closed = Signal()
+    picture_replaced = Signal()  # the countdown or a card took the place of a picture (its panel lets go)
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()
@@ -307,11 +308,14 @@ class ProjectionWindow(QWidget):
             return
         if state == self._state and self._card is None and self._image is None:
             return  # the run controller sends the same state several times a second
+        had_picture = self._image is not None
         self._state = state
         self._card = None
         self._image = None
         self._refit()
         self._sync_page()
+        if had_picture:
+            self.picture_replaced.emit()
 
     def show_card(self, title: str, sections: Sequence[WallSection | tuple[str, str]]) -> None:
         """Show a method or prototype card, large: ``title`` and its sections, until ``show_state`` is
@@ -320,10 +324,13 @@ class ProjectionWindow(QWidget):
         if self._frozen:
             self._pending = card
             return
+        had_picture = self._image is not None
         self._card = card
         self._image = None
         self._refit()
         self._sync_page()
+        if had_picture:
+            self.picture_replaced.emit()
 
     def picture_size(self) -> QSize:
         """The size to render a picture for the wall at: the room inside the wall's margins (at least
@@ -337,10 +344,13 @@ class ProjectionWindow(QWidget):
         if self._frozen:
             self._pending = image
             return
+        replaced = self._image is not None
         self._image = image
         self._card = None
         self._fit_image()
         self._sync_page()
+        if replaced:
+            self.picture_replaced.emit()  # another panel's picture, or this one's again (it checks)
 
     def _fit_image(self) -> None:
         if self._image is None:

@@ -368,3 +368,13 @@ def test_dots_counted_off_a_paper_wall_are_typed_or_added_one_by_one_and_undo(pa
     assert board(window).given(idea, None) == 4
     panel.voters.setCurrentRow(1)  # a participant: the typed count is not for them
     assert not panel.counted_spin.isVisible()
+
+
+def test_the_wall_button_lets_go_at_once_when_the_countdown_takes_the_wall(panel, window):
+    """T brought the countdown back, and «Vis på veggen» stayed on until the next edit."""
+    add(panel, "Besøksvenn")
+    panel.wall_button.setChecked(True)
+    assert window.context.runner.projection.current_image is not None
+    window.context.runner.show_timer()
+    assert not panel.wall_button.isChecked()
+    window.context.runner.close()
