@@ -485,6 +485,14 @@ def write_pdf(path: str | Path, make: Callable[[IO[bytes]], None]) -> Path:
         Path(temporary).unlink(missing_ok=True)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise DiskFullError(_pdf_disk_full()) from exc
+        if exc.errno in (errno.EACCES, errno.EPERM) and target.exists() and os.access(folder, os.W_OK):
+            # The folder can be written, the file cannot be replaced: held open (Windows, a PDF reader).
+            raise LupError(
+                _(
+                    "Kan ikke lagre {path}: filen er kanskje åpen i et annet program (en PDF-leser?). "
+                    "Lukk den og prøv igjen."
+                ).format(path=target)
+            ) from exc
         raise LupError(
             _("Kan ikke lagre {path}: {reason}.").format(path=target, reason=os_reason(exc))
         ) from exc

@@ -58,6 +58,8 @@ def inspect_file(path: Path) -> FileState:
             if "alembic_version" in tables:
                 row = con.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
+                if revision is None and tables - {"alembic_version"}:  # tables, but no revision: not ours
+                    raise CorruptDatabaseError(path, latest_backup(path), "no schema revision")
             elif tables:
                 raise CorruptDatabaseError(path, latest_backup(path), "no schema revision")
         finally:

@@ -422,3 +422,25 @@ def test_a_name_too_long_for_the_file_system_is_a_message(tmp_path) -> None:
 
     problem = path_problem(tmp_path / ("å" * 300 + ".pdf"))
     assert "navnet er for langt" in problem
+
+
+def test_a_pdf_held_open_by_a_reader_is_named_as_such(tmp_path, monkeypatch) -> None:
+    """On Windows a PDF open in a reader cannot be replaced (EACCES): the message said «ingen tilgang til
+    å skrive der» of a folder that can be written."""
+    import errno
+    import os
+
+    from desktop.errors import LupError
+    from desktop.reports import layout
+
+    target = tmp_path / "oppsummering.pdf"
+    target.write_bytes(b"%PDF-1.4 old")
+
+    def held(_src, _dst):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", held)
+    with pytest.raises(LupError) as info:
+        layout.write_pdf(target, lambda out: out.write(b"%PDF-1.4 new"))
+    assert "åpen i et annet program" in info.value.message
+    assert target.read_bytes() == b"%PDF-1.4 old" and [p.name for p in tmp_path.iterdir()] == [target.name]

@@ -303,6 +303,22 @@ def test_sqlite_file_without_schema_revision_is_refused(data_dir: Path) -> None:
     assert sha256(path) == before
 
 
+def test_an_empty_revision_table_beside_tables_is_refused_and_left(data_dir: Path) -> None:
+    """A database edited by another tool (its revision row gone) was taken for a new one: the migration from
+    0001 ended in «table facilitator already exists», in English."""
+    open_database(data_dir).close()
+    path = data_dir / DB_NAME
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("DELETE FROM alembic_version")
+    con.close()
+    before = sha256(path)
+    with pytest.raises(CorruptDatabaseError) as info:
+        open_database(data_dir)
+    assert info.value.detail == "no schema revision"
+    assert sha256(path) == before
+
+
 # --- one program per data folder -----------------------------------------------------------------------
 
 
