@@ -647,7 +647,8 @@ def _draw_journey(
     # The feelings lane is taller: its scale and curve, and above them the cards written in it.
     weights = [(1.9 if any(row.cells) else 1.35) if row.feelings else 1.0 for row in rows]
     body = grid_top - header
-    row_heights = [body * w / sum(weights) for w in weights] if rows else []
+    card_style = _style("cell", fontSize=7.5, leading=9)
+    row_heights = _lane_heights(rows, weights, body, column_width, card_style)
 
     # Stage headings (a stage spans its steps).
     canvas.setFillColor(SHADE)
@@ -683,7 +684,6 @@ def _draw_journey(
 
     # Lanes.
     lane_style = _style("head", fontSize=9.5, leading=12)
-    card_style = _style("cell", fontSize=7.5, leading=9)
     row_top = grid_top - header
     for row, row_height in zip(rows, row_heights, strict=True):
         bottom = row_top - row_height
@@ -790,6 +790,32 @@ def _emotion_band(
         canvas.setFillColor(ACCENT)
         for px, py in points:
             canvas.circle(px, py, 1.6 * mm, stroke=0, fill=1)
+
+
+def _lane_heights(rows, weights: list[float], body: float, column_width: float, style) -> list[float]:
+    """The lanes' heights in ``body``: by ``weights`` on a blank sheet; on a filled one, a lane whose cards
+    need more room takes it from lanes with room to spare (each keeps at least 55 % of its share, room to
+    write by hand), so a full lane's cards are not left off while an empty one stays empty."""
+    if not rows:
+        return []
+    share = [body * w / sum(weights) for w in weights]
+    need = [
+        0.0
+        if row.feelings
+        else max((_stack_height(c, column_width, style) for c in row.cells if c), default=0.0)
+        for row in rows
+    ]
+    if not any(need):
+        return share
+    floor = [s * (1.0 if row.feelings else 0.55) for s, row in zip(share, rows, strict=True)]
+    wanted = [max(f, n) for f, n in zip(floor, need, strict=True)]
+    if sum(wanted) <= body:  # every lane gets what it needs; the rest as the weights share it
+        spare = body - sum(wanted)
+        return [w + spare * weight / sum(weights) for w, weight in zip(wanted, weights, strict=True)]
+    # Not all fits: each lane its floor, the rest to the lanes short of room, by how short they are.
+    spare = body - sum(floor)
+    short = [w - f for w, f in zip(wanted, floor, strict=True)]
+    return [f + spare * s / sum(short) for f, s in zip(floor, short, strict=True)]
 
 
 def _card_paragraphs(cards, width: float, style: ParagraphStyle) -> list[tuple[object, Paragraph, float]]:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A3, A4
+from reportlab.lib.units import mm
 from sqlalchemy import select
 
 from desktop.domain import timeplan as tp
@@ -285,3 +286,28 @@ def test_a_pre_filled_text_too_long_for_its_box_fills_the_box_and_ends_with_an_e
     assert "Punkt 29" not in content and "…" in content
     assert content.count("Innbyggerne som mottar") >= 2  # several lines of it, not one
     assert any("Behov" in w for w in warnings) and any("Løsning" in w for w in warnings)
+
+
+def test_a_full_lane_takes_room_from_empty_ones_so_its_cards_are_printed() -> None:
+    """Lanes were all alike: on the demo's sheets 183 cards were left off full lanes (pain points,
+    opportunities) beside empty ones. Now a lane takes what it needs from lanes with room to spare; each
+    keeps room to write by hand."""
+    columns = tuple(JourneyColumn("Start", f"Steg {n}", None) for n in range(6))
+    many = tuple(JourneyCardText(f"Smertepunkt {n} som tar litt plass på kortet", "pink") for n in range(6))
+    rows = (
+        JourneyRow("Hva brukeren gjør", cells=((JourneyCardText("Ringer"),), *[()] * 5)),
+        *(JourneyRow(f"Tom bane {n}") for n in range(5)),
+        JourneyRow("Smertepunkter", cells=(many, *[()] * 5)),
+        JourneyRow("Følelser", feelings=True),
+    )
+    data, warnings = pdf("brukerreise-a3", JourneySheet("Reisen", columns=columns, rows=rows))
+    assert warnings == []
+    assert "Smertepunkt 5 som tar litt plass" in flat(page_text(data))
+    style = worksheets._style("cell", fontSize=7.5, leading=9)
+    weights = [1.35 if r.feelings else 1.0 for r in rows]
+    heights = worksheets._lane_heights(rows, weights, 200 * mm, 40 * mm, style)
+    assert heights[6] > heights[1] >= 0.55 * (200 * mm * 1.0 / sum(weights)) - 1e-6
+    assert sum(heights) == pytest.approx(200 * mm)
+    blank = tuple(JourneyRow(r.title, r.feelings) for r in rows)
+    even = worksheets._lane_heights(blank, weights, 200 * mm, 40 * mm, style)
+    assert even == [200 * mm * w / sum(weights) for w in weights]  # a blank sheet as before
