@@ -45,7 +45,7 @@ from desktop.domain.benefits import COMMON_UNITS, GainType
 from desktop.domain.initiatives import BenefitView, InitiativeStatus, InitiativeView, MeasurementView
 from desktop.domain.kit import VeikartPhase
 from desktop.domain.rules import format_date
-from desktop.errors import LupError
+from desktop.errors import LupError, ValidationError
 from desktop.i18n import _
 from desktop.services import fund, initiatives
 from desktop.ui.benefit_chart import BenefitChart, ChartData, number_text, realised_text, value_text
@@ -962,11 +962,19 @@ class InitiativePanel(QWidget):
         w["preconditions"] = dialog.add(_("Forutsetninger"), preconditions, "preconditions")
         if b is not None:
             w["gain_type"].setCurrentIndex(max(0, index_of(w["gain_type"], b.gain_type.value)))
+        else:  # chosen, not defaulted («timer per uke» was saved as unngåtte kostnader); a unit suggests one
+            w["gain_type"].setPlaceholderText(_("Velg gevinsttype …"))
+            w["gain_type"].setCurrentIndex(-1)
+            w["unit"].currentTextChanged.connect(lambda unit: _suggest_gain_type(w["gain_type"], unit))
         return dialog, w
 
     @staticmethod
     def _benefit_values(w: dict[str, Any]) -> dict[str, Any]:
         q = w["baseline_date"].date()
+        if w["gain_type"].currentData() is None:
+            raise ValidationError(
+                "gain_type", _("Velg gevinsttype: unngåtte kostnader, spart tid eller økt kvalitet.")
+            )
         return {
             "gain_type": GainType(w["gain_type"].currentData()),
             "title": w["title"].text(),
@@ -1195,3 +1203,22 @@ class InitiativePanel(QWidget):
             return  # nothing on it changed
         self._wall_chart.set_benefit(benefit)
         self._put_on_wall(wall, self._wall_chart)
+
+
+def _suggest_gain_type(combo: QComboBox, unit: str) -> None:
+    """A gain type not chosen yet follows the unit: hours are time saved, kroner avoided costs, a score or
+    a share quality."""
+    if combo.currentIndex() >= 0:
+        return
+    word = unit.strip().casefold()
+    gain = (
+        GainType.TIME_SAVED
+        if word.startswith(("time", "min", "dag", "uke", "årsverk"))
+        else GainType.AVOIDED_COSTS
+        if word.startswith(("kr", "nok"))
+        else GainType.QUALITY
+        if word.startswith(("prosent", "poeng", "%"))
+        else None
+    )
+    if gain is not None:
+        combo.setCurrentIndex(index_of(combo, gain.value))

@@ -169,6 +169,7 @@ def test_a_target_equal_to_the_baseline_is_refused_at_the_field(panel, window, m
 
     def answer(dialog) -> bool:
         seen.append(dialog)
+        dialog.fields["gain_type"].setCurrentIndex(2)
         dialog.fields["title"].setText("Færre innleggelser")
         dialog.fields["unit"].setCurrentText("antall")
         dialog.fields["baseline"].setText("1 234,5")
@@ -593,3 +594,28 @@ def test_a_narrow_chart_keeps_its_line_values_and_wraps_its_empty_note(qtbot):
         g.no_measurements_rect, int(Qt.TextFlag.TextWordWrap), "Ingen målinger etter nullpunktet ennå"
     )
     assert note.width() <= g.no_measurements_rect.width() and note.height() <= g.no_measurements_rect.height()
+
+
+def test_a_new_benefits_gain_type_is_chosen_or_follows_its_unit(panel, window, made):
+    """«Unngåtte kostnader» was preselected, and «timer per uke» was stored under it without a question."""
+    show(panel, made)
+    seen = []
+
+    def answer(dialog) -> bool:
+        seen.append(dialog)
+        gain = dialog.fields["gain_type"]
+        assert gain.currentIndex() == -1  # nothing chosen for her
+        dialog.fields["title"].setText("Færre telefoner")
+        dialog.fields["unit"].setCurrentText("antall")
+        dialog.fields["baseline"].setText("10")
+        dialog.fields["target"].setText("5")
+        dialog.accept()
+        refused = dialog.errors.message("gain_type")
+        dialog.fields["unit"].setCurrentText("timer per uke")
+        assert gain.currentText() == "Spart tid"  # the unit suggests it
+        assert refused
+        return False
+
+    window.actions.exec_dialog = answer
+    assert panel.new_benefit() is None
+    assert "Velg gevinsttype" in seen[0].errors.message("gain_type")
