@@ -33,3 +33,14 @@ class ParticipantRole(StrEnum):
             ParticipantRole.ENTHUSIAST: _("Ildsjel"),
             ParticipantRole.OTHER: _("Annen"),
         }[self]
+
+
+class MapKind(StrEnum):
+    """A user journey as it is now, or as the group wants it to become."""
+
+    CURRENT = "current"
+    FUTURE = "future"
+
+    @property
+    def label(self) -> str:
+        return {MapKind.CURRENT: _("Nå-situasjon"), MapKind.FUTURE: _("Fremtidig")}[self]

@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from desktop.domain.enums import MapKind
 from desktop.domain.rules import clean_name
 from desktop.domain.timeplan import move
 from desktop.errors import ValidationError
@@ -18,15 +19,6 @@ from desktop.i18n import _
 
 EMOTION_MIN, EMOTION_MAX = -2, 2
 CARD_COLOURS = ("yellow", "pink", "green", "blue", "orange", "white")
-
-
-class MapKind(StrEnum):
-    CURRENT = "current"
-    FUTURE = "future"
-
-    @property
-    def label(self) -> str:
-        return {MapKind.CURRENT: _("Nå-situasjon"), MapKind.FUTURE: _("Fremtidig")}[self]
 
 
 class LaneKind(StrEnum):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from desktop.domain.enums import SessionKind
+from desktop.domain.enums import MapKind, SessionKind
 from desktop.i18n import _
 
 
@@ -151,6 +151,7 @@ class JourneyTemplate:
     description: str
     stages: tuple[str, ...]
     lanes: tuple[Lane, ...]
+    kind: MapKind = MapKind.CURRENT  # a new map from it is of this kind (a future journey, say)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from desktop.domain.enums import SessionKind
+from desktop.domain.enums import MapKind, SessionKind
 from desktop.domain.kit import (
     BlockCategory,
     BlockTemplate,
@@ -56,7 +56,7 @@ METHOD_KEYS = {
 }
 STEP_KEYS = {"text", "minutes"}
 CARD_KEYS = {"id", "title", "purpose", "minutes", "materials", "how_to", "good_for"}
-TEMPLATE_KEYS = {"id", "title", "description", "stages", "lanes"}
+TEMPLATE_KEYS = {"id", "title", "description", "stages", "lanes", "kind"}
 LANE_KEYS = {"id", "title"}
 SHEET_KEYS = {"id", "title", "description", "paper", "orientation", "per"}
 
@@ -166,8 +166,10 @@ class Reader:
             return None
         return value
 
-    def choice(self, table: dict, path: KeyPath, key: str, enum: type[E], default: E) -> E:
-        value = self._get(table, path, key, True)
+    def choice(
+        self, table: dict, path: KeyPath, key: str, enum: type[E], default: E, required: bool = True
+    ) -> E:
+        value = self._get(table, path, key, required)
         if value is MISSING:
             return default
         try:
@@ -348,6 +350,7 @@ def read_journeys(r: Reader, data: dict) -> list[JourneyTemplate]:
                     description=r.text_value(t, path, "description", required=False),
                     stages=stages,
                     lanes=tuple(lane for _lp, lane in lanes),
+                    kind=r.choice(t, path, "kind", MapKind, MapKind.CURRENT, required=False),
                 ),
             )
         )

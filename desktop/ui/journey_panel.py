@@ -186,6 +186,13 @@ class JourneyPanel(QWidget):
         kind = dialog.add(_("Type"), QComboBox(), "kind")
         for k in MapKind:
             kind.addItem(k.label, k.value)
+
+        def follow(index: int) -> None:  # the template says what kind of journey it maps
+            if 0 <= index < len(choices):
+                kind.setCurrentIndex(index_of(kind, choices[index][1].kind.value))
+
+        template.currentIndexChanged.connect(follow)
+        follow(template.currentIndex())
         title = dialog.add(_("Navn"), QLineEdit(), "title")
         title.setPlaceholderText(_("for eksempel: Eldre som søker hjemmetjenester"))
         group_id = self.group_id

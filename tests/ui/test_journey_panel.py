@@ -257,3 +257,20 @@ def test_undo_while_typing_a_card_in_place_takes_back_the_typing_and_redo_brings
     window.redo_action.trigger()
     redone = journeys.load_map(db, panel.map_id)
     assert next(c.text for c in redone.cards if c.id == card.id) == "Skrevet rett før angre"
+
+
+def test_a_new_maps_kind_follows_its_template(panel, window, dialogs):
+    """«Ny tjenestereise (slik vi vil ha det)» made a map of the kind «Nå-situasjon» unless changed."""
+    from desktop.domain.enums import MapKind
+    from desktop.services import journeys
+
+    def choose(dialog) -> None:
+        template = dialog.fields["template"]
+        template.setCurrentIndex(
+            next(i for i in range(template.count()) if "slik vi vil ha det" in template.itemText(i))
+        )
+        assert dialog.fields["kind"].currentData() == MapKind.FUTURE.value
+
+    dialogs.answer(choose)
+    panel.new_map()
+    assert journeys.load_map(window.context.db, panel.map_id).kind is MapKind.FUTURE
