@@ -62,10 +62,6 @@ def create_cohort(
         return row.id
 
 
-def rename_cohort(db: Database, cohort_id: uuid.UUID, name: str) -> dict[str, Any]:
-    return update_cohort(db, cohort_id, name=name)
-
-
 def update_cohort(db: Database, cohort_id: uuid.UUID, **values: Any) -> dict[str, Any]:
     """Change a cohort's ``name``, ``start_date`` and/or ``end_date``; returns the previous values.
 

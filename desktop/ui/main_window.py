@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
             return
         page = self.workspace.current_page()
         page.tabs.setCurrentWidget(page.plan_editor)
-        page.plan_editor.add_method(kit, method)
+        page.plan_editor.add_method(method)
 
     # --- selection and refresh --------------------------------------------------------------------------
 

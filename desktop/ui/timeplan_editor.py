@@ -233,6 +233,7 @@ class TimePlanEditor(QWidget):
         super().__init__()
         self.context = context
         self.session_id: uuid.UUID | None = None
+        self._flushing = False  # storing typed details (an edit they start must not store them again)
         self.errors = FieldErrors()
         self.model = PlanModel(self)
         # Queued: the edit reloads the model, which must not happen while the cell's editor is committing
@@ -465,10 +466,10 @@ class TimePlanEditor(QWidget):
         self.notes.setPlainText(block.notes if block else "")
         self.notes.document().setModified(False)
 
-    def _flush_details(self, action) -> None:
+    def _flush_details(self) -> None:
         """Text typed in the details and not yet stored (a toolbar button takes no focus) is stored first."""
         block = self.current_block()
-        if block is None or getattr(self, "_flushing", False):
+        if block is None or self._flushing:
             return
         pending = {}
         if self.projector.document().isModified():
@@ -507,7 +508,7 @@ class TimePlanEditor(QWidget):
         from desktop.errors import LupError
 
         self.error_label.hide()
-        self._flush_details(action)
+        self._flush_details()
         command = PlanCommand(text, self.session_id, action)
         try:
             command.first_run(self.context.db)
@@ -556,7 +557,7 @@ class TimePlanEditor(QWidget):
             self.select_block(block.id)
             self.table.edit(self.model.index(self.table.currentIndex().row(), PlanModel.TITLE))
 
-    def add_method(self, kit, method) -> None:
+    def add_method(self, method) -> None:
         """A method card as a new block after the selected one (its steps' minutes, materials, purpose)."""
         index = self.table.currentIndex()
         position = index.row() + 1 if index.isValid() else None

@@ -127,9 +127,9 @@ def test_update_cohort_returns_previous_values_and_undo_restores(small, db) -> N
 
 
 def test_rename_cohort(small, db) -> None:
-    assert cohorts.rename_cohort(db, small.cohort, "  LUP  Én ") == {"name": "LUP 1"}
+    assert cohorts.update_cohort(db, small.cohort, name="  LUP  Én ") == {"name": "LUP 1"}
     assert cohort_detail(db, small.cohort).name == "LUP Én"
-    assert cohorts.rename_cohort(db, small.cohort, "LUP Én") == {}
+    assert cohorts.update_cohort(db, small.cohort, name="LUP Én") == {}
 
 
 @pytest.mark.parametrize(
@@ -163,7 +163,7 @@ def test_update_cohort_refuses_a_name_taken_in_the_programme(small, db, rows) ->
     cohorts.create_cohort(db, small.programme, "LUP 2", date(2018, 9, 1), date(2019, 2, 28))
     before = rows(db)
     with pytest.raises(ValidationError) as info:
-        cohorts.rename_cohort(db, small.cohort, "LUP 2")
+        cohorts.update_cohort(db, small.cohort, name="LUP 2")
     assert info.value.field == "name"
     assert rows(db) == before
 
