@@ -85,7 +85,7 @@ def test_the_source_check_recognises_qt_imports() -> None:
 
 
 # Highest first; a package may import its own and the ones below it (and the leaf modules: errors, i18n,
-# paths, crash).
+# paths, crash, file_errors).
 LAYERS = ["ui", "services", "reports", "kits", "storage", "domain"]
 
 

@@ -42,6 +42,7 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageOps, JpegImagePlugin, MpoImagePlugin, PngImagePlugin
 
 from desktop.errors import DiskFullError, StorageError, ValidationError
+from desktop.file_errors import os_reason
 from desktop.i18n import _
 
 MAX_PIXELS = 64_000_000
@@ -380,7 +381,7 @@ def write_error(exc: OSError, folder: Path) -> StorageError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return DiskFullError()
     return StorageError(
-        _("Kan ikke lagre bildet i {folder}: {reason}").format(folder=folder, reason=exc.strerror or exc)
+        _("Kan ikke lagre bildet i {folder}: {reason}").format(folder=folder, reason=os_reason(exc))
     )
 
 

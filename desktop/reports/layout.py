@@ -56,6 +56,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from desktop.errors import DiskFullError, LupError
+from desktop.file_errors import os_reason
 from desktop.i18n import _
 from desktop.reports import fonts
 
@@ -393,24 +394,6 @@ def _template(name: str, size: tuple[float, float], meta: Meta) -> PageTemplate:
         canvas.restoreState()
 
     return PageTemplate(id=name, frames=[frame], pagesize=(width, height), onPage=decorate)
-
-
-def os_reason(exc: OSError) -> str:
-    """Why a file operation failed, in Norwegian for the common causes (else the system's own words)."""
-    reasons = {
-        errno.EACCES: _("ingen tilgang til å skrive der"),
-        errno.EPERM: _("ingen tilgang til å skrive der"),
-        errno.EROFS: _("stedet er skrivebeskyttet"),
-        errno.ENOENT: _("mappen finnes ikke"),
-        errno.ENOTDIR: _("en del av stien er en fil, ikke en mappe"),
-        errno.EISDIR: _("det er en mappe"),
-        errno.ENAMETOOLONG: _("navnet er for langt"),
-        errno.ENOSPC: _("disken er full"),
-        errno.EEXIST: _("det finnes allerede en fil med det navnet"),
-    }
-    if exc.errno in reasons:
-        return reasons[exc.errno]
-    return exc.strerror or str(exc)
 
 
 def path_problem(path: str | Path) -> str:

@@ -22,9 +22,9 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.errors import DiskFullError, LupError, StorageError
+from desktop.file_errors import os_reason
 from desktop.i18n import _
 from desktop.kits.loader import OWN_KITS_DIR
-from desktop.reports.layout import os_reason
 from desktop.services.photos import PHOTOS_DIR, stored_entries
 from desktop.storage.backup import copy_database
 from desktop.storage.database import DB_NAME, Database

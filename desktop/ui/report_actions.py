@@ -807,7 +807,7 @@ def writable_problem(folder: Path) -> str:
         with tempfile.TemporaryFile(dir=folder):
             pass
     except OSError as exc:
-        from desktop.reports.layout import os_reason
+        from desktop.file_errors import os_reason
 
         return _("Kan ikke skrive til mappen {folder}: {reason}. Velg en annen mappe.").format(
             folder=folder, reason=os_reason(exc)
