@@ -32,7 +32,8 @@ class ServiceCommand(QUndoCommand):
         self.db: Database | None = None
         self._skip_next = False  # the stack's next redo/undo of this command is not to be carried out
         self.report: Callable[[str], None] | None = None
-        self.step_back: Callable[[bool], None] | None = None  # put the stack back over a step not stored
+        # Put the stack back over a step that could not be stored, then say why: (command, undoing, message).
+        self.step_back: Callable[[ServiceCommand, bool, str], None] | None = None
 
     def first_run(self, db: Database) -> None:
         self.db = db
@@ -53,11 +54,12 @@ class ServiceCommand(QUndoCommand):
             step()
         except StorageError as exc:
             # Not stored (a full disk, a file in use or read-only): the data is as it was, so the stack is
-            # put back over this step, and the same Ctrl+Z (or Ctrl+Y) works once the cause is gone.
+            # put back over this step, and the same Ctrl+Z (or Ctrl+Y) works once the cause is gone. The
+            # message waits until then: a message box runs the event loop while the stack is still moving.
             self._skip_next = True
             if self.step_back is not None:
-                self.step_back(undoing)
-            if self.report is not None:
+                self.step_back(self, undoing, exc.message)
+            elif self.report is not None:
                 self.report(exc.message)
         except LupError as exc:
             # The data changed under the stack (a row is gone): say so and drop this command rather than

@@ -104,11 +104,21 @@ class AppContext(QObject):
         command.step_back = self._step_back
         self.undo_stack.push(command)  # redo() skips the run already made; indexChanged emits changed
 
-    def _step_back(self, undoing: bool) -> None:
-        """An undo (or redo) that could not be stored: once the stack has moved, move it back over the step
-        (the command skips that move) so the step can be tried again."""
-        move = 1 if undoing else -1
-        QTimer.singleShot(0, self, lambda: self.undo_stack.setIndex(self.undo_stack.index() + move))
+    def _step_back(self, command: ServiceCommand, undoing: bool, message: str) -> None:
+        """An undo (or redo) that could not be stored: once the stack has moved, put it where this command
+        is still done (or still to do), whatever else the move did, then say why. The command skips that
+        move; the commands the move passes are carried out again as they should be."""
+
+        def back() -> None:
+            stack = self.undo_stack
+            index = next((i for i in range(stack.count()) if stack.command(i) is command), None)
+            if index is not None:
+                stack.setIndex(index + 1 if undoing else index)
+            else:
+                command._skip_next = False  # no longer on the stack: nothing to put back
+            self.error.emit(message)
+
+        QTimer.singleShot(0, self, back)
 
 
 def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:

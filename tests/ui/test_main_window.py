@@ -486,3 +486,70 @@ def test_a_new_group_at_a_place_not_in_the_list_says_why(window, dialogs):
         window.add_group_action.trigger()
     assert "ikke registrert som tjenestested" in said[0] and "Fil → Nytt tjenestested" in said[0]
     assert f"har allerede en ledergruppe i {lup3.name}" in said[1]
+
+
+def test_a_step_not_stored_puts_the_stack_back_even_when_the_message_box_runs_the_event_loop(
+    window, monkeypatch
+):
+    """The message box about the full disk is modal: it runs the event loop while Qt is still moving the
+    stack, and the stack ended one step off the data. Also a jump in «Historikk» over a step that cannot
+    be stored leaves every step it passes as it should be."""
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import select
+
+    from desktop.errors import DiskFullError
+    from desktop.services import groups
+    from desktop.services.common import restore_deleted
+    from desktop.storage.models import LeaderGroup
+    from desktop.ui.commands import DeleteCommand
+
+    context, stack = window.context, window.context.undo_stack
+    shown: list[str] = []
+
+    def modal(_parent, message, *_a) -> None:  # as QMessageBox.exec: events are processed meanwhile
+        shown.append(message)
+        QApplication.processEvents()
+
+    monkeypatch.setattr("desktop.ui.context.show_error", modal)
+    with context.db.transaction() as s:
+        ids = s.scalars(select(LeaderGroup.id).limit(3)).all()
+    failing: set = set()
+
+    def exists(group) -> bool:
+        with context.db.transaction() as s:
+            return s.get(LeaderGroup, group) is not None
+
+    def command(group) -> DeleteCommand:
+        def delete(db):
+            if group in failing:
+                raise DiskFullError
+            return groups.remove_leader_group(db, group)
+
+        def restore(db, snapshot):
+            if group in failing:
+                raise DiskFullError
+            restore_deleted(db, snapshot)
+
+        return DeleteCommand("Fjern ledergruppe", delete, restore)
+
+    for group in ids:
+        assert context.perform(command(group))
+    base = stack.index() - 3
+
+    def in_step() -> None:  # the stack's index says exactly which deletes are in effect
+        QApplication.processEvents()
+        assert [not exists(g) for g in ids] == [base + n < stack.index() for n in range(3)]
+
+    failing.add(ids[2])
+    window.undo_action.trigger()  # the last delete cannot be undone
+    in_step()
+    assert stack.index() == base + 3 and shown and "Disken er full" in shown[-1]
+    failing.clear()
+    failing.add(ids[1])
+    stack.setIndex(base)  # «Historikk»: back to before all three, over one that cannot be undone
+    in_step()
+    assert stack.index() == base + 2  # the middle one still in effect, the one before it redone
+    failing.clear()
+    stack.setIndex(base)
+    in_step()
+    assert stack.index() == base
