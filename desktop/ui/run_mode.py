@@ -218,8 +218,8 @@ class RunController(QObject):
         """Plain keys act only when they mean something: P once a run is loaded, the rest while it runs
         (so 5 typed in a table is not +5 min by accident), the wall's keys while the wall is up. PgDn and
         PgUp (a clicker's keys) go to the run wherever the focus is, except in a text being written: there
-        they page through the text. A table that is edited by typing keeps the letters and digits typed in
-        it (see eventFilter), as text fields do by themselves."""
+        they page through the text. A table that is edited by typing keeps the digits typed in it (see
+        eventFilter), as text fields keep every key by themselves."""
         live = self.is_live()
         wall = self.projection is not None and self.projection.isVisible()
         focus = QApplication.focusWidget()
@@ -237,15 +237,14 @@ class RunController(QObject):
                 action.setEnabled(live)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A letter or digit typed in a table edited by typing (the time plan's minutes) is the table's:
-        the shortcut is not asked (typing 5 there gave the current block +5 min)."""
+        """A digit typed in a table edited by typing (the time plan's minutes) is the table's: the
+        shortcut is not asked (typing 5 there gave the current block +5 min). The letters stay the run's
+        (P, B, F and T work wherever the focus is)."""
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and _typed_into(watched)
-            and event.text().isprintable()
-            and event.text()
-            and not event.modifiers()
-            & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+            and event.text().isdigit()
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         ):
             event.accept()
         return False

@@ -57,7 +57,7 @@ def duration(minutes: int) -> str:
 class PlanModel(QAbstractTableModel):
     """Rows are blocks; columns: start, minutes, title, category, method, actual."""
 
-    edit_requested = Signal(object, str, object)  # block id, field, value
+    edit_requested = Signal(object, object, str, object)  # session id, block id, field, value
     move_requested = Signal(object, int)  # block ids (in order), the row they go before
 
     START, MINUTES, TITLE, CATEGORY, METHOD, ACTUAL = range(6)
@@ -161,7 +161,7 @@ class PlanModel(QAbstractTableModel):
                 value = 0  # refused with a message by the service
         if field == "category":
             value = BlockCategory(value)
-        self.edit_requested.emit(self.plan.blocks[index.row()].id, field, value)
+        self.edit_requested.emit(self.plan.session_id, self.plan.blocks[index.row()].id, field, value)
         return False  # the command changes the data; the model is reloaded from it
 
     # drag to reorder
@@ -493,23 +493,27 @@ class TimePlanEditor(QWidget):
 
     # --- actions ----------------------------------------------------------------------------------------
 
-    def _edit_field(self, block_id: uuid.UUID, field: str, value) -> None:
+    def _edit_field(self, session_id: uuid.UUID, block_id: uuid.UUID, field: str, value) -> None:
+        """A cell's edit, stored once its editor has closed: in the session it was made in, also when a
+        click elsewhere has shown another session meanwhile."""
         label = {
             "minutes": _("Endre minutter"),
             "title": _("Endre tittel på blokk"),
             "category": _("Endre type blokk"),
         }[field]
         self._perform_shown(
-            label, lambda db: timeplan.update_block(db, self.session_id, block_id, **{field: value})
+            label, lambda db: timeplan.update_block(db, session_id, block_id, **{field: value}), session_id
         )
 
-    def _perform_shown(self, text: str, action) -> bool:
+    def _perform_shown(self, text: str, action, session_id: uuid.UUID | None = None) -> bool:
         """Plan edits from the table: a refusal is shown under the table (the table has no field labels)."""
         from desktop.errors import LupError
 
         self.error_label.hide()
-        self._flush_details()
-        command = PlanCommand(text, self.session_id, action)
+        session_id = session_id or self.session_id
+        if session_id == self.session_id:
+            self._flush_details()
+        command = PlanCommand(text, session_id, action)
         try:
             command.first_run(self.context.db)
         except LupError as exc:

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
+from desktop.domain.run import RunStatus
 from desktop.services import run as run_service
 from desktop.services import timeplan
 from desktop.services.demo import demo_id
@@ -373,6 +374,9 @@ def test_a_number_typed_in_the_plan_during_the_run_is_the_blocks_minutes(
     assert QApplication.focusWidget() is table  # the arrow keys go on in the table
     assert runner.run.remaining_seconds() == left
     assert timeplan.load_plan(window.context.db, OPENING).blocks[2].minutes == 5
+    qtbot.keyClicks(table, "p")  # the letters stay the run's: P pauses, also from the table
+    assert runner.run.status is RunStatus.PAUSED
+    runner.actions["toggle"].trigger()
     window.navigator.tree.setFocus()
     qtbot.waitUntil(window.navigator.tree.hasFocus)
     runner.actions["add5"].trigger()

@@ -380,3 +380,36 @@ def test_a_template_made_for_other_hours_asks_to_take_them(editor, window, dialo
     window.undo_action.trigger()
     plan = timeplan.load_plan(db, OPENING)
     assert (plan.start, plan.end, plan.blocks) == (time(9, 0), time(15, 0), ())
+
+
+def test_a_title_typed_then_another_session_clicked_is_stored_in_its_own_session(window, qtbot):
+    """The cell's edit is stored after its editor closes; a click on another session closed it, and the
+    edit went to the session shown by then: nothing matched, and the title was lost without a word."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.services.demo_content import SESSION_PLAN
+
+    insight = demo_id("session", f"LUP 3:{SESSION_PLAN[1][1]}")
+    window.navigator.select(node_key("session", insight))  # so the tree shows it
+    window.navigator.select(node_key("session", OPENING))
+    page = window.workspace.current_page()
+    editor = page.plan_editor
+    page.tabs.setCurrentWidget(editor)
+    window.activateWindow()
+    index = editor.model.index(1, PlanModel.TITLE)
+    editor.table.setCurrentIndex(index)
+    editor.table.setFocus()
+    qtbot.waitUntil(editor.table.hasFocus)
+    editor.table.edit(index)
+    field = QApplication.focusWidget()
+    field.selectAll()
+    qtbot.keyClicks(field, "Ny tittel")
+    nav = window.navigator
+    item = nav._items[node_key("session", insight)]
+    rect = nav.tree.visualRect(nav.proxy.mapFromSource(item.index()))
+    qtbot.mouseClick(nav.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    for _ in range(3):
+        QApplication.processEvents()
+    assert window.current_key() == node_key("session", insight)
+    assert timeplan.load_plan(window.context.db, OPENING).blocks[1].title == "Ny tittel"
