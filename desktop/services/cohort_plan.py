@@ -21,9 +21,9 @@ from desktop.storage.snapshot import Snapshot, capture
 
 
 def programme_dates(start: date, end: date, count: int) -> list[date]:
-    """``count`` days from ``start`` to ``end``, as evenly apart as the period allows, each moved to the
-    weekday of ``start`` where that keeps it inside the period and after the day before (facilitators
-    meet a cohort on the same weekday)."""
+    """``count`` days from ``start`` to ``end``, as evenly apart as the period allows: on ``start``'s
+    weekday (facilitators meet a cohort on the same weekday) when the period has that many such days, else
+    on any days."""
     if count <= 0:
         return []
     span = (end - start).days
@@ -34,17 +34,9 @@ def programme_dates(start: date, end: date, count: int) -> list[date]:
                 n=count, start=format_date(start), end=format_date(end)
             ),
         )
-    days: list[date] = []
-    for n in range(count):
-        day = start + timedelta(days=round(n * span / max(1, count - 1)))
-        shift = (start.weekday() - day.weekday() + 3) % 7 - 3  # to the nearest day of start's weekday
-        moved = day + timedelta(days=shift)
-        if start <= moved <= end and (not days or moved > days[-1]):
-            day = moved
-        if days and day <= days[-1]:
-            day = days[-1] + timedelta(days=1)
-        days.append(day)
-    return days
+    weeks = [start + timedelta(days=7 * k) for k in range(span // 7 + 1)]  # every day of start's weekday
+    days = weeks if len(weeks) >= count else [start + timedelta(days=k) for k in range(span + 1)]
+    return [days[round(n * (len(days) - 1) / max(1, count - 1))] for n in range(count)]
 
 
 def planned_programme(db: Database, cohort_id: uuid.UUID, kit: Kit) -> list[tuple[date, object]]:

@@ -100,9 +100,12 @@ def has_record(db: Database, session_id: uuid.UUID) -> bool:
         return s.scalar(started.limit(1)) is not None
 
 
-def interrupted_run(db: Database, now: datetime, within: timedelta = timedelta(hours=12)) -> uuid.UUID | None:
+def interrupted_run(
+    db: Database, now: datetime, within: timedelta = timedelta(hours=12)
+) -> tuple[uuid.UUID, datetime] | None:
     """The session whose run was left unfinished in the last ``within`` (the program was closed or the
-    laptop died mid-run): its newest event is not the finish. None when there is none."""
+    laptop died mid-run), and when its last event was: the newest event is not the finish. None when
+    there is none."""
     with db.transaction() as s:
         last = s.execute(
             select(RunEvent.session_id, RunEvent.kind, RunEvent.at)
@@ -112,4 +115,4 @@ def interrupted_run(db: Database, now: datetime, within: timedelta = timedelta(h
     if last is None or last.kind == "finish":
         return None
     at = last.at if last.at.tzinfo else last.at.replace(tzinfo=UTC)
-    return last.session_id if now - at <= within else None
+    return (last.session_id, at) if now - at <= within else None

@@ -185,9 +185,11 @@ class RegisterActions(QObject):
         show_plan()
 
         def command() -> CreateCommand:
-            kit = kits[kit_box.currentIndex()] if kits else None
+            if not kits:
+                raise ValidationError("kit", _("Ingen arbeidspakke har et program av samlinger."))
+            kit = kits[kit_box.currentIndex()]
             return CreateCommand(
-                _("Samlingene fra «{kit}»").format(kit=kit.name if kit else ""),
+                _("Samlingene fra «{kit}»").format(kit=kit.name),
                 lambda db: cohort_plan.plan_programme(db, cohort_id, kit, place.text()),
                 cohort_plan.remove_sessions,
             )

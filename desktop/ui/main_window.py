@@ -150,15 +150,21 @@ class MainWindow(QMainWindow):
 
         if self.context is None:
             return
-        session_id = interrupted_run(self.context.db, datetime.now(UTC))
-        if session_id is None or not self.navigator.select(node_key("session", session_id)):
+        found = interrupted_run(self.context.db, datetime.now(UTC))
+        marker = f"{found[0]} {found[1].isoformat()}" if found else ""
+        if found is None or marker == self.settings.get(keys.DECLINED_RUN):  # «Nei» once is enough
+            return
+        session_id = found[0]
+        if not self.navigator.select(node_key("session", session_id)):
             return
         page = self.workspace.current_page()
         if getattr(page, "run_panel", None) is None:
             return
         page.start_run(session_id)
         runner = self.context.runner
-        if runner.is_live():
+        if not runner.is_live():
+            self.settings.set(keys.DECLINED_RUN, marker)
+        else:
             from desktop.ui.projection import ProjectionWindow
 
             if len(ProjectionWindow.available_screens()) > 1:

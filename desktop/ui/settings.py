@@ -20,6 +20,7 @@ WINDOW_GEOMETRY = Setting("window/geometry", QByteArray(), QByteArray)
 WINDOW_STATE = Setting("window/state", QByteArray(), QByteArray)
 SPLITTER_STATE = Setting("window/splitter", QByteArray(), QByteArray)
 LAST_SELECTION = Setting("navigator/last_selection", "", str)  # "kind:uuid"
+DECLINED_RUN = Setting("run/declined", "", str)  # "uuid time": an unfinished run not to offer again
 EXPANDED = Setting("navigator/expanded", "", str)  # "kind:uuid" separated by spaces
 LANGUAGE = Setting("ui/language", "nb", str)
 METHOD_VIEW = Setting("methods/view", "list", str)  # the card browser: "list" or "grid"

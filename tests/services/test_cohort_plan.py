@@ -42,3 +42,19 @@ def test_a_new_cohort_gets_the_programme_with_plans_and_undo_takes_it_away(db) -
     assert views.cohort_detail(db, cohort).sessions == 0
     restore_deleted(db, snapshot)
     assert [timeplan.load_plan(db, s).template_id for s in made] == list(LUP.sequence)
+
+
+def test_dates_always_fit_the_period_and_keep_to_the_weekday_where_they_can() -> None:
+    """A 6.–20. January cohort got its last session on the 21st; Monday to Friday put the last one on a
+    Friday though the Monday before was free."""
+    from datetime import timedelta
+
+    assert cohort_plan.programme_dates(date(2025, 1, 6), date(2025, 6, 20), 6)[-1] == date(2025, 6, 16)
+    for days_long in range(5, 200):
+        start = date(2025, 1, 6)
+        days = cohort_plan.programme_dates(start, start + timedelta(days=days_long), 6)
+        assert (
+            days == sorted(set(days)) and start <= days[0] and days[-1] <= start + timedelta(days=days_long)
+        )
+        if days_long >= 35:  # a week or more between sessions: all on the first day's weekday
+            assert {d.weekday() for d in days} == {start.weekday()}

@@ -417,7 +417,7 @@ def test_a_run_left_unfinished_is_offered_again_at_the_next_start(window, sessio
     runner.actions["next"].trigger()
     runner.run = runner.plan = None  # the program is closed
     window.navigator.select(node_key("cohort", demo_id("cohort", "LUP 3")))
-    assert interrupted_run(window.context.db, datetime.now(UTC)) == OPENING
+    assert interrupted_run(window.context.db, datetime.now(UTC))[0] == OPENING
     assert interrupted_run(window.context.db, datetime.now(UTC) + timedelta(days=2)) is None  # long ago
     window._offer_interrupted_run()
     assert "Fortsette kjøringen?" in answers
@@ -426,3 +426,27 @@ def test_a_run_left_unfinished_is_offered_again_at_the_next_start(window, sessio
     assert runner.is_live() and runner.run.current == 1
     runner.actions["finish"].trigger()
     assert interrupted_run(window.context.db, datetime.now(UTC)) is None
+
+
+def test_no_to_going_on_is_not_asked_again_at_every_start(window, session_page, monkeypatch):
+    """«Nei» to «Fortsette kjøringen?» recorded nothing: each start within 12 hours jumped to the session
+    and asked again."""
+    asked: list[str] = []
+
+    def answer(_parent, title, _question) -> bool:
+        asked.append(title)
+        return title != "Fortsette kjøringen?"  # «Nei» to going on; «Ja» to running it again
+
+    monkeypatch.setattr("desktop.ui.run_mode.ask", answer)
+    runner = window.context.runner
+    session_page.plan_editor.run_action.trigger()
+    runner.actions["toggle"].trigger()
+    runner.actions["next"].trigger()
+    runner.run = runner.plan = None  # the program is closed
+    window._offer_interrupted_run()  # «Nei»
+    assert asked.count("Fortsette kjøringen?") == 1 and not runner.is_live()
+    runner.run = runner.plan = None
+    window.navigator.select(node_key("cohort", demo_id("cohort", "LUP 3")))
+    window._offer_interrupted_run()  # the next start
+    assert asked.count("Fortsette kjøringen?") == 1
+    assert window.current_key() == node_key("cohort", demo_id("cohort", "LUP 3"))
