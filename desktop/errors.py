@@ -57,20 +57,26 @@ class DatabaseTooNewError(StorageError):
 
 
 class CorruptDatabaseError(StorageError):
-    def __init__(self, path: Path, latest_backup: Path | None, detail: str = "") -> None:
+    def __init__(
+        self, path: Path, latest_backup: Path | None, detail: str = "", open_now: bool = False
+    ) -> None:
+        """``open_now``: the damage was found while the register was open (not when opening it)."""
+        found = (
+            _(
+                "Databasen {path} er skadet (en minnepinne tatt ut, et annet program?); endringen ble ikke lagret."
+            )
+            if open_now
+            else _("Databasen {path} er skadet og kan ikke åpnes. Filen er ikke endret.")
+        ).format(path=path)
         if latest_backup is not None:
-            text = _(
-                "Databasen {path} er skadet og kan ikke åpnes. Filen er ikke endret. "
+            advice = _(
                 "Siste sikkerhetskopi er {backup}: lukk programmet, flytt den skadde filen og filene ved "
                 "siden av den som slutter på «-wal» og «-shm» til en annen mappe, og kopier "
                 "sikkerhetskopien inn i stedet med navnet {name}."
-            ).format(path=path, backup=latest_backup, name=path.name)
+            ).format(backup=latest_backup, name=path.name)
         else:
-            text = _(
-                "Databasen {path} er skadet og kan ikke åpnes. Filen er ikke endret, "
-                "og det finnes ingen sikkerhetskopi i dataområdet."
-            ).format(path=path)
-        super().__init__(text)
+            advice = _("Det finnes ingen sikkerhetskopi i dataområdet.")
+        super().__init__(f"{found} {advice}")
         self.latest_backup = latest_backup
         self.detail = detail
 

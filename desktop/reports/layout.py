@@ -435,9 +435,7 @@ def _umask() -> int:
 
 
 def _pdf_disk_full() -> str:
-    return _(
-        "Disken er full, så PDF-en ble ikke lagret. Frigjør plass og prøv igjen; en tidligere fil er beholdt."
-    )
+    return _("Disken er full, så PDF-en ble ikke lagret. Frigjør plass og prøv igjen.")
 
 
 def write_pdf(path: str | Path, make: Callable[[IO[bytes]], None]) -> Path:

@@ -147,7 +147,9 @@ class Database:
             raise _storage_error(exc) from exc
         except DatabaseError as exc:
             if _damaged(exc.orig):  # noticed while open (a stick glitch, another program writing in it)
-                raise CorruptDatabaseError(self.path, latest_backup(self.path), str(exc.orig)) from exc
+                raise CorruptDatabaseError(
+                    self.path, latest_backup(self.path), str(exc.orig), open_now=True
+                ) from exc
             raise
 
     def close(self) -> None:

@@ -430,6 +430,7 @@ class JourneyEditor(QWidget):
             act = bar.addAction(text)
             act.setToolTip(tip)
             act.triggered.connect(lambda _checked=False: slot())
+            bar.widgetForAction(act).setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reached by Tab too
             return act
 
         self.new_card_action = action(

@@ -473,7 +473,12 @@ class MainWindow(QMainWindow):
             (_("Brukerreisen (kartet eller feltet under det)"), listed(journey_shortcuts())),
             (_("Idéer og stemming"), listed(idea_shortcuts())),
             (
-                _("Kjøring (virker i begge vinduer; PgDn/PgUp ikke mens du skriver i et tekstfelt)"),
+                _("Kjøring (virker i begge vinduer; {keys} ikke mens du skriver i et tekstfelt)").format(
+                    keys=" / ".join(
+                        QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+                        for k in ("PgDown", "PgUp")
+                    )
+                ),
                 listed(run_shortcuts()),
             ),
             (

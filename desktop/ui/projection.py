@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QMainWindow,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -674,7 +675,11 @@ class ProjectionWindow(QWidget):
         """Show the window on the chosen screen: full screen when there are two or more, else a 16:9
         window of at most 1280×720. ``screens`` stands in for the real screens (tests); a screen that is
         not found among the real ones means the current one."""
-        active = QApplication.activeWindow()
+        # The window with the keys: the active one, or (at start-up, when a resumed run puts the wall back
+        # before any window is active) the program's main window.
+        active = QApplication.activeWindow() or next(
+            (w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()), None
+        )
         real = QGuiApplication.screens()
         infos = list(screens) if screens is not None else self.available_screens()
         index, full = choose_screen(infos, self.settings.get(PROJECTION_SCREEN)) if infos else (0, False)

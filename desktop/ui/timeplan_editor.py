@@ -354,6 +354,7 @@ class TimePlanEditor(QWidget):
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
+        action.setIconText(text)  # Qt would drop the «…» of a button that opens a dialog
         action.triggered.connect(lambda _checked=False: slot())
         self.toolbar.addAction(action)
         self.toolbar.widgetForAction(action).setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reached by Tab too

@@ -334,6 +334,11 @@ def test_the_shortcut_help_names_every_places_keys_before_any_page_was_opened(wi
     assert "Brukerreisen" in text and "Følelsen opp" in text
     assert "Gi prikk" in text and "Neste deltaker" in text
     assert "1 / +" not in text  # + gives a dot in the voting table, not a minute
+    from PySide6.QtGui import QKeySequence
+
+    page_down = QKeySequence("PgDown").toString(QKeySequence.SequenceFormat.NativeText)
+    heading = next(line for line in text.splitlines() if line.startswith("Kjøring"))
+    assert page_down in heading  # the heading names the keys as the rows do
     assert dialog.height() <= dialog.screen().availableGeometry().height()
     dialog.close()
 

@@ -457,3 +457,25 @@ def test_showing_the_wall_leaves_the_keyboard_where_it_was(qtbot, tmp_path) -> N
     qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
     qtbot.keyClicks(QApplication.focusWidget(), "pb")
     assert field.text() == "pb"
+
+
+def test_at_start_up_the_wall_gives_the_keys_to_the_main_window(qtbot, tmp_path, monkeypatch) -> None:
+    """A run resumed at start-up puts the wall back before any window is active: the wall kept the keys,
+    and typing paused the run and blacked the wall out."""
+    from PySide6.QtWidgets import QLineEdit, QMainWindow
+
+    main = QMainWindow()
+    qtbot.addWidget(main)
+    field = QLineEdit()
+    main.setCentralWidget(field)
+    main.show()
+    qtbot.waitExposed(main)
+    wall = ProjectionWindow(Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(wall)
+    with monkeypatch.context() as patch:
+        patch.setattr(QApplication, "activeWindow", staticmethod(lambda: None))  # nothing active yet
+        wall.present([LAPTOP, PROJECTOR])
+    qtbot.waitExposed(wall)
+    for _ in range(5):
+        QApplication.processEvents()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main)

@@ -413,3 +413,12 @@ def test_a_title_typed_then_another_session_clicked_is_stored_in_its_own_session
         QApplication.processEvents()
     assert window.current_key() == node_key("session", insight)
     assert timeplan.load_plan(window.context.db, OPENING).blocks[1].title == "Ny tittel"
+
+
+def test_the_plans_toolbar_buttons_say_they_open_a_dialog_and_are_reached_by_tab(editor):
+    """Qt dropped the «…» of «Fra arbeidspakke …» on the button; and the buttons took no focus."""
+    from PySide6.QtCore import Qt
+
+    button = editor.toolbar.widgetForAction(editor.from_kit_action)
+    assert button.text().endswith("…")
+    assert button.focusPolicy() == Qt.FocusPolicy.TabFocus
