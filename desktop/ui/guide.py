@@ -425,10 +425,11 @@ class StartPage(_ReloadWhenShown):
             if x.is_today:
                 when.setStyleSheet("font-weight: 600; color: #2f6b2f;")
             title = _label(x.title, wrap=True)
-            title.setMinimumWidth(220)
+            title.setMinimumWidth(160)
             title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             place = _label(x.place, MUTED, wrap=True)
-            place.setFixedWidth(PLACE_WIDTH)
+            place.setMinimumWidth(120)  # wraps on a laptop beside the navigator
+            place.setMaximumWidth(PLACE_WIDTH)
             cells = (when, _label(self._times(x)), _label(x.cohort_name), title, place)
             for c, cell in enumerate(cells):
                 grid.addWidget(cell, r, c, Qt.AlignmentFlag.AlignVCenter)

@@ -309,3 +309,27 @@ def test_a_new_register_says_where_to_begin_and_ticks_off_each_step(db, settings
     groups.add_leader_group(db, cohort, location)
     page.reload()
     assert not page.first_card.isVisible()
+
+
+def test_the_start_page_fits_a_laptop_beside_the_navigator(context, settings, qtbot):
+    """With sessions ahead (long titles and places) the page needed 1,039 px and scrolled sideways on a
+    1366-pixel laptop."""
+    from datetime import date
+
+    from PySide6.QtWidgets import QScrollArea
+
+    from desktop.kits import load_kit
+    from desktop.paths import project_root
+    from desktop.services import cohort_plan, cohorts
+
+    kit = load_kit(project_root() / "workshop_kits" / "lup")
+    db = context.db
+    cohort = cohorts.create_cohort(
+        db, cohorts.ensure_programme(db), "LUP 8", date(2027, 1, 5), date(2027, 6, 22)
+    )
+    cohort_plan.plan_programme(db, cohort, kit, place="Bærum rådhus, Arnold Haukelands plass 10, møterom 3")
+    page, _calls = _start_page(context, settings, qtbot, today=lambda: date(2027, 1, 4))
+    page.show()
+    assert page.upcoming
+    inner = page.findChild(QScrollArea).widget()
+    assert inner.minimumSizeHint().width() <= 1366 - 380 - 60  # the navigator and the margins
