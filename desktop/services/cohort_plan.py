@@ -23,7 +23,7 @@ from desktop.storage.snapshot import Snapshot, capture
 def programme_dates(start: date, end: date, count: int) -> list[date]:
     """``count`` days from ``start`` to ``end``, as evenly apart as the period allows: on ``start``'s
     weekday (facilitators meet a cohort on the same weekday) when the period has that many such days, else
-    on any days."""
+    on workdays, else on any days."""
     if count <= 0:
         return []
     span = (end - start).days
@@ -35,7 +35,9 @@ def programme_dates(start: date, end: date, count: int) -> list[date]:
             ),
         )
     weeks = [start + timedelta(days=7 * k) for k in range(span // 7 + 1)]  # every day of start's weekday
-    days = weeks if len(weeks) >= count else [start + timedelta(days=k) for k in range(span + 1)]
+    every = [start + timedelta(days=k) for k in range(span + 1)]
+    workdays = [d for d in every if d.weekday() < 5]
+    days = weeks if len(weeks) >= count else workdays if len(workdays) >= count else every
     return [days[round(n * (len(days) - 1) / max(1, count - 1))] for n in range(count)]
 
 

@@ -58,3 +58,8 @@ def test_dates_always_fit_the_period_and_keep_to_the_weekday_where_they_can() ->
         )
         if days_long >= 35:  # a week or more between sessions: all on the first day's weekday
             assert {d.weekday() for d in days} == {start.weekday()}
+
+
+def test_a_short_cohort_meets_on_workdays_where_it_can() -> None:
+    days = cohort_plan.programme_dates(date(2027, 12, 20), date(2028, 1, 5), 6)
+    assert all(d.weekday() < 5 for d in days) and days == sorted(set(days))
