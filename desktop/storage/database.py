@@ -76,8 +76,22 @@ def inspect_file(path: Path) -> FileState:
                     "filen er ikke endret."
                 )
             ) from exc
-        raise _unreadable(path, exc) from exc
+        raise _unreadable(path, _sqlite_reason(exc)) from exc
     return FileState(True, revision)
+
+
+def _sqlite_reason(exc: sqlite3.Error) -> str:
+    """SQLite's reason for not reading a file, in Norwegian where it is a common one."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_CANTOPEN:
+        return _("filen eller filene ved siden av den kan ikke åpnes; en skrivebeskyttet minnepinne?")
+    if code in (sqlite3.SQLITE_PERM, sqlite3.SQLITE_READONLY):
+        return _("ingen tilgang")
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return _("den er i bruk av et annet program")
+    if code == sqlite3.SQLITE_IOERR or (code or 0) & 0xFF == sqlite3.SQLITE_IOERR:
+        return _("lese- eller skrivefeil på disken")
+    return str(exc)
 
 
 def _damaged(exc: BaseException | None) -> bool:

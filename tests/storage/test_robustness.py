@@ -319,3 +319,20 @@ def test_a_full_disk_at_start_says_so_in_norwegian(data_dir: Path, monkeypatch) 
         open_database(data_dir)
     assert "Disken er full" in info.value.message and "I/O" not in info.value.message
     monkeypatch.setattr(database.sqlite3, "connect", real_connect)
+
+
+def test_a_register_sqlite_cannot_open_is_told_in_norwegian(data_dir: Path, monkeypatch) -> None:
+    """«… kan ikke åpnes (unable to open database file)» on a write-protected stick: English inside."""
+    from desktop.storage import database
+
+    open_database(data_dir).close()
+
+    def refuse(*_args, **_kwargs):
+        error = sqlite3.OperationalError("unable to open database file")
+        error.sqlite_errorcode = sqlite3.SQLITE_CANTOPEN
+        raise error
+
+    monkeypatch.setattr(database.sqlite3, "connect", refuse)
+    with pytest.raises(StorageError) as info:
+        open_database(data_dir)
+    assert "unable to open" not in info.value.message and "skrivebeskyttet minnepinne" in info.value.message
