@@ -39,6 +39,37 @@ def setup_logging(log_dir: Path) -> Path | None:
     return log_dir
 
 
+def restore_and_tell(window, data_dir: Path, error) -> bool:
+    """Take the damaged register's latest backup in use (the damaged files kept aside) and say so; False
+    (with the reason shown) when that could not be done."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.storage.backup import restore_backup
+    from desktop.storage.database import DB_NAME
+    from desktop.storage.lock import DataDirLock
+    from desktop.ui.main_window import report_start_error
+
+    lock = DataDirLock(data_dir)
+    try:
+        lock.acquire()
+        try:
+            kept = restore_backup(data_dir / DB_NAME, error.latest_backup)
+        finally:
+            lock.release()
+    except LupError as exc:
+        report_start_error(window, exc)
+        return False
+    QMessageBox.information(
+        window,
+        _("Sikkerhetskopien er tatt i bruk"),
+        _(
+            "Registeret er satt tilbake til sikkerhetskopien {backup}. Det som ble gjort etter den, er ikke "
+            "med. Den skadde filen er lagt i {folder}."
+        ).format(backup=error.latest_backup.name, folder=kept),
+    )
+    return True
+
+
 def start_failure_text(report: Path | None) -> str:
     """What a facilitator is told when the register could not be opened for a reason we did not foresee."""
     return _(
@@ -178,8 +209,10 @@ def _run_window(args: argparse.Namespace, data_dir: Path, demo: bool) -> int:
             result["code"] = 1
             if args.exit_after_start:
                 print(f"lup-verksted: {exc.message}", file=sys.stderr)
-            else:
-                report_start_error(window, exc)
+            elif report_start_error(window, exc) and restore_and_tell(window, data_dir, exc):
+                result["code"] = 0
+                QTimer.singleShot(0, open_register)  # again, on the backup
+                return
             window.close()
             app.quit()
             return

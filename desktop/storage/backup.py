@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -100,3 +101,28 @@ def copy_database(db_path: Path, target: Path) -> None:
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+
+
+def restore_backup(db_path: Path, backup: Path) -> Path:
+    """Put ``backup`` in the damaged register's place: the damaged file and its write-ahead log and
+    shared-memory files (which SQLite would otherwise replay onto the backup) are moved, not deleted, into
+    a new folder ``skadet-<time>`` beside it; returns that folder. The caller holds the data folder."""
+    from desktop.errors import StorageError
+    from desktop.i18n import _
+
+    kept = db_path.parent / f"skadet-{datetime.now():%Y%m%d-%H%M%S}"
+    try:
+        kept.mkdir()
+        for suffix in ("", "-wal", "-shm"):
+            part = db_path.with_name(db_path.name + suffix)
+            if part.exists():
+                part.replace(kept / part.name)
+        shutil.copy2(backup, db_path)
+    except OSError as exc:
+        raise StorageError(
+            _("Sikkerhetskopien kunne ikke tas i bruk: {reason}. Den skadde filen ligger i {folder}.").format(
+                reason=exc.strerror or exc, folder=kept
+            )
+        ) from exc
+    log.warning("Restored %s from %s; the damaged files are in %s", db_path, backup, kept)
+    return kept

@@ -582,8 +582,9 @@ def shortcut_dialog(parent: QWidget, sections: list[tuple[str, list[tuple[str, s
     return dialog
 
 
-def report_start_error(parent: QWidget | None, error: LupError) -> None:
-    """Why the register could not be opened; for a damaged file, a way to the backups."""
+def report_start_error(parent: QWidget | None, error: LupError) -> bool:
+    """Why the register could not be opened; for a damaged file, a way to the backups and the offer to
+    take the latest one in use. Returns whether that was chosen."""
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
 
@@ -596,10 +597,12 @@ def report_start_error(parent: QWidget | None, error: LupError) -> None:
         QMessageBox.StandardButton.NoButton,
         parent,
     )
-    folder = None
+    folder = restore = None
     if isinstance(error, CorruptDatabaseError) and error.latest_backup is not None:
+        restore = box.addButton(_("Ta sikkerhetskopien i bruk"), QMessageBox.ButtonRole.AcceptRole)
         folder = box.addButton(_("Åpne mappen med sikkerhetskopier"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(_("Lukk"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if folder is not None and box.clickedButton() is folder:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(error.latest_backup.parent)))
+    return restore is not None and box.clickedButton() is restore

@@ -336,3 +336,53 @@ def test_a_register_sqlite_cannot_open_is_told_in_norwegian(data_dir: Path, monk
     with pytest.raises(StorageError) as info:
         open_database(data_dir)
     assert "unable to open" not in info.value.message and "skrivebeskyttet minnepinne" in info.value.message
+
+
+def test_the_latest_backup_is_taken_in_use_and_the_damaged_files_kept_aside(data_dir: Path) -> None:
+    """«Ta sikkerhetskopien i bruk»: following the message by hand left the -wal file, which SQLite
+    replayed onto the backup, so the restored register was «skadet» too."""
+    from sqlalchemy import select
+
+    from desktop.errors import CorruptDatabaseError
+    from desktop.storage.backup import latest_backup, restore_backup
+    from desktop.storage.models import Facilitator
+
+    db = open_database(data_dir)
+    with db.transaction() as s:
+        s.add(Facilitator(name="Kari Nordmann"))
+    db.close()
+    open_database(data_dir).close()  # the start-up backup holds Kari
+    path = data_dir / DB_NAME
+    path.with_name(path.name + "-wal").write_bytes(b"\x00" * 4096)  # a stale log beside a damaged file
+    with path.open("r+b") as handle:
+        handle.seek(4096 * 2)
+        handle.write(b"\xa5" * 4096 * 3)
+    with pytest.raises(CorruptDatabaseError) as info:
+        open_database(data_dir)
+    backup = info.value.latest_backup
+    assert backup == latest_backup(path)
+    kept = restore_backup(path, backup)
+    assert (kept / DB_NAME).is_file() and (kept / (DB_NAME + "-wal")).is_file()
+    db = open_database(data_dir)
+    with db.transaction() as s:
+        assert s.scalars(select(Facilitator.name)).all() == ["Kari Nordmann"]
+    db.close()
+
+
+def test_the_app_offers_the_backup_and_opens_it(data_dir: Path, qapp, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.app import restore_and_tell
+    from desktop.errors import CorruptDatabaseError
+
+    open_database(data_dir).close()
+    open_database(data_dir).close()
+    path = data_dir / DB_NAME
+    path.write_bytes(b"not a database " * 500)
+    with pytest.raises(CorruptDatabaseError) as info:
+        open_database(data_dir)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    assert restore_and_tell(None, data_dir, info.value)
+    assert "skadde filen er lagt i" in told[0]
+    open_database(data_dir).close()  # opens again
