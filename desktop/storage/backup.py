@@ -52,13 +52,15 @@ def backed_up_fingerprint(db_path: Path) -> str | None:
     return record.read_text(encoding="ascii").strip()
 
 
-def make_backup(db_path: Path, keep: int = KEEP, force: bool = False) -> Path | None:
+def make_backup(
+    db_path: Path, keep: int = KEEP, force: bool = False, failed: list[str] | None = None
+) -> Path | None:
     """Copy ``db_path`` into the backup folder and prune old copies. Returns the copy, or None when the
     newest backup already holds the same data (unless ``force``) or the copy failed.
 
     Skipping unchanged content (compared by hash, not by file times, which clocks and copies can fool) keeps
     ten different states rather than ten copies of one. A failed backup (full disk, read-only stick) is
-    logged and start-up goes on: nothing stored is at risk.
+    logged, and its reason added to ``failed``; start-up goes on: nothing stored is at risk.
     """
     try:
         content = fingerprint(db_path)
@@ -76,6 +78,17 @@ def make_backup(db_path: Path, keep: int = KEEP, force: bool = False) -> Path | 
         _fingerprint_file(db_path).write_text(content + "\n", encoding="ascii")
     except (OSError, sqlite3.Error) as exc:
         log.warning("Backup of %s failed: %s", db_path, exc)
+        target.unlink(missing_ok=True)  # no half copy among the backups
+        if failed is not None:
+            from desktop.file_errors import os_reason
+            from desktop.i18n import _
+
+            reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+            failed.append(
+                _(
+                    "Sikkerhetskopien ved oppstart kunne ikke lages ({reason}). Alt annet virker som før."
+                ).format(reason=reason)
+            )
         return None
     for old in list_backups(db_path)[:-keep]:
         old.unlink(missing_ok=True)

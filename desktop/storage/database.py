@@ -146,6 +146,7 @@ class Database:
         self.data_dir = data_dir
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.start_notes: list[str] = []  # what the facilitator should know from opening (a failed backup)
 
     @property
     def path(self) -> Path:
@@ -227,8 +228,9 @@ def open_database(
             from desktop.errors import DatabaseTooNewError
 
             raise DatabaseTooNewError(path, state.revision)
+        start_notes: list[str] = []
         if state.exists and backup:
-            make_backup(path)
+            make_backup(path, failed=start_notes)
         if state.exists and state.revision != SCHEMA_HEAD and not upgrade_schema:
             raise StorageError(
                 _(
@@ -244,7 +246,9 @@ def open_database(
             except OperationalError as exc:
                 engine.dispose()
                 raise _storage_error(exc) from exc
-        return Database(engine, data_dir, dir_lock)
+        db = Database(engine, data_dir, dir_lock)
+        db.start_notes = start_notes
+        return db
     except BaseException:
         if dir_lock is not None:
             dir_lock.release()

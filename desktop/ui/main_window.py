@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
         ):
             self.workspace.show_key("")
         self._update_actions()
+        if db.start_notes:  # not an error: the register is open, but she should know
+            self.statusBar().showMessage(" ".join(db.start_notes), 30_000)
         QTimer.singleShot(0, self._offer_interrupted_run)
 
     def _offer_interrupted_run(self) -> None:

@@ -386,3 +386,23 @@ def test_the_app_offers_the_backup_and_opens_it(data_dir: Path, qapp, monkeypatc
     assert restore_and_tell(None, data_dir, info.value)
     assert "skadde filen er lagt i" in told[0]
     open_database(data_dir).close()  # opens again
+
+
+def test_a_start_up_backup_that_cannot_be_made_is_told_and_start_up_goes_on(
+    data_dir: Path, monkeypatch
+) -> None:
+    """On a full disk the backup failed silently (only the log had it)."""
+    import errno
+
+    from desktop.storage import backup
+
+    open_database(data_dir).close()
+
+    def full(_source, _target):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup, "copy_database", full)
+    db = open_database(data_dir)
+    assert db.start_notes and "disken er full" in db.start_notes[0]
+    assert not list(backup.backup_dir(data_dir / DB_NAME).glob("*.sqlite"))  # no half copy
+    db.close()

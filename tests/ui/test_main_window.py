@@ -558,3 +558,14 @@ def test_a_step_not_stored_puts_the_stack_back_even_when_the_message_box_runs_th
     stack.setIndex(base)
     in_step()
     assert stack.index() == base
+
+
+def test_what_opening_the_register_noted_is_shown_in_the_status_bar(qtbot, demo_db, settings):
+    from desktop.ui.main_window import MainWindow
+
+    demo_db.start_notes = ["Sikkerhetskopien ved oppstart kunne ikke lages (disken er full)."]
+    window = MainWindow(settings, demo_db.data_dir)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_register(demo_db)
+    assert "Sikkerhetskopien ved oppstart kunne ikke lages" in window.statusBar().currentMessage()
