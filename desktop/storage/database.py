@@ -8,6 +8,7 @@ is the database opened for writing and migrated. Alembic is imported only when t
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -231,6 +232,12 @@ def open_database(
         start_notes: list[str] = []
         if state.exists and backup:
             make_backup(path, failed=start_notes)
+        if state.exists and not os.access(path, os.W_OK):
+            start_notes.append(
+                _("Databasen {path} er skrivebeskyttet: du kan se alt, men ingen endring kan lagres.").format(
+                    path=path
+                )
+            )
         if state.exists and state.revision != SCHEMA_HEAD and not upgrade_schema:
             raise StorageError(
                 _(

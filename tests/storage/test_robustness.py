@@ -406,3 +406,15 @@ def test_a_start_up_backup_that_cannot_be_made_is_told_and_start_up_goes_on(
     assert db.start_notes and "disken er full" in db.start_notes[0]
     assert not list(backup.backup_dir(data_dir / DB_NAME).glob("*.sqlite"))  # no half copy
     db.close()
+
+
+def test_a_read_only_register_is_told_at_start(data_dir: Path, monkeypatch) -> None:
+    """It opened without a word; each edit was then refused."""
+    import os
+
+    open_database(data_dir).close()
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if str(p).endswith(DB_NAME) else real(p, mode))
+    db = open_database(data_dir, backup=False)
+    assert any("skrivebeskyttet" in note for note in db.start_notes)
+    db.close()
