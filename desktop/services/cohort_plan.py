@@ -1,6 +1,7 @@
 """A cohort's sessions made at once from a kit's programme: the kit's sequence of session templates
 (oppstart, innsikt, idé, prototyping, gevinst, avslutning), spread over the cohort's period, each with its
-template's title, kind, hours and plan. One undo step takes them all away again."""
+template's title, kind, hours and plan; those the cohort has already are left out. One undo step takes
+them all away again."""
 
 from __future__ import annotations
 
@@ -42,27 +43,62 @@ def programme_dates(start: date, end: date, count: int) -> list[date]:
 
 
 def planned_programme(db: Database, cohort_id: uuid.UUID, kit: Kit) -> list[tuple[date, object]]:
-    """The sessions ``plan_programme`` would make: (day, template) in the programme's order."""
+    """The sessions ``plan_programme`` would make: (day, template) in the programme's order, for the
+    programme's sessions the cohort does not have yet. A session has a template's place when its plan
+    came from it, or when it is of its kind and bears its title (an «Oppstartsamling» planned by hand)."""
     templates = [kit.session(template_id) for template_id in kit.sequence]
     with db.transaction() as s:
         cohort = get(s, Cohort, cohort_id)
         start, end = cohort.start_date, cohort.end_date
-    return list(zip(programme_dates(start, end, len(templates)), templates, strict=True))
+        existing = s.execute(
+            select(Session.template_id, Session.kind, Session.title, Session.date).where(
+                Session.cohort_id == cohort_id
+            )
+        ).all()
+    unmatched = list(existing)
+    missing: list[tuple[int, object]] = []
+    for n, template in enumerate(templates):
+        same = next((e for e in unmatched if e.template_id == template.id), None) or next(
+            (
+                e
+                for e in unmatched
+                if e.kind == template.kind and e.title.casefold() == template.title.casefold()
+            ),
+            None,
+        )
+        if same is None:
+            missing.append((n, template))
+        else:
+            unmatched.remove(same)
+    taken = {e.date for e in existing}
+    days = programme_dates(start, end, len(templates))
+    planned: list[tuple[date, object]] = []
+    for n, template in missing:
+        day = _free_day(days[n], start, end, taken)
+        taken.add(day)
+        planned.append((day, template))
+    return planned
+
+
+def _free_day(wanted: date, start: date, end: date, taken: set[date]) -> date:
+    """``wanted``, or the nearest workday after it (else before it) in the period that has no session."""
+    for step in range(1, (end - start).days + 2):
+        for day in (wanted + timedelta(days=step - 1), wanted - timedelta(days=step - 1)):
+            if start <= day <= end and day not in taken and (day.weekday() < 5 or wanted.weekday() >= 5):
+                return day
+    return wanted  # every day of the period is taken: the session is planned on it all the same
 
 
 def plan_programme(db: Database, cohort_id: uuid.UUID, kit: Kit, place: str = "") -> list[uuid.UUID]:
-    """Make the cohort's sessions from ``kit``'s programme, each with its template's plan; refused when the
-    cohort has sessions already (plan the others one at a time). Returns the new sessions' ids; if one
-    cannot be made, none is kept."""
-    with db.transaction() as s:
-        if s.scalar(select(Session.id).where(Session.cohort_id == cohort_id).limit(1)) is not None:
-            raise ValidationError(
-                "sessions",
-                _("Kullet har samlinger allerede. Planlegg de andre én og én med «Planlegg samling …»."),
-            )
+    """Make the programme's sessions the cohort does not have yet (``planned_programme``), each with its
+    template's hours and plan; refused when it has them all. Returns the new sessions' ids; if one cannot
+    be made, none is kept."""
+    planned = planned_programme(db, cohort_id, kit)
+    if not planned:
+        raise ValidationError("sessions", _("Kullet har allerede alle samlingene i programmet."))
     made: list[uuid.UUID] = []
     try:
-        for day, template in planned_programme(db, cohort_id, kit):
+        for day, template in planned:
             start, end = timeplan.template_hours(template)
             session_id = cohorts.plan_session(
                 db, cohort_id, template.kind, template.title, day, start, end, place

@@ -348,7 +348,7 @@ class StartPage(_ReloadWhenShown):
             mark.setText("✓" if made else "○")
             mark.setStyleSheet("color: #2f6b2f; font-weight: 700;" if made else MUTED)
             needs_cohort = n >= 3 and steps.cohort_id is None
-            step_button.setEnabled(not needs_cohort and not (n == 3 and steps.sessions))
+            step_button.setEnabled(not needs_cohort)  # the sessions' dialog adds only the missing ones
         self.heading.setText(
             _("Velkommen, {name}").format(name=first_name) if first_name else _("Velkommen til LUP Verksted")
         )

@@ -338,7 +338,21 @@ class CohortPage(SimplePage):
                 s=d.sessions, g=d.groups, p=d.participants
             )
         )
-        self.programme_button.setVisible(not d.sessions)  # for a new cohort: the others one at a time
+        self.programme_button.setVisible(self._programme_missing(d.id))
+
+    def _programme_missing(self, cohort_id: uuid.UUID) -> bool:
+        """Whether a kit's programme has sessions the cohort does not have yet (the button makes them)."""
+        from desktop.errors import LupError
+        from desktop.services import cohort_plan
+
+        for entry in self.context.kits():
+            if entry.kit is not None and entry.kit.sequence:
+                try:
+                    if cohort_plan.planned_programme(self.db, cohort_id, entry.kit):
+                        return True
+                except LupError:
+                    return True  # the dialog says why (a period too short)
+        return False
 
 
 class SessionPage(Page):

@@ -63,3 +63,24 @@ def test_dates_always_fit_the_period_and_keep_to_the_weekday_where_they_can() ->
 def test_a_short_cohort_meets_on_workdays_where_it_can() -> None:
     days = cohort_plan.programme_dates(date(2027, 12, 20), date(2028, 1, 5), 6)
     assert all(d.weekday() < 5 for d in days) and days == sorted(set(days))
+
+
+def test_a_cohort_with_a_session_planned_by_hand_gets_the_rest_of_the_programme(db) -> None:
+    """The bulk action refused a cohort with any session, so one made by hand meant planning the other
+    five one at a time; now the programme's missing sessions are made, on free days."""
+    from datetime import time
+
+    from desktop.domain.enums import SessionKind
+
+    programme = cohorts.ensure_programme(db)
+    cohort = cohorts.create_cohort(db, programme, "LUP 9", date(2027, 1, 5), date(2027, 6, 22))
+    by_hand = cohorts.plan_session(
+        db, cohort, SessionKind.OPENING, "Oppstartsamling", date(2027, 1, 5), time(9), time(15)
+    )
+    planned = cohort_plan.planned_programme(db, cohort, LUP)
+    assert [t.id for _d, t in planned] == list(LUP.sequence[1:])  # not a second opening
+    assert date(2027, 1, 5) not in [d for d, _t in planned]
+    made = cohort_plan.plan_programme(db, cohort, LUP)
+    assert len(made) == len(LUP.sequence) - 1 and by_hand not in made
+    with pytest.raises(ValidationError):
+        cohort_plan.plan_programme(db, cohort, LUP)  # all there now
