@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 class FlowLayout(QLayout):
     """Items at their preferred size, left to right, wrapped into lines, each item centred in its line's
-    height; a line's room to spare goes to its stretching items. It needs, and asks for, only its widest
-    item's width; its height follows the width it gets."""
+    height; a line's room to spare goes to its stretching items. It asks for one line's width and needs only
+    its widest item's; its height follows the width it gets."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
         super().__init__(parent)
@@ -56,7 +56,13 @@ class FlowLayout(QLayout):
         self._arrange(rect, place=True)
 
     def sizeHint(self) -> QSize:
-        return self.minimumSize()  # it takes the width it is given: a dock beside it keeps its own
+        """One line's width (what it would like), and that line's height."""
+        shown = self._shown()
+        width = sum(max(0, item.sizeHint().width()) for item in shown) + self.spacing() * max(
+            0, len(shown) - 1
+        )
+        height = max((item.sizeHint().height() for item in shown), default=0)
+        return self._grown(QSize(width, height))
 
     def minimumSize(self) -> QSize:
         size = QSize()

@@ -383,6 +383,7 @@ class InitiativePanel(QWidget):
         self.follow_up.addWidget(chart_box)
         self.follow_up.setStretchFactor(0, 2)
         self.follow_up.setStretchFactor(1, 3)
+        self.follow_up.setSizes([2000, 3000])  # in proportion from the start: the table keeps its columns
 
         plan = QWidget()
         plan_layout = QVBoxLayout(plan)

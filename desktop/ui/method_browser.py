@@ -1149,6 +1149,10 @@ class MethodBrowser(QWidget):
         self.wall_button.setEnabled(entry is not None)
         self.random_button.setEnabled(self.model.rowCount() > 0)
 
+    def sizeHint(self) -> QSize:
+        """Docked, it starts narrow (its rows wrap) and leaves the page beside it the room."""
+        return QSize(440, super().sizeHint().height())
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         narrow = self.width() < NARROW

@@ -55,3 +55,12 @@ def test_a_hidden_widget_takes_no_room(qtbot) -> None:
     buttons[1].hide()
     layout.setGeometry(host.rect())
     assert field.width() >= before + buttons[1].width()  # its room went to the stretching field
+
+
+def test_it_asks_for_one_lines_width(qtbot) -> None:
+    """Its preferred width is one line (a splitter beside it shares room by it); only its minimum is the
+    widest item's. With the minimum as its hint, the measurements beside the benefit chart shrank to
+    a column of buttons."""
+    host, layout, buttons, field = _row(qtbot, 2000)
+    one_line = sum(w.sizeHint().width() for w in [*buttons, field]) + layout.spacing() * 4
+    assert layout.sizeHint().width() == one_line > layout.minimumSize().width()
