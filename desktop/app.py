@@ -40,32 +40,50 @@ def setup_logging(log_dir: Path) -> Path | None:
 
 
 def restore_and_tell(window, data_dir: Path, error) -> bool:
-    """Take the damaged register's latest backup in use (the damaged files kept aside) and say so; False
-    (with the reason shown) when that could not be done."""
+    """Take the damaged register's newest whole backup in use (the damaged files kept aside) and say so;
+    False (with the reason shown) when that could not be done. Checked again under the lock: a register
+    another window has restored meanwhile is left as it is, and opened."""
+    from datetime import datetime
+
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.storage.backup import restore_backup
-    from desktop.storage.database import DB_NAME
+    from desktop.errors import CorruptDatabaseError, StorageError
+    from desktop.storage.backup import backup_dir, restore_backup, sound_backup
+    from desktop.storage.database import DB_NAME, inspect_file
     from desktop.storage.lock import DataDirLock
     from desktop.ui.main_window import report_start_error
 
+    path = data_dir / DB_NAME
     lock = DataDirLock(data_dir)
     try:
         lock.acquire()
         try:
-            kept = restore_backup(data_dir / DB_NAME, error.latest_backup)
+            try:
+                inspect_file(path)
+                return True  # whole again (restored from another window): open it
+            except CorruptDatabaseError:
+                pass
+            backup = sound_backup(path)
+            if backup is None:
+                raise StorageError(
+                    _("Ingen av sikkerhetskopiene i {folder} er hele. Registeret er ikke endret.").format(
+                        folder=backup_dir(path)
+                    )
+                )
+            kept = restore_backup(path, backup)
         finally:
             lock.release()
     except LupError as exc:
         report_start_error(window, exc)
         return False
+    made = datetime.fromtimestamp(backup.stat().st_mtime)
     QMessageBox.information(
         window,
         _("Sikkerhetskopien er tatt i bruk"),
         _(
-            "Registeret er satt tilbake til sikkerhetskopien {backup}. Det som ble gjort etter den, er ikke "
-            "med. Den skadde filen er lagt i {folder}."
-        ).format(backup=error.latest_backup.name, folder=kept),
+            "Registeret er satt tilbake til sikkerhetskopien fra {when}. Det som ble gjort etter den, "
+            "er ikke med. Den skadde filen er lagt i {folder}."
+        ).format(when=made.strftime("%d.%m.%Y kl. %H:%M"), folder=kept),
     )
     return True
 

@@ -4,6 +4,7 @@ store and the register copy (a leaf module, as ``errors``: of ours it imports on
 from __future__ import annotations
 
 import errno
+import sqlite3
 
 from desktop.i18n import _
 
@@ -24,3 +25,23 @@ def os_reason(exc: OSError) -> str:
     if exc.errno in reasons:
         return reasons[exc.errno]
     return exc.strerror or str(exc)
+
+
+def storage_reason(exc: BaseException) -> str:
+    """Why a file or SQLite could not read or write, in Norwegian for the common causes (a full disk is a
+    full disk whether the system or SQLite says so)."""
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    code = getattr(exc, "sqlite_errorcode", None)
+    base = (code or 0) & 0xFF
+    if base == sqlite3.SQLITE_FULL:
+        return _("disken er full")
+    if base == sqlite3.SQLITE_CANTOPEN:
+        return _("filen eller filene ved siden av den kan ikke åpnes; en skrivebeskyttet minnepinne?")
+    if base in (sqlite3.SQLITE_PERM, sqlite3.SQLITE_READONLY):
+        return _("ingen tilgang")
+    if base in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return _("den er i bruk av et annet program")
+    if base == sqlite3.SQLITE_IOERR:
+        return _("lese- eller skrivefeil på disken")
+    return str(exc)

@@ -80,10 +80,10 @@ def make_backup(
         log.warning("Backup of %s failed: %s", db_path, exc)
         target.unlink(missing_ok=True)  # no half copy among the backups
         if failed is not None:
-            from desktop.file_errors import os_reason
+            from desktop.file_errors import storage_reason
             from desktop.i18n import _
 
-            reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+            reason = storage_reason(exc)
             failed.append(
                 _(
                     "Sikkerhetskopien ved oppstart kunne ikke lages ({reason}). Alt annet virker som før."
@@ -116,25 +116,60 @@ def copy_database(db_path: Path, target: Path) -> None:
         raise
 
 
+def sound_backup(db_path: Path) -> Path | None:
+    """The newest backup of ``db_path`` that SQLite finds whole (a damaged one is passed over)."""
+    for backup in reversed(list_backups(db_path)):
+        try:
+            con = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                if con.execute("PRAGMA quick_check").fetchall() == [("ok",)]:
+                    return backup
+            finally:
+                con.close()
+        except sqlite3.Error:
+            continue
+    return None
+
+
 def restore_backup(db_path: Path, backup: Path) -> Path:
     """Put ``backup`` in the damaged register's place: the damaged file and its write-ahead log and
     shared-memory files (which SQLite would otherwise replay onto the backup) are moved, not deleted, into
-    a new folder ``skadet-<time>`` beside it; returns that folder. The caller holds the data folder."""
+    a new folder ``skadet-<time>`` beside it; returns that folder. The backup is copied beside the register
+    first, so a copy that fails moves nothing; a move that fails puts back what was moved. The caller holds
+    the data folder."""
     from desktop.errors import StorageError
+    from desktop.file_errors import storage_reason
     from desktop.i18n import _
 
+    incoming = db_path.with_name(db_path.name + ".gjenoppretter")
+    try:
+        shutil.copy2(backup, incoming)
+    except OSError as exc:
+        incoming.unlink(missing_ok=True)
+        raise StorageError(
+            _("Sikkerhetskopien kunne ikke tas i bruk: {reason}. Ingenting er endret.").format(
+                reason=storage_reason(exc)
+            )
+        ) from exc
     kept = db_path.parent / f"skadet-{datetime.now():%Y%m%d-%H%M%S}"
+    moved: list[Path] = []
     try:
         kept.mkdir()
-        for suffix in ("", "-wal", "-shm"):
+        for suffix in ("-wal", "-shm", ""):
             part = db_path.with_name(db_path.name + suffix)
             if part.exists():
                 part.replace(kept / part.name)
-        shutil.copy2(backup, db_path)
+                moved.append(part)
+        incoming.replace(db_path)
     except OSError as exc:
+        for part in reversed(moved):  # as it was
+            (kept / part.name).replace(part)
+        incoming.unlink(missing_ok=True)
+        if kept.is_dir() and not any(kept.iterdir()):
+            kept.rmdir()
         raise StorageError(
-            _("Sikkerhetskopien kunne ikke tas i bruk: {reason}. Den skadde filen ligger i {folder}.").format(
-                reason=exc.strerror or exc, folder=kept
+            _("Sikkerhetskopien kunne ikke tas i bruk: {reason}. Ingenting er endret.").format(
+                reason=storage_reason(exc)
             )
         ) from exc
     log.warning("Restored %s from %s; the damaged files are in %s", db_path, backup, kept)

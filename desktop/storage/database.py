@@ -21,6 +21,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.errors import CorruptDatabaseError, DataFolderError, DiskFullError, StorageError
+from desktop.file_errors import storage_reason
 from desktop.i18n import _
 from desktop.storage.backup import latest_backup, make_backup
 from desktop.storage.lock import DataDirLock
@@ -77,22 +78,8 @@ def inspect_file(path: Path) -> FileState:
                     "filen er ikke endret."
                 )
             ) from exc
-        raise _unreadable(path, _sqlite_reason(exc)) from exc
+        raise _unreadable(path, storage_reason(exc)) from exc
     return FileState(True, revision)
-
-
-def _sqlite_reason(exc: sqlite3.Error) -> str:
-    """SQLite's reason for not reading a file, in Norwegian where it is a common one."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code == sqlite3.SQLITE_CANTOPEN:
-        return _("filen eller filene ved siden av den kan ikke åpnes; en skrivebeskyttet minnepinne?")
-    if code in (sqlite3.SQLITE_PERM, sqlite3.SQLITE_READONLY):
-        return _("ingen tilgang")
-    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        return _("den er i bruk av et annet program")
-    if code == sqlite3.SQLITE_IOERR or (code or 0) & 0xFF == sqlite3.SQLITE_IOERR:
-        return _("lese- eller skrivefeil på disken")
-    return str(exc)
 
 
 def _damaged(exc: BaseException | None) -> bool:

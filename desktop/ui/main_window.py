@@ -603,7 +603,8 @@ def report_start_error(parent: QWidget | None, error: LupError) -> bool:
     if isinstance(error, CorruptDatabaseError) and error.latest_backup is not None:
         restore = box.addButton(_("Ta sikkerhetskopien i bruk"), QMessageBox.ButtonRole.AcceptRole)
         folder = box.addButton(_("Åpne mappen med sikkerhetskopier"), QMessageBox.ButtonRole.ActionRole)
-    box.addButton(_("Lukk"), QMessageBox.ButtonRole.RejectRole)
+    close = box.addButton(_("Lukk"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(close)  # Enter does not replace the register
     box.exec()
     if folder is not None and box.clickedButton() is folder:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(error.latest_backup.parent)))

@@ -418,3 +418,58 @@ def test_a_read_only_register_is_told_at_start(data_dir: Path, monkeypatch) -> N
     db = open_database(data_dir, backup=False)
     assert any("skrivebeskyttet" in note for note in db.start_notes)
     db.close()
+
+
+def test_a_restore_that_cannot_copy_the_backup_moves_nothing(data_dir: Path) -> None:
+    """The damaged files were moved aside before the copy; a copy that failed left no register at all,
+    and the next start made an empty one."""
+    from desktop.storage.backup import restore_backup
+
+    open_database(data_dir).close()
+    path = data_dir / DB_NAME
+    path.write_bytes(b"not a database " * 500)
+    before = path.read_bytes()
+    with pytest.raises(StorageError) as info:
+        restore_backup(path, data_dir / "backups" / "finnes-ikke.sqlite")
+    assert "Ingenting er endret" in info.value.message and "No such file" not in info.value.message
+    assert path.read_bytes() == before and not list(data_dir.glob("skadet-*"))
+
+
+def test_the_offer_is_checked_again_and_takes_the_newest_whole_backup(
+    data_dir: Path, qapp, monkeypatch
+) -> None:
+    """A second window's stale offer set a register restored meanwhile aside; and a damaged newest backup
+    was offered after every restore, while older whole ones never were."""
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy import select
+
+    from desktop.app import restore_and_tell
+    from desktop.errors import CorruptDatabaseError
+    from desktop.storage.backup import list_backups
+    from desktop.storage.models import Facilitator
+
+    db = open_database(data_dir)
+    with db.transaction() as s:
+        s.add(Facilitator(name="Kari Nordmann"))
+    db.close()
+    open_database(data_dir).close()  # backup 1: Kari
+    db = open_database(data_dir)
+    with db.transaction() as s:
+        s.add(Facilitator(name="Per Hansen"))
+    db.close()
+    open_database(data_dir).close()  # backup 2: Kari and Per
+    path = data_dir / DB_NAME
+    newest = list_backups(path)[-1]
+    newest.write_bytes(b"damaged too " * 500)
+    path.write_bytes(b"not a database " * 500)
+    with pytest.raises(CorruptDatabaseError) as info:
+        open_database(data_dir)
+    monkeypatch.setattr(QMessageBox, "information", lambda *_a: None)
+    assert restore_and_tell(None, data_dir, info.value)
+    db = open_database(data_dir, backup=False)
+    with db.transaction() as s:
+        assert s.scalars(select(Facilitator.name)).all() == ["Kari Nordmann"]  # the older, whole backup
+    db.close()
+    folders = list(data_dir.glob("skadet-*"))
+    assert restore_and_tell(None, data_dir, info.value)  # the stale offer: the register is whole now
+    assert list(data_dir.glob("skadet-*")) == folders  # nothing set aside again
