@@ -34,6 +34,8 @@ class ServiceCommand(QUndoCommand):
         self.report: Callable[[str], None] | None = None
         # Put the stack back over a step that could not be stored, then say why: (command, undoing, message).
         self.step_back: Callable[[ServiceCommand, bool, str], None] | None = None
+        # True while a move of the stack is to be put back: the steps it still passes are not carried out.
+        self.halted: Callable[[], bool] | None = None
 
     def first_run(self, db: Database) -> None:
         self.db = db
@@ -49,6 +51,9 @@ class ServiceCommand(QUndoCommand):
     def _guard(self, step: Callable[[], None], undoing: bool) -> None:
         if self._skip_next:
             self._skip_next = False
+            return
+        if self.halted is not None and self.halted():
+            self._skip_next = True  # a step before this one failed: the move stops here, and is put back
             return
         try:
             step()

@@ -28,6 +28,7 @@ class AppContext(QObject):
         self.db = db
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._stack_moved)
+        self._failed: tuple | None = None  # (command, undoing, message) of a step not stored, until put back
         self._kits: list | None = None
         self.runner_factory = None  # builds the RunController (set by the main window)
         self.settings = None  # the facilitator's settings (desktop.ui.settings), set by the main window
@@ -100,16 +101,25 @@ class AppContext(QObject):
         """Put a command whose first run succeeded on the stack (unless it changed nothing)."""
         if command.is_noop():
             return
-        command.report = self.error.emit
+        command.report = self._report_later  # a message box must not run the event loop mid-move
         command.step_back = self._step_back
+        command.halted = lambda: self._failed is not None
         self.undo_stack.push(command)  # redo() skips the run already made; indexChanged emits changed
 
+    def _report_later(self, message: str) -> None:
+        QTimer.singleShot(0, self, lambda: self.error.emit(message))
+
     def _step_back(self, command: ServiceCommand, undoing: bool, message: str) -> None:
-        """An undo (or redo) that could not be stored: once the stack has moved, put it where this command
-        is still done (or still to do), whatever else the move did, then say why. The command skips that
-        move; the commands the move passes are carried out again as they should be."""
+        """An undo (or redo) that could not be stored: the rest of the move is not carried out (the steps
+        it still passes mark themselves), and once Qt has moved the stack it is put back where this command
+        is still done (or still to do); the steps it passes then are the marked ones. One message."""
+        if self._failed is not None:
+            return
+        self._failed = (command, undoing, message)
 
         def back() -> None:
+            command, undoing, message = self._failed
+            self._failed = None
             stack = self.undo_stack
             index = next((i for i in range(stack.count()) if stack.command(i) is command), None)
             if index is not None:
