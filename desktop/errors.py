@@ -63,8 +63,8 @@ class CorruptDatabaseError(StorageError):
         """``open_now``: the damage was found while the register was open (not when opening it)."""
         found = (
             _(
-                "Databasen {path} er skadet (en minnepinne tatt ut, et annet program?); "
-                "endringen ble ikke lagret."
+                "Databasen {path} ble skadet mens programmet brukte den (en minnepinne tatt ut, et annet "
+                "program?)."
             )
             if open_now
             else _("Databasen {path} er skadet og kan ikke åpnes. Filen er ikke endret.")

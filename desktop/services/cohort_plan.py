@@ -35,7 +35,10 @@ def programme_dates(start: date, end: date, count: int) -> list[date]:
                 n=count, start=format_date(start), end=format_date(end)
             ),
         )
-    weeks = [start + timedelta(days=7 * k) for k in range(span // 7 + 1)]  # every day of start's weekday
+    anchor = start + timedelta(days=(7 - start.weekday()) % 7 if start.weekday() >= 5 else 0)  # a workday
+    if anchor > end:
+        anchor = start
+    weeks = [anchor + timedelta(days=7 * k) for k in range((end - anchor).days // 7 + 1)]  # its weekday
     every = [start + timedelta(days=k) for k in range(span + 1)]
     workdays = [d for d in every if d.weekday() < 5]
     days = weeks if len(weeks) >= count else workdays if len(workdays) >= count else every

@@ -518,7 +518,10 @@ class TimePlanEditor(QWidget):
         try:
             command.first_run(self.context.db)
         except LupError as exc:
-            self._say(exc.message)
+            if session_id == self.session_id:
+                self._say(exc.message)
+            else:  # the edit of a session just left: not under the plan shown now
+                self.context.error.emit(exc.message)
             return False
         self.context.push_done(command)
         return True

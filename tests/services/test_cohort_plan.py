@@ -84,3 +84,8 @@ def test_a_cohort_with_a_session_planned_by_hand_gets_the_rest_of_the_programme(
     assert len(made) == len(LUP.sequence) - 1 and by_hand not in made
     with pytest.raises(ValidationError):
         cohort_plan.plan_programme(db, cohort, LUP)  # all there now
+
+
+def test_a_cohort_starting_on_a_weekend_meets_on_the_monday_after() -> None:
+    days = cohort_plan.programme_dates(date(2026, 8, 1), date(2027, 1, 31), 6)  # a Saturday
+    assert {d.weekday() for d in days} == {0}

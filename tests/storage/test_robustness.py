@@ -262,7 +262,7 @@ def test_damage_noticed_while_open_is_a_corrupt_database_error(data_dir: Path) -
         handle.write(b"\xa5" * 4096 * 20)
     with pytest.raises(CorruptDatabaseError) as info, db.transaction() as s:
         s.scalars(select(Facilitator)).all()
-    assert "er skadet" in info.value.message and "-wal" in info.value.message
+    assert "ble skadet mens programmet brukte den" in info.value.message and "-wal" in info.value.message
     assert "kan ikke åpnes" not in info.value.message  # it was open, and in use
     db.close()
 
