@@ -225,6 +225,12 @@ class RegisterActions(QObject):
                     "«{name}» er ikke registrert som tjenestested. Legg det til med "
                     "Fil → Nytt tjenestested …, og velg det her."
                 ).format(name=typed)
+                if location.findText(typed, Qt.MatchFlag.MatchFixedString) < 0 and ask(
+                    self.parent_widget,
+                    _("Nytt tjenestested?"),
+                    _("«{name}» er ikke registrert som tjenestested. Registrere det nå?").format(name=typed),
+                ):
+                    self._register_typed_location(location, cohort_id, typed)
             location_id = combo_choice(location, "service_location", why)
             return CreateCommand(
                 _("Ny ledergruppe {location} i {cohort}").format(
@@ -235,6 +241,19 @@ class RegisterActions(QObject):
             )
 
         return self._ran(dialog, command, lambda c: node_key("group", c.created_id))
+
+    def _register_typed_location(self, combo: QComboBox, cohort_id: uuid.UUID, typed: str) -> None:
+        """A place typed in «Ny ledergruppe» and not registered: «Nytt tjenestested» with its name filled
+        in (its own undo step); once made, it is the place chosen."""
+        if not self.new_location(name=typed):
+            return
+        wanted = " ".join(typed.split()).casefold()
+        made = next(
+            (c for c in views.free_locations(self.db, cohort_id) if c.name.casefold() == wanted), None
+        )
+        if made is not None:
+            combo.addItem(made.name, made.id)
+            combo.setCurrentIndex(combo.count() - 1)
 
     def _participant_dialog(self, title: str, name_text="", email_text="", role=ParticipantRole.LEADER):
         dialog = FormDialog(self.parent_widget, title)
@@ -310,9 +329,9 @@ class RegisterActions(QObject):
 
     # --- the register -----------------------------------------------------------------------------------
 
-    def new_location(self, sector_id: uuid.UUID | None = None) -> bool:
+    def new_location(self, sector_id: uuid.UUID | None = None, name: str = "") -> bool:
         dialog = FormDialog(self.parent_widget, _("Nytt tjenestested"))
-        name = dialog.add(_("Navn"), QLineEdit(), "name")
+        name = dialog.add(_("Navn"), QLineEdit(name), "name")
         sector = dialog.add(
             _("Kommunalområde"), choice_combo(views.sector_choices(self.db), sector_id), "sector"
         )

@@ -466,8 +466,9 @@ def test_the_initiatives_tab_fits_beside_the_card_browser_on_a_laptop(window) ->
     assert page.minimumSizeHint().width() + browser.minimumSizeHint().width() <= room
 
 
-def test_a_new_group_at_a_place_not_in_the_list_says_why(window, dialogs):
+def test_a_new_group_at_a_place_not_in_the_list_says_why(window, dialogs, monkeypatch):
     """«Velg et tjenestested fra listen.» did not say whether the place was unknown or already taken."""
+    monkeypatch.setattr("desktop.ui.actions.ask", lambda *_a: False)  # not registered now
     lup3 = views.cohort_detail(window.context.db, LUP3)
     taken = next(
         c.name
@@ -575,3 +576,26 @@ def test_what_opening_the_register_noted_is_shown_in_the_status_bar(qtbot, demo_
     window.show()
     window.open_register(demo_db)
     assert "Sikkerhetskopien ved oppstart kunne ikke lages" in window.statusBar().currentMessage()
+
+
+def test_a_place_not_registered_can_be_registered_from_the_new_group_dialog(window, dialogs, monkeypatch):
+    """«Eikeli skole» typed in «Ny ledergruppe»: «Registrere det nå?» opens «Nytt tjenestested» with the
+    name filled in, and the group is made there (two undo steps)."""
+    asked: list[str] = []
+    monkeypatch.setattr("desktop.ui.actions.ask", lambda _p, _t, question: asked.append(question) or True)
+    window.navigator.select(node_key("groups", LUP3))
+    before = views.cohort_detail(window.context.db, LUP3).groups
+
+    def group(dialog) -> None:
+        dialog.fields["service_location"].setEditText("Eikeli skole")
+
+    def location(dialog) -> None:
+        assert dialog.fields["name"].text() == "Eikeli skole"
+        dialog.fields["sector"].setEditText("Oppvekst skole")
+
+    dialogs.answer(group)
+    dialogs.answer(location)
+    window.add_group_action.trigger()
+    assert "Registrere det nå?" in asked[0]
+    assert views.cohort_detail(window.context.db, LUP3).groups == before + 1
+    assert window.workspace.current_page().heading.text() == "Eikeli skole"
