@@ -47,6 +47,7 @@ def restore_and_tell(window, data_dir: Path, error) -> bool:
 
     from PySide6.QtWidgets import QMessageBox
 
+    from desktop.domain.rules import format_date, format_time
     from desktop.errors import CorruptDatabaseError, StorageError
     from desktop.storage.backup import backup_dir, restore_backup, sound_backup
     from desktop.storage.database import DB_NAME, inspect_file
@@ -83,7 +84,7 @@ def restore_and_tell(window, data_dir: Path, error) -> bool:
         _(
             "Registeret er satt tilbake til sikkerhetskopien fra {when}. Det som ble gjort etter den, "
             "er ikke med. Den skadde filen er lagt i {folder}."
-        ).format(when=made.strftime("%d.%m.%Y kl. %H:%M"), folder=kept),
+        ).format(when=f"{format_date(made.date())} kl. {format_time(made.time())}", folder=kept),
     )
     return True
 

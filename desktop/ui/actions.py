@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from desktop.domain.enums import ParticipantRole, SessionKind
 from desktop.domain.fund import SCORE_MAX, Criterion, FundDecision, kroner
-from desktop.domain.rules import format_date
+from desktop.domain.rules import format_date, format_time
 from desktop.errors import LupError, ValidationError
 from desktop.i18n import _
 from desktop.services import cohorts, fund, groups, register, timeplan, views
@@ -173,8 +173,9 @@ class RegisterActions(QObject):
                 return
             planned.setText(
                 "\n".join(
-                    f"{format_date(day)}  {t.title} ({timeplan.template_hours(t)[0]:%H:%M}–"
-                    f"{timeplan.template_hours(t)[1]:%H:%M})"
+                    f"{format_date(day)}  {t.title} ("
+                    + "–".join(format_time(h) for h in timeplan.template_hours(t))
+                    + ")"
                     for day, t in rows
                 )
                 + "\n"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QLabel
 
+from desktop.domain.rules import format_time
 from desktop.i18n import _
 from desktop.ui.widgets import FormDialog
 
@@ -57,8 +58,8 @@ def choose_template(
             start, end = template_hours(template)
             text = _("{title} ({start}–{end}, {hours}, {n} blokker)").format(
                 title=template.title,
-                start=start.strftime("%H:%M"),
-                end=end.strftime("%H:%M"),
+                start=format_time(start),
+                end=format_time(end),
                 hours=hours,
                 n=len(template.blocks),
             )

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.rules import format_time
 from desktop.domain.run import Level, Run, RunError, RunStatus, SystemClock, plan_vs_actual
 from desktop.errors import NotFoundError
 from desktop.i18n import _
@@ -392,7 +393,7 @@ class RunController(QObject):
 
     def projection_state(self) -> ProjectionState:
         run, plan = self.run, self.plan
-        now = self.clock.now().astimezone().strftime("%H:%M")  # the room's clock, local time
+        now = format_time(self.clock.now().astimezone().time())  # the room's clock, local time
         if run is None or plan is None:  # nothing to run: the session (if any) and the time, not a dark wall
             return ProjectionState(title=plan.title if plan else "", heading=now)
         if run.status is RunStatus.FINISHED:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import timeplan as tp
 from desktop.domain.kit import BlockCategory
+from desktop.domain.rules import format_time
 from desktop.i18n import _
 from desktop.services import timeplan
 from desktop.ui.commands import PlanCommand
@@ -681,10 +682,10 @@ class TimePlanEditor(QWidget):
                     "Skal samlingen gå {start}–{end}? (Nei: planen legges inn i samlingens tider.)"
                 ).format(
                     title=template.title,
-                    start=start.strftime("%H:%M"),
-                    end=end.strftime("%H:%M"),
-                    own_start=plan.start.strftime("%H:%M"),
-                    own_end=plan.end.strftime("%H:%M"),
+                    start=format_time(start),
+                    end=format_time(end),
+                    own_start=format_time(plan.start),
+                    own_end=format_time(plan.end),
                 ),
             )
         self._perform_shown(
