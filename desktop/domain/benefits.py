@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from desktop.domain.rules import format_date
 from desktop.errors import ValidationError
 from desktop.i18n import _
 
@@ -163,7 +164,7 @@ def check_plan(baseline: float, baseline_date: date, target: float, target_date:
         raise ValidationError(
             "target_date",
             _("Måldatoen kan ikke være før nullpunktsmålingen ({day}).").format(
-                day=baseline_date.strftime("%d.%m.%Y")
+                day=format_date(baseline_date)
             ),
         )
 
@@ -173,7 +174,7 @@ def check_measurement(on: date, baseline_date: date) -> None:
         raise ValidationError(
             "measured_on",
             _("Målingen er datert før nullpunktsmålingen ({day}). Nullpunktet er utgangspunktet.").format(
-                day=baseline_date.strftime("%d.%m.%Y")
+                day=format_date(baseline_date)
             ),
         )
 

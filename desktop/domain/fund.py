@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from desktop.domain.rules import format_date
 from desktop.errors import ValidationError
 from desktop.i18n import _
 
@@ -170,28 +171,22 @@ def check_round_dates(
                 raise ValidationError(
                     "deadline",
                     _("Søknadsfristen kan ikke være før {what} ({day}).").format(
-                        what=other, day=day.strftime("%d.%m.%Y")
+                        what=other, day=format_date(day)
                     ),
                 )
             raise ValidationError(
                 field,
-                _("{what} må være før søknadsfristen ({day}).").format(
-                    what=label, day=deadline.strftime("%d.%m.%Y")
-                ),
+                _("{what} må være før søknadsfristen ({day}).").format(what=label, day=format_date(deadline)),
             )
     if decision is not None and decision < deadline:
         if at_deadline and "decision_date" not in edited:
             raise ValidationError(
                 "deadline",
-                _("Søknadsfristen kan ikke være etter vedtaket ({day}).").format(
-                    day=decision.strftime("%d.%m.%Y")
-                ),
+                _("Søknadsfristen kan ikke være etter vedtaket ({day}).").format(day=format_date(decision)),
             )
         raise ValidationError(
             "decision_date",
-            _("Vedtaket kan ikke komme før søknadsfristen ({day}).").format(
-                day=deadline.strftime("%d.%m.%Y")
-            ),
+            _("Vedtaket kan ikke komme før søknadsfristen ({day}).").format(day=format_date(deadline)),
         )
 
 

@@ -51,7 +51,7 @@ from desktop.domain.benefits import GainType
 from desktop.domain.journey import LaneKind, lane_kind_for
 from desktop.domain.kit import BlockCategory, JourneyTemplate, Kit, Orientation, PaperSize, Worksheet
 from desktop.domain.prototypes import Decision
-from desktop.domain.rules import format_number
+from desktop.domain.rules import format_date, format_number
 from desktop.errors import LupError
 from desktop.i18n import _
 from desktop.reports import fonts, layout
@@ -563,7 +563,7 @@ def _number(value: float | None) -> str:
 
 
 def _date(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
+    return format_date(value) if value else ""
 
 
 # --- journey map --------------------------------------------------------------------------------------------

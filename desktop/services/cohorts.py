@@ -10,7 +10,13 @@ from typing import Any
 from sqlalchemy import delete, select
 
 from desktop.domain.enums import SessionKind
-from desktop.domain.rules import check_period, check_session_times, clean_name, clean_optional_text
+from desktop.domain.rules import (
+    check_period,
+    check_session_times,
+    clean_name,
+    clean_optional_text,
+    format_date,
+)
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.services.common import apply_changes, clean_fields, delete_with_snapshot, get, same_name_exists
@@ -81,7 +87,7 @@ def update_cohort(db: Database, cohort_id: uuid.UUID, **values: Any) -> dict[str
             raise ValidationError(
                 field,
                 _("Samlingen «{title}» den {day} ville havnet utenfor kullets periode.").format(
-                    title=outside[0].title, day=outside[0].date.strftime("%d.%m.%Y")
+                    title=outside[0].title, day=format_date(outside[0].date)
                 ),
             )
         return apply_changes(row, clean)

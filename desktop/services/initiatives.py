@@ -31,6 +31,7 @@ from desktop.domain.initiatives import (
     check_dates,
 )
 from desktop.domain.kit import VeikartPhase
+from desktop.domain.rules import format_date
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.services.common import apply_changes, clean_fields, delete_with_snapshot, get
@@ -302,7 +303,7 @@ def update_benefit(db: Database, benefit_id: uuid.UUID, **values: Any) -> dict[s
                 _(
                     "Det finnes en måling fra {day}, før denne datoen. "
                     "Nullpunktet må være den første målingen."
-                ).format(day=earliest.strftime("%d.%m.%Y")),
+                ).format(day=format_date(earliest)),
             )
         return apply_changes(row, clean)
 

@@ -24,7 +24,7 @@ from desktop.domain import timeplan as tp
 from desktop.domain.benefits import Measurement, progress, sum_by_gain_type
 from desktop.domain.ideas import Quadrant
 from desktop.domain.initiatives import InitiativeView
-from desktop.domain.rules import cohort_finished
+from desktop.domain.rules import cohort_finished, format_time
 from desktop.errors import LupError, NotFoundError
 from desktop.i18n import _
 from desktop.reports.data import (
@@ -231,7 +231,7 @@ def _clock(value: datetime | None) -> str | None:
     if value is None:
         return None
     aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-    return aware.astimezone(local_zone()).strftime("%H:%M")
+    return format_time(aware.astimezone(local_zone()).time())
 
 
 def _session_run(
@@ -268,8 +268,8 @@ def _session_run(
         kind,
         plan.date,
         place,
-        plan.start.strftime("%H:%M"),
-        plan.end.strftime("%H:%M"),
+        format_time(plan.start),
+        format_time(plan.end),
         facilitators,
         tuple(blocks),
         frozenset(tools),

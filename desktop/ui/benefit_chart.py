@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF, QPainter, QPa
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.domain.benefits import Progress
-from desktop.domain.rules import format_number
+from desktop.domain.rules import format_date, format_number
 from desktop.i18n import _
 from desktop.ui.charts import BACKGROUND, GRID, INK, MUTED, PALETTE, PaintedChart, format_value
 
@@ -315,7 +315,7 @@ class BenefitChart(PaintedChart):
 
         if d.target_date is not None:
             g.target_x = g.x_of(d.target_date)
-            text = _("Måldato {day}").format(day=d.target_date.strftime("%d.%m.%Y"))
+            text = _("Måldato {day}").format(day=format_date(d.target_date))
             w = tick_fm.horizontalAdvance(text) + 4
             # under the time axis, in the row of the date ticks (which give way to it)
             rect = QRectF(

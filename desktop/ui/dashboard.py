@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.benefits import GainSum, GainType
 from desktop.domain.fund import kroner
+from desktop.domain.rules import format_date
 from desktop.i18n import _
 from desktop.services.dashboard import Dashboard, GroupRef, dashboard
 from desktop.ui.charts import BACKGROUND, INK, MUTED, PALETTE, BarChart, format_value
@@ -788,7 +789,7 @@ class ProgrammeDashboard(QWidget):
             _(
                 "Tall per {day}. Hold musepekeren over et tall, eller gå til det med Tab, for å se hvordan "
                 "det er telt."
-            ).format(day=today.strftime("%d.%m.%Y"))
+            ).format(day=format_date(today))
         )
         self.programme_section.set_figures(programme_figures(d))
         self.benefit_section.set_figures(benefit_figures(d))
@@ -933,7 +934,7 @@ class ProgrammeDashboard(QWidget):
         image = QImage(max(1, width), max(1, height), QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(QColor(BACKGROUND))
         painter = QPainter(image)
-        day = (self.today or date.today()).strftime("%d.%m.%Y")
+        day = format_date(self.today or date.today())
         paint_key_figures(
             painter,
             image.width(),

@@ -613,7 +613,7 @@ class RunPanel(QWidget):
             self.block_title.setText(_("Samlingen er ferdig"))
             self.countdown.setText("--:--")
             self.countdown.setStyleSheet("")
-            ended = c.run.finished_at.astimezone().strftime("%H:%M") if c.run.finished_at else ""
+            ended = format_time(c.run.finished_at.astimezone().time()) if c.run.finished_at else ""
             self.behind.setText(_("Avsluttet {time}").format(time=ended))
             self.status.setText(_("Ferdig"))
             self.next_label.setText("")

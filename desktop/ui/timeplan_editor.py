@@ -548,7 +548,7 @@ class TimePlanEditor(QWidget):
         if value == block.pinned_start:
             return
         text = (
-            _("Fest «{title}» til {time}").format(title=block.title, time=value.strftime("%H:%M"))
+            _("Fest «{title}» til {time}").format(title=block.title, time=format_time(value))
             if value
             else _("Løsne «{title}»").format(title=block.title)
         )
