@@ -336,8 +336,7 @@ class ProjectionWindow(QWidget):
     def picture_size(self) -> QSize:
         """The size to render a picture for the wall at: the room inside the wall's margins (at least
         640 × 360, for a wall not shown yet)."""
-        margin_x, margin_y = self._margins()
-        return QSize(max(self.width() - 2 * margin_x, 640), max(self.height() - 2 * margin_y, 360))
+        return self._room().expandedTo(QSize(640, 360))
 
     def show_image(self, image: QImage) -> None:
         """Show a picture for the room (a journey map rendered at ``picture_size``), until ``show_state``;
@@ -356,11 +355,11 @@ class ProjectionWindow(QWidget):
     def _fit_image(self) -> None:
         if self._image is None:
             return
-        margin_x, margin_y = self._margins()
-        room = QSize(max(1, self.width() - 2 * margin_x), max(1, self.height() - 2 * margin_y))
         self._image_page.setPixmap(
             QPixmap.fromImage(self._image).scaled(
-                room, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+                self._room().expandedTo(QSize(1, 1)),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
             )
         )
 
@@ -436,15 +435,20 @@ class ProjectionWindow(QWidget):
     def _margins(self) -> tuple[int, int]:
         return round(self.width() * 0.045), round(self.height() * 0.045)
 
+    def _room(self) -> QSize:
+        """The size inside the margins: what the countdown, a card or a picture may fill."""
+        margin_x, margin_y = self._margins()
+        return QSize(self.width() - 2 * margin_x, self.height() - 2 * margin_y)
+
     def _refit(self) -> None:
         """Size every font from the window's height and cut what does not fit."""
         margin_x, margin_y = self._margins()
-        layout = self.layout()
-        layout.setContentsMargins(margin_x, margin_y, margin_x, margin_y)
+        self.layout().setContentsMargins(margin_x, margin_y, margin_x, margin_y)
+        room = self._room()
         if self._card is not None:
-            self._fit_card(self.width() - 2 * margin_x, self.height() - 2 * margin_y)
+            self._fit_card(room.width(), room.height())
         else:
-            self._fit_timer(self.width() - 2 * margin_x, self.height() - 2 * margin_y)
+            self._fit_timer(room.width(), room.height())
         self._fit_image()
 
     def _fit_timer(self, width: int, height: int) -> None:
