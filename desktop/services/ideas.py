@@ -77,25 +77,31 @@ def load_board(db: Database, group_id: uuid.UUID) -> Board:
 
 def board_view(db: Database, group_id: uuid.UUID) -> BoardView:
     with db.transaction() as s:
-        board = _read(s, group_id)
-        voters = tuple(
-            Voter(r.id, r.name)
-            for r in s.execute(
-                select(Participant.id, Participant.name).where(Participant.leader_group_id == group_id)
-            )
+        return read_view(s, group_id)
+
+
+def read_view(s, group_id: uuid.UUID) -> BoardView:
+    """The board with its voters, the journey cards its ideas answer and prototypes per idea (inside a
+    transaction)."""
+    board = _read(s, group_id)
+    voters = tuple(
+        Voter(r.id, r.name)
+        for r in s.execute(
+            select(Participant.id, Participant.name).where(Participant.leader_group_id == group_id)
         )
-        card_ids = [i.source_card_id for i in board.ideas if i.source_card_id is not None]
-        sources = {source.card_id: source for source in _sources(s, JourneyCard.id.in_(card_ids))}
-        prototypes = dict(
-            s.execute(
-                select(Prototype.idea_id, func.count())
-                .where(Prototype.leader_group_id == group_id)
-                .group_by(Prototype.idea_id)
-            ).all()
-        )
-        return BoardView(
-            group_id, board, tuple(sorted(voters, key=lambda v: v.name.casefold())), sources, prototypes
-        )
+    )
+    card_ids = [i.source_card_id for i in board.ideas if i.source_card_id is not None]
+    sources = {source.card_id: source for source in _sources(s, JourneyCard.id.in_(card_ids))}
+    prototypes = dict(
+        s.execute(
+            select(Prototype.idea_id, func.count())
+            .where(Prototype.leader_group_id == group_id)
+            .group_by(Prototype.idea_id)
+        ).all()
+    )
+    return BoardView(
+        group_id, board, tuple(sorted(voters, key=lambda v: v.name.casefold())), sources, prototypes
+    )
 
 
 def source_choices(db: Database, group_id: uuid.UUID) -> tuple[Source, ...]:

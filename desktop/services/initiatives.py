@@ -55,12 +55,17 @@ class Origin:
 def initiatives_of_group(db: Database, group_id: uuid.UUID) -> tuple[InitiativeView, ...]:
     with db.transaction() as s:
         get(s, LeaderGroup, group_id)
-        rows = s.scalars(
-            select(Initiative)
-            .where(Initiative.leader_group_id == group_id)
-            .order_by(Initiative.created_at, Initiative.id)
-        ).all()
-        return _views(s, rows)
+        return read_group(s, group_id)
+
+
+def read_group(s, group_id: uuid.UUID) -> tuple[InitiativeView, ...]:
+    """A group's initiatives with their benefit plans, oldest first (inside a transaction)."""
+    rows = s.scalars(
+        select(Initiative)
+        .where(Initiative.leader_group_id == group_id)
+        .order_by(Initiative.created_at, Initiative.id)
+    ).all()
+    return _views(s, rows)
 
 
 def initiative(db: Database, initiative_id: uuid.UUID) -> InitiativeView:

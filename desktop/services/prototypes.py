@@ -40,31 +40,23 @@ class PrototypeSummary:
 
 def prototypes_of_group(db: Database, group_id: uuid.UUID) -> tuple[PrototypeSummary, ...]:
     with db.transaction() as s:
-        ids = s.scalars(
-            select(PrototypeRow.id)
-            .where(PrototypeRow.leader_group_id == group_id)
-            .order_by(PrototypeRow.created_at, PrototypeRow.id)
-        ).all()
         texts = dict(
             s.execute(select(IdeaRow.id, IdeaRow.text).where(IdeaRow.leader_group_id == group_id)).all()
         )
-        result = []
-        for prototype_id in ids:
-            p = _read(s, prototype_id)
-            result.append(
-                PrototypeSummary(
-                    p.id,
-                    p.idea_id,
-                    texts.get(p.idea_id, ""),
-                    p.title,
-                    p.kit_id,
-                    p.card_id,
-                    p.status,
-                    len(p.iterations),
-                    p.current.missing,
-                )
+        return tuple(
+            PrototypeSummary(
+                p.id,
+                p.idea_id,
+                texts.get(p.idea_id, ""),
+                p.title,
+                p.kit_id,
+                p.card_id,
+                p.status,
+                len(p.iterations),
+                p.current.missing,
             )
-        return tuple(result)
+            for p in read_group(s, group_id)
+        )
 
 
 def load_prototype(db: Database, prototype_id: uuid.UUID) -> Prototype:
@@ -141,17 +133,36 @@ def _prototype_values(p: Prototype) -> dict:
 
 
 def _read(s, prototype_id: uuid.UUID) -> Prototype:
-    row = get(s, PrototypeRow, prototype_id)
-    columns = [getattr(PrototypeIteration, name) for name in _ROUND_FIELDS]
-    rounds = tuple(
-        Iteration(r.id, *r[1:])
-        for r in s.execute(
-            select(PrototypeIteration.id, *columns)
-            .where(PrototypeIteration.prototype_id == prototype_id)
-            .order_by(PrototypeIteration.position)
+    get(s, PrototypeRow, prototype_id)
+    return _prototypes(s, PrototypeRow.id == prototype_id)[0]
+
+
+def read_group(s, group_id: uuid.UUID) -> tuple[Prototype, ...]:
+    """A group's prototypes with their rounds, oldest first, in two queries (inside a transaction)."""
+    return _prototypes(s, PrototypeRow.leader_group_id == group_id)
+
+
+def _prototypes(s, where) -> tuple[Prototype, ...]:
+    rows = s.execute(
+        select(
+            PrototypeRow.id,
+            PrototypeRow.idea_id,
+            PrototypeRow.title,
+            PrototypeRow.kit_id,
+            PrototypeRow.card_id,
         )
-    )
-    return Prototype(row.id, row.idea_id, row.title, row.kit_id, row.card_id, rounds)
+        .where(where)
+        .order_by(PrototypeRow.created_at, PrototypeRow.id)
+    ).all()
+    rounds: dict[uuid.UUID, list[Iteration]] = {r.id: [] for r in rows}
+    columns = [getattr(PrototypeIteration, name) for name in _ROUND_FIELDS]
+    for r in s.execute(
+        select(PrototypeIteration.prototype_id, PrototypeIteration.id, *columns)
+        .where(PrototypeIteration.prototype_id.in_(list(rounds)))
+        .order_by(PrototypeIteration.position)
+    ):
+        rounds[r[0]].append(Iteration(r[1], *r[2:]))
+    return tuple(Prototype(r.id, r.idea_id, r.title, r.kit_id, r.card_id, tuple(rounds[r.id])) for r in rows)
 
 
 def _write_rounds(s, new: Prototype, old: Prototype | None) -> None:

@@ -93,9 +93,10 @@ TOOLS_BY_TEMPLATE = {
 def group_report(db: Database, group_id: uuid.UUID, today: date | None = None) -> GroupReport:
     """Everything a leader group produced, for its summaries.
 
-    The group's own facts, its cohort's sessions with their plans and its journey maps are read in one
-    transaction with a few set-based queries (not one query per session, map or relationship); the idea
-    board, prototypes and initiatives come from their services. Python's cycle collector is paused
+    Everything is read in one transaction, so the summary shows one moment of the register even while
+    another window writes, with a few set-based queries (not one query per session, prototype or
+    relationship); the idea board, prototypes and initiatives through their services' readers. Only the
+    photos' files are looked up after it. Python's cycle collector is paused
     meanwhile (many short-lived ORM objects; each collection would walk the app's whole heap)."""
     enabled = gc.isenabled()
     gc.disable()
@@ -185,15 +186,17 @@ def _group_report(db: Database, group_id: uuid.UUID, today: date | None) -> Grou
         maps = tuple(
             JourneyData(m.id, m.title, m.kind.label, m.session_id, journeys._read(s, m.id)) for m in map_rows
         )
+        board = ideas.read_view(s, group_id)
+        idea_texts = {i.id: i.text for i in board.board.ideas}
+        protos = tuple(
+            _prototype(p, idea_texts.get(p.idea_id, "")) for p in prototypes.read_group(s, group_id)
+        )
+        plans = initiatives.read_group(s, group_id)
+        photo_places = _photo_places(s, group_id)
     if any(m.journey.persona.photo for m in maps):
         from desktop.services.photos import picture_path
 
         maps = tuple(replace(m, persona_picture=picture_path(db, m.journey.persona.photo)) for m in maps)
-    board = _board(ideas.board_view(db, group_id))
-    protos = tuple(
-        _prototype(prototypes.load_prototype(db, p.id), p.idea_text)
-        for p in prototypes.prototypes_of_group(db, group_id)
-    )
     return GroupReport(
         group_id,
         head[1],
@@ -206,10 +209,10 @@ def _group_report(db: Database, group_id: uuid.UUID, today: date | None) -> Grou
         people,
         sessions,
         maps,
-        board,
+        _board(board),
         protos,
-        initiatives.initiatives_of_group(db, group_id),
-        photos_of_group(db, group_id, [x.id for x in sessions]),
+        plans,
+        _photos(db, group_id, photo_places, [x.id for x in sessions]),
         today,
     )
 
@@ -328,29 +331,30 @@ def _prototype(p, idea_text: str) -> PrototypeData:
     return PrototypeData(p.id, p.title, idea_text, kind, p.status.label, p.iterations, decision)
 
 
-def photos_of_group(
-    db: Database, group_id: uuid.UUID, session_ids: list[uuid.UUID] | tuple = ()
-) -> tuple[PhotoData, ...]:
-    """The group's photos (with the sessions each was taken at and their original file names)."""
+def _photo_places(s, group_id: uuid.UUID) -> list:
+    """Where each of the group's photos was taken: its own session, or the session its journey map was made
+    in (photo id, session id or None, map's session id or None)."""
     from sqlalchemy import or_
 
     from desktop.storage.models import JourneyMap, Photo
 
-    # Where a photo was taken: its own session, or the session its journey map was made in.
-    with db.transaction() as s:
-        rows = s.execute(
-            select(Photo.id, Photo.session_id, JourneyMap.session_id)
-            .outerjoin(JourneyMap, Photo.journey_map_id == JourneyMap.id)
-            .where(or_(Photo.leader_group_id == group_id, JourneyMap.leader_group_id == group_id))
-        ).all()
-    if not rows:  # the common case: no photo service (and image libraries) to load
+    return s.execute(
+        select(Photo.id, Photo.session_id, JourneyMap.session_id)
+        .outerjoin(JourneyMap, Photo.journey_map_id == JourneyMap.id)
+        .where(or_(Photo.leader_group_id == group_id, JourneyMap.leader_group_id == group_id))
+    ).all()
+
+
+def _photos(db: Database, group_id: uuid.UUID, places: list, session_ids) -> tuple[PhotoData, ...]:
+    """The group's photos (with the sessions each was taken at and their original file names)."""
+    if not places:  # the common case: no photo service (and image libraries) to load
         return ()
     from desktop.services.photos import photos_of
 
     photos = photos_of(db, group_id=group_id)
     wanted = set(session_ids)
     taken: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
-    for photo_id, own, by_map in rows:
+    for photo_id, own, by_map in places:
         taken[photo_id].update(x for x in (own, by_map) if x is not None and x in wanted)
     return tuple(
         PhotoData(

@@ -195,6 +195,25 @@ def test_prototypes_of_group_summarise_status_rounds_and_drafts(db, small, board
     assert len(prototypes.prototypes_of_group(db, other)) == 1
 
 
+def test_prototypes_of_group_read_in_the_same_few_queries_however_many_there_are(db, small, board):
+    from sqlalchemy import event
+
+    statements: list[str] = []
+    event.listen(db.engine, "before_cursor_execute", lambda _c, _cur, sql, *_a: statements.append(sql))
+
+    def queries() -> int:
+        statements.clear()
+        prototypes.prototypes_of_group(db, small.group)
+        return len(statements)
+
+    prototypes.create_prototype(db, small.group, two_rounds(A))
+    one = queries()
+    for idea in (A, B, B):
+        prototypes.create_prototype(db, small.group, two_rounds(idea))
+    assert queries() == one  # not one query (or two) per prototype
+    assert [s.rounds for s in prototypes.prototypes_of_group(db, small.group)] == [2, 2, 2, 2]
+
+
 def test_delete_prototype_and_restore(db, small, board, rows):
     p = two_rounds(B)
     prototypes.create_prototype(db, small.group, p)

@@ -33,6 +33,22 @@ def test_group_report_of_a_demo_group(demo_db) -> None:
     assert not data.empty
 
 
+def test_group_report_reads_one_moment_of_the_register(demo_db, monkeypatch) -> None:
+    """One transaction: a summary made while another window writes shows the register as it was at one
+    moment, never an idea board from before an edit beside prototypes from after it."""
+    opened = []
+    transaction = demo_db.transaction
+
+    def counted():
+        opened.append(1)
+        return transaction()
+
+    monkeypatch.setattr(demo_db, "transaction", counted)
+    data = reports.group_report(demo_db, CAPRALHAUGEN)
+    assert data.board.ideas and data.prototypes and data.initiatives
+    assert len(opened) == 1
+
+
 def test_group_report_of_a_new_group_is_empty(db, small) -> None:
     data = reports.group_report(db, small.group)
     assert data.empty
