@@ -78,8 +78,21 @@ class CorruptDatabaseError(StorageError):
         else:
             advice = _("Det finnes ingen sikkerhetskopi i dataområdet.")
         super().__init__(f"{found} {advice}")
+        self.found = found
         self.latest_backup = latest_backup
         self.detail = detail
+
+    @property
+    def restore_offer(self) -> str:
+        """What to say where the app itself can take the backup in use (a button beside the message),
+        instead of the steps to do it by hand."""
+        return "{found} {offer}".format(
+            found=self.found,
+            offer=_(
+                "«Ta sikkerhetskopien i bruk» legger inn den nyeste hele sikkerhetskopien i stedet. "
+                "Den skadde filen blir tatt vare på i en egen mappe ved siden av."
+            ),
+        )
 
 
 class DataFolderError(StorageError):

@@ -592,15 +592,16 @@ def report_start_error(parent: QWidget | None, error: LupError) -> bool:
 
     from desktop.errors import CorruptDatabaseError
 
+    offer = isinstance(error, CorruptDatabaseError) and error.latest_backup is not None
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         _("LUP Verksted kan ikke starte"),
-        error.message,
+        error.restore_offer if offer else error.message,
         QMessageBox.StandardButton.NoButton,
         parent,
     )
     folder = restore = None
-    if isinstance(error, CorruptDatabaseError) and error.latest_backup is not None:
+    if offer:
         restore = box.addButton(_("Ta sikkerhetskopien i bruk"), QMessageBox.ButtonRole.AcceptRole)
         folder = box.addButton(_("Åpne mappen med sikkerhetskopier"), QMessageBox.ButtonRole.ActionRole)
     close = box.addButton(_("Lukk"), QMessageBox.ButtonRole.RejectRole)

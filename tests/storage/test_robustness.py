@@ -388,6 +388,29 @@ def test_the_app_offers_the_backup_and_opens_it(data_dir: Path, qapp, monkeypatc
     open_database(data_dir).close()  # opens again
 
 
+def test_the_start_message_offers_the_button_not_the_steps_by_hand(data_dir: Path, qapp, monkeypatch) -> None:
+    """Beside «Ta sikkerhetskopien i bruk» the message told how to move files and copy the backup by hand."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.errors import CorruptDatabaseError
+    from desktop.ui.main_window import report_start_error
+
+    open_database(data_dir).close()
+    open_database(data_dir).close()
+    (data_dir / DB_NAME).write_bytes(b"not a database " * 500)
+    with pytest.raises(CorruptDatabaseError) as info:
+        open_database(data_dir)
+    shown: list[tuple[str, list[str]]] = []
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: shown.append((box.text(), [b.text() for b in box.buttons()])) or 0
+    )
+    assert not report_start_error(None, info.value)
+    text, buttons = shown[0]
+    assert "Ta sikkerhetskopien i bruk" in buttons
+    assert "Ta sikkerhetskopien i bruk" in text and "kopier" not in text and "-wal" not in text
+    assert "-wal" in info.value.message  # the steps by hand stay where there is no button (the command line)
+
+
 def test_a_start_up_backup_that_cannot_be_made_is_told_and_start_up_goes_on(
     data_dir: Path, monkeypatch
 ) -> None:
