@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,6 +35,7 @@ from desktop.i18n import _
 from desktop.services import run as run_service
 from desktop.services import timeplan
 from desktop.ui.context import ask
+from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.projection import PROJECTION_SCREEN, ProjectionState, ProjectionWindow, choose_screen
 
 LEVEL_COLOURS = {
@@ -489,20 +489,19 @@ class RunPanel(QWidget):
         for label in (self.block_title, self.next_label, self.status):
             label.setTextFormat(Qt.TextFormat.PlainText)
 
-        buttons = QGridLayout()
+        # Two rows that wrap: the clock's buttons, then the wall's (one line each on a wide screen).
+        clock, wall = FlowLayout(), FlowLayout()
         a = controller.actions
-        for column, (name, text) in enumerate(
-            (
-                ("toggle", _("Start / pause (P)")),
-                ("previous", _("◀ Forrige (PgUp)")),
-                ("next", _("Neste ▶ (PgDn)")),
-                ("add1", _("+1 min (1)")),
-                ("add5", _("+5 min (5)")),
-            )
+        for name, text in (
+            ("toggle", _("Start / pause (P)")),
+            ("previous", _("◀ Forrige (PgUp)")),
+            ("next", _("Neste ▶ (PgDn)")),
+            ("add1", _("+1 min (1)")),
+            ("add5", _("+5 min (5)")),
         ):
             button = QPushButton(text)
             button.clicked.connect(a[name].trigger)
-            buttons.addWidget(button, 0, column)
+            clock.addWidget(button)
         self.project_button = QPushButton(_("Vis på veggen"))
         self.project_button.clicked.connect(controller.show_projection)
         self.screen_combo = QComboBox()
@@ -525,11 +524,9 @@ class RunPanel(QWidget):
             )
         )
         self.rebalance_button.clicked.connect(controller.rebalance_rest)
-        buttons.addWidget(self.rebalance_button, 0, 5)
-        for column, widget in enumerate(
-            (self.project_button, self.screen_combo, blackout, freeze, timer, finish)
-        ):
-            buttons.addWidget(widget, 1, column)
+        clock.addWidget(self.rebalance_button)
+        for widget in (self.project_button, self.screen_combo, blackout, freeze, timer, finish):
+            wall.addWidget(widget)
 
         self.result = QTableWidget(0, 4)
         self.result.setHorizontalHeaderLabels([_("Blokk"), _("Planlagt"), _("Faktisk"), _("Avvik")])
@@ -549,11 +546,13 @@ class RunPanel(QWidget):
         column.addWidget(self.next_label)
         row.addLayout(column, 1)
         layout.addLayout(row)
-        layout.addLayout(buttons)
+        layout.addLayout(clock)
+        layout.addLayout(wall)
         layout.addWidget(QLabel(_("Notater (bare for deg):")))
         layout.addWidget(self.notes)
         layout.addWidget(self.result_label)
         layout.addWidget(self.result, 1)
+        layout.addStretch(0)  # the room below while there is no result (the table takes it once shown)
         controller.updated.connect(self.refresh)
         self._result_key = None
         app = QGuiApplication.instance()
@@ -662,10 +661,15 @@ class RunPanel(QWidget):
             return
         c = self.controller
         live_here = c.run is not None and c.plan is not None and c.plan.session_id == self.session_id
+        # A run prepared but not started shows how the session went the last time it was run.
+        live_here = live_here and (bool(c.run.events) or c.run.status is not RunStatus.READY)
         key = (self.session_id, len(c.run.events) if live_here else None, c.run.status if live_here else None)
         if key == self._result_key:
             return
         self._result_key = key
+        self.result_label.setText(
+            _("Plan mot faktisk") if live_here else _("Plan mot faktisk, sist den ble kjørt")
+        )
         if live_here:
             plan, actuals = c.plan, c.run.actuals
         else:

@@ -599,3 +599,22 @@ def test_a_place_not_registered_can_be_registered_from_the_new_group_dialog(wind
     assert "Registrere det nå?" in asked[0]
     assert views.cohort_detail(window.context.db, LUP3).groups == before + 1
     assert window.workspace.current_page().heading.text() == "Eikeli skole"
+
+
+def test_the_run_tab_fits_beside_the_card_browser_on_a_small_laptop(window) -> None:
+    """Twelve run buttons in a grid made the «Kjøring» tab 785 px wide: with the card browser open the
+    browser at its own width squeezed the navigator on a 1280-pixel window. The buttons now wrap."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.main_window import NAVIGATOR_LEAST
+
+    cohort = views.load_tree(window.context.db).programmes[0].cohorts[0]
+    window.navigator.select(node_key("session", cohort.sessions[0].id))
+    page = window.workspace.current_page()
+    assert page.run_panel is not None
+    page.tabs.setCurrentWidget(page.run_panel)
+    window.methods_dock.show()
+    QApplication.processEvents()
+    browser = window.methods_dock.widget()
+    room = 1280 - 2 * 12 - NAVIGATOR_LEAST
+    assert page.minimumSizeHint().width() + browser.sizeHint().width() <= room

@@ -450,3 +450,17 @@ def test_no_to_going_on_is_not_asked_again_at_every_start(window, session_page, 
     window._offer_interrupted_run()  # the next start
     assert asked.count("Fortsette kjøringen?") == 1
     assert window.current_key() == node_key("cohort", demo_id("cohort", "LUP 3"))
+
+
+def test_the_run_tab_of_a_session_run_before_shows_how_it_went(window, session_page, answers):
+    """The tab prepared a new run and hid the stored plan-against-actual: a past session's «Kjøring» said
+    «Ikke startet» and nothing about the day it was run."""
+    assert timeplan.recorded_actuals(timeplan.load_plan(window.context.db, OPENING))  # the demo ran it
+    panel = session_page.run_panel
+    session_page.tabs.setCurrentWidget(panel)
+    assert window.context.runner.run.status is RunStatus.READY
+    assert not panel.result.isHidden() and "sist" in panel.result_label.text()
+    assert panel.result.item(0, 2).text() != ""  # the actual minutes of the first block
+    start(window, session_page)  # a new run: its own record, from its start
+    assert panel.result_label.text() == "Plan mot faktisk"
+    assert panel.result.item(0, 2).text() in ("", "pågår")
