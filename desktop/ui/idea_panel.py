@@ -48,7 +48,7 @@ from desktop.ui.commands import BoardCommand, DeleteCommand
 from desktop.ui.context import AppContext
 from desktop.ui.idea_matrix import MatrixView, render_matrix
 from desktop.ui.idea_wall import render_ranking
-from desktop.ui.widgets import FormDialog, index_of, local_shortcut
+from desktop.ui.widgets import FormDialog, index_of, local_shortcut, remember_splitter
 
 KIND_ROLE = Qt.ItemDataRole.UserRole  # ("idea" | "theme", id); the "no theme" bucket is ("theme", None)
 IDEAS, VOTING, MATRIX = 0, 1, 2
@@ -393,6 +393,7 @@ class IdeaPanel(QWidget):
         split.addWidget(left)
         split.addWidget(self.votes_table)
         split.setStretchFactor(1, 1)
+        remember_splitter(split, self.context.settings, "ideas/votes")
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -63,6 +63,7 @@ from desktop.ui.widgets import (
     date_edit,
     index_of,
     local_shortcut,
+    remember_splitter,
     rows_table,
 )
 
@@ -384,6 +385,7 @@ class InitiativePanel(QWidget):
         self.follow_up.setStretchFactor(0, 2)
         self.follow_up.setStretchFactor(1, 3)
         self.follow_up.setSizes([2000, 3000])  # in proportion from the start: the table keeps its columns
+        remember_splitter(self.follow_up, context.settings, "initiatives/follow_up")
 
         plan = QWidget()
         plan_layout = QVBoxLayout(plan)
@@ -400,6 +402,7 @@ class InitiativePanel(QWidget):
         self.vertical.setStretchFactor(0, 0)
         self.vertical.setStretchFactor(1, 1)
         self.vertical.setSizes([fields.sizeHint().height(), 600])  # the fields as tall as they need
+        remember_splitter(self.vertical, context.settings, "initiatives/fields")
         self.detail = QWidget()
         detail_layout = QVBoxLayout(self.detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
@@ -437,6 +440,7 @@ class InitiativePanel(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([210, 900])
+        remember_splitter(splitter, context.settings, "initiatives/list")
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.setFocusProxy(self.list)

@@ -55,6 +55,7 @@ from desktop.ui.widgets import (
     TextField,
     bold,
     local_shortcut,
+    remember_splitter,
 )
 
 if TYPE_CHECKING:
@@ -445,6 +446,7 @@ class PrototypePanel(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([220, 900])  # the fields need the room on a 1280-wide laptop
+        remember_splitter(splitter, context.settings, "prototypes/list")
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.setFocusProxy(self.list)

@@ -31,6 +31,11 @@ RUN_WARNING = Setting("run/warning", 0.0, float)
 RUN_CRITICAL = Setting("run/critical", 0.0, float)
 
 
+def splitter_state(name: str) -> Setting:
+    """Where the facilitator left a divider inside a page (``name`` says which: "initiatives/fields", ...)."""
+    return Setting(f"splitters/{name}", QByteArray(), QByteArray)
+
+
 class Settings:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -35,7 +35,7 @@ from desktop.domain.rules import format_time
 from desktop.i18n import _
 from desktop.services import timeplan
 from desktop.ui.commands import PlanCommand
-from desktop.ui.widgets import FieldErrors, time_edit, to_time
+from desktop.ui.widgets import FieldErrors, remember_splitter, time_edit, to_time
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
@@ -346,6 +346,7 @@ class TimePlanEditor(QWidget):
         split.addWidget(top)
         split.addWidget(details)
         split.setStretchFactor(0, 3)
+        remember_splitter(split, context.settings, "timeplan/details")
         layout = QVBoxLayout(self)
         layout.addWidget(split)
 

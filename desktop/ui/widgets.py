@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QSplitter,
     QTableView,
     QTimeEdit,
     QToolButton,
@@ -197,6 +198,20 @@ def first_size(widget: QWidget, width: int, height: int) -> None:
     screen = widget.screen() or QGuiApplication.primaryScreen()
     room = screen.availableGeometry()
     widget.resize(min(width, room.width()), min(height, room.height() - 40))
+
+
+def remember_splitter(splitter: QSplitter, settings, name: str) -> None:
+    """Put ``splitter`` where the facilitator left it last time (on any page of its kind), and remember where
+    they move it. Without settings (a panel made alone) it keeps the sizes it was given."""
+    if settings is None:
+        return
+    from desktop.ui.settings import splitter_state
+
+    setting = splitter_state(name)
+    state = settings.get(setting)
+    if not state.isEmpty():
+        splitter.restoreState(state)
+    splitter.splitterMoved.connect(lambda *_moved: settings.set(setting, splitter.saveState()))
 
 
 def local_shortcut(key, widget: QWidget, slot) -> QShortcut:

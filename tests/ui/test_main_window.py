@@ -618,3 +618,43 @@ def test_the_run_tab_fits_beside_the_card_browser_on_a_small_laptop(window) -> N
     browser = window.methods_dock.widget()
     room = 1280 - 2 * 12 - NAVIGATOR_LEAST
     assert page.minimumSizeHint().width() + browser.sizeHint().width() <= room
+
+
+def test_a_divider_moved_inside_a_page_stays_where_she_left_it(window, qtbot) -> None:
+    """The initiative's text fields are small on a laptop: she drags the divider down, and the next group's
+    page (and the next start) had it back where it began."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.settings import splitter_state
+
+    def initiatives_of(name: str):
+        window.navigator.select(node_key("group", demo_id("group", name)))
+        page = window.workspace.current_page()
+        page.tabs.setCurrentWidget(page.initiatives)
+        QApplication.processEvents()
+        return page.initiatives
+
+    panel = initiatives_of("LUP 4:Capralhaugen BBS")
+    before = panel.vertical.sizes()[0]
+    handle = panel.vertical.handle(1)
+    middle = handle.rect().center()
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, middle)
+    QTest.mouseMove(handle, middle + QPoint(0, 120))
+    QTest.mouseRelease(
+        handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, middle + QPoint(0, 120)
+    )
+    dragged = panel.vertical.sizes()[0]
+    assert dragged > before + 30
+    assert not window.settings.get(splitter_state("initiatives/fields")).isEmpty()
+    from desktop.ui.initiative_panel import InitiativePanel
+
+    again = InitiativePanel(window.context, panel.actions)  # as the page is made after a restart
+    qtbot.addWidget(again)
+    again.set_group(demo_id("group", "LUP 4:Capralhaugen BBS"))
+    again.resize(panel.size())
+    again.show()
+    QApplication.processEvents()
+    kept = again.vertical.sizes()[0]
+    assert kept > before + 30 and abs(kept - dragged) <= 8  # within the rounding of a new layout
