@@ -92,7 +92,8 @@ def number(value: float | None, decimals: int = 2) -> str:
 
 
 def amount(value: float | None, unit: str) -> str:
-    return f"{number(value)}\u00a0{unit}" if unit and value is not None else number(value)
+    """A figure with its unit; the unit may go to the next line in a narrow column, the figure stays whole."""
+    return f"{number(value)} {unit}" if unit and value is not None else number(value)
 
 
 def drawing(width: float, height: float) -> Drawing:
@@ -563,7 +564,7 @@ def _initiatives(initiatives, width) -> list[Flowable]:
                 ]
             )
         story.append(
-            table(table_rows, [width * w for w in (0.30, 0.15, 0.15, 0.15, 0.14, 0.11)], numbers=(2, 3, 4, 5))
+            table(table_rows, [width * w for w in (0.27, 0.13, 0.17, 0.17, 0.15, 0.11)], numbers=(2, 3, 4, 5))
         )
         for b in v.benefits:
             story.append(

@@ -192,6 +192,42 @@ def markup(source: str, style: str = "body") -> Paragraph:
     return Paragraph(source, styles()[style])
 
 
+CELL_PAD = 4  # a table cell's padding left and right
+LEAST_NUMBER_SIZE = 6.5  # the smallest type a figure is set in to keep it whole
+
+
+def _number_style(value: str, room: float) -> ParagraphStyle:
+    """The number style, in smaller type where a figure (digits held together by no-break spaces) is wider
+    than its column: ReportLab would break it between digits (13 750 000,5 over two lines)."""
+    s = styles()["number"]
+    words = value.replace("\n", " ").split(" ")  # not at the no-break spaces (str.split would)
+    widest = max((stringWidth(word, s.fontName, s.fontSize) for word in words), default=0.0)
+    if widest <= room:
+        return s
+    size = max(LEAST_NUMBER_SIZE, int(2 * s.fontSize * room / widest) / 2)  # in half points
+    return _smaller_number(size)
+
+
+@cache
+def _smaller_number(size: float) -> ParagraphStyle:
+    return ParagraphStyle(f"number-{size}", parent=styles()["number"], fontSize=size, leading=size * 1.28)
+
+
+TALL_ROW = 200  # points (a third of an A4 page's frame): a row this tall may be split across pages
+
+
+class HeadedTable(Table):
+    """A table whose header row repeats on every page, split between rows; inside a row only where a row is
+    tall. ReportLab splits inside a row in whatever room is left at the foot of a page, so the header was
+    printed again above the first few lines of the next row, in the middle of the page."""
+
+    def split(self, availWidth, availHeight):  # noqa: N803 - ReportLab's names
+        self._calc(availWidth, availHeight)
+        if max(self._rowHeights[1:], default=0) <= TALL_ROW:
+            return self._splitRows(availHeight, doInRowSplit=False)
+        return super().split(availWidth, availHeight)
+
+
 def table(
     rows: Sequence[Sequence[object]],
     widths: Sequence[float],
@@ -205,18 +241,23 @@ def table(
     def cell(value: object, row: int, column: int) -> Flowable:
         if isinstance(value, Flowable):
             return value
-        return para(value, s["head" if header and row == 0 else "number" if column in numbers else "cell"])
+        if header and row == 0:
+            return para(value, s["head"])
+        if column in numbers:
+            return para(value, _number_style(str(value), widths[column] - 2 * CELL_PAD))
+        return para(value, s["cell"])
 
     data = [[cell(v, r, c) for c, v in enumerate(row)] for r, row in enumerate(rows)]
-    result = Table(data, colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT", splitInRow=1)
+    kind = HeadedTable if header else Table
+    result = kind(data, colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT", splitInRow=1)
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),  # ReportLab would name Helvetica (not embedded)
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
     ]
     if header:
         commands += [("BACKGROUND", (0, 0), (-1, 0), SHADE), ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK)]

@@ -444,3 +444,36 @@ def test_a_pdf_held_open_by_a_reader_is_named_as_such(tmp_path, monkeypatch) -> 
         layout.write_pdf(target, lambda out: out.write(b"%PDF-1.4 new"))
     assert "åpen i et annet program" in info.value.message
     assert target.read_bytes() == b"%PDF-1.4 old" and [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+def test_a_figure_stays_whole_in_a_narrow_number_column() -> None:
+    """«13 750 000,5 k⏎r», «308 641 972,⏎88 kr»: a figure wider than its column was broken between its
+    digits. It is set in smaller type instead (its unit may take the next line)."""
+    from desktop.domain.rules import format_number
+    from desktop.reports.group_summary import amount
+
+    figure = format_number(1234567890.88)
+    rows = [["Mål"], [amount(1234567890.88, "kr per år")], [amount(74, "prosent")]]
+    t = layout.table(rows, [24 * mm], numbers=(0,))  # narrower than the summary's amount columns
+    t.wrap(24 * mm, 200 * mm)
+    big, small = t._cellvalues[1][0][0], t._cellvalues[2][0][0]
+    assert big.blPara.lines[0][1][0] == figure  # the whole figure on its first line
+    assert big.style.fontSize >= layout.LEAST_NUMBER_SIZE and big.style.fontSize < small.style.fontSize
+    assert small.style is layout.styles()["number"]  # a figure that fits keeps the table's type
+
+
+def test_a_table_header_repeats_at_the_top_of_each_page_only() -> None:
+    """ReportLab split the next row into the room left at the foot of a page, with the header printed again
+    above its first lines, mid-page. Rows of a few lines now move whole to the next page; a row taller
+    than a third of a page is still split."""
+    idea = "Felles møte med fastlege, hjemmetjeneste og pårørende innen tre dager etter utskriving. "
+    rows = [["Nummer", "Idé"]] + [[str(n), idea * (1 + n % 5)] for n in range(1, 61)]
+    out = io.BytesIO()
+    layout.build(out, [layout.table(rows, [20 * mm, 80 * mm])], layout.Meta("Tittel", "Bunntekst"))
+    pages = [page.extract_text() for page in PdfReader(out).pages]
+    assert len(pages) > 2
+    assert [page.count("Nummer") for page in pages] == [1] * len(pages)
+    tall = [["Nummer", "Idé"], ["1", idea * 40]]  # taller than a page: split, header on each part
+    out = io.BytesIO()
+    layout.build(out, [layout.table(tall, [20 * mm, 80 * mm])], layout.Meta("Tittel", "Bunntekst"))
+    assert len(PdfReader(out).pages) > 1
