@@ -14,7 +14,7 @@ from desktop.domain.rules import format_date
 from desktop.i18n import _
 from desktop.reports import fonts
 from desktop.reports.data import CohortReport
-from desktop.reports.group_summary import amount, number, percent
+from desktop.reports.group_summary import amount, counted, number, percent
 from desktop.reports.layout import (
     ACCENT,
     Meta,
@@ -72,9 +72,9 @@ def _cover(data: CohortReport, width) -> list[Flowable]:
     ]
     with_initiative = len(data.groups) - len(data.groups_without_initiative)
     figures = [
-        (len(data.groups), _("ledergrupper")),
-        (data.participants, _("deltakere")),
-        (len(data.initiatives), _("innovasjonstiltak")),
+        counted(len(data.groups), _("ledergruppe"), _("ledergrupper")),
+        counted(data.participants, _("deltaker"), _("deltakere")),
+        counted(len(data.initiatives), _("innovasjonstiltak"), _("innovasjonstiltak")),
         (f"{with_initiative}/{len(data.groups)}", _("grupper med tiltak")),
         (f"{data.benefits_measured}/{data.benefits}", _("gevinster målt")),
     ]

@@ -91,6 +91,11 @@ def number(value: float | None, decimals: int = 2) -> str:
     return "–" if value is None else format_number(value, decimals)
 
 
+def counted(n: int, one: str, many: str) -> tuple[int, str]:
+    """A cover's figure with its label in the singular or the plural: «1 brukerreise», «2 brukerreiser»."""
+    return n, one if n == 1 else many
+
+
 def amount(value: float | None, unit: str) -> str:
     """A figure with its unit; the unit may go to the next line in a narrow column, the figure stays whole."""
     return f"{number(value)} {unit}" if unit and value is not None else number(value)
@@ -236,12 +241,12 @@ def _cover(
     story.append(facts(rows, width))
     story.append(Spacer(1, 10 * mm))
     figures = [
-        (len(data.participants), _("deltakere")),
-        (len(maps), _("brukerreiser")),
-        (len(board.ideas) if board else 0, _("idéer")),
-        (len(prototypes), _("prototyper")),
-        (len(initiatives), _("innovasjonstiltak")),
-        (len(photos), _("bilder")),
+        counted(len(data.participants), _("deltaker"), _("deltakere")),
+        counted(len(maps), _("brukerreise"), _("brukerreiser")),
+        counted(len(board.ideas) if board else 0, _("idé"), _("idéer")),
+        counted(len(prototypes), _("prototype"), _("prototyper")),
+        counted(len(initiatives), _("innovasjonstiltak"), _("innovasjonstiltak")),
+        counted(len(photos), _("bilde"), _("bilder")),
     ]
     if session is not None:  # after one session: what was made, not a row of zeros
         figures = [f for n, f in enumerate(figures) if n == 0 or f[0]]

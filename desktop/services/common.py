@@ -18,6 +18,12 @@ from desktop.storage.snapshot import Snapshot, capture, restore
 M = TypeVar("M", bound=Base)
 
 
+def in_norwegian(column):
+    """``column`` for ORDER BY in Norwegian alphabetical order (… z æ ø å, case ignored): SQLite's own order
+    puts å before æ and ø, and capitals before small letters."""
+    return column.collate("nb")
+
+
 def get(session: DbSession, model: type[M], row_id: uuid.UUID) -> M:
     row = session.get(model, row_id)
     if row is None:

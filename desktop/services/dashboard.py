@@ -24,6 +24,7 @@ from desktop.domain.fund import RoundOverview
 from desktop.domain.kit import VeikartPhase
 from desktop.domain.rules import cohort_finished
 from desktop.services import fund
+from desktop.services.common import in_norwegian
 from desktop.services.overview import by_unit
 from desktop.services.views import group_figures
 from desktop.storage.database import Database
@@ -134,7 +135,7 @@ def dashboard(db: Database, today: date | None = None, programme_id: uuid.UUID |
                 .join(ServiceLocation, LeaderGroup.service_location_id == ServiceLocation.id)
                 .join(Cohort, LeaderGroup.cohort_id == Cohort.id)
                 .where(scope)
-                .order_by(Cohort.start_date, ServiceLocation.name)
+                .order_by(Cohort.start_date, in_norwegian(ServiceLocation.name))
             )
             if r.id not in with_initiative
         )

@@ -28,7 +28,7 @@ from desktop.domain.fund import (
 )
 from desktop.errors import ValidationError
 from desktop.i18n import _
-from desktop.services.common import apply_changes, clean_fields, delete_with_snapshot, get
+from desktop.services.common import apply_changes, clean_fields, delete_with_snapshot, get, in_norwegian
 from desktop.storage.database import Database
 from desktop.storage.models import Application, Cohort, FundRound, Initiative, LeaderGroup, ServiceLocation
 from desktop.storage.snapshot import Snapshot
@@ -144,7 +144,7 @@ def _applications(s, where) -> tuple[ApplicationView, ...]:
         .join(ServiceLocation, LeaderGroup.service_location_id == ServiceLocation.id)
         .join(Cohort, LeaderGroup.cohort_id == Cohort.id)
         .where(where)
-        .order_by(ServiceLocation.name, Initiative.title)
+        .order_by(ServiceLocation.name, in_norwegian(Initiative.title))
     )
     return tuple(
         ApplicationView(
@@ -182,7 +182,7 @@ def initiative_choices(db: Database) -> tuple[InitiativeChoice, ...]:
                 .join(LeaderGroup, Initiative.leader_group_id == LeaderGroup.id)
                 .join(ServiceLocation, LeaderGroup.service_location_id == ServiceLocation.id)
                 .join(Cohort, LeaderGroup.cohort_id == Cohort.id)
-                .order_by(ServiceLocation.name, Initiative.title)
+                .order_by(ServiceLocation.name, in_norwegian(Initiative.title))
             )
         )
 

@@ -17,7 +17,7 @@ from desktop.domain.timeplan import format_clock
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.services import timeplan, views
-from desktop.services.common import get
+from desktop.services.common import get, in_norwegian
 from desktop.storage.database import Database
 from desktop.storage.models import (
     AgendaBlock,
@@ -213,10 +213,12 @@ def _sessions(
 ) -> list[UpcomingSession]:
     query = select(Session, Cohort.name).join(Cohort, Session.cohort_id == Cohort.id)
     if upcoming:
-        query = query.where(Session.date >= today).order_by(Session.date, Session.start_time, Cohort.name)
+        query = query.where(Session.date >= today).order_by(
+            Session.date, Session.start_time, in_norwegian(Cohort.name)
+        )
     else:
         query = query.where(Session.date < today).order_by(
-            Session.date.desc(), Session.start_time.desc(), Cohort.name
+            Session.date.desc(), Session.start_time.desc(), in_norwegian(Cohort.name)
         )
     if facilitator_id is not None:
         query = query.where(

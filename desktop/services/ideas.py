@@ -16,6 +16,7 @@ from sqlalchemy import delete, func, insert, select, update
 
 from desktop.domain.ideas import Board, Idea, Theme, Vote, fitted_text
 from desktop.domain.journey import LaneKind
+from desktop.domain.rules import norwegian_key
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.services.common import delete_with_snapshot, get, sync_rows
@@ -100,7 +101,7 @@ def read_view(s, group_id: uuid.UUID) -> BoardView:
         ).all()
     )
     return BoardView(
-        group_id, board, tuple(sorted(voters, key=lambda v: v.name.casefold())), sources, prototypes
+        group_id, board, tuple(sorted(voters, key=lambda v: norwegian_key(v.name))), sources, prototypes
     )
 
 

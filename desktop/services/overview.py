@@ -5,40 +5,13 @@ Pure functions over ``views.GroupFigures`` (no database, no Qt), so the dashboar
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from desktop.domain.rules import norwegian_key
 from desktop.services.views import GroupFigures
 
 UNIT_KEYS = ("location", "sector", "cohort")
-
-# Norwegian alphabetical order: … x y z æ ø å (code points put å before æ and ø), so the three map to the
-# characters after z; foreign letters sort with the Norwegian letter they are read as.
-_NORWEGIAN = str.maketrans(
-    {
-        "æ": "{",
-        "ø": "|",
-        "å": "}",
-        "ä": "{",
-        "ö": "|",
-        "ü": "y",
-        "é": "e",
-        "è": "e",
-        "ê": "e",
-        "á": "a",
-        "à": "a",
-        "ó": "o",
-        "ò": "o",
-        "ô": "o",
-    }
-)
-
-
-def norwegian_key(text: str) -> str:
-    """A sort key for names in Norwegian alphabetical order, ignoring case (and how the letters were
-    composed: å typed as a + ring is å)."""
-    return unicodedata.normalize("NFC", text).casefold().translate(_NORWEGIAN)
 
 
 class UnitFigures(NamedTuple):

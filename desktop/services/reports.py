@@ -24,7 +24,7 @@ from desktop.domain import timeplan as tp
 from desktop.domain.benefits import Measurement, progress, sum_by_gain_type
 from desktop.domain.ideas import Quadrant
 from desktop.domain.initiatives import InitiativeView
-from desktop.domain.rules import cohort_finished, format_time
+from desktop.domain.rules import cohort_finished, format_time, norwegian_key
 from desktop.errors import LupError, NotFoundError
 from desktop.i18n import _
 from desktop.reports.data import (
@@ -42,6 +42,7 @@ from desktop.reports.data import (
     SectorCoverage,
     SessionRun,
 )
+from desktop.services.common import in_norwegian
 from desktop.storage.database import Database
 from desktop.storage.models import (
     Cohort,
@@ -142,7 +143,7 @@ def _group_report(db: Database, group_id: uuid.UUID, today: date | None) -> Grou
                 s.execute(
                     select(Participant.name, Participant.role).where(Participant.leader_group_id == group_id)
                 ).all(),
-                key=lambda p: (order.get(p[1].value, 3), p[0].casefold()),
+                key=lambda p: (order.get(p[1].value, 3), norwegian_key(p[0])),
             )
         )
         facilitators = tuple(
@@ -150,7 +151,7 @@ def _group_report(db: Database, group_id: uuid.UUID, today: date | None) -> Grou
                 select(Facilitator.name)
                 .join(CohortFacilitator, CohortFacilitator.facilitator_id == Facilitator.id)
                 .where(CohortFacilitator.cohort_id == cohort_id)
-                .order_by(Facilitator.name)
+                .order_by(in_norwegian(Facilitator.name))
             )
         )
         session_rows = s.scalars(
@@ -165,7 +166,7 @@ def _group_report(db: Database, group_id: uuid.UUID, today: date | None) -> Grou
             .join(Facilitator, SessionFacilitator.facilitator_id == Facilitator.id)
             .join(Session, SessionFacilitator.session_id == Session.id)
             .where(Session.cohort_id == cohort_id)
-            .order_by(Facilitator.name)
+            .order_by(in_norwegian(Facilitator.name))
         ):
             session_facilitators[session_id].append(name)
         sessions = tuple(
@@ -429,7 +430,7 @@ def cohort_report(db: Database, cohort_id: uuid.UUID, today: date | None = None)
             if by_group[f.group_id]
             else "",
         )
-        for f in sorted(figures, key=lambda f: f.location.casefold())
+        for f in sorted(figures, key=lambda f: norwegian_key(f.location))
     )
     initiatives = tuple(
         InitiativeLine(
@@ -442,7 +443,7 @@ def cohort_report(db: Database, cohort_id: uuid.UUID, today: date | None = None)
             sum(1 for b in v.benefits if b.measurements),
             sum(1 for b in v.benefits if b.progress.reached),
         )
-        for v in sorted(views, key=lambda v: (location_of[v.group_id].casefold(), v.title.casefold()))
+        for v in sorted(views, key=lambda v: (norwegian_key(location_of[v.group_id]), norwegian_key(v.title)))
     )
     benefits = [b for v in views for b in v.benefits]
     gains = sum_by_gain_type(
@@ -460,7 +461,7 @@ def cohort_report(db: Database, cohort_id: uuid.UUID, today: date | None = None)
         row[1] += location_id in in_cohort
         row[2] += location_id in completed
     coverage = tuple(
-        SectorCoverage(sector, *per_sector[sector]) for sector in sorted(per_sector, key=str.casefold)
+        SectorCoverage(sector, *per_sector[sector]) for sector in sorted(per_sector, key=norwegian_key)
     )
     phase_counts = defaultdict(int)
     for v in views:

@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 
 from desktop.domain.enums import ParticipantRole, SessionKind
 from desktop.domain.fund import FundDecision
-from desktop.domain.rules import cohort_finished
-from desktop.services.common import get
+from desktop.domain.rules import cohort_finished, norwegian_key
+from desktop.services.common import get, in_norwegian
 from desktop.storage.database import Database
 from desktop.storage.models import (
     Application,
@@ -118,13 +118,13 @@ def load_tree(db: Database) -> Tree:
         for row in s.execute(
             select(LeaderGroup.id, LeaderGroup.cohort_id, ServiceLocation.name)
             .join(ServiceLocation)
-            .order_by(ServiceLocation.name)
+            .order_by(in_norwegian(ServiceLocation.name))
         ):
             groups[row.cohort_id].append(
                 GroupNode(row.id, row.name, len(people[row.id]), tuple(people[row.id]))
             )
         cohorts = defaultdict(list)
-        for c in s.execute(select(Cohort).order_by(Cohort.start_date, Cohort.name)).scalars():
+        for c in s.execute(select(Cohort).order_by(Cohort.start_date, in_norwegian(Cohort.name))).scalars():
             cohorts[c.programme_id].append(
                 CohortNode(c.id, c.name, c.start_date, c.end_date, tuple(sessions[c.id]), tuple(groups[c.id]))
             )
@@ -136,8 +136,10 @@ def load_tree(db: Database) -> Tree:
         for row in s.execute(select(ServiceLocation.id, ServiceLocation.name, ServiceLocation.sector_id)):
             locations[row.sector_id].append(Choice(row.id, row.name))
         sectors = tuple(
-            SectorNode(sec.id, sec.name, tuple(sorted(locations[sec.id], key=lambda c: c.name.casefold())))
-            for sec in s.scalars(select(Sector).order_by(Sector.name))
+            SectorNode(
+                sec.id, sec.name, tuple(sorted(locations[sec.id], key=lambda c: norwegian_key(c.name)))
+            )
+            for sec in s.scalars(select(Sector).order_by(in_norwegian(Sector.name)))
         )
         fund_rounds = tuple(
             FundRoundNode(r.id, r.name, r.deadline)
@@ -155,7 +157,7 @@ def load_tree(db: Database) -> Tree:
 def _facilitator_choices(s) -> tuple[Choice, ...]:
     return tuple(
         Choice(r.id, r.name)
-        for r in s.execute(select(Facilitator.id, Facilitator.name).order_by(Facilitator.name))
+        for r in s.execute(select(Facilitator.id, Facilitator.name).order_by(in_norwegian(Facilitator.name)))
     )
 
 
@@ -290,7 +292,7 @@ def group_detail(db: Database, group_id: uuid.UUID) -> GroupDetail:
         order = list(ParticipantRole)  # leaders first, then enthusiasts, then others
         people = tuple(
             ParticipantView(p.id, p.name, p.email, p.role)
-            for p in sorted(g.participants, key=lambda p: (order.index(p.role), p.name.casefold()))
+            for p in sorted(g.participants, key=lambda p: (order.index(p.role), norwegian_key(p.name)))
         )
         return GroupDetail(
             g.id,
@@ -344,7 +346,8 @@ def facilitator_choices(db: Database) -> tuple[Choice, ...]:
 def sector_choices(db: Database) -> tuple[Choice, ...]:
     with db.transaction() as s:
         return tuple(
-            Choice(r.id, r.name) for r in s.execute(select(Sector.id, Sector.name).order_by(Sector.name))
+            Choice(r.id, r.name)
+            for r in s.execute(select(Sector.id, Sector.name).order_by(in_norwegian(Sector.name)))
         )
 
 
@@ -356,7 +359,7 @@ def free_locations(db: Database, cohort_id: uuid.UUID | None) -> tuple[Choice, .
             taken = select(LeaderGroup.service_location_id).where(LeaderGroup.cohort_id == cohort_id)
             query = query.where(ServiceLocation.id.not_in(taken))
         rows = s.execute(query)
-        return tuple(sorted((Choice(r.id, r.name) for r in rows), key=lambda c: c.name.casefold()))
+        return tuple(sorted((Choice(r.id, r.name) for r in rows), key=lambda c: norwegian_key(c.name)))
 
 
 def group_choices(db: Database) -> tuple[Choice, ...]:
@@ -366,7 +369,7 @@ def group_choices(db: Database) -> tuple[Choice, ...]:
             select(LeaderGroup.id, Cohort.name, ServiceLocation.name.label("location"))
             .join(Cohort)
             .join(ServiceLocation)
-            .order_by(Cohort.start_date.desc(), ServiceLocation.name)
+            .order_by(Cohort.start_date.desc(), in_norwegian(ServiceLocation.name))
         )
         return tuple(Choice(r.id, f"{r.name} · {r.location}") for r in rows)
 
@@ -490,7 +493,7 @@ def group_figures(db: Database, programme_id: uuid.UUID | None = None) -> tuple[
             .join(ServiceLocation, LeaderGroup.service_location_id == ServiceLocation.id)
             .join(Sector, ServiceLocation.sector_id == Sector.id)
             .where(Cohort.programme_id == programme_id if programme_id is not None else True)
-            .order_by(Cohort.start_date, ServiceLocation.name)
+            .order_by(Cohort.start_date, in_norwegian(ServiceLocation.name))
         )
         return tuple(
             GroupFigures(

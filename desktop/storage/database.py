@@ -20,6 +20,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.domain.rules import norwegian_compare
 from desktop.errors import CorruptDatabaseError, DataFolderError, DiskFullError, StorageError
 from desktop.file_errors import storage_reason
 from desktop.i18n import _
@@ -112,6 +113,7 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=FULL")  # there is no Save: a commit must survive a power cut
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.close()
+    dbapi_connection.create_collation("nb", norwegian_compare)  # ORDER BY name COLLATE nb: … z æ ø å
 
 
 def _sqlite_begin(connection) -> None:

@@ -31,10 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.fund import ApplicationFigures, Criterion, FundDecision, RoundOverview, kroner
-from desktop.domain.rules import format_date
+from desktop.domain.rules import format_date, norwegian_key
 from desktop.i18n import _
 from desktop.services import fund
-from desktop.services.overview import norwegian_key
 from desktop.ui.actions import RegisterActions
 from desktop.ui.charts import BarChart, format_value
 from desktop.ui.context import AppContext

@@ -67,9 +67,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.kit import BltStage, Kit, MethodCard, PrototypeCard, VeikartPhase
+from desktop.domain.rules import norwegian_key
 from desktop.i18n import _
 from desktop.kits.loader import KitEntry
-from desktop.services.overview import norwegian_key
 from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.projection import WallSection
 from desktop.ui.text_layout import clip_lines

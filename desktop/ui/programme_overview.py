@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.rules import norwegian_key
 from desktop.i18n import _
-from desktop.services.overview import UnitFigures, by_unit, most_ideas, norwegian_key, total
+from desktop.services.overview import UnitFigures, by_unit, most_ideas, total
 from desktop.services.views import group_figures
 from desktop.ui.charts import BarChart, format_value
 from desktop.ui.table_models import RowsTableModel

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from desktop.services.overview import norwegian_key
+from desktop.domain.rules import norwegian_key
 
 
 class RowsTableModel(QAbstractTableModel):

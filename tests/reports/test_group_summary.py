@@ -287,3 +287,14 @@ def test_an_initiative_period_says_what_is_known() -> None:
     assert _period(date(2019, 4, 15), None) == "fra 15.04.2019"
     assert _period(None, date(2020, 6, 30)) == "til 30.06.2020"
     assert _period(None, None) == "–"
+
+
+def test_the_cover_counts_one_in_the_singular(capralhaugen) -> None:
+    """«40 deltakere · 1 brukerreiser»: one of anything was named in the plural."""
+    from dataclasses import replace
+
+    one = replace(capralhaugen, journeys=capralhaugen.journeys[:1], participants=capralhaugen.participants[:1])
+    cover = flat(PdfReader(io.BytesIO(render(one)[0])).pages[0].extract_text())
+    assert "deltaker brukerreise idéer prototyper" in cover  # the labels under the figures 1, 1, 6, 2
+    many = flat(PdfReader(io.BytesIO(render(capralhaugen)[0])).pages[0].extract_text())
+    assert "deltakere brukerreiser idéer prototyper" in many

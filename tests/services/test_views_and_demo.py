@@ -410,3 +410,20 @@ def test_details_of_unknown_rows_are_not_found(db) -> None:
     ):
         with pytest.raises(NotFoundError):
             detail(db, uuid.uuid4())
+
+
+def test_names_are_listed_in_norwegian_alphabetical_order(db) -> None:
+    """SQLite's own order (and casefold) put Å before Æ and Ø, and capitals before small letters: the
+    navigator, the lists and the PDFs said «Åsbakken, Ærverdige, Østerås»."""
+    names = ["Østerås", "Åsbakken", "ærverdige", "Zeta", "aker", "Bekkestua"]
+    sector = register.ensure_sector(db, "Oppvekst")
+    register.ensure_sector(db, "Økonomi")
+    register.ensure_sector(db, "Administrasjon")
+    for name in names:
+        register.create_service_location(db, name, sector)
+        register.create_facilitator(db, name)
+    in_order = ["aker", "Bekkestua", "Zeta", "ærverdige", "Østerås", "Åsbakken"]
+    tree = views.load_tree(db)
+    assert [s.name for s in tree.sectors] == ["Administrasjon", "Oppvekst", "Økonomi"]
+    assert [c.name for c in next(s for s in tree.sectors if s.name == "Oppvekst").locations] == in_order
+    assert [c.name for c in tree.facilitators] == in_order
