@@ -311,9 +311,14 @@ class Run:
         self._record(EventKind.PREVIOUS, now)
 
     def add_minutes(self, minutes: int) -> None:
-        """Give the current block ``minutes`` more (a whole number > 0; ValidationError otherwise)."""
+        """Give the current block ``minutes`` more (a whole number > 0; ValidationError otherwise), or, with
+        a negative number, take back time given to it (no more than it was given: a RunError)."""
         self._require(EventKind.ADD)
-        check_minutes(minutes)
+        if isinstance(minutes, int) and not isinstance(minutes, bool) and minutes < 0:
+            if -minutes > self._records[self.current].added_minutes:
+                raise RunError(_("Blokken som pågår, har ikke fått så mye ekstra tid."))
+        else:
+            check_minutes(minutes)
         now = self._now()
         self._records[self.current].added_minutes += minutes
         self._record(EventKind.ADD, now, minutes)

@@ -1298,23 +1298,69 @@ def _handout(sheet: Worksheet, handouts: Sequence[HandoutSheet]) -> list[Flowabl
             )
             if block.category in (BlockCategory.BREAK.value, BlockCategory.LUNCH.value):
                 shaded.append(number)
+        # The plan's last rows go with the notes, so that no page holds only the notes.
+        tail = max(len(rows) - _ROWS_WITH_NOTES, 0)
+        if tail:
+            story.append(_plan_table(rows[:tail], shaded, width))
+        notes: list[Flowable] = []
         if rows:
-            table = Table(rows, colWidths=[32 * mm, width - 32 * mm], hAlign="LEFT", splitInRow=1)
-            commands = [
-                ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-                ("TOPPADDING", (0, 0), (-1, -1), 4.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            notes += [
+                _plan_table(rows[tail:], [n - tail for n in shaded if n >= tail], width),
+                Spacer(1, 6 * mm),
             ]
-            commands += [("BACKGROUND", (0, n), (-1, n), SHADE) for n in shaded]
-            table.setStyle(TableStyle(commands))
-            story.append(table)
-            story.append(Spacer(1, 6 * mm))
-        story.append(para(_("Mine notater"), s["h3"]))
-        story.append(_Drawing(lambda c, w, hh: _guide_lines(c, 0, 0, w, hh, 8 * mm), minimum=0))
+        notes.append(para(_("Mine notater"), s["h3"]))
+        story.append(_Notes(notes, 8 * mm))
     return story
+
+
+_ROWS_WITH_NOTES = 2  # the plan's rows kept on the page of the notes
+_NOTE_LINES = 3  # the fewest writing lines under «Mine notater»
+
+
+def _plan_table(rows: list[list[object]], shaded: Sequence[int], width: float) -> Table:
+    table = Table(rows, colWidths=[32 * mm, width - 32 * mm], hAlign="LEFT", splitInRow=1)
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 4.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    commands += [("BACKGROUND", (0, n), (-1, n), SHADE) for n in shaded]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+class _Notes(Flowable):
+    """``lead`` (the plan's last rows and the «Mine notater» heading) with writing lines under it that take
+    the rest of the frame: at least ``_NOTE_LINES`` of them, else the whole goes to the next page, so that
+    the heading never stands alone at a page's foot and no page holds only lines."""
+
+    def __init__(self, lead: Sequence[Flowable], spacing: float) -> None:
+        super().__init__()
+        self._lead = list(lead)
+        self._spacing = spacing
+        self._heights: list[float] = []
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self._heights = [f.wrap(available_width, available_height)[1] for f in self._lead]
+        lead = sum(self._heights) + sum(f.getSpaceBefore() + f.getSpaceAfter() for f in self._lead)
+        fewest = (_NOTE_LINES - 0.3) * self._spacing + 2.5 * mm  # as _guide_lines draws them
+        self.height = max(available_height - 1, lead + fewest)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        y = self.height
+        for flowable, height in zip(self._lead, self._heights, strict=True):
+            y -= flowable.getSpaceBefore() + height
+            flowable.drawOn(canvas, 0, y)
+            y -= flowable.getSpaceAfter()
+        canvas.saveState()
+        _guide_lines(canvas, 0, 0, self.width, y, self._spacing)
+        canvas.restoreState()
 
 
 # --- any other sheet ----------------------------------------------------------------------------------------

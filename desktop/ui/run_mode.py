@@ -34,6 +34,7 @@ from desktop.errors import NotFoundError
 from desktop.i18n import _
 from desktop.services import run as run_service
 from desktop.services import timeplan
+from desktop.ui.commands import ServiceCommand
 from desktop.ui.context import ask
 from desktop.ui.flow_layout import FlowLayout
 from desktop.ui.projection import PROJECTION_SCREEN, ProjectionState, ProjectionWindow, choose_screen
@@ -136,6 +137,9 @@ class RunController(QObject):
 
     def is_live(self) -> bool:
         return self.run is not None and self.run.status in (RunStatus.RUNNING, RunStatus.PAUSED)
+
+    def current_title(self) -> str:
+        return self.plan.blocks[self.run.current].title if self.run is not None and self.plan else ""
 
     def load(self, session_id: uuid.UUID) -> bool:
         """Prepare a run of the session's plan (replacing a finished or unstarted one). A run that was
@@ -340,16 +344,29 @@ class RunController(QObject):
         return True
 
     def _add(self, minutes: int) -> None:
-        self._do(lambda run: run.add_minutes(minutes))
+        """More time for the current block, as a step Ctrl+Z takes back (it undid the plan edit before it)."""
+        if self.run is None:
+            return
+        command = AddTimeCommand(self, minutes)
+        try:
+            command.first_run(self.context.db)
+        except RunError as exc:
+            self.message.emit(exc.message)
+            return
+        self.context.push_done(command)
 
     def _do(self, step) -> None:
         if self.run is None:
             return
         try:
-            step(self.run)
+            self.apply(step)
         except RunError as exc:
             self.message.emit(exc.message)
-            return
+
+    def apply(self, step) -> None:
+        """Carry out ``step`` on the run (a RunError when it is not possible now), store what happened and
+        show it."""
+        step(self.run)
         self._record()
         if self.run.status is RunStatus.RUNNING:
             self.timer.start()
@@ -454,6 +471,30 @@ class RunController(QObject):
         self.wall_clock.stop()
         if self.projection is not None:
             self.projection.close()
+
+
+class AddTimeCommand(ServiceCommand):
+    """+1 or +5 min for the block that is going on; undone, the time is taken back from that block (not once
+    the run has moved to another block, or ended)."""
+
+    def __init__(self, controller: RunController, minutes: int) -> None:
+        super().__init__(_("+{n} min til «{title}»").format(n=minutes, title=controller.current_title()))
+        self.controller = controller
+        self.minutes = minutes
+        self.run = controller.run
+        self.block = controller.run.current
+
+    def do(self) -> None:
+        self._give(self.minutes)
+
+    def revert(self) -> None:
+        self._give(-self.minutes)
+
+    def _give(self, minutes: int) -> None:
+        c = self.controller
+        if c.run is not self.run or self.run.current != self.block or not c.is_live():
+            raise RunError(_("Tiden kan ikke tas tilbake: blokken den ble gitt til, er ikke lenger i gang."))
+        c.apply(lambda run: run.add_minutes(minutes))
 
 
 class RunPanel(QWidget):

@@ -155,12 +155,27 @@ def test_invalid_actions_while_running_and_paused(clock: FakeClock) -> None:
     assert [event.kind for event in run.events] == ["start", "pause"]
 
 
-@pytest.mark.parametrize("minutes", [0, -1, 2.5])
-def test_add_minutes_refuses_non_positive_or_fractional_minutes(clock: FakeClock, minutes: float) -> None:
+@pytest.mark.parametrize("minutes", [0, 2.5, -2.5])
+def test_add_minutes_refuses_zero_or_fractional_minutes(clock: FakeClock, minutes: float) -> None:
     run = started(clock, 10)
     with pytest.raises(ValidationError):
         run.add_minutes(minutes)  # type: ignore[arg-type]
     assert run.allotted_seconds() == 600
+
+
+def test_time_given_to_the_current_block_can_be_taken_back_and_no_more(clock: FakeClock) -> None:
+    """The undo of a wrong «5»: negative minutes take back what the block was given, never its own time."""
+    run = started(clock, 10, 10)
+    with pytest.raises(RunError):
+        run.add_minutes(-1)  # nothing given yet
+    run.add_minutes(5)
+    run.add_minutes(-5)
+    assert run.allotted_seconds() == 600
+    with pytest.raises(RunError):
+        run.add_minutes(-1)
+    assert [e.minutes for e in run.events if e.kind == "add"] == [5, -5]
+    again = Run.replay([10, 10], run.events, clock)  # a restart mid-run reads it back the same
+    assert again.allotted_seconds() == 600
 
 
 def test_next_and_previous_while_paused_keep_the_run_paused(clock: FakeClock) -> None:

@@ -293,7 +293,9 @@ def test_the_cover_counts_one_in_the_singular(capralhaugen) -> None:
     """«40 deltakere · 1 brukerreiser»: one of anything was named in the plural."""
     from dataclasses import replace
 
-    one = replace(capralhaugen, journeys=capralhaugen.journeys[:1], participants=capralhaugen.participants[:1])
+    one = replace(
+        capralhaugen, journeys=capralhaugen.journeys[:1], participants=capralhaugen.participants[:1]
+    )
     cover = flat(PdfReader(io.BytesIO(render(one)[0])).pages[0].extract_text())
     assert "deltaker brukerreise idéer prototyper" in cover  # the labels under the figures 1, 1, 6, 2
     many = flat(PdfReader(io.BytesIO(render(capralhaugen)[0])).pages[0].extract_text())

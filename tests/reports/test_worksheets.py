@@ -311,3 +311,45 @@ def test_a_full_lane_takes_room_from_empty_ones_so_its_cards_are_printed() -> No
     blank = tuple(JourneyRow(r.title, r.feelings) for r in rows)
     even = worksheets._lane_heights(blank, weights, 200 * mm, 40 * mm, style)
     assert even == [200 * mm * w / sum(weights) for w in weights]  # a blank sheet as before
+
+
+def _heading_height_on_pages(data: bytes, heading: str) -> list[float | None]:
+    """Per page, how high above the frame's foot ``heading`` is printed (None where it is not)."""
+    from desktop.reports.layout import HEAD, MARGIN
+
+    found: list[float | None] = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        at: list[float] = []
+
+        def visit(value, _cm, tm, _font, _size, at=at):
+            if heading in value:
+                at.append(tm[5])
+
+        page.extract_text(visitor_text=visit)
+        found.append(at[0] - (MARGIN + HEAD) if at else None)
+    return found
+
+
+@pytest.mark.parametrize("count", range(15, 31))
+def test_a_long_plan_keeps_the_notes_heading_with_its_lines_and_a_page_never_holds_only_lines(
+    count: int,
+) -> None:
+    """From about 20 blocks «Mine notater» stood alone at the foot of page 1 and page 2 held only lines:
+    two sheets per participant. The notes take the room left, at least three lines, and take the plan's
+    last rows along when they must go to the next page."""
+    blocks = tuple(
+        HandoutBlock(
+            f"{8 + n // 4:02d}:{n % 4 * 15:02d}", f"{8 + (n + 1) // 4:02d}:00", f"Punkt {n + 1}: arbeid"
+        )
+        for n in range(count)
+    )
+    goals = kit().session("oppstart").goals
+    data, _w = pdf(
+        "tidsplan-deltaker", HandoutSheet("Oppstart", date(2024, 1, 15), "Rådhuset", goals, blocks)
+    )
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+    assert all("Punkt" in page for page in pages)  # no page of only notes
+    heights = _heading_height_on_pages(data, "Mine notater")
+    assert [h is not None for h in heights] == [False] * (len(pages) - 1) + [True]
+    assert heights[-1] is not None and heights[-1] >= 3 * 8 * mm  # room for three lines under it
+    assert f"Punkt {count}: arbeid" in pages[-1]

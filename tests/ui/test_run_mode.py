@@ -464,3 +464,30 @@ def test_the_run_tab_of_a_session_run_before_shows_how_it_went(window, session_p
     start(window, session_page)  # a new run: its own record, from its start
     assert panel.result_label.text() == "Plan mot faktisk"
     assert panel.result.item(0, 2).text() in ("", "pågår")
+
+
+def test_ctrl_z_after_a_wrong_five_takes_the_time_back(set_cell, window, session_page, answers, monkeypatch):
+    """A «5» pressed by mistake could not be taken back, and Ctrl+Z undid an earlier plan edit instead."""
+    told: list[str] = []
+    monkeypatch.setattr("desktop.ui.context.show_error", lambda _parent, message, *_a: told.append(message))
+    editor = session_page.plan_editor
+    runner = start(window, session_page)
+    set_cell(editor, editor.model.index(2, PlanModel.TITLE), "Kaffe og kake")
+    allotted = runner.run.allotted_seconds()
+    runner.actions["add5"].trigger()
+    assert runner.run.allotted_seconds() == allotted + 300
+    window.undo_action.trigger()
+    assert runner.run.allotted_seconds() == allotted
+    assert timeplan.load_plan(window.context.db, OPENING).blocks[2].title == "Kaffe og kake"  # left alone
+    window.redo_action.trigger()
+    assert runner.run.allotted_seconds() == allotted + 300
+    assert [e.minutes for e in run_service.stored_events(window.context.db, OPENING) if e.kind == "add"] == [
+        5,
+        -5,
+        5,
+    ]
+    runner.actions["next"].trigger()  # once the run has moved on, the time stays with its block
+    window.undo_action.trigger()
+    QApplication.processEvents()
+    assert runner.run.current == 1 and "ikke lenger i gang" in told[-1]
+    assert timeplan.load_plan(window.context.db, OPENING).blocks[2].title == "Kaffe og kake"
