@@ -675,7 +675,7 @@ class RunPanel(QWidget):
         self.countdown.setText(clock_text(run.remaining_seconds()))
         self.countdown.setStyleSheet(f"color: {LEVEL_COLOURS[run.level()]};")
         started = run.status is not RunStatus.READY
-        self.behind.setText(behind_text(run.behind_seconds()) if started else "")
+        self.behind.setText(self._pace(run, plan) if started else "")
         status = {
             RunStatus.READY: _("Ikke startet"),
             RunStatus.RUNNING: _("Pågår"),
@@ -695,6 +695,16 @@ class RunPanel(QWidget):
         self.next_label.setText(_("Neste: {title}").format(title=following))
         self.notes.setText(block.notes or _("(ingen notater)"))
         self._show_result()
+
+    def _pace(self, run: Run, plan) -> str:
+        """Ahead or behind, and on the session's own day when it will end at this pace."""
+        pace = behind_text(run.behind_seconds())
+        end = run.projected_end()
+        if end is None or end.astimezone().date() != plan.date:  # a rehearsal on another day: no clock
+            return pace
+        return _("{pace} · ferdig ca. {time} (planlagt {planned})").format(
+            pace=pace, time=format_time(end.astimezone().time()), planned=format_time(plan.end)
+        )
 
     def _show_result(self) -> None:
         """Planned against actual per block, with totals; rebuilt only when the record changed."""

@@ -122,6 +122,8 @@ class PlanModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.BackgroundRole and slot.gap_before:
             return QBrush(OVERLAP if slot.gap_before < 0 else GAP)
+        if role == Qt.ItemDataRole.BackgroundRole and slot.end > self.schedule.session_end:
+            return QBrush(OVERLAP)  # runs past the session's end
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(block, slot)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.START, self.MINUTES, self.ACTUAL):
@@ -136,6 +138,12 @@ class PlanModel(QAbstractTableModel):
             lines.append(_("Hull på {d} før denne blokken").format(d=duration(slot.gap_before)))
         elif slot.gap_before < 0:
             lines.append(_("Overlapper forrige blokk med {d}").format(d=duration(-slot.gap_before)))
+        if slot.end > self.schedule.session_end:
+            lines.append(
+                _("Slutter etter samlingens slutt ({time})").format(
+                    time=tp.format_clock(self.schedule.session_end)
+                )
+            )
         return "\n".join(lines)
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
@@ -424,6 +432,13 @@ class TimePlanEditor(QWidget):
                         d=duration(-slot.gap_before), title=title, time=tp.format_clock(slot.start)
                     )
                 )
+        if sched.over_by > 0:
+            notes.append(
+                _(
+                    "Planen går {d} over samlingens slutt ({time}). Kort ned blokker (Ctrl+R fordeler "
+                    "resten), eller endre tidene under Detaljer."
+                ).format(d=duration(sched.over_by), time=tp.format_clock(sched.session_end))
+            )
         self.warnings.setText("\n".join(notes))
         self.warnings.setVisible(bool(notes))
 

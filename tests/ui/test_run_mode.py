@@ -491,3 +491,31 @@ def test_ctrl_z_after_a_wrong_five_takes_the_time_back(set_cell, window, session
     QApplication.processEvents()
     assert runner.run.current == 1 and "ikke lenger i gang" in told[-1]
     assert timeplan.load_plan(window.context.db, OPENING).blocks[2].title == "Kaffe og kake"
+
+
+def test_a_plan_past_the_sessions_end_is_marked_and_said(set_cell, window, session_page):
+    """A last block ending at 16:10 in a session until 15:30 was only «40 min for lang» in plain text."""
+    from desktop.ui.timeplan_editor import OVERLAP
+
+    editor = session_page.plan_editor
+    plan = timeplan.load_plan(window.context.db, OPENING)
+    last = len(plan.blocks) - 1
+    set_cell(editor, editor.model.index(last, PlanModel.MINUTES), plan.blocks[last].minutes + 40)
+    assert "over samlingens slutt" in editor.warnings.text() and not editor.warnings.isHidden()
+    index = editor.model.index(last, PlanModel.TITLE)
+    assert editor.model.data(index, Qt.ItemDataRole.BackgroundRole).color() == OVERLAP
+    assert "Slutter etter samlingens slutt" in editor.model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert editor.model.data(editor.model.index(0, PlanModel.TITLE), Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_the_run_tab_says_when_the_day_will_end_at_this_pace(window, session_page, answers):
+    plan = timeplan.load_plan(window.context.db, OPENING)
+    runner = window.context.runner
+    runner.clock.value = datetime.combine(plan.date, plan.start).astimezone()
+    start(window, session_page)
+    runner.actions["add5"].trigger()
+    panel = session_page.run_panel
+    panel.refresh()
+    planned_end = f"{plan.end:%H:%M}"
+    later = (datetime.combine(plan.date, plan.end) + timedelta(minutes=5)).time()
+    assert f"ferdig ca. {later:%H:%M} (planlagt {planned_end})" in panel.behind.text()
