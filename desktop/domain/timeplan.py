@@ -24,9 +24,37 @@ MAX_BLOCK_MINUTES = DAY_MINUTES
 T = TypeVar("T")
 
 _CLOCK = re.compile(r"^\s*(\d{1,2})\s*[:.]\s*(\d{2})\s*$")
+_CHANGE = re.compile(r"^([+-])\s*(\d+)$")
+_HOURS_MINUTES = re.compile(r"^(\d+):(\d{1,2})$")
+_HOURS = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:t|h|time|timer)(?:\s*(\d+))?$")
 
 
 # --- validation and clock text ---------------------------------------------------------------------------
+
+
+def typed_minutes(text: object, current: int, field: str = "minutes") -> int:
+    """A block's new length from what was typed in its minutes cell: ``45``; a change of the length it
+    has, ``+5`` or ``-5``; hours and minutes, ``1:30``, ``1t 30``, ``1,5 t`` (all 90). Checked as
+    ``check_minutes``; anything else is a ValidationError that says what can be typed."""
+    value = " ".join(str(text).replace("\u2212", "-").replace(",", ".").lower().split())
+    value = re.sub(r"\s*(min|minutter|m)$", "", value)
+    change = _CHANGE.match(value.replace(" ", ""))
+    clock = _HOURS_MINUTES.match(value.replace(" ", ""))
+    hours = _HOURS.match(value)
+    if value.isdigit():
+        minutes = int(value)
+    elif change:
+        minutes = current + int(change[2]) * (1 if change[1] == "+" else -1)
+    elif clock and int(clock[2]) < 60:
+        minutes = int(clock[1]) * 60 + int(clock[2])
+    elif hours:
+        minutes = round(float(hours[1]) * 60) + int(hours[2] or 0)
+    else:
+        raise ValidationError(
+            field,
+            _("Skriv minutter (45), en endring (+5 eller -5) eller timer og minutter (1:30 eller 1t 30)."),
+        )
+    return check_minutes(minutes, field)
 
 
 def check_minutes(minutes: object, field: str = "minutes") -> int:

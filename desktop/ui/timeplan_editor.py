@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import timeplan as tp
 from desktop.domain.kit import BlockCategory
 from desktop.domain.rules import format_time
+from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.services import timeplan
 from desktop.ui.commands import PlanCommand
@@ -59,6 +60,7 @@ class PlanModel(QAbstractTableModel):
     """Rows are blocks; columns: start, minutes, title, category, method, actual."""
 
     edit_requested = Signal(object, object, str, object)  # session id, block id, field, value
+    refused = Signal(str)  # what was typed in a cell cannot be read (the message says what can)
     move_requested = Signal(object, int)  # block ids (in order), the row they go before
 
     START, MINUTES, TITLE, CATEGORY, METHOD, ACTUAL = range(6)
@@ -106,8 +108,8 @@ class PlanModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == self.START:
                 return tp.format_clock(slot.start)
-            if column == self.MINUTES:
-                return block.minutes
+            if column == self.MINUTES:  # typed as text: «+5», «1:30» (timeplan.typed_minutes)
+                return block.minutes if role == Qt.ItemDataRole.DisplayRole else str(block.minutes)
             if column == self.TITLE:
                 return block.title
             if column == self.CATEGORY:
@@ -165,9 +167,10 @@ class PlanModel(QAbstractTableModel):
             return False
         if field == "minutes":
             try:
-                value = int(value)
-            except (TypeError, ValueError):
-                value = 0  # refused with a message by the service
+                value = tp.typed_minutes(value, self.plan.blocks[index.row()].minutes)
+            except ValidationError as exc:
+                self.refused.emit(exc.message)
+                return False
         if field == "category":
             value = BlockCategory(value)
         self.edit_requested.emit(self.plan.session_id, self.plan.blocks[index.row()].id, field, value)
@@ -248,6 +251,7 @@ class TimePlanEditor(QWidget):
         # Queued: the edit reloads the model, which must not happen while the cell's editor is committing
         # (the keys stayed with the closed editor, and Qt warned of an editor not of this view).
         self.model.edit_requested.connect(self._edit_field, Qt.ConnectionType.QueuedConnection)
+        self.model.refused.connect(self._say)
         self.model.move_requested.connect(self._move)
 
         self.table = QTableView()

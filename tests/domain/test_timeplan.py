@@ -497,3 +497,35 @@ def test_rebalance_is_monotone_with_one_shared_minimum(case: tuple[list[PlanBloc
                     assert result[a].minutes >= result[b].minutes
                 elif blocks[a].minutes == blocks[b].minutes:
                     assert abs(result[a].minutes - result[b].minutes) <= 1
+
+
+@pytest.mark.parametrize(
+    ("typed", "minutes"),
+    [
+        ("45", 45),
+        (45, 45),
+        ("+5", 35),
+        ("+ 5", 35),
+        ("-5", 25),
+        ("\u22125", 25),
+        ("1:30", 90),
+        ("1t 30", 90),
+        ("1 t 30 min", 90),
+        ("1,5 t", 90),
+        ("2t", 120),
+        (" 20 min ", 20),
+    ],
+)
+def test_typed_minutes_read_lengths_changes_and_hours(typed: object, minutes: int) -> None:
+    """«+5» gave 5 minutes, «1:30» gave 130: what a facilitator types means what she meant."""
+    from desktop.domain.timeplan import typed_minutes
+
+    assert typed_minutes(typed, 30) == minutes
+
+
+@pytest.mark.parametrize("typed", ["", "abc", "1:75", "-30", "+2000", "0"])
+def test_typed_minutes_refuse_what_is_not_a_length(typed: str) -> None:
+    from desktop.domain.timeplan import typed_minutes
+
+    with pytest.raises(ValidationError):
+        typed_minutes(typed, 30)

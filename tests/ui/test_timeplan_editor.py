@@ -422,3 +422,19 @@ def test_the_plans_toolbar_buttons_say_they_open_a_dialog_and_are_reached_by_tab
     button = editor.toolbar.widgetForAction(editor.from_kit_action)
     assert button.text().endswith("…")
     assert button.focusPolicy() == Qt.FocusPolicy.TabFocus
+
+
+def test_minutes_typed_as_a_change_or_in_hours(set_cell, editor, window):
+    """The cell was a number box: «+5» became 5 minutes and «1:30» 130, without a word."""
+    db = window.context.db
+    before = timeplan.load_plan(db, OPENING).blocks[1].minutes
+    assert editor.model.data(editor.model.index(1, PlanModel.MINUTES), Qt.ItemDataRole.EditRole) == str(
+        before
+    )
+    set_cell(editor, editor.model.index(1, PlanModel.MINUTES), "+5")
+    assert timeplan.load_plan(db, OPENING).blocks[1].minutes == before + 5
+    set_cell(editor, editor.model.index(1, PlanModel.MINUTES), "1:30")
+    assert timeplan.load_plan(db, OPENING).blocks[1].minutes == 90
+    set_cell(editor, editor.model.index(1, PlanModel.MINUTES), "en halvtime")
+    assert "1:30" in editor.error_label.text() and not editor.error_label.isHidden()
+    assert timeplan.load_plan(db, OPENING).blocks[1].minutes == 90
