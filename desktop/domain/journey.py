@@ -282,11 +282,27 @@ def edit_step(j: Journey, step_id: uuid.UUID, **values) -> Journey:
     )
 
 
-def move_step(j: Journey, step_id: uuid.UUID, index: int) -> Journey:
-    """Move a step within its stage."""
+def move_step(j: Journey, step_id: uuid.UUID, index: int, stage_id: uuid.UUID | None = None) -> Journey:
+    """Move a step to ``index`` within its stage, or into stage ``stage_id`` at ``index`` (its cards go
+    with it); a stage keeps at least one step."""
     stage = j.stage_of(step_id)
-    steps = _moved(stage.steps, step_id, index)
-    return replace(j, stages=tuple(replace(s, steps=steps) if s.id == stage.id else s for s in j.stages))
+    if stage_id is None or stage_id == stage.id:
+        steps = _moved(stage.steps, step_id, index)
+        return replace(j, stages=tuple(replace(s, steps=steps) if s.id == stage.id else s for s in j.stages))
+    if len(stage.steps) == 1:
+        raise ValidationError("step", _("En fase må ha minst ett steg. Flytt heller hele fasen."))
+    step = next(x for x in stage.steps if x.id == step_id)
+
+    def moved(s: Stage) -> Stage:
+        if s.id == stage.id:
+            return replace(s, steps=tuple(x for x in s.steps if x.id != step_id))
+        if s.id == stage_id:
+            return replace(s, steps=_inserted(s.steps, step, index))
+        return s
+
+    if not any(s.id == stage_id for s in j.stages):
+        raise ValidationError("stage", _("Fasen finnes ikke lenger."))
+    return replace(j, stages=tuple(moved(s) for s in j.stages))
 
 
 def delete_step(j: Journey, step_id: uuid.UUID) -> Journey:

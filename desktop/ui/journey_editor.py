@@ -972,13 +972,28 @@ class JourneyEditor(QWidget):
         return self._do(_("Gi nytt navn til steg"), lambda j: jm.edit_step(j, step_id, title=title))
 
     def move_step(self, step_id: uuid.UUID, delta: int) -> bool:
+        """One place left (-1) or right (1); from a stage's edge into the neighbouring stage, as its last or
+        first step (a stage keeps at least one)."""
+        target = self._step_target(step_id, delta)
+        if target is None:
+            return False
+        stage_id, index = target
+        return self._do(_("Flytt steg"), lambda j: jm.move_step(j, step_id, index, stage_id))
+
+    def _step_target(self, step_id: uuid.UUID, delta: int) -> tuple[uuid.UUID, int] | None:
+        """Where ``move_step`` puts the step: (stage id, index), or None where it cannot go."""
         if self._step(step_id) is None:
-            return False
-        ids = [s.id for s in self._journey.stage_of(step_id).steps]
+            return None
+        stages = self._journey.stages
+        stage = self._journey.stage_of(step_id)
+        ids = [s.id for s in stage.steps]
         index = ids.index(step_id) + delta
-        if not 0 <= index < len(ids):
-            return False
-        return self._do(_("Flytt steg"), lambda j: jm.move_step(j, step_id, index))
+        if 0 <= index < len(ids):
+            return stage.id, index
+        neighbour = [s.id for s in stages].index(stage.id) + delta
+        if len(ids) == 1 or not 0 <= neighbour < len(stages):
+            return None
+        return stages[neighbour].id, (len(stages[neighbour].steps) if delta < 0 else 0)
 
     def delete_step(self, step_id: uuid.UUID) -> bool:
         step = self._step(step_id)
@@ -1131,8 +1146,12 @@ class JourneyEditor(QWidget):
             add(_("Gi nytt navn …"), lambda: self.rename_step(step_id))
             add(_("Nytt steg etter …"), lambda: self.add_step(stage.id, None, index + 1))
             menu.addSeparator()
-            add(_("Flytt til venstre"), lambda: self.move_step(step_id, -1), index > 0)
-            add(_("Flytt til høyre"), lambda: self.move_step(step_id, 1), index < len(steps) - 1)
+            for text, delta in ((_("Flytt til venstre"), -1), (_("Flytt til høyre"), 1)):
+                target = self._step_target(step_id, delta)
+                if target is not None and target[0] != stage.id:
+                    name = next(s.title for s in self._journey.stages if s.id == target[0])
+                    text = _("Flytt til fasen «{stage}»").format(stage=name)
+                add(text, lambda d=delta: self.move_step(step_id, d), target is not None)
             menu.addSeparator()
             add(
                 _("Slett steg «{title}» …").format(title=self._step(step_id).title),

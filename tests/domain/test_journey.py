@@ -102,3 +102,17 @@ def test_a_title_too_long_for_its_column_is_refused() -> None:
 
     with pytest.raises(ValidationError):
         clean_title("x" * 5000)
+
+
+def test_a_step_moves_into_another_stage_with_its_cards(j):
+    """«Flytt til venstre» stopped at the stage's edge: a step put in the wrong stage could not leave it."""
+    first, second = j.stages[0], j.stages[1]
+    j = jr.add_step(j, second.id, "Ringer kommunen")
+    moving = j.stages[1].steps[-1]
+    j = jr.add_card(j, j.lanes[0].id, moving.id, "Venter i telefonkø")
+    after = jr.move_step(j, moving.id, len(first.steps), first.id)
+    assert [s.id for s in after.stages[0].steps][-1] == moving.id
+    assert moving.id not in [s.id for s in after.stages[1].steps]
+    assert after.stage_of(next(c.step_id for c in after.cards if c.text == "Venter i telefonkø")).id == first.id
+    with pytest.raises(ValidationError):  # the first stage's own step cannot leave it empty
+        jr.move_step(j, first.steps[0].id, 0, second.id)

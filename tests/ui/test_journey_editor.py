@@ -741,3 +741,18 @@ def test_an_empty_map_and_a_stage_without_steps(qtbot, editor, host, tmp_path):
     editor.add_lane("Handlinger")
     assert editor.focus_cell == (host.journey.lanes[0].id, host.journey.steps[0].id)
     assert editor.capture.isEnabled()
+
+
+def test_a_step_at_a_stages_edge_moves_into_the_neighbouring_stage(editor, host):
+    """«Flytt til venstre/høyre» was greyed out at a stage's edge."""
+    second = stage(host, "Første kontakt")
+    host.apply("Nytt steg", lambda j: jm.add_step(j, second, "Ringer kommunen"))
+    ringer = host.journey.stages[1].steps[-1].id
+    first_step = host.journey.stages[1].steps[0].id
+    assert editor.move_step(first_step, -1)  # the left edge: into «Før», last
+    assert host.journey.stages[0].steps[-1].id == first_step
+    assert [s.id for s in host.journey.stages[1].steps] == [ringer]
+    assert not editor.move_step(ringer, 1)  # the stage's only step stays
+    assert editor._step_target(ringer, -1) is None
+    host.undo()
+    assert [s.id for s in host.journey.stages[1].steps] == [first_step, ringer]
