@@ -145,6 +145,7 @@ FONT_SPECS = {  # name: (pixel size, weight); ".m" is the smaller size a long wo
     "small_big": (19, QFont.Weight.DemiBold),
     "button": (14, QFont.Weight.DemiBold),
 }
+BIG, WALL = "_big", "_wall"  # text sizes: zoomed out; on the wall (large where a text fits whole)
 WORD_JOINERS = "-–—/"  # a line may end on these inside a word without the word counting as broken
 
 
@@ -178,9 +179,10 @@ def _utf16_piece(units: bytes, start: int, length: int | None = None) -> str:
 
 def _wrap(
     text: str, font_name: str, width: float, max_lines: int, hyphenate: bool = False
-) -> tuple[tuple[str, ...], bool]:
-    """(lines, whether a word had to be broken inside or cut); cached, since items are redrawn far more
-    often than they change. ``hyphenate`` marks a word broken across lines with "-"."""
+) -> tuple[tuple[str, ...], bool, bool]:
+    """(lines, whether a word had to be broken inside or cut, whether the text was cut short with "…");
+    cached, since items are redrawn far more often than they change. ``hyphenate`` marks a word broken
+    across lines with "-"."""
     key = (text, font_name, width, max_lines, hyphenate)
     hit = _wrapped.get(key)
     if hit is not None:
@@ -224,7 +226,7 @@ def _wrap(
             elided = fm.elidedText(rest + " …", Qt.TextElideMode.ElideRight, width)
         lines[-1] = elided
     broke = any(breaks[: max_lines - 1]) or (cut and max_lines == 1)
-    result = (tuple(lines), broke)
+    result = (tuple(lines), broke, cut)
     _wrapped[key] = result
     return result
 
@@ -238,11 +240,19 @@ def wrap_lines(text: str, font_name: str, width: float, max_lines: int) -> tuple
 def fit_lines(text: str, font_name: str, width: float, height: float) -> tuple[str, tuple[str, ...]]:
     """(font, lines) for ``text`` in a ``width`` × ``height`` box: ``font_name``, or its smaller size when a
     word would otherwise be broken inside (Norwegian compounds are long); if even that breaks a word, the
-    smaller size with the break marked "-"."""
+    smaller size with the break marked "-". A ``…_wall`` name (the wall): the large text where the whole
+    text fits in it, else the normal text, so a title on the wall is read whole rather than cut."""
+    if font_name.endswith(WALL):
+        base = font_name.removesuffix(WALL)
+        for name in (base + BIG, base + BIG + ".m"):
+            lines, broke, cut = _wrap(text, name, width, _lines_fitting(height, name))
+            if not (broke or cut):
+                return name, lines
+        return fit_lines(text, base, width, height)
     smaller = font_name + ".m"
     for name in (font_name, smaller):
         if name in FONT_SPECS:
-            lines, broke = _wrap(text, name, width, _lines_fitting(height, name))
+            lines, broke, _cut = _wrap(text, name, width, _lines_fitting(height, name))
             if not broke:
                 return name, lines
     name = smaller if smaller in FONT_SPECS else font_name
@@ -270,14 +280,20 @@ def _lines_fitting(height: float, font_name: str) -> int:
 
 NO_TEXT_BELOW = 0.22  # zoom under which text is too small to read: only shapes and colours are drawn
 BIG_TEXT_BELOW = 0.7  # zoom under which text is drawn larger (fewer words, still readable from a distance)
+# On the wall from this zoom (a stage followed up close) a text too long for the large size is drawn whole at
+# the normal size, which is still read from the back there; the whole map, further out, keeps fewer words.
+WHOLE_ON_WALL_FROM = 1.0
 
 
-def text_size(painter: QPainter, big_below: float = BIG_TEXT_BELOW) -> str:
-    """ "" (normal text), "_big" (zoomed out: larger text, fewer words) or "none" (too small to read)."""
+def text_size(painter: QPainter, big_below: float = BIG_TEXT_BELOW, wall: bool = False) -> str:
+    """ "" (normal text), "_big" (zoomed out: larger text, fewer words), "_wall" (on the wall up close:
+    larger text where a text fits whole in it) or "none" (too small to read)."""
     zoom = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
     if zoom < NO_TEXT_BELOW:
         return "none"
-    return "_big" if zoom < big_below else ""
+    if zoom >= big_below:
+        return ""
+    return WALL if wall and zoom >= WHOLE_ON_WALL_FROM else BIG
 
 
 # --- layout ---------------------------------------------------------------------------------------------
@@ -410,19 +426,19 @@ class CardItem(QGraphicsItem):
         self._font, self.display_lines = fit_lines(
             card.text, "card", CARD_W - 2 * CARD_TEXT_PAD_X, CARD_H - 2 * CARD_TEXT_PAD_Y
         )
-        self._big: tuple[str, tuple[str, ...]] | None = None
+        self._big: dict[str, tuple[str, tuple[str, ...]]] = {}
         self.setToolTip(card.text[:600] + ("…" if len(card.text) > 600 else ""))
         self.update()
 
     def lines(self, size: str = "") -> tuple[str, tuple[str, ...]]:
-        """(font, lines) painted at a text size ("" or "_big"; the large ones laid out when first needed)."""
-        if size != "_big":
+        """(font, lines) painted at a text size (``text_size``; the large ones laid out when first needed)."""
+        if size not in (BIG, WALL):
             return self._font, self.display_lines
-        if self._big is None:
-            self._big = fit_lines(
-                self.card.text, "card_big", CARD_W - 2 * CARD_TEXT_PAD_X, CARD_H - 2 * CARD_TEXT_PAD_Y
+        if size not in self._big:
+            self._big[size] = fit_lines(
+                self.card.text, "card" + size, CARD_W - 2 * CARD_TEXT_PAD_X, CARD_H - 2 * CARD_TEXT_PAD_Y
             )
-        return self._big
+        return self._big[size]
 
     def boundingRect(self) -> QRectF:
         return QRectF(-4, -4, CARD_W + 9, CARD_H + 10)
@@ -438,7 +454,10 @@ class CardItem(QGraphicsItem):
         rect = QRectF(0, 0, CARD_W, CARD_H)
         fill = CARD_FILL.get(self.card.colour, CARD_FILL["yellow"])
         scene = self.scene()
-        size = text_size(painter, scene.big_text_below if isinstance(scene, JourneyScene) else BIG_TEXT_BELOW)
+        if isinstance(scene, JourneyScene):
+            size = text_size(painter, scene.big_text_below, scene.wall_text)
+        else:
+            size = text_size(painter)
         if size == "none":  # too small to read: a coloured block is all the eye gets
             painter.fillRect(rect, fill)
             return
@@ -492,7 +511,7 @@ class GridItem(QGraphicsItem):
         if journey is None:
             return
         exposed = option.exposedRect if not option.exposedRect.isEmpty() else self._rect
-        size = text_size(painter, scene.big_text_below)
+        size = text_size(painter, scene.big_text_below, scene.wall_text)
         # cells, lane by lane
         thin = QPen(GRID, 1)
         thin.setCosmetic(True)
@@ -560,8 +579,9 @@ def paint_emotion_labels(painter: QPainter, layout: MapLayout, left: float, size
     name, lines = fit_lines(_("Opplevelse"), "lane" + size, LANE_W - 60, 60)
     label_top = layout.emotion_y(0) - len(lines) * metrics(name).lineSpacing() / 2
     draw_lines(painter, QRectF(left + 18, label_top, LANE_W - 60, 60), lines, name)
-    fm = metrics("small" + size)
-    painter.setFont(font("small" + size))
+    small = "small" + (BIG if size == WALL else size)
+    fm = metrics(small)
+    painter.setFont(font(small))
     painter.setPen(MUTED)
     for value in range(EMOTION_MIN, EMOTION_MAX + 1):
         y = layout.emotion_y(value)
@@ -922,6 +942,7 @@ class JourneyScene(QGraphicsScene):
         self._press_screen: QPointF | None = None
         self._dragging_cards = False
         self.big_text_below = BIG_TEXT_BELOW  # the wall raises it: large text up to a larger zoom
+        self.wall_text = False  # on the wall: large text only where a text fits whole in it
 
     @property
     def show_helpers(self) -> bool:
@@ -1128,6 +1149,7 @@ class JourneyScene(QGraphicsScene):
         if self.interactive and self.journey is not None:
             plain = JourneyScene(interactive=False)
             plain.big_text_below = self.big_text_below
+            plain.wall_text = self.wall_text
             plain.set_journey(self.journey)
             plain.render(painter, target, source, mode)
             return
@@ -1296,6 +1318,7 @@ def paint_map(
     scene = JourneyScene(interactive=False)
     if wall:
         scene.big_text_below = 1.6
+        scene.wall_text = True
     scene.set_journey(journey)
     unit = target.height() / 100  # text sizes follow the page
     title_font = QFont(font("stage"))

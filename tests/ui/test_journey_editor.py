@@ -756,3 +756,32 @@ def test_a_step_at_a_stages_edge_moves_into_the_neighbouring_stage(editor, host)
     assert editor._step_target(ringer, -1) is None
     host.undo()
     assert [s.id for s in host.journey.stages[1].steps] == [first_step, ringer]
+
+
+def test_a_followed_stage_on_the_wall_shows_texts_whole(qtbot, editor, host):
+    """Up close on the wall, «Handler mindre og spiser enkl…», «Hverdagen …»: the large text cut what the
+    room was to read, with room to spare. A text too long for it is drawn whole at the normal size there;
+    the whole map, further out, keeps fewer, larger words."""
+    from desktop.ui.journey_scene import BIG, WALL, fit_lines, text_size
+
+    text = "Søknadsskjemaet er fem sider med fagord og ingen sier hvor lang tid det tar"
+    assert editor.add_card(text, lane(host, "Smertepunkter"), step(host, 2))
+    wall = JourneyScene(interactive=False)
+    wall.big_text_below, wall.wall_text = 1.6, True
+    wall.set_journey(host.journey)
+    item = wall.card_item(host.journey.cards[0].id)
+
+    def painted(scale: float) -> list[str]:
+        image = QImage(800, 600, QImage.Format.Format_RGB32)
+        painter = RecordingPainter(image)
+        painter.scale(scale, scale)
+        assert text_size(painter, 1.6, wall=True) == (WALL if scale >= 1 else BIG)
+        item.paint(painter, QStyleOptionGraphicsItem(), None)
+        painter.end()
+        return painter.texts
+
+    close = painted(1.3)
+    assert " ".join(close) == text and not close[-1].endswith("…")
+    assert painted(0.6)[-1].endswith("…")  # the whole map
+    short = "Ringer kommunen"
+    assert fit_lines(short, "card" + WALL, 160, 80)[0] == "card_big"  # large where it fits whole
