@@ -16,7 +16,7 @@ from sqlalchemy import delete, select
 from desktop.domain import timeplan
 from desktop.domain.kit import BlockCategory, Kit
 from desktop.domain.rules import clean_name, clean_optional_text
-from desktop.errors import ValidationError
+from desktop.errors import NotFoundError, ValidationError
 from desktop.i18n import _
 from desktop.services.common import get
 from desktop.storage.database import Database
@@ -232,19 +232,18 @@ def remove_blocks(db: Database, session_id: uuid.UUID, block_ids: set[uuid.UUID]
     return _edit(db, session_id, lambda blocks: [b for b in blocks if b.id not in block_ids])
 
 
-def duplicate_block(db: Database, session_id: uuid.UUID, block_id: uuid.UUID) -> Plan:
+def duplicate_blocks(db: Database, session_id: uuid.UUID, block_ids: Iterable[uuid.UUID]) -> Plan:
+    """Copies of the blocks ``block_ids``, in their order, together just after the last of them: not
+    pinned and without a recorded run."""
+    wanted = set(block_ids)
+
     def change(blocks: list[Block]) -> list[Block]:
-        index = next(i for i, b in enumerate(blocks) if b.id == block_id)
-        copy = replace(
-            blocks[index],
-            id=uuid.uuid4(),
-            pinned_start=None,
-            actual_start=None,
-            actual_end=None,
-            added_minutes=0,
-        )
-        blocks.insert(index + 1, copy)
-        return blocks
+        chosen = [i for i, b in enumerate(blocks) if b.id in wanted]
+        if not chosen:
+            raise NotFoundError(_("Blokken finnes ikke lenger; den kan være fjernet."))
+        fresh = {"pinned_start": None, "actual_start": None, "actual_end": None, "actual_seconds": None}
+        copies = [replace(blocks[i], id=uuid.uuid4(), added_minutes=0, **fresh) for i in chosen]
+        return blocks[: chosen[-1] + 1] + copies + blocks[chosen[-1] + 1 :]
 
     return _edit(db, session_id, change)
 

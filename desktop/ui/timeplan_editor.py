@@ -603,12 +603,19 @@ class TimePlanEditor(QWidget):
             self.select_block(block.id)
 
     def _duplicate(self) -> None:
-        block = self.current_block()
-        if block is not None:
-            self._perform_shown(
-                _("Dupliser «{title}»").format(title=block.title),
-                lambda db: timeplan.duplicate_block(db, self.session_id, block.id),
-            )
+        """Copies of the selected blocks after the selection, selected (Ctrl+D again copies them again)."""
+        rows = self.selected_rows()
+        ids = [self.model.block(r).id for r in rows]
+        if not ids:
+            return
+        text = (
+            _("Dupliser «{title}»").format(title=self.model.block(rows[0]).title)
+            if len(ids) == 1
+            else _("Dupliser {n} blokker").format(n=len(ids))
+        )
+        before = {b.id for b in self.model.plan.blocks}
+        if self._perform_shown(text, lambda db: timeplan.duplicate_blocks(db, self.session_id, ids)):
+            self.select_blocks([b.id for b in self.model.plan.blocks if b.id not in before])
 
     def _remove(self) -> None:
         rows = self.selected_rows()

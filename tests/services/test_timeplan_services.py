@@ -50,7 +50,7 @@ def test_every_action_is_undone_by_putting_the_old_plan_back(db, session_id):
     actions = [
         lambda: timeplan.add_block(db, session_id, timeplan.new_block("Ekstra", 10), 2),
         lambda: timeplan.remove_blocks(db, session_id, {second.id}),
-        lambda: timeplan.duplicate_block(db, session_id, first.id),
+        lambda: timeplan.duplicate_blocks(db, session_id, [first.id]),
         lambda: timeplan.move_blocks(db, session_id, [first.id, second.id], 4),
         lambda: timeplan.update_block(db, session_id, first.id, minutes=40, title="Velkommen!"),
         lambda: timeplan.plan_from_template(db, session_id, LUP, "innsikt"),
@@ -83,7 +83,7 @@ def test_duplicate_is_not_pinned_and_has_no_recorded_times(db, session_id):
     timeplan.plan_from_template(db, session_id, LUP, "oppstart")
     plan = timeplan.load_plan(db, session_id)
     lunch = next(b for b in plan.blocks if b.pinned_start)
-    timeplan.duplicate_block(db, session_id, lunch.id)
+    timeplan.duplicate_blocks(db, session_id, [lunch.id])
     blocks = timeplan.load_plan(db, session_id).blocks
     index = next(i for i, b in enumerate(blocks) if b.id == lunch.id)
     copy = blocks[index + 1]

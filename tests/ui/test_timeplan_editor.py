@@ -438,3 +438,20 @@ def test_minutes_typed_as_a_change_or_in_hours(set_cell, editor, window):
     set_cell(editor, editor.model.index(1, PlanModel.MINUTES), "en halvtime")
     assert "1:30" in editor.error_label.text() and not editor.error_label.isHidden()
     assert timeplan.load_plan(db, OPENING).blocks[1].minutes == 90
+
+
+def test_ctrl_d_duplicates_every_selected_block_after_the_selection(editor, window):
+    """With two rows selected, Ctrl+D copied only the current one."""
+    db = window.context.db
+    before = timeplan.load_plan(db, OPENING)
+    two = [before.blocks[2].id, before.blocks[3].id]
+    editor.select_blocks(two)
+    editor.duplicate_action.trigger()
+    after = timeplan.load_plan(db, OPENING)
+    titles = [b.title for b in before.blocks]
+    assert [b.title for b in after.blocks] == titles[:4] + titles[2:4] + titles[4:]
+    copies = [after.blocks[4].id, after.blocks[5].id]
+    assert not set(copies) & {b.id for b in before.blocks}
+    assert [editor.model.block(r).id for r in editor.selected_rows()] == copies  # Ctrl+D again copies them
+    window.undo_action.trigger()
+    assert timeplan.load_plan(db, OPENING) == before
