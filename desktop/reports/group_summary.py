@@ -437,28 +437,32 @@ def _ideas(board, width) -> list[Flowable]:
 
 
 def _matrix(ideas, side: float) -> Drawing:
-    d, box = matrix_drawing(side, side, 12 * mm, 8)
-    x0, y0, w, h = box
     radius = 3.4 * mm
-    wanted = [
-        (x0 + radius + idea.effort * (w - 2 * radius), y0 + radius + idea.impact * (h - 2 * radius))
-        for idea in ideas
-    ]
-    for idea, (cx, cy) in zip(ideas, spread(wanted, radius, box), strict=True):  # none hides another
-        fill = ACCENT if idea.chosen else colors.white
-        d.add(Circle(cx, cy, radius, fillColor=fill, strokeColor=ACCENT, strokeWidth=1))
-        d.add(
-            String(
-                cx,
-                cy - 2.8,
-                str(idea.number),
-                fontName=fonts.BOLD,
-                fontSize=8,
-                fillColor=colors.white if idea.chosen else ACCENT,
-                textAnchor="middle",
+
+    def markers(box):
+        x0, y0, w, h = box
+        wanted = [
+            (x0 + radius + idea.effort * (w - 2 * radius), y0 + radius + idea.impact * (h - 2 * radius))
+            for idea in ideas
+        ]
+        shapes = []
+        for idea, (cx, cy) in zip(ideas, spread(wanted, radius, box), strict=True):  # none hides another
+            fill = ACCENT if idea.chosen else colors.white
+            shapes.append(Circle(cx, cy, radius, fillColor=fill, strokeColor=ACCENT, strokeWidth=1))
+            shapes.append(
+                String(
+                    cx,
+                    cy - 2.8,
+                    str(idea.number),
+                    fontName=fonts.BOLD,
+                    fontSize=8,
+                    fillColor=colors.white if idea.chosen else ACCENT,
+                    textAnchor="middle",
+                )
             )
-        )
-    return d
+        return shapes
+
+    return matrix_drawing(side, side, 12 * mm, 8, marks=markers)[0]
 
 
 # --- prototypes ---------------------------------------------------------------------------------------------
@@ -539,7 +543,7 @@ def _initiatives(initiatives, width) -> list[Flowable]:
             (_("Periode"), period),
             (_("Neste steg"), v.next_step or "–"),
         ]
-        story += [para(v.title, "h2"), facts(rows, width)]
+        story += _together_if_it_fits([para(v.title, "h2"), facts(rows, width)], width)
         if not v.benefits:
             story.append(para(_("Tiltaket har ingen gevinstplan ennå."), "muted"))
             continue
@@ -589,6 +593,14 @@ def _initiatives(initiatives, width) -> list[Flowable]:
                 )
             )
     return story
+
+
+def _together_if_it_fits(flowables: list[Flowable], width: float) -> list[Flowable]:
+    """``flowables`` kept on one page when they fit on a page; else as they come, so that one taller than a
+    page starts where it is instead of on a new page."""
+    room = frame_size()[1]
+    needed = sum(f.wrap(width, room)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
+    return [KeepTogether(flowables)] if needed <= room else flowables
 
 
 def _benefit_chart(b, width) -> Drawing:

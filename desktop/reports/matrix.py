@@ -5,10 +5,11 @@ and the blank A3 worksheet the ideas are placed on in the room), and markers kep
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
+from reportlab.graphics.shapes import Drawing, Group, Line, Rect, Shape, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from desktop.domain.ideas import Quadrant
 from desktop.i18n import _
@@ -24,12 +25,23 @@ FIELDS = (
 )
 
 
+Box = tuple[float, float, float, float]
+BACKING = colors.Color(1, 1, 1, alpha=0.85)  # behind a field's name over the markers
+
+
 def matrix_drawing(
-    width: float, height: float, margin: float, size: float, axes: tuple[str, str] | None = None
-) -> tuple[Drawing, tuple[float, float, float, float]]:
+    width: float,
+    height: float,
+    margin: float,
+    size: float,
+    axes: tuple[str, str] | None = None,
+    marks: Callable[[Box], Iterable[Shape]] | None = None,
+) -> tuple[Drawing, Box]:
     """A drawing ``width`` × ``height`` with the matrix in it, ``margin`` left and below for the axis names
     (``axes``: the horizontal and the vertical one; by default «Innsats →» and «Effekt →»), the fields'
-    names at type ``size``. Returns the drawing and the matrix's box (x, y, width, height)."""
+    names at type ``size``. ``marks`` gives the shapes on the fields (the ideas' markers) from the matrix's
+    box; the fields' names are drawn over them, on a white backing, so that they stay readable. Returns the
+    drawing and the matrix's box (x, y, width, height)."""
     horizontal, vertical = axes or (_("Innsats →"), _("Effekt →"))
     d = Drawing(width, height)
     d.initialFontName = fonts.register()
@@ -40,12 +52,33 @@ def matrix_drawing(
     d.add(Rect(x0, y0, w, h, fillColor=None, strokeColor=MUTED, strokeWidth=0.8))
     d.add(Line(x0 + w / 2, y0, x0 + w / 2, y0 + h, strokeColor=MUTED, strokeWidth=0.5))
     d.add(Line(x0, y0 + h / 2, x0 + w, y0 + h / 2, strokeColor=MUTED, strokeWidth=0.5))
+    if marks is not None:
+        for shape in marks((x0, y0, w, h)):
+            d.add(shape)
     inset = size * 0.7
     for column, row, quadrant, _tint in FIELDS:
+        x = x0 + inset if column == 0 else x0 + w - inset
+        y = y0 + h - inset - size if row == 1 else y0 + inset
+        if marks is not None:
+            room = stringWidth(quadrant.label, fonts.BOLD, size)
+            pad = size * 0.25
+            left = x if column == 0 else x - room
+            d.add(
+                Rect(
+                    left - pad,
+                    y - size * 0.3,
+                    room + 2 * pad,
+                    size * 1.3,
+                    rx=pad,
+                    ry=pad,
+                    fillColor=BACKING,
+                    strokeColor=None,
+                )
+            )
         d.add(
             String(
-                x0 + inset if column == 0 else x0 + w - inset,
-                y0 + h - inset - size if row == 1 else y0 + inset,
+                x,
+                y,
                 quadrant.label,
                 fontName=fonts.BOLD,
                 fontSize=size,

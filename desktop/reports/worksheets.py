@@ -341,7 +341,7 @@ def _story(kit: Kit, sheet: Worksheet, data: object, warnings: list[str]) -> lis
         return _matrix_sheet(sheet, data)
     if kind == BENEFITS:
         _expect(data, (BenefitSheet,), sheet)
-        return _benefit_plan(sheet, data)
+        return _benefit_plan(sheet, data, warnings)
     if kind == TIMEPLAN:
         _expect(data, (HandoutSheet,), sheet)
         handouts = [data] if data is not None else _handouts_of_kit(kit)
@@ -530,8 +530,13 @@ def _heading(title: str, subtitle: str = "") -> list[Flowable]:
     return result
 
 
-def _fields(pairs: Sequence[tuple[str, str]], weights: Sequence[float] | None = None) -> Flowable:
-    """A row of labelled lines to fill in (``Ledergruppe ____  Dato ____``), values written on them."""
+def _fields(
+    pairs: Sequence[tuple[str, str]],
+    weights: Sequence[float] | None = None,
+    cut: Callable[[str], None] | None = None,
+) -> Flowable:
+    """A row of labelled lines to fill in (``Ledergruppe ____  Dato ____``), values written on them;
+    ``cut`` is told the label of each value that did not fit on its line."""
     weights = list(weights or [1] * len(pairs))
 
     def draw(canvas, width: float, height: float) -> None:
@@ -545,9 +550,11 @@ def _fields(pairs: Sequence[tuple[str, str]], weights: Sequence[float] | None = 
             canvas.setLineWidth(0.7)
             canvas.line(x, 1 * mm, x + w, 1 * mm)
             if value:
-                _write(
+                _used, fitted = _write(
                     canvas, value, x, height - 4.2 * mm, w, 6 * mm, _style("body", fontSize=10.5, leading=13)
                 )
+                if not fitted and cut is not None:
+                    cut(label)
             x += w + gap
 
     return _drawing_with_space(draw, 11 * mm)
@@ -873,6 +880,9 @@ def _prototype_card(
                 (_("Runde og dato"), _round_text(p) if data else ""),
             ],
             [1.2, 1.6, 0.7],
+            lambda label: warnings.append(
+                _("Prototypekort: teksten i «{box}» fikk ikke plass.").format(box=label)
+            ),
         )
     )
     kinds = [card.title for card in kit.prototypes]
@@ -1108,14 +1118,18 @@ def _idea_card(canvas, x: float, y: float, width: float, height: float, question
 # --- benefit plan ------------------------------------------------------------------------------------------
 
 
-def _benefit_plan(sheet: Worksheet, data: BenefitSheet | None) -> list[Flowable]:
+def _benefit_plan(sheet: Worksheet, data: BenefitSheet | None, warnings: list[str]) -> list[Flowable]:
     b = data or BenefitSheet("")
     story = _heading(
         sheet.title, _("Gevinstrealiseringsplan: én rad per gevinst. Nullpunkt er der vi står før tiltaket.")
     )
     story.append(
         _fields(
-            [(_("Tiltak"), b.initiative), (_("Behov"), b.need), (_("Tiltakseier"), b.owner)], [1.2, 1.6, 0.8]
+            [(_("Tiltak"), b.initiative), (_("Behov"), b.need), (_("Tiltakseier"), b.owner)],
+            [1.2, 1.6, 0.8],
+            lambda label: warnings.append(
+                _("Gevinstplan: teksten i «{box}» fikk ikke plass.").format(box=label)
+            ),
         )
     )
     width = frame_size(page_size(sheet))[0]
@@ -1347,9 +1361,21 @@ class _Notes(Flowable):
         self.width = available_width
         self._heights = [f.wrap(available_width, available_height)[1] for f in self._lead]
         lead = sum(self._heights) + sum(f.getSpaceBefore() + f.getSpaceAfter() for f in self._lead)
-        fewest = (_NOTE_LINES - 0.3) * self._spacing + 2.5 * mm  # as _guide_lines draws them
+        fewest = (_NOTE_LINES - 0.3) * self._spacing + 2.5 * mm  # _NOTE_LINES as _guide_lines spaces them
         self.height = max(available_height - 1, lead + fewest)
         return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        # Wait for the next page, unless this one is empty (or the whole is taller than any page): then
+        # the plan's rows are split and the notes go on with the rest of them.
+        frame = getattr(self, "_frame", None)
+        fits_next_page = frame is not None and not frame._atTop and self.height <= frame._height
+        if fits_next_page or not isinstance(self._lead[0], Table):
+            return []
+        parts = self._lead[0].split(available_width, available_height)
+        if len(parts) < 2:
+            return []
+        return [*parts[:-1], _Notes([parts[-1], *self._lead[1:]], self._spacing)]
 
     def draw(self) -> None:
         canvas = self.canv

@@ -113,6 +113,8 @@ def test_a_step_moves_into_another_stage_with_its_cards(j):
     after = jr.move_step(j, moving.id, len(first.steps), first.id)
     assert [s.id for s in after.stages[0].steps][-1] == moving.id
     assert moving.id not in [s.id for s in after.stages[1].steps]
-    assert after.stage_of(next(c.step_id for c in after.cards if c.text == "Venter i telefonkø")).id == first.id
+    assert (
+        after.stage_of(next(c.step_id for c in after.cards if c.text == "Venter i telefonkø")).id == first.id
+    )
     with pytest.raises(ValidationError):  # the first stage's own step cannot leave it empty
         jr.move_step(j, first.steps[0].id, 0, second.id)

@@ -300,3 +300,36 @@ def test_the_cover_counts_one_in_the_singular(capralhaugen) -> None:
     assert "deltaker brukerreise idéer prototyper" in cover  # the labels under the figures 1, 1, 6, 2
     many = flat(PdfReader(io.BytesIO(render(capralhaugen)[0])).pages[0].extract_text())
     assert "deltakere brukerreiser idéer prototyper" in many
+
+
+@pytest.mark.parametrize("lead", range(0, 400, 120))
+def test_an_initiatives_heading_and_facts_stay_on_one_page(capralhaugen, lead: int) -> None:
+    """A short initiative's heading and facts were split across pages, four lines left on one of them."""
+    first = capralhaugen.initiatives[0]
+    padded = replace(first, description=" ".join(["Beskrivelse"] * (lead + 1)), benefits=())
+    short = tuple(
+        replace(
+            first,
+            id=uuid.uuid4(),
+            title=f"Kort tiltak {n:02d}",
+            need=f"Behov for tiltak {n:02d} som tar en linje",
+            description=f"Beskrivelse av tiltak {n}, " * 6,
+            next_step=f"Neste steg for tiltak {n:02d}",
+            benefits=(),
+        )
+        for n in range(1, 13)
+    )
+    pdf, _w = render(replace(capralhaugen, initiatives=(padded, *short)))
+    pages = [flat(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
+    for n in range(1, 13):
+        (page,) = [page for page in pages if f"Behov for tiltak {n:02d}" in page]  # its facts begin here
+        assert f"Kort tiltak {n:02d}" in page and f"Neste steg for tiltak {n:02d}" in page, n
+
+
+def test_an_initiative_longer_than_a_page_starts_where_it_is(capralhaugen) -> None:
+    first = replace(capralhaugen.initiatives[0], need="Behov for det korte tiltaket", benefits=())
+    long = replace(first, id=uuid.uuid4(), title="Langt tiltak", description="Mange ord her. " * 900)
+    pdf, _w = render(replace(capralhaugen, initiatives=(first, long)))
+    pages = [flat(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
+    (page,) = [page for page in pages if "Behov for det korte tiltaket" in page]
+    assert "Langt tiltak Behov" in page  # not pushed to a new page, leaving this one half empty

@@ -42,3 +42,26 @@ def test_markers_keep_to_their_field_and_apart_while_there_is_room(points) -> No
 def test_a_marker_just_left_of_the_midline_stays_left_of_it() -> None:
     near = [(149.0, 200.0), (149.0, 200.0), (149.0, 200.0)]
     assert all(x <= 150 - RADIUS + 1e-6 for x, _y in spread(near, RADIUS, BOX))
+
+
+def test_the_fields_names_are_drawn_over_the_ideas_markers_on_a_white_backing() -> None:
+    """With many ideas the names «Raske gevinster», «Store satsinger» … were hidden under the circles."""
+    from types import SimpleNamespace
+
+    from reportlab.graphics.shapes import Circle, Rect, String
+    from reportlab.lib.units import mm
+
+    from desktop.domain.ideas import Quadrant
+    from desktop.reports import group_summary
+
+    corners = [(0.0, 1.0), (1.0, 1.0), (0.0, 0.0), (1.0, 0.0)]  # where the names are
+    ideas = [
+        SimpleNamespace(number=n + 1, effort=x, impact=y, chosen=n % 2 == 0)
+        for n, (x, y) in enumerate(corners * 6)
+    ]
+    shapes = group_summary._matrix(ideas, 125 * mm).contents
+    last_marker = max(n for n, shape in enumerate(shapes) if isinstance(shape, Circle))
+    names = {q.label for q in Quadrant}
+    at = [n for n, shape in enumerate(shapes) if isinstance(shape, String) and shape.text in names]
+    assert len(at) == 4 and min(at) > last_marker
+    assert all(isinstance(shapes[n - 1], Rect) and shapes[n - 1].fillColor.red == 1 for n in at)

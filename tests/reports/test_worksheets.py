@@ -321,9 +321,9 @@ def _heading_height_on_pages(data: bytes, heading: str) -> list[float | None]:
     for page in PdfReader(io.BytesIO(data)).pages:
         at: list[float] = []
 
-        def visit(value, _cm, tm, _font, _size, at=at):
+        def visit(value, cm, tm, _font, _size, at=at):
             if heading in value:
-                at.append(tm[5])
+                at.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
 
         page.extract_text(visitor_text=visit)
         found.append(at[0] - (MARGIN + HEAD) if at else None)
@@ -353,3 +353,28 @@ def test_a_long_plan_keeps_the_notes_heading_with_its_lines_and_a_page_never_hol
     assert [h is not None for h in heights] == [False] * (len(pages) - 1) + [True]
     assert heights[-1] is not None and heights[-1] >= 3 * 8 * mm  # room for three lines under it
     assert f"Punkt {count}: arbeid" in pages[-1]
+
+
+def test_a_header_field_cut_short_is_a_warning_naming_the_field() -> None:
+    """The benefit plan's «Behov» and the prototype card's «Prototype» and «Idé» were cut with «…» on
+    their line, and the sheet said nothing."""
+    need = (
+        "Brukere som kommer hjem fra sykehuset vet ikke hvem de skal ringe, og hjemmetjenesten får ikke "
+        "beskjed om hva som er avtalt."
+    )
+    data, warnings = pdf("gevinstplan", BenefitSheet("Trygg hjem", group="Østerås", need=need, owner="Kari"))
+    assert "…" in page_text(data)
+    assert warnings == ["Gevinstplan: teksten i «Behov» fikk ikke plass."]
+    card = PrototypeSheet(
+        "Besøksvarsel på SMS dagen før, med navnet på den som kommer og et nummer å ringe " * 2,
+        idea="Hjemmetjenesten sier fra før de kommer, så brukeren kan forberede seg " * 2,
+    )
+    _data, warnings = pdf("prototypekort", card)
+    assert warnings == [
+        "Prototypekort: teksten i «Prototype» fikk ikke plass.",
+        "Prototypekort: teksten i «Idé» fikk ikke plass.",
+    ]
+    # What fits on its line is no warning.
+    assert (
+        pdf("gevinstplan", BenefitSheet("Trygg hjem", need="Vite hvem de skal ringe", owner="Kari"))[1] == []
+    )
