@@ -14,6 +14,9 @@ any other id gets the generic sheet):
 - time-plan handout for participants: the session's blocks with computed start times and the day's goals,
   never the facilitator notes. Blank: every session template of the kit, one page each; pre-filled:
   ``HandoutSheet`` for a session.
+- run sheet for the facilitators (kjøreplan): every block with its times and minutes, method, materials,
+  the text for the wall and the facilitator notes. Blank: every session template of the kit; pre-filled:
+  ``RunSheet`` for a session.
 - any other worksheet: its title, its description and writing space.
 
 Every sheet uses the kit's paper and orientation, 15 mm margins (``layout.MARGIN``, the page template of
@@ -71,13 +74,14 @@ CARD_FILL = {
     "white": colors.white,
 }
 
-JOURNEY, PROTOTYPE, IDEAS, MATRIX, BENEFITS, TIMEPLAN, GENERIC = (
+JOURNEY, PROTOTYPE, IDEAS, MATRIX, BENEFITS, TIMEPLAN, RUNSHEET, GENERIC = (
     "journey",
     "prototype",
     "ideas",
     "matrix",
     "benefits",
     "timeplan",
+    "runsheet",
     "generic",
 )
 # The worksheets with a builder of their own, by their id in the LUP kit; every other id is a generic sheet.
@@ -88,6 +92,7 @@ KINDS = {
     "effekt-innsats-a3": MATRIX,
     "gevinstplan": BENEFITS,
     "tidsplan-deltaker": TIMEPLAN,
+    "kjoreplan-veileder": RUNSHEET,
 }
 
 
@@ -193,6 +198,30 @@ class HandoutSheet:
     goals: tuple[str, ...] = ()
     blocks: tuple[HandoutBlock, ...] = ()
     group: str = ""
+
+
+@dataclass(frozen=True)
+class RunBlock:
+    start: str  # "HH:MM"
+    end: str
+    minutes: int
+    title: str
+    category: str = BlockCategory.EXERCISE.value
+    method: str = ""  # the method card's title
+    materials: tuple[str, ...] = ()
+    notes: str = ""  # for the facilitators
+    wall: str = ""  # the text the room sees
+    pinned: bool = False  # a fixed start time (lunch at 11:30)
+
+
+@dataclass(frozen=True)
+class RunSheet:
+    title: str  # the session's title
+    day: date | None = None
+    place: str = ""
+    facilitators: tuple[str, ...] = ()
+    blocks: tuple[RunBlock, ...] = ()
+    room_setup: str = ""
 
 
 @dataclass(frozen=True)
@@ -346,6 +375,9 @@ def _story(kit: Kit, sheet: Worksheet, data: object, warnings: list[str]) -> lis
         _expect(data, (HandoutSheet,), sheet)
         handouts = [data] if data is not None else _handouts_of_kit(kit)
         return _handout(sheet, handouts)
+    if kind == RUNSHEET:
+        _expect(data, (RunSheet,), sheet)
+        return _run_sheet(sheet, [data] if data is not None else _run_sheets_of_kit(kit))
     return _generic(sheet, data)
 
 
@@ -1387,6 +1419,86 @@ class _Notes(Flowable):
         canvas.saveState()
         _guide_lines(canvas, 0, 0, self.width, y, self._spacing)
         canvas.restoreState()
+
+
+# --- run sheet for the facilitators ----------------------------------------------------------------------
+
+
+def _run_sheets_of_kit(kit: Kit) -> list[RunSheet]:
+    """The kit's session templates in programme order, as run sheets with start times."""
+    order = {template_id: index for index, template_id in enumerate(kit.sequence)}
+    methods = {m.id: m.title for m in kit.methods}
+    sheets = []
+    for template in sorted(kit.sessions, key=lambda s: (order.get(s.id, len(order)), s.id)):
+        start = tp.parse_clock(template.start)
+        pins = [tp.parse_clock(b.pinned) if b.pinned else None for b in template.blocks]
+        plan = tp.schedule(
+            [tp.PlanBlock(b.minutes, pin) for b, pin in zip(template.blocks, pins, strict=True)],
+            start,
+            start + template.minutes,
+        )
+        blocks = tuple(
+            RunBlock(
+                tp.format_clock(s.start),
+                tp.format_clock(s.end),
+                b.minutes,
+                b.title,
+                b.category.value,
+                methods.get(b.method or "", ""),
+                b.materials,
+                b.notes,
+                b.projector_text,
+                b.pinned is not None,
+            )
+            for s, b in zip(plan.blocks, template.blocks, strict=True)
+        )
+        sheets.append(RunSheet(template.title, blocks=blocks, room_setup=template.room_setup))
+    return sheets
+
+
+def _run_sheet(sheet: Worksheet, sheets: Sequence[RunSheet]) -> list[Flowable]:
+    """Per session: its facts, then one row per block: time, minutes, the block (method, the wall's text),
+    materials and the facilitator notes; breaks shaded; the header row on every page."""
+    story: list[Flowable] = []
+    width = frame_size(page_size(sheet))[0]
+    s = styles()
+    small = _style("cell", fontSize=8, leading=10, textColor=MUTED)
+    notes = _style("cell", fontSize=8.5, leading=10.5)  # what the facilitator reads on the day
+    for index, r in enumerate(sheets):
+        if index:
+            story.append(PageBreak())
+        story.append(para(sheet.title, _style("title", fontSize=18, leading=22, spaceAfter=2)))
+        about = " · ".join(part for part in (r.title, _date(r.day), r.place) if part)
+        story.append(para(about, _style("subtitle", fontSize=12, leading=16, spaceAfter=4)))
+        if r.facilitators:
+            story.append(para(_("Veiledere: {names}").format(names=", ".join(r.facilitators)), "muted"))
+        if r.room_setup:
+            story.append(para(_("Rommet: {setup}").format(setup=r.room_setup), "muted"))
+        story.append(Spacer(1, 3 * mm))
+        rows: list[list[object]] = [[_("Tid"), _("Min"), _("Blokk"), _("Materiell"), _("Notater")]]
+        shaded = []
+        for number, b in enumerate(r.blocks, start=1):
+            clock = f"{b.start}–{b.end}" + (" " + _("(fast)") if b.pinned else "")
+            parts = [f"<b>{text(b.title)}</b>"]
+            muted = [b.method] + ([_("På veggen: {text}").format(text=b.wall)] if b.wall else [])
+            parts += [f"<font color='#5b6670' size='8'>{text(line)}</font>" for line in muted if line]
+            rows.append(
+                [
+                    para(clock, small),
+                    str(b.minutes),
+                    layout.markup("<br/>".join(parts), "cell"),
+                    para("\n".join(b.materials), small),
+                    para(b.notes, notes),
+                ]
+            )
+            if b.category in (BlockCategory.BREAK.value, BlockCategory.LUNCH.value):
+                shaded.append(number)
+        table = layout.table(rows, [width * w for w in (0.10, 0.05, 0.32, 0.18, 0.35)], numbers=(1,))
+        table.setStyle(TableStyle([("BACKGROUND", (0, n), (-1, n), SHADE) for n in shaded]))
+        story.append(table)
+        if not r.blocks:
+            story.append(para(_("Samlingen har ingen tidsplan ennå."), s["body"]))
+    return story
 
 
 # --- any other sheet ----------------------------------------------------------------------------------------

@@ -28,6 +28,8 @@ from desktop.reports.worksheets import (
     JourneyRow,
     JourneySheet,
     PrototypeSheet,
+    RunBlock,
+    RunSheet,
 )
 from desktop.services import initiatives, journeys, prototypes, timeplan
 from desktop.storage.database import Database
@@ -177,4 +179,49 @@ def handout_sheet(db: Database, session_id: uuid.UUID, kit: Kit | None = None) -
             )
             for at, block in zip(schedule.blocks, plan.blocks, strict=True)
         ),
+    )
+
+
+def run_sheet(db: Database, session_id: uuid.UUID, kit: Kit | None = None) -> RunSheet:
+    """A session's run sheet for its facilitators: every block with its times, method (its title from
+    ``kit``), materials, the wall's text and the notes; the session's facilitators and the kit's room
+    setup for its template."""
+    from desktop.domain.rules import norwegian_key
+    from desktop.storage.models import Facilitator, SessionFacilitator
+
+    plan = timeplan.load_plan(db, session_id)
+    schedule = plan.schedule()
+    methods = {m.id: m.title for m in kit.methods} if kit is not None else {}
+    setup = ""
+    if kit is not None and plan.template_id and plan.kit_id in (None, kit.id):
+        template = next((t for t in kit.sessions if t.id == plan.template_id), None)
+        setup = template.room_setup if template else ""
+    with db.transaction() as s:
+        place = s.execute(select(Session.place).where(Session.id == session_id)).scalar_one_or_none() or ""
+        names = s.scalars(
+            select(Facilitator.name)
+            .join(SessionFacilitator, SessionFacilitator.facilitator_id == Facilitator.id)
+            .where(SessionFacilitator.session_id == session_id)
+        ).all()
+    return RunSheet(
+        title=plan.title,
+        day=plan.date,
+        place=place,
+        facilitators=tuple(sorted(names, key=norwegian_key)),
+        blocks=tuple(
+            RunBlock(
+                tp.format_clock(at.start),
+                tp.format_clock(at.end),
+                block.minutes,
+                block.title,
+                block.category.value,
+                methods.get(block.method_id or "", block.method_id or ""),
+                block.materials,
+                block.notes,
+                block.projector_text,
+                block.pinned_start is not None,
+            )
+            for at, block in zip(schedule.blocks, plan.blocks, strict=True)
+        ),
+        room_setup=setup,
     )

@@ -165,7 +165,11 @@ class WorksheetDialog(QDialog):
         grid.setHorizontalSpacing(18)
         self.sheets: dict[str, QCheckBox] = {}
         self.filled: dict[str, QCheckBox] = {}
-        per = {"group": _("per ledergruppe"), "participant": _("per deltaker"), "session": _("til veggen")}
+        per = {
+            "group": _("per ledergruppe"),
+            "participant": _("per deltaker"),
+            "session": _("én for samlingen"),
+        }
         for row, sheet in enumerate(kit.worksheets):
             box = QCheckBox(sheet.title)
             box.setChecked(sheet.id in chosen)
@@ -179,7 +183,7 @@ class WorksheetDialog(QDialog):
             grid.addWidget(about, row, 1)
             kind = ws.kind_of(sheet)
             filled = None
-            if kind == ws.TIMEPLAN:
+            if kind in (ws.TIMEPLAN, ws.RUNSHEET):
                 filled = QCheckBox(_("forhåndsutfylt for denne samlingen"))
                 filled.setChecked(True)
                 filled.setToolTip(
@@ -625,7 +629,7 @@ class ReportActions(QObject):
     ) -> Job | None:
         from desktop.reports import worksheets as ws
         from desktop.reports.layout import write_pdf
-        from desktop.services import timeplan, views
+        from desktop.services import timeplan, views, worksheet_data
 
         if not choices:
             return None
@@ -646,6 +650,8 @@ class ReportActions(QObject):
                 kind = ws.kind_of(sheet)
                 if kind == ws.TIMEPLAN and prefilled:
                     sections.append((sheet, _handout(db, session_id, kit)))
+                elif kind == ws.RUNSHEET and prefilled:
+                    sections.append((sheet, worksheet_data.run_sheet(db, session_id, kit)))
                 elif prefilled and kind in PREFILLED:
                     missing = []
                     for group_id, name in groups:

@@ -378,3 +378,57 @@ def test_a_header_field_cut_short_is_a_warning_naming_the_field() -> None:
     assert (
         pdf("gevinstplan", BenefitSheet("Trygg hjem", need="Vite hvem de skal ringe", owner="Kari"))[1] == []
     )
+
+
+def test_the_run_sheet_gives_the_facilitators_every_block_with_method_materials_and_notes() -> None:
+    """Only the participants' handout could be printed: no sheet to run the day from."""
+    from desktop.reports.worksheets import RunBlock, RunSheet
+
+    blank, _w = pdf("kjoreplan-veileder")
+    assert worksheets.kind_of(worksheets.worksheet(kit(), "kjoreplan-veileder")) == worksheets.RUNSHEET
+    words = flat(page_text(blank))
+    oppstart = kit().session("oppstart")
+    assert oppstart.title in words
+    for block in oppstart.blocks:
+        assert block.title in words
+        if block.notes.strip():
+            assert flat(block.notes)[:30] in words, block.title  # the notes the handout leaves out
+    first = PdfReader(io.BytesIO(blank)).pages[0]
+    assert (round(float(first.mediabox.width)), round(float(first.mediabox.height))) == (842, 595)  # A4 wide
+    filled = RunSheet(
+        "Idésamling",
+        date(2025, 3, 4),
+        "Bærum rådhus",
+        ("Kari Nordmann", "Ola Hansen"),
+        (
+            RunBlock(
+                "09:00", "09:15", 15, "Velkommen & <kaffe>", "welcome", "", ("Navnelapper",), "Møt opp 08:30"
+            ),
+            RunBlock(
+                "09:15",
+                "10:00",
+                45,
+                "Idémyldring",
+                "exercise",
+                "Brainwriting 6-3-5",
+                (),
+                "",
+                "Skriv tre idéer",
+            ),
+            RunBlock("11:30", "12:00", 30, "Lunsj", "lunch", pinned=True),
+        ),
+    )
+    words = flat(page_text(pdf("kjoreplan-veileder", filled)[0]))
+    for expected in (
+        "Idésamling",
+        "04.03.2025",
+        "Kari Nordmann, Ola Hansen",
+        "09:00–09:15",
+        "Velkommen & <kaffe>",
+        "Navnelapper",
+        "Møt opp 08:30",
+        "Brainwriting 6-3-5",
+        "På veggen: Skriv tre idéer",
+        "11:30–12:00 (fast)",
+    ):
+        assert expected in words, expected

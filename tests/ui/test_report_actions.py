@@ -446,3 +446,29 @@ def test_the_preview_counts_the_notes_it_does_not_show(window, reports, tmp_path
         note = preview.findChild(QLabel, "previewNote")
         assert text in note.text() and note.toolTip().count("Merknad") == len(notes)
         preview.reject()
+
+
+def test_the_facilitators_run_sheet_is_filled_in_for_the_session(window, reports, qtbot):
+    """«Kjøreplan for veilederne»: the session's own blocks, times, methods and notes, ticked by default."""
+    from desktop.services import timeplan
+
+    session = session_of(window, LUP3, 0)
+    plan = timeplan.load_plan(window.context.db, session.id)
+    noted = next(b for b in plan.blocks if b.notes.strip())
+    window.navigator.select(node_key("session", session.id))
+
+    def tick(dialog: WorksheetDialog) -> bool:
+        assert (
+            dialog.sheets["kjoreplan-veileder"].isChecked()
+            and dialog.filled["kjoreplan-veileder"].isChecked()
+        )
+        for sheet_id, box in dialog.sheets.items():
+            box.setChecked(sheet_id == "kjoreplan-veileder")
+        return True
+
+    reports.exec_dialog = tick
+    button(window.workspace.current_page(), "Arbeidsark …").click()
+    preview = wait_for_preview(qtbot, reports)
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(preview.path).pages)
+    assert "Kjøreplan for veilederne" in text and session.title in text
+    assert " ".join(noted.notes.split())[:30] in text
