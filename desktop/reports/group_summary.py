@@ -955,10 +955,12 @@ def _label_style(size: float, bold: bool = True, colour: str = "#1f2933") -> Par
 class MapGrid(Flowable):
     """A journey map (or a part of it) drawn as a grid: stages and steps across, the emotion curve, lanes
     down with their cards. The text size is the largest (10 pt down to 5.5 pt) at which the map fits the
-    space left on the page; a map too tall even then continues on the next page, lanes whole. A lane (or the
-    header) taller than a whole page is cut at the page's foot and marked so."""
+    space left on the page; a map taller than a page even then continues on the next pages, lanes whole, in
+    8 pt (it takes several pages anyway). A lane (or the header) taller than a whole page is cut at the
+    page's foot and marked so."""
 
     SIZES = (10.0, 9.0, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5)
+    SPLIT_SIZE = 8.0  # the type of a map that takes more than one page anyway
     PAD = 1.2 * mm
     GAP = 1.2 * mm
 
@@ -1059,7 +1061,9 @@ class MapGrid(Flowable):
         return self.width, layout["height"]
 
     def split(self, availWidth, availHeight):  # noqa: N803
-        size = self.SIZES[-1]
+        size = self.fixed_size or self.SIZES[-1]
+        if not self.fixed_size and self._measure(size)["height"] > frame_size(LANDSCAPE)[1]:
+            size = self.SPLIT_SIZE  # more than a page even in the smallest type: pages of readable type
         layout = self._measure(size)
         head = layout["stage_h"] + layout["step_h"] + layout["curve_h"]
         room = availHeight - head

@@ -333,3 +333,26 @@ def test_an_initiative_longer_than_a_page_starts_where_it_is(capralhaugen) -> No
     pages = [flat(page.extract_text()) for page in PdfReader(io.BytesIO(pdf)).pages]
     (page,) = [page for page in pages if "Behov for det korte tiltaket" in page]
     assert "Langt tiltak Behov" in page  # not pushed to a new page, leaving this one half empty
+
+
+def test_a_map_taller_than_a_page_continues_in_readable_type(capralhaugen) -> None:
+    """A map too big for one A3 page went on over three pages in 5.5 pt."""
+    from desktop.domain import journey as jm
+    from desktop.reports.group_summary import LANDSCAPE, MapGrid, _step_chunks
+    from desktop.reports.layout import frame_size
+
+    journey = capralhaugen.journeys[0].journey
+    for lane in journey.lanes:
+        for step in journey.steps:
+            for n in range(6):
+                journey = jm.add_card(
+                    journey, lane.id, step.id, f"Kort {n} med litt tekst om hva som skjer her"
+                )
+    width, height = frame_size(LANDSCAPE)
+    grid = MapGrid(journey, _step_chunks(journey, width)[0], width)
+    assert grid.wrap(width, height)[1] > height  # even the smallest type does not fit one page
+    parts = grid.split(width, height)
+    assert len(parts) == 2 and all(p.fixed_size == MapGrid.SPLIT_SIZE for p in parts)
+    assert parts[0].wrap(width, height)[1] <= height
+    small = MapGrid(capralhaugen.journeys[0].journey, (0, 3), width)
+    assert small.wrap(width, height)[1] <= height and small.split(width, height / 10) == []  # next page
