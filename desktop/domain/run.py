@@ -351,6 +351,31 @@ class Run:
             self._planned_end = planned_end
         self.planned_minutes = minutes
 
+    def replan_rest(
+        self,
+        planned_minutes: Sequence[int],
+        pinned_starts: Sequence[datetime | None] | None = None,
+        planned_end: datetime | None | object = KEEP,
+    ) -> None:
+        """Blocks were added, removed or moved after the current one during the run: the blocks up to the
+        current one are as they were, the rest follow ``planned_minutes``. Not possible (a RunError) when a
+        later block has already been current (the run went back) or the current block itself is gone."""
+        if len(planned_minutes) <= self.current or any(index > self.current for index in self._records):
+            raise RunError(
+                _(
+                    "Blokker ble lagt til, fjernet eller flyttet under kjøringen. Kjøringen fortsetter med "
+                    "planen slik den var; endringene gjelder neste gang samlingen kjøres."
+                )
+            )
+        minutes = tuple(check_minutes(m) for m in planned_minutes)
+        pins = self._checked_pins(pinned_starts or (None,) * len(minutes), len(minutes))
+        self.planned_minutes = minutes
+        self.pinned_starts = pins
+        if planned_end is not KEEP:
+            if planned_end is not None and planned_end.tzinfo is None:
+                raise ValueError("planned_end must be timezone-aware")
+            self._planned_end = planned_end
+
     @staticmethod
     def _checked_pins(pinned_starts: Sequence[datetime | None], count: int) -> tuple[datetime | None, ...]:
         pins = tuple(pinned_starts)

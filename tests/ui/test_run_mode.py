@@ -94,26 +94,70 @@ def messages(monkeypatch) -> list[str]:
     return shown
 
 
-def test_removing_a_coming_block_during_the_run_keeps_recording_the_run(
+def test_a_coming_block_removed_during_the_run_is_left_out_by_the_run(
     window, session_page, answers, monkeypatch
 ):
+    """The run kept the old plan («endringene gjelder neste gang»): a block taken out because the day ran
+    late was still counted down, and «Neste» named it."""
     runner = start(window, session_page)
     shown = messages(monkeypatch)
     editor = session_page.plan_editor
     editor.table.selectRow(2)
     removed = editor.current_block()
     editor.remove_action.trigger()
-    assert "planen slik den var" in shown[-1]
-    for _n in range(4):  # through the removed block, which the run still has
+    assert shown == []
+    plan = timeplan.load_plan(window.context.db, OPENING)
+    assert list(runner.run.planned_minutes) == [b.minutes for b in plan.blocks]
+    for _n in range(4):
         runner.clock.advance(5)
         runner.actions["next"].trigger()
     runner.actions["finish"].trigger()
     stored = run_service.stored_events(window.context.db, OPENING)
     assert [e.kind for e in stored] == ["start", "next", "next", "next", "next", "finish"]
-    assert stored[2].index == -1  # the event of the removed block names no block
+    assert all(e.index >= 0 for e in stored)  # every event names a block of the plan
     plan = timeplan.load_plan(window.context.db, OPENING)
     assert removed.id not in {b.id for b in plan.blocks}
-    assert plan.blocks[0].actual_start is not None and plan.blocks[2].actual_start is not None
+    assert all(plan.blocks[n].actual_start is not None for n in range(5))
+
+
+def test_a_block_inserted_after_the_current_one_is_run_next(window, session_page, answers, monkeypatch):
+    """An extra exercise (or break) put in during the day: the run goes to it next, and it is stored."""
+    runner = start(window, session_page)
+    shown = messages(monkeypatch)
+    runner.clock.advance(10)
+    runner.actions["next"].trigger()  # on the second block
+    editor = session_page.plan_editor
+    editor.table.selectRow(1)
+    editor.add_action.trigger()  # a new block after the selected one
+    QApplication.processEvents()
+    assert shown == []
+    plan = timeplan.load_plan(window.context.db, OPENING)
+    inserted = plan.blocks[2]
+    assert runner.plan.blocks[2].id == inserted.id and runner.run.current == 1
+    panel = session_page.run_panel
+    panel.refresh()
+    assert inserted.title in panel.next_label.text()
+    runner.clock.advance(10)
+    runner.actions["next"].trigger()
+    assert runner.run.current == 2
+    runner.run = runner.plan = None  # the laptop dies: taken up on the new plan
+    assert runner.load(OPENING)
+    assert runner.run.current == 2 and runner.is_live()
+
+
+def test_a_block_removed_before_the_current_one_leaves_the_run_on_its_plan(
+    window, session_page, answers, monkeypatch
+):
+    runner = start(window, session_page)
+    shown = messages(monkeypatch)
+    for _n in range(2):
+        runner.clock.advance(5)
+        runner.actions["next"].trigger()
+    editor = session_page.plan_editor
+    editor.table.selectRow(0)
+    editor.remove_action.trigger()
+    assert "planen slik den var" in shown[-1]
+    assert runner.run.current == 2 and len(runner.run.planned_minutes) == len(runner.plan.blocks)
 
 
 def test_a_run_interrupted_before_its_plan_was_changed_is_not_taken_up_on_other_blocks(
