@@ -46,6 +46,19 @@ class LaneKind(StrEnum):
     def leads_to_ideas(self) -> bool:
         return self in (LaneKind.PAIN_POINTS, LaneKind.OPPORTUNITIES)
 
+    @property
+    def label(self) -> str:
+        return {
+            LaneKind.ACTIONS: _("Handlinger"),
+            LaneKind.TOUCHPOINTS: _("Kontaktpunkter"),
+            LaneKind.THOUGHTS: _("Tanker"),
+            LaneKind.FEELINGS: _("Følelser"),
+            LaneKind.PAIN_POINTS: _("Smertepunkter"),
+            LaneKind.OPPORTUNITIES: _("Muligheter"),
+            LaneKind.BACKSTAGE: _("Bak scenen"),
+            LaneKind.CUSTOM: _("Annet"),
+        }[self]
+
 
 # Lane ids of kit templates mapped to kinds (the kit names lanes in Norwegian).
 LANE_KIND_BY_ID = {
@@ -152,6 +165,29 @@ def from_template(
         Persona(),
         tuple(Stage(new_id(), name, (Step(new_id(), name),)) for name in stages),
         tuple(Lane(new_id(), lane_title, lane_kind_for(lane_id)) for lane_id, lane_title in lanes),
+    )
+
+
+def copy_journey(j: Journey, title: str, kind: MapKind) -> Journey:
+    """A copy of ``j`` to change on its own (the future map from the current one): the same persona,
+    stages, steps with their emotions, lanes and cards, every one with a new id. A copied card is not the
+    source of the idea its original became (``idea_id`` is None)."""
+    steps = {step.id: new_id() for step in j.steps}
+    lanes = {lane.id: new_id() for lane in j.lanes}
+    return Journey(
+        new_id(),
+        clean_title(title),
+        kind,
+        j.persona,
+        tuple(
+            replace(stage, id=new_id(), steps=tuple(replace(x, id=steps[x.id]) for x in stage.steps))
+            for stage in j.stages
+        ),
+        tuple(replace(lane, id=lanes[lane.id]) for lane in j.lanes),
+        tuple(
+            replace(c, id=new_id(), lane_id=lanes[c.lane_id], step_id=steps[c.step_id], idea_id=None)
+            for c in j.cards
+        ),
     )
 
 
@@ -325,6 +361,12 @@ def rename_lane(j: Journey, lane_id: uuid.UUID, title: str) -> Journey:
     return replace(j, lanes=tuple(replace(x, title=title) if x.id == lane_id else x for x in j.lanes))
 
 
+def set_lane_kind(j: Journey, lane_id: uuid.UUID, kind: LaneKind) -> Journey:
+    """Change what a lane holds (pain points, opportunities, …); its cards keep their colours."""
+    kind = LaneKind(kind)
+    return replace(j, lanes=tuple(replace(x, kind=kind) if x.id == lane_id else x for x in j.lanes))
+
+
 def move_lane(j: Journey, lane_id: uuid.UUID, index: int) -> Journey:
     return replace(j, lanes=_moved(j.lanes, lane_id, index))
 
@@ -344,3 +386,46 @@ def set_persona(j: Journey, persona: Persona) -> Journey:
 def _require_step(j: Journey, step_id: uuid.UUID) -> None:
     if not any(s.id == step_id for s in j.steps):
         raise ValidationError("step", _("Steget finnes ikke lenger."))
+
+
+# --- cards from the keyboard (duplicate, move one cell, paste) ------------------------------------------
+
+
+def duplicate_cards(j: Journey, copies: dict[uuid.UUID, uuid.UUID]) -> Journey:
+    """A copy of each card in ``copies`` (card id → the copy's id, chosen by the caller so that redo gives
+    the same ids), right after its original in the same cell; a copy is not an idea."""
+    cards: list[Card] = []
+    for card in j.cards:
+        cards.append(card)
+        if card.id in copies:
+            cards.append(replace(card, id=copies[card.id], idea_id=None))
+    return replace(j, cards=tuple(cards))
+
+
+def shift_cards(j: Journey, card_ids: set[uuid.UUID], steps: int = 0, lanes: int = 0) -> Journey:
+    """Move cards ``steps`` across (steps in map order, from stage to stage) and ``lanes`` down, each to the
+    end of its new cell in their order; when one would leave the map, none moves."""
+    lane_ids = [x.id for x in j.lanes]
+    step_ids = [s.id for s in j.steps]
+    moving = [c for c in j.cards if c.id in card_ids]
+    targets: list[tuple[uuid.UUID, uuid.UUID, uuid.UUID]] = []
+    for card in moving:
+        lane = lane_ids.index(card.lane_id) + lanes
+        step = step_ids.index(card.step_id) + steps
+        if not (0 <= lane < len(lane_ids) and 0 <= step < len(step_ids)):
+            return j
+        targets.append((card.id, lane_ids[lane], step_ids[step]))
+    for card_id, lane_id, step_id in targets:
+        j = move_cards(j, {card_id}, lane_id, step_id)
+    return j
+
+
+def add_cards(
+    j: Journey, lane_id: uuid.UUID, step_id: uuid.UUID, texts: list[str], card_ids: list[uuid.UUID]
+) -> Journey:
+    """One card per text at the end of the cell (pasted), with the ids ``card_ids`` in the same order."""
+    if len(texts) != len(card_ids):
+        raise ValueError("one id per text")
+    for text, card_id in zip(texts, card_ids, strict=True):
+        j = add_card(j, lane_id, step_id, text, card_id=card_id)
+    return j

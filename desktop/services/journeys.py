@@ -13,7 +13,17 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, update
 
-from desktop.domain.journey import Card, Journey, Lane, MapKind, Persona, Stage, Step, from_template
+from desktop.domain.journey import (
+    Card,
+    Journey,
+    Lane,
+    MapKind,
+    Persona,
+    Stage,
+    Step,
+    copy_journey,
+    from_template,
+)
 from desktop.domain.kit import JourneyTemplate
 from desktop.services.common import delete_with_snapshot, get, sync_rows
 from desktop.storage.database import Database
@@ -65,19 +75,38 @@ def create_map(
 ) -> uuid.UUID:
     with db.transaction() as s:
         get(s, LeaderGroup, group_id)
-        s.add(
-            JourneyMap(
-                id=journey.id,
-                leader_group_id=group_id,
-                session_id=session_id,
-                title=journey.title,
-                kind=journey.kind,
-                template_id=template_id,
-            )
-        )
-        s.flush()
-        _write(s, journey)
+        _insert(s, group_id, journey, session_id, template_id)
         return journey.id
+
+
+def copy_map(db: Database, map_id: uuid.UUID, title: str, kind: MapKind) -> uuid.UUID:
+    """A copy of a map, to change on its own (the future journey starts as the current one): the same
+    leader group, session, template and persona (the picture is stored by content, so the two maps share
+    its file safely), and stages, steps, lanes and cards with new ids. A copied card is not the source of
+    an idea. Returns the copy's id."""
+    with db.transaction() as s:
+        source = _read(s, map_id)
+        row = get(s, JourneyMap, map_id)
+        copy = copy_journey(source, title, kind)
+        _insert(s, row.leader_group_id, copy, row.session_id, row.template_id)
+        return copy.id
+
+
+def _insert(
+    s, group_id: uuid.UUID, journey: Journey, session_id: uuid.UUID | None, template_id: str | None
+) -> None:
+    s.add(
+        JourneyMap(
+            id=journey.id,
+            leader_group_id=group_id,
+            session_id=session_id,
+            title=journey.title,
+            kind=journey.kind,
+            template_id=template_id,
+        )
+    )
+    s.flush()
+    _write(s, journey)
 
 
 def maps_of_group(db: Database, group_id: uuid.UUID) -> tuple[MapChoice, ...]:

@@ -20,7 +20,10 @@ Keyboard (the canvas or the capture field has focus; none of these needs the mou
   the canvas and kept in view). Alt, since Ctrl+arrows move by words in the text field;
 - Alt+Shift+↑ / Alt+Shift+↓: the focus step's emotion up / down;
 - on the canvas: Delete removes the selected cards, Enter or F2 edits the selected card (or starts a new
-  one in the focus cell);
+  one in the focus cell); Ctrl+D duplicates the selected cards, Ctrl+→ / Ctrl+← / Ctrl+↓ / Ctrl+↑ move them
+  one step / lane (Ctrl, since Alt+arrows move the focus cell), Ctrl+A selects every card, Ctrl+C copies
+  the selected cards and Ctrl+V pastes them (or plain text, a card per line) into the focus cell. These
+  keys act on the canvas only: in a text field they keep their usual meaning;
 - Ctrl++ / Ctrl+- zoom, Ctrl+0 shows the whole map.
 """
 
@@ -98,7 +101,22 @@ def journey_shortcuts() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
         ("zoom_in", _("Zoom inn"), ("Ctrl++", "Ctrl+=")),
         ("zoom_out", _("Zoom ut"), ("Ctrl+-",)),
         ("fit", _("Hele kartet"), ("Ctrl+0",)),
+        ("duplicate", _("Dupliser valgte kort (i kartet)"), ("Ctrl+D",)),
+        ("cards_right", _("Flytt valgte kort til neste steg (i kartet)"), ("Ctrl+Right",)),
+        ("cards_left", _("Flytt valgte kort til forrige steg (i kartet)"), ("Ctrl+Left",)),
+        ("cards_down", _("Flytt valgte kort til neste spor (i kartet)"), ("Ctrl+Down",)),
+        ("cards_up", _("Flytt valgte kort til forrige spor (i kartet)"), ("Ctrl+Up",)),
+        ("select_all", _("Merk alle kort (i kartet)"), ("Ctrl+A",)),
+        ("copy", _("Kopier valgte kort (i kartet)"), ("Ctrl+C",)),
+        ("paste", _("Lim inn kort i fokuscellen (i kartet)"), ("Ctrl+V",)),
     )
+
+
+# The card keys act while the canvas has focus, not in the capture field or while typing in place, where
+# Ctrl+arrows, Ctrl+A, Ctrl+C and Ctrl+V belong to the text.
+CANVAS_SHORTCUTS = frozenset(
+    ("duplicate", "cards_right", "cards_left", "cards_down", "cards_up", "select_all", "copy", "paste")
+)
 
 
 def ask(parent: QWidget | None, title: str, question: str) -> bool:
@@ -358,6 +376,9 @@ class JourneyEditor(QWidget):
     card_to_idea = Signal(object)  # card id: a pain point or opportunity should become an idea
     # The host sets this once ideas exist (the ideas issue); until then the menu does not offer it.
     ideas_enabled = False
+    # The cards copied with Ctrl+C (their texts whole, and the text put on the system clipboard), shared by
+    # every map: Ctrl+V pastes them while the system clipboard still holds what was copied.
+    _copied: tuple[tuple[str, ...], str] | None = None
     project_requested = Signal()  # show the map on the wall
     focus_changed = Signal()  # the focus cell moved (the wall can follow its stage)
 
@@ -410,12 +431,25 @@ class JourneyEditor(QWidget):
             "zoom_in": self.zoom_in,
             "zoom_out": self.zoom_out,
             "fit": self.fit_all,
+            "duplicate": self.duplicate_selected,
+            "cards_right": lambda: self.shift_selected(steps=1),
+            "cards_left": lambda: self.shift_selected(steps=-1),
+            "cards_down": lambda: self.shift_selected(lanes=1),
+            "cards_up": lambda: self.shift_selected(lanes=-1),
+            "select_all": self.select_all_cards,
+            "copy": self.copy_selected,
+            "paste": self.paste_cards,
         }
         for name, _text, keys in journey_shortcuts():
             slot = slots[name]
+            canvas = name in CANVAS_SHORTCUTS
             for key in keys:
-                shortcut = QShortcut(QKeySequence(key), self)
-                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut = QShortcut(QKeySequence(key), self.view if canvas else self)
+                shortcut.setContext(
+                    Qt.ShortcutContext.WidgetShortcut
+                    if canvas
+                    else Qt.ShortcutContext.WidgetWithChildrenShortcut
+                )
                 shortcut.activated.connect(slot)
         self._update_capture_target()
 
@@ -826,6 +860,83 @@ class JourneyEditor(QWidget):
 
         return bool(ids) and self._do(_("Endre farge"), recolour)
 
+    def select_cards(self, card_ids) -> None:
+        """Select exactly these cards on the canvas."""
+        ids = set(card_ids)
+        self.scene.clearSelection()
+        for card_id in ids:
+            item = self.scene.card_item(card_id)
+            if item is not None:
+                item.setSelected(True)
+
+    def select_all_cards(self) -> None:
+        """Ctrl+A on the canvas: every card."""
+        if self._journey is not None:
+            self.select_cards(c.id for c in self._journey.cards)
+
+    def duplicate_selected(self) -> bool:
+        """Ctrl+D: a copy of each selected card beside it in its cell (not an idea); the copies selected."""
+        ids = self.scene.selected_card_ids()
+        if not ids:
+            return False
+        copies = {card_id: uuid.uuid4() for card_id in ids}
+        text = _("Dupliser kort") if len(ids) == 1 else _("Dupliser {n} kort").format(n=len(ids))
+        if not self._do(text, lambda j: jm.duplicate_cards(j, copies)):
+            return False
+        self.select_cards(copies.values())
+        return True
+
+    def shift_selected(self, steps: int = 0, lanes: int = 0) -> bool:
+        """Ctrl+arrows: the selected cards one step across or one lane down or up, still selected (the focus
+        cell goes with them); at the map's edge nothing moves."""
+        ids = self.scene.selected_card_ids()
+        if not ids or self._journey is None:
+            return False
+        text = _("Flytt kort") if len(ids) == 1 else _("Flytt {n} kort").format(n=len(ids))
+        if not self._do(text, lambda j: jm.shift_cards(j, set(ids), steps, lanes)):
+            return False
+        self.select_cards(ids)
+        card = next((c for c in self._journey.cards if c.id == ids[0]), None)
+        if card is not None:
+            self._set_focus((card.lane_id, card.step_id), scroll=True)
+        return True
+
+    def copy_selected(self) -> bool:
+        """Ctrl+C: the selected cards' texts, kept whole for Ctrl+V and on the system clipboard one card per
+        line (for a document or another program)."""
+        if self._journey is None:
+            return False
+        ids = set(self.scene.selected_card_ids())
+        texts = tuple(c.text for c in self._journey.cards if c.id in ids)
+        if not texts:
+            return False
+        plain = "\n".join(" ".join(text.split()) for text in texts)
+        JourneyEditor._copied = (texts, plain)
+        QApplication.clipboard().setText(plain)
+        return True
+
+    def paste_cards(self) -> bool:
+        """Ctrl+V: the copied cards as new cards in the focus cell, selected; text copied elsewhere gives a
+        card per non-empty line. One undoable step."""
+        if self._journey is None or self._focus is None:
+            return False
+        plain = QApplication.clipboard().text()
+        copied = JourneyEditor._copied
+        if copied is not None and copied[1] == plain:
+            texts = list(copied[0])  # a card of several lines stays one card
+        else:
+            texts = [line.strip() for line in plain.splitlines() if line.strip()]
+        if not texts:
+            return False
+        ids = [uuid.uuid4() for _text in texts]
+        lane_id, step_id = self._focus
+        text = _("Lim inn kort") if len(ids) == 1 else _("Lim inn {n} kort").format(n=len(ids))
+        if not self._do(text, lambda j: jm.add_cards(j, lane_id, step_id, texts, ids)):
+            return False
+        self.select_cards(ids)
+        self._scroll_to_cell(lane_id, step_id, last_card=True)
+        return True
+
     def _cards_dropped(
         self, card_ids: list, lane_id: uuid.UUID, step_id: uuid.UUID, index: int | None
     ) -> None:
@@ -1163,6 +1274,16 @@ class JourneyEditor(QWidget):
             index = lanes.index(lane_id)
             add(_("Gi nytt navn …"), lambda: self.rename_lane(lane_id))
             add(_("Nytt spor under …"), lambda: self.add_lane(None, index + 1))
+            kinds = menu.addMenu(_("Type spor"))  # pain points and opportunities can become ideas
+            for kind in jm.LaneKind:
+                act = kinds.addAction(kind.label)
+                act.setCheckable(True)
+                act.setChecked(kind is self._lane(lane_id).kind)
+                act.triggered.connect(
+                    lambda _checked=False, k=kind: self._do(
+                        _("Endre type på spor"), lambda j: jm.set_lane_kind(j, lane_id, k)
+                    )
+                )
             menu.addSeparator()
             add(_("Flytt opp"), lambda: self.move_lane(lane_id, -1), index > 0)
             add(_("Flytt ned"), lambda: self.move_lane(lane_id, 1), index < len(lanes) - 1)

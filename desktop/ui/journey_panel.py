@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.journey import MapKind
+from desktop.domain.rules import MAX_NAME_LENGTH
 from desktop.i18n import _
 from desktop.services import journeys
 from desktop.ui.commands import CreateCommand, JourneyCommand
@@ -27,6 +28,28 @@ from desktop.ui.widgets import FormDialog, index_of
 
 if TYPE_CHECKING:
     from desktop.ui.context import AppContext
+
+
+class CopyMapCommand(CreateCommand):
+    """A copy of a journey map: undo deletes the copy, redo brings the same copy back. ``map_id`` is the
+    map the panel is to show after the step: the copy while it exists, else the map it was copied from."""
+
+    def __init__(self, text: str, source_id: uuid.UUID, create) -> None:
+        super().__init__(text, create, journeys.delete_map)
+        self.source_id = source_id
+        self._copied = False
+
+    @property
+    def map_id(self) -> uuid.UUID:
+        return self.created_id if self._copied else self.source_id
+
+    def do(self) -> None:
+        super().do()
+        self._copied = True
+
+    def revert(self) -> None:
+        super().revert()
+        self._copied = False
 
 
 class JourneyPanel(QWidget):
@@ -41,6 +64,11 @@ class JourneyPanel(QWidget):
         self.maps.activated.connect(lambda _i: self._show(self.maps.currentData()))
         new = QPushButton(_("Ny brukerreise …"))
         new.clicked.connect(self.new_map)
+        self.copy_button = QPushButton(_("Kopier brukerreisen …"))
+        self.copy_button.setToolTip(
+            _("En kopi av reisen med persona, faser, spor og kort, for eksempel som fremtidig reise")
+        )
+        self.copy_button.clicked.connect(self.copy_map)
         self.persona_button = QPushButton(_("Navn og persona …"))
         self.persona_button.setIconSize(QSize(22, 22))
         self.persona_button.clicked.connect(self.edit_persona)
@@ -58,6 +86,7 @@ class JourneyPanel(QWidget):
         top.addWidget(QLabel(_("Brukerreise:")))
         top.add_stretching(self.maps)
         top.addWidget(new)
+        top.addWidget(self.copy_button)
         top.addWidget(self.persona_button)
         top.addWidget(self.delete_button)
         top.addWidget(self.export_button)
@@ -114,6 +143,7 @@ class JourneyPanel(QWidget):
             self.editor,
             self.export_button,
             self.follow_button,
+            self.copy_button,
             self.persona_button,
             self.delete_button,
         ):
@@ -209,6 +239,52 @@ class JourneyPanel(QWidget):
 
         if not choices:
             return
+        stored = self.actions.run_dialog(dialog, command)
+        if stored is not None:
+            self.map_id = stored.created_id
+            self.refresh()
+
+    def copy_map(self) -> None:
+        """A copy of the shown map under a new name and kind, one undo step; the copy is shown. A current
+        map is suggested as the future one under the same name, any other as «<name> (kopi)»."""
+        if self.map_id is None or self.group_id is None:
+            return
+        self.editor.commit_pending()  # text typed in place belongs in the copy too
+        source = journeys.load_map(self.context.db, self.map_id)
+        dialog = FormDialog(self, _("Kopier brukerreisen"))
+        title = dialog.add(_("Navn"), QLineEdit(), "title")
+        kind = dialog.add(_("Type"), QComboBox(), "kind")
+        for k in MapKind:
+            kind.addItem(k.label, k.value)
+
+        def suggestion(chosen: MapKind) -> str:
+            if source.kind is MapKind.CURRENT and chosen is MapKind.FUTURE:
+                # «Nå-situasjon: Gunvors vei» becomes «Fremtidig: Gunvors vei», the two told apart in the list
+                prefix, rest = source.title.partition(":")[::2]
+                if prefix.strip().casefold() == MapKind.CURRENT.label.casefold() and rest.strip():
+                    return f"{MapKind.FUTURE.label}: {rest.strip()}"
+                return source.title
+            over = len(_("{title} (kopi)").format(title=source.title)) - MAX_NAME_LENGTH
+            name = source.title[: len(source.title) - over].rstrip() if over > 0 else source.title
+            return _("{title} (kopi)").format(title=name)
+
+        def follow(_index: int) -> None:  # an untouched suggestion follows the kind
+            if title.text() in (suggestion(k) for k in MapKind):
+                title.setText(suggestion(MapKind(kind.currentData())))
+
+        start = MapKind.FUTURE if source.kind is MapKind.CURRENT else source.kind
+        kind.setCurrentIndex(index_of(kind, start.value))
+        title.setText(suggestion(start))
+        kind.currentIndexChanged.connect(follow)
+        map_id = self.map_id
+
+        def command() -> CopyMapCommand:
+            return CopyMapCommand(
+                _("Kopier brukerreisen «{title}»").format(title=source.title),
+                map_id,
+                lambda db: journeys.copy_map(db, map_id, title.text(), MapKind(kind.currentData())),
+            )
+
         stored = self.actions.run_dialog(dialog, command)
         if stored is not None:
             self.map_id = stored.created_id

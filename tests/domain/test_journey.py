@@ -118,3 +118,100 @@ def test_a_step_moves_into_another_stage_with_its_cards(j):
     )
     with pytest.raises(ValidationError):  # the first stage's own step cannot leave it empty
         jr.move_step(j, first.steps[0].id, 0, second.id)
+
+
+def shape(m: jr.Journey):  # everything but the ids
+    lanes, steps = [x.id for x in m.lanes], [x.id for x in m.steps]
+    return (
+        [(s.title, [(x.title, x.emotion) for x in s.steps]) for s in m.stages],
+        [(x.title, x.kind) for x in m.lanes],
+        [(c.text, c.colour, lanes.index(c.lane_id), steps.index(c.step_id)) for c in m.cards],
+    )
+
+
+def ids(m: jr.Journey) -> set:
+    return {m.id} | {x.id for x in (*m.stages, *m.steps, *m.lanes, *m.cards)}
+
+
+def test_copy_journey_has_the_same_content_under_new_ids(j):
+    j = jr.add_stage(j, "Etterpå igjen")
+    j = jr.edit_step(j, j.steps[1].id, emotion=-2)
+    j = jr.add_card(j, *cell(j, 1, 1), "Må gjenta historien")
+    j = jr.add_card(j, *cell(j, 2, 3), "Én kontakt")
+    j = jr.edit_card(j, j.cards[0].id, idea_id=jr.new_id())  # it became an idea
+    j = jr.set_persona(j, jr.Persona(name="Astrid, 82 år", quote="Jeg vil klare meg selv", photo="ab12"))
+    copy = jr.copy_journey(j, "Slik vil vi ha det", jr.MapKind.FUTURE)
+
+    assert (copy.title, copy.kind, copy.persona) == ("Slik vil vi ha det", jr.MapKind.FUTURE, j.persona)
+    assert shape(copy) == shape(j)
+    assert len(ids(copy)) == len(ids(j)) and not ids(copy) & ids(j)
+    assert all(c.idea_id is None for c in copy.cards)  # a copied card is no idea's source
+    assert j.cards[0].idea_id is not None  # the original is untouched
+
+
+def test_copy_journey_needs_a_name(j):
+    with pytest.raises(ValidationError) as info:
+        jr.copy_journey(j, "  ", jr.MapKind.FUTURE)
+    assert info.value.field == "title"
+
+
+def test_a_lanes_kind_can_be_changed(j):
+    j = jr.add_lane(j, "Egne notater")
+    notes = j.lanes[-1]
+    assert notes.kind is jr.LaneKind.CUSTOM and not notes.kind.leads_to_ideas
+    j2 = jr.set_lane_kind(j, notes.id, jr.LaneKind.OPPORTUNITIES)
+    assert j2.lanes[-1] == jr.Lane(notes.id, "Egne notater", jr.LaneKind.OPPORTUNITIES)
+    assert j2.lanes[-1].kind.leads_to_ideas
+    assert j2.lanes[:-1] == j.lanes[:-1]
+    assert len({kind.label for kind in jr.LaneKind}) == len(jr.LaneKind)
+
+
+# --- cards from the keyboard ----------------------------------------------------------------------------
+
+
+def test_duplicate_cards_puts_each_copy_beside_its_original_as_no_idea(j):
+    j = jr.add_card(j, *cell(j, 1, 2), "Må gjenta historien")
+    j = jr.add_card(j, *cell(j, 1, 2), "Venter")
+    j = jr.add_card(j, *cell(j, 0, 0), "Ringer")
+    pain, _wait, call = j.cards
+    j = jr.edit_card(j, pain.id, idea_id=jr.new_id())
+    copy_ids = {pain.id: jr.new_id(), call.id: jr.new_id()}
+    j2 = jr.duplicate_cards(j, copy_ids)
+    assert [c.text for c in j2.cards_in(*cell(j, 1, 2))] == ["Må gjenta historien"] * 2 + ["Venter"]
+    copy = j2.cards[1]
+    assert copy.id == copy_ids[pain.id] and copy.idea_id is None
+    assert (copy.lane_id, copy.step_id, copy.colour) == (pain.lane_id, pain.step_id, "pink")
+    assert j2.cards[0] == j.cards[0]  # the original is still the idea's source
+    assert [c.id for c in j2.cards_in(*cell(j, 0, 0))] == [call.id, copy_ids[call.id]]
+    assert jr.duplicate_cards(j, copy_ids) == j2  # the caller's ids: redo gives the same map
+
+
+def test_shift_cards_moves_one_cell_across_stages_and_not_off_the_map(j):
+    j = jr.add_card(j, *cell(j, 0, 0), "En")
+    j = jr.add_card(j, *cell(j, 0, 1), "Der fra før")
+    j = jr.add_card(j, *cell(j, 0, 0), "To")
+    j = jr.add_card(j, *cell(j, 2, 4), "Sist")
+    one, _there, two, last = (c.id for c in j.cards)
+    right = jr.shift_cards(j, {one, two}, steps=1)  # the next step is in the next stage
+    assert [c.text for c in right.cards_in(*cell(j, 0, 1))] == ["Der fra før", "En", "To"]
+    assert right.cards_in(*cell(j, 0, 0)) == ()
+    down = jr.shift_cards(right, {one, two}, lanes=1)
+    assert [c.text for c in down.cards_in(*cell(j, 1, 1))] == ["En", "To"]
+    assert jr.shift_cards(down, {one, two}, steps=-1, lanes=-1) != down
+    assert jr.shift_cards(j, {one}, steps=-1) == j  # the first step: nothing moves
+    assert jr.shift_cards(j, {one}, lanes=-1) == j  # the top lane
+    assert jr.shift_cards(j, {last}, steps=1) == j and jr.shift_cards(j, {last}, lanes=1) == j
+    assert jr.shift_cards(j, {one, last}, steps=1) == j  # one at the edge: none moves
+    assert jr.shift_cards(j, set(), steps=1) == j
+
+
+def test_add_cards_pastes_texts_with_the_given_ids_at_the_end_of_a_cell(j):
+    j = jr.add_card(j, *cell(j, 2, 1), "Fra før")
+    new = [jr.new_id(), jr.new_id()]
+    j2 = jr.add_cards(j, *cell(j, 2, 1), ["Fast kontakt", "Én søknad\nfor alt"], new)
+    assert [(c.id, c.text, c.colour) for c in j2.cards_in(*cell(j, 2, 1))[1:]] == [
+        (new[0], "Fast kontakt", "green"),
+        (new[1], "Én søknad\nfor alt", "green"),
+    ]
+    with pytest.raises(ValidationError):
+        jr.add_cards(j, *cell(j), ["Noe", "  "], [jr.new_id(), jr.new_id()])

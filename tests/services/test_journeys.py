@@ -67,3 +67,84 @@ def test_delete_map_and_restore(demo_db):
     assert all(m.id != map_id for m in journeys.maps_of_group(demo_db, GROUP))
     restore_deleted(demo_db, snapshot)
     assert journeys.load_map(demo_db, map_id) == before
+
+
+def _idea_source_map(db):
+    """A demo map of the group with a card that became an idea."""
+    for choice in journeys.maps_of_group(db, GROUP):
+        j = journeys.load_map(db, choice.id)
+        if any(c.idea_id for c in j.cards):
+            return j
+    raise AssertionError("the demo group has no card that became an idea")
+
+
+def test_copy_map_is_a_new_map_of_the_same_group_and_session(demo_db):
+    from desktop.storage.models import JourneyMap
+
+    source = _idea_source_map(demo_db)
+    count = len(journeys.maps_of_group(demo_db, GROUP))
+    copy_id = journeys.copy_map(demo_db, source.id, "  Slik vil vi ha det ", jr.MapKind.FUTURE)
+    copy = journeys.load_map(demo_db, copy_id)
+
+    assert copy_id != source.id and len(journeys.maps_of_group(demo_db, GROUP)) == count + 1
+    assert (copy.title, copy.kind, copy.persona) == ("Slik vil vi ha det", jr.MapKind.FUTURE, source.persona)
+    assert [(s.title, [(x.title, x.emotion) for x in s.steps]) for s in copy.stages] == [
+        (s.title, [(x.title, x.emotion) for x in s.steps]) for s in source.stages
+    ]
+    assert [(x.title, x.kind) for x in copy.lanes] == [(x.title, x.kind) for x in source.lanes]
+    assert [(c.text, c.colour) for c in copy.cards] == [(c.text, c.colour) for c in source.cards]
+    old_ids = {x.id for x in (*source.stages, *source.steps, *source.lanes, *source.cards)}
+    assert not old_ids & {x.id for x in (*copy.stages, *copy.steps, *copy.lanes, *copy.cards)}
+    assert all(c.idea_id is None for c in copy.cards)  # the ideas stay with the original's cards
+    assert journeys.load_map(demo_db, source.id) == source
+    with demo_db.transaction() as s:
+        rows = {m.id: m for m in s.query(JourneyMap).filter(JourneyMap.id.in_([source.id, copy_id]))}
+        assert (rows[copy_id].leader_group_id, rows[copy_id].session_id, rows[copy_id].template_id) == (
+            rows[source.id].leader_group_id,
+            rows[source.id].session_id,
+            rows[source.id].template_id,
+        )
+
+    # Undo (the copy deleted) and redo (the same copy back, same ids).
+    snapshot = journeys.delete_map(demo_db, copy_id)
+    assert journeys.load_map(demo_db, source.id) == source
+    restore_deleted(demo_db, snapshot)
+    assert journeys.load_map(demo_db, copy_id) == copy
+
+
+def test_a_copys_persona_picture_is_kept_while_the_other_map_names_it(demo_db, tmp_path):
+    """The two maps share the picture's file (stored by content): deleting one map keeps it for the other."""
+    from dataclasses import replace
+
+    from PIL import Image
+
+    from desktop.services import photos
+
+    source = tmp_path / "astrid.jpg"
+    Image.new("RGB", (300, 400), (200, 40, 40)).save(source, "JPEG")
+    digest = photos.store_picture(demo_db, source)
+    map_id = journeys.new_map(demo_db, GROUP, LUP.journeys[0], jr.MapKind.CURRENT)
+    journeys.edit_map(
+        demo_db, map_id, lambda j: jr.set_persona(j, replace(j.persona, name="Astrid", photo=digest))
+    )
+    copy_id = journeys.copy_map(demo_db, map_id, "Astrid i fremtiden", jr.MapKind.FUTURE)
+    assert journeys.load_map(demo_db, copy_id).persona.photo == digest
+
+    journeys.delete_map(demo_db, copy_id)
+    photos.prune_files(demo_db)
+    assert photos.picture_path(demo_db, digest) is not None
+    journeys.delete_map(demo_db, map_id)
+    photos.prune_files(demo_db)
+    assert photos.picture_path(demo_db, digest) is None  # named by no map now: in the bin
+
+
+def test_copy_map_refuses_an_empty_name_and_stores_nothing(demo_db):
+    import pytest
+
+    from desktop.errors import ValidationError
+
+    source = journeys.maps_of_group(demo_db, GROUP)[0]
+    before = journeys.maps_of_group(demo_db, GROUP)
+    with pytest.raises(ValidationError):
+        journeys.copy_map(demo_db, source.id, " ", jr.MapKind.FUTURE)
+    assert journeys.maps_of_group(demo_db, GROUP) == before

@@ -557,6 +557,162 @@ def test_enter_on_the_canvas_types_a_card_in_the_focus_cell(qtbot, editor, host)
     ]
 
 
+# --- cards from the keyboard (Ctrl+D, Ctrl+arrows, Ctrl+A, Ctrl+C / Ctrl+V) --------------------------------
+
+
+def on_canvas(qtbot, editor: JourneyEditor) -> None:
+    """Give the canvas the keyboard (the card keys act there, not in the capture field)."""
+    editor.view.setFocus()
+    qtbot.waitUntil(editor.view.hasFocus)
+
+
+def select(editor: JourneyEditor, card_ids) -> None:
+    editor.scene.clearSelection()
+    for card_id in card_ids:
+        editor.scene.card_item(card_id).setSelected(True)
+
+
+def ctrl(qtbot, editor: JourneyEditor, key, widget=None) -> None:
+    qtbot.keyClick(widget or editor.view, key, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_ctrl_d_duplicates_the_selected_cards_in_their_cells_and_selects_the_copies(qtbot, editor, host):
+    actions, pain = lane(host, "Handlinger"), lane(host, "Smertepunkter")
+    first, _other = add_cards(host, actions, step(host, 0), "Ringer kommunen", "Venter")
+    (idea_card,) = add_cards(host, pain, step(host, 2), "Seks uker uten svar")
+    host.apply("Gjør til idé", lambda j: jm.edit_card(j, idea_card, idea_id=uuid.uuid4(), colour="blue"))
+    select(editor, [first, idea_card])
+    on_canvas(qtbot, editor)
+    before = len(host.texts)
+    ctrl(qtbot, editor, Qt.Key.Key_D)
+    assert host.texts[before:] == ["Dupliser 2 kort"]  # one undo step
+    assert [c.text for c in host.journey.cards_in(actions, step(host, 0))] == [
+        "Ringer kommunen",
+        "Ringer kommunen",
+        "Venter",
+    ]
+    original, copy = host.journey.cards_in(pain, step(host, 2))
+    assert copy.id != original.id and (copy.text, copy.colour) == (original.text, "blue")
+    assert original.idea_id is not None and copy.idea_id is None  # the copy is no idea's source
+    copies = [c.id for c in host.journey.cards if c.id not in (first, _other, idea_card)]
+    assert set(editor.scene.selected_card_ids()) == set(copies)
+    host.undo()
+    assert len(host.journey.cards) == 3
+    editor.scene.clearSelection()
+    ctrl(qtbot, editor, Qt.Key.Key_D)  # nothing selected: nothing to copy
+    assert len(host.texts) == before
+
+
+def test_ctrl_arrows_move_the_selected_cards_a_cell_and_stop_at_the_edge(qtbot, editor, host):
+    actions, pain = lane(host, "Handlinger"), lane(host, "Smertepunkter")
+    host.apply("Nytt steg", lambda j: jm.add_step(j, stage(host, "Før"), "Leser om tjenesten"))
+    ids = add_cards(host, actions, step(host, 0), "En", "To", "Tre")
+    select(editor, ids[:2])
+    on_canvas(qtbot, editor)
+    before = len(host.texts)
+
+    ctrl(qtbot, editor, Qt.Key.Key_Right)
+    assert [c.text for c in host.journey.cards_in(actions, step(host, 1))] == ["En", "To"]
+    assert host.texts[before:] == ["Flytt 2 kort"]
+    assert editor.scene.selected_card_ids() == ids[:2]  # still selected for the next press
+    assert editor.focus_cell == (actions, step(host, 1))  # the focus cell goes with them
+    ctrl(qtbot, editor, Qt.Key.Key_Right)  # from the stage's last step into the next stage
+    assert host.journey.stage_of(step(host, 2)).title == "Første kontakt"
+    assert [c.text for c in host.journey.cards_in(actions, step(host, 2))] == ["En", "To"]
+    ctrl(qtbot, editor, Qt.Key.Key_Down)
+    assert [c.text for c in host.journey.cards_in(pain, step(host, 2))] == ["En", "To"]
+    ctrl(qtbot, editor, Qt.Key.Key_Left)
+    ctrl(qtbot, editor, Qt.Key.Key_Up)
+    assert [c.text for c in host.journey.cards_in(actions, step(host, 1))] == ["En", "To"]
+    assert len(host.texts) == before + 5  # one undo step per press
+
+    ctrl(qtbot, editor, Qt.Key.Key_Up)  # the top lane: nothing happens
+    select(editor, [ids[2]])
+    ctrl(qtbot, editor, Qt.Key.Key_Left)  # the first step: nothing happens
+    assert len(host.texts) == before + 5
+    assert [c.text for c in host.journey.cards_in(actions, step(host, 0))] == ["Tre"]
+    select(editor, ids)  # one of them at the edge: none moves
+    ctrl(qtbot, editor, Qt.Key.Key_Left)
+    assert len(host.texts) == before + 5
+
+    host.undo()  # the last press (up) is taken back
+    assert [c.text for c in host.journey.cards_in(pain, step(host, 1))] == ["En", "To"]
+
+
+def test_the_card_keys_act_on_the_canvas_and_leave_the_capture_field_its_text_keys(qtbot, editor, host):
+    actions = lane(host, "Handlinger")
+    ids = add_cards(host, actions, step(host, 1), "En")
+    editor.set_focus_cell(actions, step(host, 1))
+    select(editor, ids)
+    editor.capture.setFocus()
+    qtbot.waitUntil(editor.capture.hasFocus)
+    qtbot.keyClicks(editor.capture, "to ord")
+    before = len(host.texts)
+    for key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_D, Qt.Key.Key_V):
+        ctrl(qtbot, editor, key, editor.capture)
+    ctrl(qtbot, editor, Qt.Key.Key_A, editor.capture)
+    assert len(host.texts) == before  # no card moved, copied or pasted
+    assert editor.capture.selectedText() == "to ord"  # Ctrl+A selected the field's text
+    assert editor.scene.selected_card_ids() == ids
+    on_canvas(qtbot, editor)
+    ctrl(qtbot, editor, Qt.Key.Key_Right)  # on the canvas the same key moves the card
+    assert [c.text for c in host.journey.cards_in(actions, step(host, 2))] == ["En"]
+
+
+def test_ctrl_a_on_the_canvas_selects_every_card(qtbot, editor, host):
+    first = add_cards(host, lane(host, "Handlinger"), step(host, 0), "En", "To")
+    second = add_cards(host, lane(host, "Muligheter"), step(host, 4), "Tre")
+    on_canvas(qtbot, editor)
+    ctrl(qtbot, editor, Qt.Key.Key_A)
+    assert editor.scene.selected_card_ids() == first + second
+    qtbot.keyClick(editor.view, Qt.Key.Key_Delete)  # and then, say, delete them all in one step
+    assert host.journey.cards == () and host.texts[-1] == "Slett 3 kort"
+
+
+def test_ctrl_c_and_ctrl_v_copy_cards_into_the_focus_cell(qtbot, editor, host):
+    actions, chances = lane(host, "Handlinger"), lane(host, "Muligheter")
+    ids = add_cards(host, actions, step(host, 0), "Ringer\nkommunen", "Venter", "Gir opp")
+    select(editor, [ids[0], ids[2]])
+    on_canvas(qtbot, editor)
+    before = len(host.texts)
+    ctrl(qtbot, editor, Qt.Key.Key_C)
+    assert QApplication.clipboard().text() == "Ringer kommunen\nGir opp"  # one card per line
+    assert len(host.texts) == before  # copying stores nothing
+
+    editor.set_focus_cell(chances, step(host, 3))
+    ctrl(qtbot, editor, Qt.Key.Key_V)
+    pasted = host.journey.cards_in(chances, step(host, 3))
+    assert [c.text for c in pasted] == ["Ringer\nkommunen", "Gir opp"]  # a card of two lines stays one
+    assert all(c.colour == "green" and c.id not in ids for c in pasted)  # new cards of the lane
+    assert host.texts[before:] == ["Lim inn 2 kort"]  # one undo step
+    assert editor.scene.selected_card_ids() == [c.id for c in pasted]
+    host.undo()
+    assert host.journey.cards_in(chances, step(host, 3)) == ()
+
+    QApplication.clipboard().setText("Trenger hjelp\n\n  Vil bo hjemme  \r\nFast kontakt\n")
+    ctrl(qtbot, editor, Qt.Key.Key_V)  # text from elsewhere: one card per non-empty line
+    assert [c.text for c in host.journey.cards_in(chances, step(host, 3))] == [
+        "Trenger hjelp",
+        "Vil bo hjemme",
+        "Fast kontakt",
+    ]
+    assert host.texts[-1] == "Lim inn 3 kort"
+    count = len(host.texts)
+    QApplication.clipboard().setText(" \n ")
+    ctrl(qtbot, editor, Qt.Key.Key_V)  # nothing to paste
+    assert len(host.texts) == count
+
+
+def test_the_card_keys_are_in_the_key_help_once_each():
+    from desktop.ui.journey_editor import journey_shortcuts
+
+    keys = [key for _name, _text, ks in journey_shortcuts() for key in ks]
+    assert len(keys) == len(set(keys))
+    for key in ("Ctrl+D", "Ctrl+Right", "Ctrl+Left", "Ctrl+Down", "Ctrl+Up", "Ctrl+A", "Ctrl+C", "Ctrl+V"):
+        assert key in keys
+    assert {"Alt+Right", "Alt+Left", "Alt+Down", "Alt+Up", "Ctrl+0"} <= set(keys)  # the old keys stay
+
+
 # --- zoom and pan -------------------------------------------------------------------------------------------
 
 
@@ -785,3 +941,26 @@ def test_a_followed_stage_on_the_wall_shows_texts_whole(qtbot, editor, host):
     assert painted(0.6)[-1].endswith("…")  # the whole map
     short = "Ringer kommunen"
     assert fit_lines(short, "card" + WALL, 160, 80)[0] == "card_big"  # large where it fits whole
+
+
+def test_a_lanes_type_is_changed_from_its_menu_and_then_offers_ideas(qtbot, editor, host):
+    """A new lane is «Annet»: made «Smertepunkter», its cards can become ideas."""
+    editor.ideas_enabled = True
+    editor.add_lane("Hva de ansatte sier")
+    notes = lane(host, "Hva de ansatte sier")
+    (card,) = add_cards(host, notes, step(host, 0), "Vi rekker det ikke")
+    menu = editor.context_menu(editor.scene.card_item(card).sceneBoundingRect().center())
+    assert "Gjør til idé" not in [a.text() for a in menu.actions()]
+
+    menu = editor.context_menu(editor.scene.lane_header_rect(notes).center())
+    kinds = next(a for a in menu.actions() if a.text() == "Type spor").menu()
+    assert [a.text() for a in kinds.actions() if a.isChecked()] == ["Annet"]
+    next(a for a in kinds.actions() if a.text() == "Smertepunkter").trigger()
+    assert next(x for x in host.journey.lanes if x.id == notes).kind is jm.LaneKind.PAIN_POINTS
+    assert host.texts[-1] == "Endre type på spor"
+    assert host.journey.cards[0].colour == "yellow"  # the cards keep their colours
+    menu = editor.context_menu(editor.scene.card_item(card).sceneBoundingRect().center())
+    assert "Gjør til idé" in [a.text() for a in menu.actions()]
+
+    host.undo()  # the same path as every lane edit: the previous journey back
+    assert next(x for x in host.journey.lanes if x.id == notes).kind is jm.LaneKind.CUSTOM

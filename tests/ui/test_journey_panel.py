@@ -274,3 +274,77 @@ def test_a_new_maps_kind_follows_its_template(panel, window, dialogs):
     dialogs.answer(choose)
     panel.new_map()
     assert journeys.load_map(window.context.db, panel.map_id).kind is MapKind.FUTURE
+
+
+def test_copy_the_current_map_as_the_future_one_in_one_undo_step(panel, window, dialogs):
+    db = window.context.db
+    source = journeys.load_map(db, panel.map_id)
+    assert source.kind is jr.MapKind.CURRENT
+    assert panel.copy_button.isVisible()
+    count = panel.maps.count()
+    suggested = []
+
+    def fill(dialog) -> None:  # a current map is suggested as the future one, under the same name
+        suggested.append((dialog.fields["title"].text(), dialog.fields["kind"].currentData()))
+
+    dialogs.answer(fill)
+    panel.copy_map()
+    # The demo's «Nå-situasjon: <story>» is suggested as «Fremtidig: <story>»; another name stays as it is.
+    title = source.title.replace("Nå-situasjon:", "Fremtidig:")
+    assert title != source.title
+    assert suggested == [(title, jr.MapKind.FUTURE.value)]
+    copy_id = panel.map_id
+    assert copy_id != source.id and panel.maps.count() == count + 1
+    assert panel.editor.journey.id == copy_id  # the copy is shown
+    copy = journeys.load_map(db, copy_id)
+    assert (copy.title, copy.kind, copy.persona) == (title, jr.MapKind.FUTURE, source.persona)
+    assert [c.text for c in copy.cards] == [c.text for c in source.cards]
+    assert not {c.id for c in copy.cards} & {c.id for c in source.cards}
+
+    window.undo_action.trigger()  # one step: the copy is gone, the original shown
+    assert panel.maps.count() == count and panel.map_id == source.id
+    assert all(m.id != copy_id for m in journeys.maps_of_group(db, GROUP))
+    assert journeys.load_map(db, source.id) == source
+    window.redo_action.trigger()  # the same copy back, and shown
+    assert panel.maps.count() == count + 1 and panel.map_id == copy_id
+    assert journeys.load_map(db, copy_id) == copy
+
+
+def test_a_copy_of_a_future_map_is_suggested_as_a_copy_and_its_name_follows_the_kind(panel, window, dialogs):
+    db = window.context.db
+    other = _second_map(panel, window)  # «Kart B», a future map
+    panel._show(other)
+    seen = []
+
+    def fill(dialog) -> None:
+        title, kind = dialog.fields["title"], dialog.fields["kind"]
+        seen.append((title.text(), kind.currentData()))
+        kind.setCurrentIndex(kind.findData(jr.MapKind.CURRENT.value))
+        seen.append(title.text())  # an untouched suggestion follows the kind
+        title.setText("Kart C")
+
+    dialogs.answer(fill)
+    panel.copy_map()
+    assert seen == [("Kart B (kopi)", jr.MapKind.FUTURE.value), "Kart B (kopi)"]
+    copy = journeys.load_map(db, panel.map_id)
+    assert (copy.title, copy.kind) == ("Kart C", jr.MapKind.CURRENT)
+
+
+def test_a_copy_needs_a_name(panel, window, dialogs):
+    count = panel.maps.count()
+    dialogs.answer(lambda dialog: dialog.fields["title"].setText("  "))
+    panel.copy_map()
+    assert "tomt" in dialogs.seen[-1].errors.message("title")
+    assert panel.maps.count() == count
+
+
+def test_a_current_map_without_the_kind_in_its_name_is_suggested_under_the_same_name(panel, window, dialogs):
+    from dataclasses import replace
+
+    journeys.edit_map(window.context.db, panel.map_id, lambda j: replace(j, title="Gunvors vei"))
+    panel.refresh()
+    seen = []
+    dialogs.answer(lambda d: seen.append((d.fields["title"].text(), d.fields["kind"].currentData())))
+    panel.copy_map()
+    assert seen == [("Gunvors vei", jr.MapKind.FUTURE.value)]
+    assert journeys.load_map(window.context.db, panel.map_id).title == "Gunvors vei"
