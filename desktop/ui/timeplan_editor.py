@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import timeplan as tp
 from desktop.domain.kit import BlockCategory
-from desktop.domain.rules import format_time
+from desktop.domain.rules import format_time, norwegian_key
 from desktop.errors import ValidationError
 from desktop.i18n import _
 from desktop.services import timeplan
@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 MIME = "application/x-lup-block-row"
 GAP = QColor("#fff4cc")
 OVERLAP = QColor("#ffd9d6")
+REST = QColor("#eef2f6")
+RESTING = (BlockCategory.BREAK, BlockCategory.LUNCH)
 BLOCK_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
@@ -115,6 +117,8 @@ class PlanModel(QAbstractTableModel):
             if column == self.CATEGORY:
                 return block.category.label if role == Qt.ItemDataRole.DisplayRole else block.category.value
             if column == self.METHOD:
+                if role == Qt.ItemDataRole.EditRole:
+                    return block.method_id or ""
                 return self.method_titles.get(block.method_id or "", block.method_id or "")
             if column == self.ACTUAL and index.row() in self.actuals:
                 return round(self.actuals[index.row()].minutes)  # running time, as the run and reports say
@@ -126,6 +130,8 @@ class PlanModel(QAbstractTableModel):
             return QBrush(OVERLAP if slot.gap_before < 0 else GAP)
         if role == Qt.ItemDataRole.BackgroundRole and slot.end > self.schedule.session_end:
             return QBrush(OVERLAP)  # runs past the session's end
+        if role == Qt.ItemDataRole.BackgroundRole and block.category in RESTING:
+            return QBrush(REST)  # breaks and lunch stand apart from the work, as on the handout
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(block, slot)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.START, self.MINUTES, self.ACTUAL):
@@ -155,14 +161,19 @@ class PlanModel(QAbstractTableModel):
         flags = (
             base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
         )
-        if index.column() in (self.MINUTES, self.TITLE, self.CATEGORY):
+        if index.column() in (self.MINUTES, self.TITLE, self.CATEGORY, self.METHOD):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def setData(self, index: QModelIndex, value: Any, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
-        field = {self.MINUTES: "minutes", self.TITLE: "title", self.CATEGORY: "category"}.get(index.column())
+        field = {
+            self.MINUTES: "minutes",
+            self.TITLE: "title",
+            self.CATEGORY: "category",
+            self.METHOD: "method_id",
+        }.get(index.column())
         if field is None:
             return False
         if field == "minutes":
@@ -236,6 +247,27 @@ class CategoryDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
+class MethodDelegate(QStyledItemDelegate):
+    """The block's method card, chosen from the kit's (or none)."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        combo = QComboBox(parent)
+        combo.addItem(_("(ingen metode)"), "")
+        titles = index.model().method_titles
+        for method_id, title in sorted(titles.items(), key=lambda item: norwegian_key(item[1])):
+            combo.addItem(title, method_id)
+        return combo
+
+    def setEditorData(self, editor, index) -> None:  # noqa: N802
+        method_id = index.data(Qt.ItemDataRole.EditRole)
+        if method_id and editor.findData(method_id) < 0:  # a card the kit no longer has: kept as it is
+            editor.addItem(method_id, method_id)
+        editor.setCurrentIndex(max(0, editor.findData(method_id)))
+
+    def setModelData(self, editor, model, index) -> None:  # noqa: N802
+        model.setData(index, editor.currentData() or None, Qt.ItemDataRole.EditRole)
+
+
 class TimePlanEditor(QWidget):
     """The "Tidsplan" tab of a session."""
 
@@ -257,6 +289,7 @@ class TimePlanEditor(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(PlanModel.CATEGORY, CategoryDelegate(self.table))
+        self.table.setItemDelegateForColumn(PlanModel.METHOD, MethodDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -522,6 +555,7 @@ class TimePlanEditor(QWidget):
             "minutes": _("Endre minutter"),
             "title": _("Endre tittel på blokk"),
             "category": _("Endre type blokk"),
+            "method_id": _("Endre metode"),
         }[field]
         self._perform_shown(
             label, lambda db: timeplan.update_block(db, session_id, block_id, **{field: value}), session_id

@@ -455,3 +455,45 @@ def test_ctrl_d_duplicates_every_selected_block_after_the_selection(editor, wind
     assert [editor.model.block(r).id for r in editor.selected_rows()] == copies  # Ctrl+D again copies them
     window.undo_action.trigger()
     assert timeplan.load_plan(db, OPENING) == before
+
+
+def test_breaks_and_lunch_stand_apart_in_the_table(editor, window):
+    """Every row looked the same: the day's shape (work, break, work, lunch) did not show."""
+    from desktop.domain.kit import BlockCategory
+    from desktop.ui.timeplan_editor import REST
+
+    plan = timeplan.load_plan(window.context.db, OPENING)
+    slots = editor.model.schedule.blocks
+
+    def background(row: int):
+        brush = editor.model.data(editor.model.index(row, PlanModel.TITLE), Qt.ItemDataRole.BackgroundRole)
+        return None if brush is None else brush.color()
+
+    plain = [r for r, s in enumerate(slots) if not s.gap_before]  # no gap or overlap to show instead
+    resting = [r for r in plain if plan.blocks[r].category in (BlockCategory.BREAK, BlockCategory.LUNCH)]
+    working = [r for r in plain if plan.blocks[r].category is BlockCategory.EXERCISE]
+    assert resting and working
+    assert all(background(r) == REST for r in resting)
+    assert all(background(r) is None for r in working)
+
+
+def test_a_blocks_method_is_chosen_or_cleared_in_its_cell(set_cell, editor, window):
+    """The Metode column could not be edited: a block without a card could not get one, nor lose one."""
+    from desktop.ui.timeplan_editor import MethodDelegate
+
+    db = window.context.db
+    plan = timeplan.load_plan(db, OPENING)
+    row = next(r for r, b in enumerate(plan.blocks) if b.method_id)
+    index = editor.model.index(row, PlanModel.METHOD)
+    assert editor.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    combo = MethodDelegate().createEditor(editor.table, None, index)
+    assert combo.itemText(0) == "(ingen metode)" and combo.count() > 10
+    set_cell(editor, index, None)
+    assert timeplan.load_plan(db, OPENING).blocks[row].method_id is None
+    set_cell(editor, index, "prikkvoting")
+    assert timeplan.load_plan(db, OPENING).blocks[row].method_id == "prikkvoting"
+    assert editor.model.data(index) == editor.model.method_titles["prikkvoting"]
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert timeplan.load_plan(db, OPENING).blocks[row].method_id == plan.blocks[row].method_id
+    combo.deleteLater()
