@@ -338,11 +338,21 @@ class Run:
         pinned_starts: Sequence[datetime | None] | None = None,
         planned_end: datetime | None | object = KEEP,
     ) -> None:
-        """The plan was changed during the run (same blocks, new minutes; and where given, new pinned starts
-        and a new planned end, None for none): later countdowns and the projection follow it."""
+        """The plan was changed during the run: new minutes, and where given, new pinned starts and a new
+        planned end (None for none); later countdowns and the projection follow it. Blocks may have been
+        added, removed or moved after the current one (the caller knows the ones up to it are as they
+        were); that is a RunError when a later block has already been current (the run went back) or the
+        current block is gone."""
         minutes = tuple(check_minutes(m) for m in planned_minutes)
         if len(minutes) != len(self.planned_minutes):
-            raise ValueError("set_planned keeps the number of blocks")
+            if len(minutes) <= self.current or any(index > self.current for index in self._records):
+                raise RunError(
+                    _(
+                        "Blokker ble lagt til, fjernet eller flyttet under kjøringen. Kjøringen fortsetter "
+                        "med planen slik den var; endringene gjelder neste gang samlingen kjøres."
+                    )
+                )
+            pinned_starts = pinned_starts or (None,) * len(minutes)
         if pinned_starts is not None:
             self.pinned_starts = self._checked_pins(pinned_starts, len(minutes))
         if planned_end is not KEEP:
@@ -350,31 +360,6 @@ class Run:
                 raise ValueError("planned_end must be timezone-aware")
             self._planned_end = planned_end
         self.planned_minutes = minutes
-
-    def replan_rest(
-        self,
-        planned_minutes: Sequence[int],
-        pinned_starts: Sequence[datetime | None] | None = None,
-        planned_end: datetime | None | object = KEEP,
-    ) -> None:
-        """Blocks were added, removed or moved after the current one during the run: the blocks up to the
-        current one are as they were, the rest follow ``planned_minutes``. Not possible (a RunError) when a
-        later block has already been current (the run went back) or the current block itself is gone."""
-        if len(planned_minutes) <= self.current or any(index > self.current for index in self._records):
-            raise RunError(
-                _(
-                    "Blokker ble lagt til, fjernet eller flyttet under kjøringen. Kjøringen fortsetter med "
-                    "planen slik den var; endringene gjelder neste gang samlingen kjøres."
-                )
-            )
-        minutes = tuple(check_minutes(m) for m in planned_minutes)
-        pins = self._checked_pins(pinned_starts or (None,) * len(minutes), len(minutes))
-        self.planned_minutes = minutes
-        self.pinned_starts = pins
-        if planned_end is not KEEP:
-            if planned_end is not None and planned_end.tzinfo is None:
-                raise ValueError("planned_end must be timezone-aware")
-            self._planned_end = planned_end
 
     @staticmethod
     def _checked_pins(pinned_starts: Sequence[datetime | None], count: int) -> tuple[datetime | None, ...]:

@@ -280,25 +280,23 @@ class RunController(QObject):
                 self.updated.emit()
             return
         new_ids, old_ids = [b.id for b in plan.blocks], [b.id for b in self.plan.blocks]
+        done = self.run.current + 1  # the blocks run so far and the current one must stay where they are
         options = self._options(plan)
-        minutes = [b.minutes for b in plan.blocks]
-        if new_ids == old_ids:
-            self.run.set_planned(minutes, options["pinned_starts"], options["planned_end"])
-        elif plan.blocks != self.plan.blocks:
-            done = self.run.current + 1  # the blocks run so far and the current one must stay where they are
-            try:
-                if new_ids[:done] != old_ids[:done]:
-                    raise RunError("")
-                self.run.replan_rest(minutes, options["pinned_starts"], options["planned_end"])
-            except RunError:
-                self.message.emit(
+        try:
+            if new_ids[:done] != old_ids[:done]:
+                raise RunError(
                     _(
                         "Blokker ble lagt til, fjernet eller flyttet under kjøringen. Kjøringen fortsetter "
                         "med planen slik den var; endringene gjelder neste gang samlingen kjøres."
                     )
                 )
-                self.plan = replace(self.plan, title=plan.title)
-                return
+            self.run.set_planned(
+                [b.minutes for b in plan.blocks], options["pinned_starts"], options["planned_end"]
+            )
+        except RunError as exc:
+            self.message.emit(exc.message)
+            self.plan = replace(self.plan, title=plan.title)
+            return
         self.plan = plan
         self._tick()
 

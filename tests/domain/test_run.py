@@ -529,3 +529,21 @@ def test_replay_refuses_events_that_land_on_other_blocks_than_they_name(clock: F
         events = [live.events[0], replace(live.events[1], index=index)]
         with pytest.raises(RunError, match="Tidsplanen er endret"):
             Run.replay([10, 30], events, clock)
+
+
+def test_blocks_added_or_removed_after_the_current_one_are_followed(clock: FakeClock) -> None:
+    run = started(clock, 10, 10, 10)
+    clock.advance(5 * 60)
+    run.set_planned([10, 5, 10, 10])  # one added after the current block
+    assert run.planned_minutes == (10, 5, 10, 10) and run.pinned_starts == (None,) * 4
+    run.next()
+    run.set_planned([10, 5])  # the rest removed: the current one is the last
+    run.next()
+    assert run.status is RunStatus.FINISHED
+    again = started(clock, 10, 10, 10)
+    again.next()
+    again.previous()  # the second block has been current: its place is taken
+    with pytest.raises(RunError):
+        again.set_planned([10, 20, 10, 10])
+    with pytest.raises(RunError):
+        started(clock, 10, 10).set_planned([])  # the current block gone
