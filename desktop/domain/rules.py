@@ -15,31 +15,30 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 
 
 # Norwegian alphabetical order: … x y z æ ø å (code points put å before æ and ø), so the three map to the
-# characters after z; foreign letters sort with the Norwegian letter they are read as.
-_NORWEGIAN = str.maketrans(
-    {
-        "æ": "{",
-        "ø": "|",
-        "å": "}",
-        "ä": "{",
-        "ö": "|",
-        "ü": "y",
-        "é": "e",
-        "è": "e",
-        "ê": "e",
-        "á": "a",
-        "à": "a",
-        "ó": "o",
-        "ò": "o",
-        "ô": "o",
-    }
-)
+# characters after z; other letters sort with the letter they are read as: an accent is dropped (é, č, ş,
+# Sámi á), ä/ö go with æ/ø, ü with y, and letters with no accent to drop are named here (ł, đ, ŋ, ŧ, ı).
+_NORWEGIAN = {"æ": "{", "ø": "|", "å": "}", "ä": "{", "ö": "|", "ü": "y"}
+_READ_AS = {"ł": "l", "đ": "d", "ð": "d", "ŋ": "n", "ŧ": "t", "ı": "i", "þ": "th", "œ": "oe", "ß": "ss"}
+
+
+def _letter_key(letter: str) -> str:
+    if unicodedata.combining(letter):  # a mark left over from case folding (İ → i + dot)
+        return ""
+    if letter in _NORWEGIAN:
+        return _NORWEGIAN[letter]
+    if letter in _READ_AS:
+        return _READ_AS[letter]
+    base = unicodedata.normalize("NFD", letter)[0]
+    return base if base.isascii() else letter
 
 
 def norwegian_key(text: str) -> str:
     """A sort key for names in Norwegian alphabetical order, ignoring case (and how the letters were
     composed: å typed as a + ring is å)."""
-    return unicodedata.normalize("NFC", text).casefold().translate(_NORWEGIAN)
+    folded = unicodedata.normalize("NFC", text).casefold()
+    if folded.isascii():
+        return folded
+    return "".join(letter if letter.isascii() else _letter_key(letter) for letter in folded)
 
 
 def norwegian_compare(a: str, b: str) -> int:

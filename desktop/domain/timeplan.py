@@ -24,9 +24,10 @@ MAX_BLOCK_MINUTES = DAY_MINUTES
 T = TypeVar("T")
 
 _CLOCK = re.compile(r"^\s*(\d{1,2})\s*[:.]\s*(\d{2})\s*$")
-_CHANGE = re.compile(r"^([+-])\s*(\d+)$")
-_HOURS_MINUTES = re.compile(r"^(\d+):(\d{1,2})$")
-_HOURS = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:t|h|time|timer)(?:\s*(\d+))?$")
+_DIGITS = re.compile(r"^\d{1,5}$", re.ASCII)
+_CHANGE = re.compile(r"^([+-])\s*(\d{1,5})$", re.ASCII)
+_HOURS_MINUTES = re.compile(r"^(\d{1,2})[:.](\d{2})$", re.ASCII)  # 1:30, and 1.30 as in a clock field
+_HOURS = re.compile(r"^(\d{1,2}(?:\.\d{1,2})?)\s*(?:t|h|time|timer)(?:\s*(\d{1,3}))?$", re.ASCII)
 
 
 # --- validation and clock text ---------------------------------------------------------------------------
@@ -41,7 +42,7 @@ def typed_minutes(text: object, current: int, field: str = "minutes") -> int:
     change = _CHANGE.match(value.replace(" ", ""))
     clock = _HOURS_MINUTES.match(value.replace(" ", ""))
     hours = _HOURS.match(value)
-    if value.isdigit():
+    if _DIGITS.match(value):
         minutes = int(value)
     elif change:
         minutes = current + int(change[2]) * (1 if change[1] == "+" else -1)

@@ -213,19 +213,35 @@ def _smaller_number(size: float) -> ParagraphStyle:
     return ParagraphStyle(f"number-{size}", parent=styles()["number"], fontSize=size, leading=size * 1.28)
 
 
-TALL_ROW = 200  # points (a third of an A4 page's frame): a row this tall may be split across pages
+TALL_ROW = 200  # points (a third of an A4 page's frame): a row this tall is split at a page's foot
+LEAST_PART = 36  # points: the least of a split row left at a page's foot (about three lines)
 
 
 class HeadedTable(Table):
-    """A table whose header row repeats on every page, split between rows; inside a row only where a row is
-    tall. ReportLab splits inside a row in whatever room is left at the foot of a page, so the header was
-    printed again above the first few lines of the next row, in the middle of the page."""
+    """A table whose header row repeats on every page, split between rows; a tall row that meets a page's
+    foot is split there, and a row taller than a whole page wherever it must. ReportLab split inside any
+    row in whatever room was left at the foot of a page, so the header was printed again above the first
+    few lines of the next row, in the middle of the page."""
 
     def split(self, availWidth, availHeight):  # noqa: N803 - ReportLab's names
         self._calc(availWidth, availHeight)
-        if max(self._rowHeights[1:], default=0) <= TALL_ROW:
-            return self._splitRows(availHeight, doInRowSplit=False)
-        return super().split(availWidth, availHeight)
+        heights, used, crossing = self._rowHeights, 0.0, None
+        for index, height in enumerate(heights):
+            if used + height > availHeight:
+                crossing = index
+                break
+            used += height
+        if crossing is not None and crossing >= 1 and heights[crossing] > TALL_ROW:
+            parts = self._splitRows(availHeight, doInRowSplit=True)  # the tall row, split at the foot
+            if parts:
+                return parts
+        parts = self._splitRows(availHeight, doInRowSplit=False)
+        if parts:
+            return parts
+        frame = getattr(self, "_frame", None)
+        if frame is None or frame._atTop:  # a row taller than a whole page
+            return self._splitRows(availHeight, doInRowSplit=True)
+        return []  # the next row goes whole to the next page
 
 
 def table(
@@ -248,8 +264,10 @@ def table(
         return para(value, s["cell"])
 
     data = [[cell(v, r, c) for c, v in enumerate(row)] for r, row in enumerate(rows)]
-    kind = HeadedTable if header else Table
-    result = kind(data, colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT", splitInRow=1)
+    if header:
+        result = HeadedTable(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT", splitInRow=LEAST_PART)
+    else:
+        result = Table(data, colWidths=list(widths), hAlign="LEFT", splitInRow=1)
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.FAMILY),  # ReportLab would name Helvetica (not embedded)
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -719,7 +719,12 @@ class RunPanel(QWidget):
         live_here = c.run is not None and c.plan is not None and c.plan.session_id == self.session_id
         # A run prepared but not started shows how the session went the last time it was run.
         live_here = live_here and (bool(c.run.events) or c.run.status is not RunStatus.READY)
-        key = (self.session_id, len(c.run.events) if live_here else None, c.run.status if live_here else None)
+        key = (
+            self.session_id,
+            len(c.run.events) if live_here else None,
+            c.run.status if live_here else None,
+            tuple((b.id, b.minutes) for b in c.plan.blocks) if live_here else None,  # followed plan edits
+        )
         if key == self._result_key:
             return
         self._result_key = key

@@ -213,3 +213,39 @@ def test_one_way_to_write_a_number_on_screen_and_on_paper() -> None:
     assert format_number(3.0) == "3" and format_number(0.1 + 0.2) == "0,3"
     for value in (2.25, -1500, 1234.56, 80):
         assert group_summary.number(value) == worksheets._number(value) == format_number(value)
+
+
+def test_names_with_other_letters_sort_with_the_letter_they_are_read_as() -> None:
+    """«Åse, Çelik, Íris, Łukasz, Šimon»: any letter not named sorted after å, so colleagues named in Polish,
+    Turkish or Sámi came last in participant lists and reports."""
+    from desktop.domain.rules import norwegian_key
+
+    names = [
+        "Åse",
+        "Çelik",
+        "Íris",
+        "Łukasz",
+        "Šimon",
+        "Zeta",
+        "Ærlig",
+        "Østby",
+        "aker",
+        "Öberg",
+        "Đorđe",
+        "İpek",
+    ]
+    assert sorted(names, key=norwegian_key) == [
+        "aker",
+        "Çelik",
+        "Đorđe",
+        "İpek",
+        "Íris",
+        "Łukasz",
+        "Šimon",
+        "Zeta",
+        "Ærlig",
+        "Öberg",
+        "Østby",
+        "Åse",
+    ]
+    assert norwegian_key("Å") == norwegian_key("A\u030a")  # å typed as a + ring

@@ -514,6 +514,8 @@ def test_rebalance_is_monotone_with_one_shared_minimum(case: tuple[list[PlanBloc
         ("1,5 t", 90),
         ("2t", 120),
         (" 20 min ", 20),
+        ("1.30", 90),
+        ("1,30", 90),
     ],
 )
 def test_typed_minutes_read_lengths_changes_and_hours(typed: object, minutes: int) -> None:
@@ -523,7 +525,9 @@ def test_typed_minutes_read_lengths_changes_and_hours(typed: object, minutes: in
     assert typed_minutes(typed, 30) == minutes
 
 
-@pytest.mark.parametrize("typed", ["", "abc", "1:75", "-30", "+2000", "0"])
+@pytest.mark.parametrize(
+    "typed", ["", "abc", "1:75", "-30", "+2000", "0", "\u00b2", "9" * 400 + "t", "9" * 400]
+)
 def test_typed_minutes_refuse_what_is_not_a_length(typed: str) -> None:
     from desktop.domain.timeplan import typed_minutes
 

@@ -477,3 +477,9 @@ def test_a_table_header_repeats_at_the_top_of_each_page_only() -> None:
     out = io.BytesIO()
     layout.build(out, [layout.table(tall, [20 * mm, 80 * mm])], layout.Meta("Tittel", "Bunntekst"))
     assert len(PdfReader(out).pages) > 1
+    # One tall row among short ones (the run sheet's long notes) turned it back on for every row.
+    mixed = rows[:9] + [["9b", idea * 14]] + rows[9:]
+    out = io.BytesIO()
+    layout.build(out, [layout.table(mixed, [20 * mm, 80 * mm])], layout.Meta("Tittel", "Bunntekst"))
+    pages = [page.extract_text() for page in PdfReader(out).pages]
+    assert [page.count("Nummer") for page in pages] == [1] * len(pages)

@@ -137,6 +137,8 @@ def test_a_block_inserted_after_the_current_one_is_run_next(window, session_page
     panel = session_page.run_panel
     panel.refresh()
     assert inserted.title in panel.next_label.text()
+    assert panel.result.rowCount() == len(plan.blocks) + 1  # the plan-against-actual follows it too
+    assert panel.result.item(2, 0).text() == inserted.title
     runner.clock.advance(10)
     runner.actions["next"].trigger()
     assert runner.run.current == 2
