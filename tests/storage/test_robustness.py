@@ -408,6 +408,7 @@ def test_the_start_message_offers_the_button_not_the_steps_by_hand(data_dir: Pat
     text, buttons = shown[0]
     assert "Ta sikkerhetskopien i bruk" in buttons
     assert "Ta sikkerhetskopien i bruk" in text and "kopier" not in text and "-wal" not in text
+    assert "Den nyeste sikkerhetskopien er fra " in text and " kl. " in text  # which one it will be
     assert "-wal" in info.value.message  # the steps by hand stay where there is no button (the command line)
 
 
