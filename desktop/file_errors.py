@@ -21,6 +21,7 @@ def os_reason(exc: OSError) -> str:
         errno.ENAMETOOLONG: _("navnet er for langt"),
         errno.ENOSPC: _("disken er full"),
         errno.EEXIST: _("det finnes allerede en fil med det navnet"),
+        errno.EIO: _("lese- eller skrivefeil på disken"),
     }
     if exc.errno in reasons:
         return reasons[exc.errno]

@@ -5,8 +5,10 @@ The database is copied with SQLite's online backup API (consistent while the pro
 the photos it can refer to (each file is written before its row, so listing them after the snapshot finds
 every one) and the kits; thumbnails, start-up backups and the lock are left out. LUP Verksted opens the copy
 like any data folder (``lup-verksted --data-dir FOLDER``), on this laptop or another. Nothing in the
-register is touched. A copy that fails or is cancelled is removed again, so no half copy is left to be
-mistaken for a whole one; a copy is never made inside the data folder itself.
+register is touched. The copy is written into a folder named «… (ikke ferdig)» and given its own name only
+when it is whole; one that fails or is cancelled is removed again, so no half copy is left to be mistaken
+for a whole one (a copy cut short by a power cut keeps the telling name). A file of the laptop's own that
+cannot be read is left out and named; the copy goes on. A copy is never made inside the data folder.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class CopyResult:
     folder: Path
     photos: int  # photo files copied (persona pictures included)
     cancelled: bool = False  # then nothing was kept
+    unreadable: tuple[str, ...] = ()  # files of the register that could not be read, so are not in the copy
 
 
 def _copy_disk_full() -> str:
@@ -59,6 +62,21 @@ def data_files(db: Database) -> list[Path]:
     if kits.is_dir():
         found += sorted(path for path in kits.rglob("*") if path.is_file())
     return found
+
+
+def _read(source: Path) -> bytes | None:
+    """The file's bytes; None when the laptop's own disk cannot give them (FileNotFoundError goes on)."""
+    try:
+        return source.read_bytes()
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        log.warning("Left out of the copy, unreadable: %s (%s)", source, exc)
+        return None
+
+
+def _write(destination: Path, data: bytes) -> None:
+    destination.write_bytes(data)
 
 
 def copy_data(
@@ -92,31 +110,40 @@ def copy_data(
         )
     say = report or (lambda done, total, what: None)
     stop = cancelled or (lambda: False)
+    partial = target.with_name(_("{name} (ikke ferdig)").format(name=target.name))
     made = False
+    unreadable: list[str] = []
     try:
-        target.mkdir(parents=True)
+        partial.mkdir(parents=True)
         made = True
         say(0, 1, _("Registeret …"))
-        copy_database(db.path, target / DB_NAME)
+        copy_database(db.path, partial / DB_NAME)
         files = data_files(db)  # after the snapshot: every photo its rows name is on disk by now
         photos = 0
         for n, source in enumerate(files, start=1):
             if stop():
                 break
             say(n, len(files) + 1, _("Fil {n} av {total} …").format(n=n, total=len(files)))
-            destination = target / source.relative_to(db.data_dir)
+            destination = partial / source.relative_to(db.data_dir)
             destination.parent.mkdir(parents=True, exist_ok=True)
             try:
-                shutil.copy2(source, destination)
+                data = _read(source)
             except FileNotFoundError:
                 continue  # removed meanwhile (an add that failed and tidied up): its row is not in the copy
+            if data is None:
+                unreadable.append(str(source.relative_to(db.data_dir)))
+                continue
+            _write(destination, data)
+            with contextlib.suppress(OSError):
+                shutil.copystat(source, destination)
             photos += source.is_relative_to(db.data_dir / PHOTOS_DIR)
         if stop():
-            shutil.rmtree(target, ignore_errors=True)
+            shutil.rmtree(partial, ignore_errors=True)
             return CopyResult(target, photos, cancelled=True)
+        partial.rename(target)  # whole: now it has its name
     except OSError as exc:
         if made:
-            shutil.rmtree(target, ignore_errors=True)
+            shutil.rmtree(partial, ignore_errors=True)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise DiskFullError(_copy_disk_full()) from exc
         raise StorageError(
@@ -126,10 +153,10 @@ def copy_data(
         ) from exc
     except sqlite3.Error as exc:
         if made:
-            shutil.rmtree(target, ignore_errors=True)
+            shutil.rmtree(partial, ignore_errors=True)
         log.warning("Copy of %s failed: %s", db.path, exc)
         if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
             raise DiskFullError(_copy_disk_full()) from exc
         raise StorageError(_("Registeret kunne ikke kopieres. Ingenting er endret.")) from exc
     say(len(files) + 1, len(files) + 1, _("Ferdig"))
-    return CopyResult(target, photos)
+    return CopyResult(target, photos, unreadable=tuple(unreadable))

@@ -472,6 +472,13 @@ class ReportActions(QObject):
             if result.photos == 1
             else _("Registeret og {n} bilder er kopiert til {folder}.")
         ).format(n=result.photos, folder=result.folder)
+        if result.unreadable:
+            shown = ", ".join(result.unreadable[:5]) + (" …" if len(result.unreadable) > 5 else "")
+            what += " " + (
+                _("Én fil på denne maskinen kunne ikke leses og er ikke med i kopien: {files}.")
+                if len(result.unreadable) == 1
+                else _("{n} filer på denne maskinen kunne ikke leses og er ikke med i kopien: {files}.")
+            ).format(n=len(result.unreadable), files=shown)
         self.tell(
             parent,
             _("Kopien er lagret"),

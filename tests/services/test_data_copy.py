@@ -76,10 +76,10 @@ def test_a_folder_that_cannot_be_written_or_a_full_disk_is_a_message_and_nothing
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(data_copy.shutil, "copy2", full)
+    monkeypatch.setattr(data_copy, "_write", full)
     with pytest.raises(DiskFullError):
         data_copy.copy_data(db, tmp_path / "liten", now=WHEN)
-    assert not (tmp_path / "liten" / "LUP Verksted-kopi 2026-11-23 14.05").exists()
+    assert not list((tmp_path / "liten").iterdir())  # neither the copy nor its unfinished folder
 
 
 def test_the_facilitators_own_kits_go_along_and_a_copy_inside_the_data_folder_is_refused(
@@ -113,15 +113,57 @@ def test_a_photo_removed_while_copying_is_left_out_and_the_rest_is_copied(
 ) -> None:
     a_photo(db, small, tmp_path, (1, 2, 3))
     a_photo(db, small, tmp_path, (4, 5, 6))
-    original = data_copy.shutil.copy2
+    original = data_copy._read
     calls = []
 
-    def flaky(source, destination):
+    def flaky(source):
         calls.append(source)
         if len(calls) == 1:
             raise FileNotFoundError(2, "No such file", str(source))
-        return original(source, destination)
+        return original(source)
 
-    monkeypatch.setattr(data_copy.shutil, "copy2", flaky)
+    monkeypatch.setattr(data_copy, "_read", flaky)
     result = data_copy.copy_data(db, tmp_path / "ut", now=WHEN)
     assert result.photos == 1 and not result.cancelled and (result.folder / DB_NAME).is_file()
+
+
+def test_a_copy_is_named_whole_only_when_it_is_whole(db, small, tmp_path: Path, monkeypatch) -> None:
+    """A copy cut short (the laptop died while writing the photos) looked whole and opened without a word."""
+    a_photo(db, small, tmp_path, (7, 8, 9))
+    seen: list[list[str]] = []
+    original = data_copy._write
+
+    def watching(destination: Path, data: bytes) -> None:
+        seen.append(sorted(p.name for p in (tmp_path / "ut").iterdir()))
+        original(destination, data)
+
+    monkeypatch.setattr(data_copy, "_write", watching)
+    result = data_copy.copy_data(db, tmp_path / "ut", now=WHEN)
+    assert seen and all(names == ["LUP Verksted-kopi 2026-11-23 14.05 (ikke ferdig)"] for names in seen)
+    assert (
+        [p.name for p in (tmp_path / "ut").iterdir()]
+        == [result.folder.name]
+        == ["LUP Verksted-kopi 2026-11-23 14.05"]
+    )
+
+
+def test_a_photo_this_laptop_cannot_read_is_named_and_the_rest_is_copied(
+    db, small, tmp_path: Path, monkeypatch
+) -> None:
+    """A read error on the laptop's own disk was blamed on the stick («ingen tilgang til å skrive der»), and
+    no copy could be made at all."""
+    a_photo(db, small, tmp_path, (10, 20, 30))
+    a_photo(db, small, tmp_path, (40, 50, 60))
+    original = Path.read_bytes
+    first: list[Path] = []
+
+    def failing(path: Path) -> bytes:
+        if not first and path.is_relative_to(db.data_dir / photos.PHOTOS_DIR):
+            first.append(path)
+            raise OSError(errno.EIO, "Input/output error", str(path))
+        return original(path)
+
+    monkeypatch.setattr(Path, "read_bytes", failing)
+    result = data_copy.copy_data(db, tmp_path / "ut", now=WHEN)
+    assert result.photos == 1 and len(result.unreadable) == 1 and first[0].name in result.unreadable[0]
+    assert (result.folder / DB_NAME).is_file()

@@ -472,3 +472,12 @@ def test_the_facilitators_run_sheet_is_filled_in_for_the_session(window, reports
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(preview.path).pages)
     assert "Kjøreplan for veilederne" in text and session.title in text
     assert " ".join(noted.notes.split())[:30] in text
+
+
+def test_a_copy_names_the_files_this_laptop_could_not_read(window, reports):
+    from desktop.services.data_copy import CopyResult
+
+    reports._copied(window, CopyResult(Path("/media/pinne/kopi"), 3, unreadable=("photos/ab/abcd.jpg",)))
+    title, message, _details, _warning = reports.tell.seen[-1]
+    assert title == "Kopien er lagret"
+    assert "Én fil på denne maskinen kunne ikke leses" in message and "photos/ab/abcd.jpg" in message
