@@ -182,6 +182,23 @@ def _storage_error(exc: OperationalError) -> StorageError:
     return StorageError(_("Databasen kunne ikke lagre endringen: {detail}").format(detail=exc.orig))
 
 
+def _registers_inside(data_dir: Path) -> list[str]:
+    """A new, empty register is being made in ``data_dir``: say so when a folder in it holds one (a copy on
+    a stick, opened one folder too high), so the day is not recorded in the wrong one."""
+    try:
+        found = sorted(d for d in data_dir.iterdir() if (d / DB_NAME).is_file())
+    except OSError:
+        return []
+    if not found:
+        return []
+    return [
+        _(
+            "Det var ingen database i {folder}, så en ny, tom er laget der. Mappen «{name}» i den har et "
+            "register: start LUP Verksted med den som dataområde (--data-dir) for å bruke det."
+        ).format(folder=data_dir, name=found[0].name)
+    ]
+
+
 def open_database(
     data_dir: Path,
     *,
@@ -221,6 +238,8 @@ def open_database(
         start_notes: list[str] = []
         if state.exists and backup:
             make_backup(path, failed=start_notes)
+        if not state.exists:
+            start_notes += _registers_inside(data_dir)
         if state.exists and not os.access(path, os.W_OK):
             start_notes.append(
                 _("Databasen {path} er skrivebeskyttet: du kan se alt, men ingen endring kan lagres.").format(

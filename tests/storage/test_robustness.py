@@ -497,3 +497,16 @@ def test_the_offer_is_checked_again_and_takes_the_newest_whole_backup(
     folders = list(data_dir.glob("skadet-*"))
     assert restore_and_tell(None, data_dir, info.value)  # the stale offer: the register is whole now
     assert list(data_dir.glob("skadet-*")) == folders  # nothing set aside again
+
+
+def test_a_new_register_beside_a_copy_says_where_the_copy_is(tmp_path: Path) -> None:
+    """--data-dir one folder too high (the stick holding «LUP Verksted-kopi …») quietly made an empty
+    register there, and the day could be recorded in the wrong one."""
+    copy = tmp_path / "pinne" / "LUP Verksted-kopi 2026-11-23 14.05"
+    open_database(copy, backup=False).close()
+    db = open_database(tmp_path / "pinne", backup=False)
+    assert any("LUP Verksted-kopi 2026-11-23 14.05" in note and "ny, tom" in note for note in db.start_notes)
+    db.close()
+    again = open_database(tmp_path / "pinne", backup=False)  # the register made there is its own now
+    assert not any("ny, tom" in note for note in again.start_notes)
+    again.close()
