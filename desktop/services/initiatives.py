@@ -60,9 +60,15 @@ def initiatives_of_group(db: Database, group_id: uuid.UUID) -> tuple[InitiativeV
 
 def read_group(s, group_id: uuid.UUID) -> tuple[InitiativeView, ...]:
     """A group's initiatives with their benefit plans, oldest first (inside a transaction)."""
+    return read_groups(s, [group_id])
+
+
+def read_groups(s, group_ids) -> tuple[InitiativeView, ...]:
+    """The initiatives of the groups ``group_ids`` with their benefit plans, oldest first (inside a
+    transaction): a cohort's, without reading the whole register's."""
     rows = s.scalars(
         select(Initiative)
-        .where(Initiative.leader_group_id == group_id)
+        .where(Initiative.leader_group_id.in_(list(group_ids)))
         .order_by(Initiative.created_at, Initiative.id)
     ).all()
     return _views(s, rows)

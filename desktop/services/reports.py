@@ -377,7 +377,7 @@ def _photos(db: Database, group_id: uuid.UUID, places: list, session_ids) -> tup
 def cohort_report(db: Database, cohort_id: uuid.UUID, today: date | None = None) -> CohortReport:
     """A cohort in figures, for the municipality."""
     from desktop.domain.kit import VeikartPhase
-    from desktop.services.initiatives import all_initiatives
+    from desktop.services.initiatives import read_groups
     from desktop.services.views import group_figures
 
     today = today or date.today()
@@ -408,8 +408,9 @@ def cohort_report(db: Database, cohort_id: uuid.UUID, today: date | None = None)
                 select(LeaderGroup.service_location_id).where(LeaderGroup.cohort_id.in_(finished_cohorts))
             )
         )
-    figures = [f for f in group_figures(db, head[4]) if f.group_id in _group_ids(db, cohort_id)]
-    views = [v for v in all_initiatives(db) if v.group_id in {f.group_id for f in figures}]
+        group_ids = set(s.scalars(select(LeaderGroup.id).where(LeaderGroup.cohort_id == cohort_id)))
+        views = list(read_groups(s, group_ids))  # the cohort's, not the whole register's
+    figures = [f for f in group_figures(db, head[4]) if f.group_id in group_ids]
     by_group: dict[uuid.UUID, list[InitiativeView]] = defaultdict(list)
     for v in views:
         by_group[v.group_id].append(v)
@@ -486,11 +487,6 @@ def cohort_report(db: Database, cohort_id: uuid.UUID, today: date | None = None)
         today,
         tuple((phase.label, phase_counts[phase]) for phase in VeikartPhase),
     )
-
-
-def _group_ids(db: Database, cohort_id: uuid.UUID) -> set[uuid.UUID]:
-    with db.transaction() as s:
-        return set(s.scalars(select(LeaderGroup.id).where(LeaderGroup.cohort_id == cohort_id)))
 
 
 # --- finding what a user named ------------------------------------------------------------------------------
