@@ -139,17 +139,32 @@ def dashboard(db: Database, today: date | None = None, programme_id: uuid.UUID |
             )
             if r.id not in with_initiative
         )
-        measurements: dict[uuid.UUID, list[Measurement]] = {}
-        # in the order the benefit plan reads them, so a tie on date picks the same latest measurement
-        for benefit_id, on, value in s.execute(
-            select(BenefitMeasurement.benefit_id, BenefitMeasurement.measured_on, BenefitMeasurement.value)
+        # Only each benefit's latest measurement counts: picked by the database (the last of a day, as
+        # the benefit plan reads them), not every measurement of ten years read into Python.
+        ranked = (
+            select(
+                BenefitMeasurement.benefit_id,
+                BenefitMeasurement.measured_on,
+                BenefitMeasurement.value,
+                func.row_number()
+                .over(
+                    partition_by=BenefitMeasurement.benefit_id,
+                    order_by=(BenefitMeasurement.measured_on.desc(), BenefitMeasurement.created_at.desc()),
+                )
+                .label("n"),
+            )
             .join(Benefit, BenefitMeasurement.benefit_id == Benefit.id)
             .join(Initiative, Benefit.initiative_id == Initiative.id)
             .join(LeaderGroup, Initiative.leader_group_id == LeaderGroup.id)
             .where(scope)
-            .order_by(BenefitMeasurement.measured_on, BenefitMeasurement.created_at)
-        ):
-            measurements.setdefault(benefit_id, []).append(Measurement(on, value))
+            .subquery()
+        )
+        measurements: dict[uuid.UUID, list[Measurement]] = {
+            benefit_id: [Measurement(on, value)]
+            for benefit_id, on, value in s.execute(
+                select(ranked.c.benefit_id, ranked.c.measured_on, ranked.c.value).where(ranked.c.n == 1)
+            )
+        }
         benefit_rows = s.execute(
             select(Benefit.id, Benefit.gain_type, Benefit.unit, Benefit.baseline, Benefit.target)
             .join(Initiative, Benefit.initiative_id == Initiative.id)
