@@ -771,7 +771,10 @@ class ProgrammeDashboard(QWidget):
             self.refresh()
 
     def set_programme(self, programme_id: uuid.UUID | None) -> None:
-        """Count one programme (None: the whole register); read again now if shown, else when shown."""
+        """Count one programme (None: the whole register); read again now if shown, else when shown. The
+        same programme again is left as it is: a change in the register reaches ``_changed`` on its own."""
+        if programme_id == self.programme_id and self.data is not None:
+            return
         self.programme_id = programme_id
         self._changed()
 

@@ -56,6 +56,7 @@ class NavigatorPanel(QWidget):
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.tree)
         self.filter_edit.textChanged.connect(self._filter)
+        self._reselecting = False  # set_tree puts the selection back (no new selection to show)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         local_shortcut(Qt.Key.Key_Escape, self.filter_edit, self.filter_edit.clear)
         for key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -116,7 +117,14 @@ class NavigatorPanel(QWidget):
         if expanded is None:
             expanded = {node_key("programme", p.id) for p in tree.programmes}
         self.set_expanded_keys(expanded)
-        if not self.select(current) and current:
+        # The same item again: the page showing it reloads itself on the change, so selecting it anew must
+        # not show (and load) it a second time.
+        self._reselecting = True
+        try:
+            found = self.select(current)
+        finally:
+            self._reselecting = False
+        if not found and current:
             self.selected.emit("")  # what was shown is gone (deleted, or undone)
 
     def _add(self, parent: QStandardItem, key: str, text: str) -> QStandardItem:
@@ -193,4 +201,6 @@ class NavigatorPanel(QWidget):
             self.tree.expandAll()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._reselecting:
+            return
         self.selected.emit(current.data(KEY_ROLE) or "" if current.isValid() else "")

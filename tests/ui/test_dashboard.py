@@ -469,3 +469,22 @@ def test_one_programme_at_a_time(db, register, qtbot) -> None:
     assert widget.tiles()[1].text() == "5 ledergrupper (i 2 kull)"
     widget.set_programme(None)
     assert widget.tiles()[1].text() == "6 ledergrupper (i 3 kull)"
+
+
+def test_an_edit_with_the_dashboard_showing_counts_it_once(window, monkeypatch):
+    """Every edit with the dashboard showing counted the whole programme three times (2 s at ten years)."""
+    from desktop.services.demo import demo_id
+    from desktop.ui import dashboard as module
+
+    window.navigator.select(f"programme:{demo_id('programme', 'LUP')}")
+    page = window.workspace.current_page()
+    page.tabs.setCurrentWidget(page.dashboard)
+    counted: list[object] = []
+    real = module.dashboard
+    monkeypatch.setattr(module, "dashboard", lambda *a, **k: counted.append(a) or real(*a, **k))
+    window.context.changed.emit()
+    assert len(counted) == 1
+    window.navigator.select(
+        f"programme:{demo_id('programme', 'LUP')}"
+    )  # the same again: nothing new to count
+    assert len(counted) == 1

@@ -658,3 +658,16 @@ def test_a_divider_moved_inside_a_page_stays_where_she_left_it(window, qtbot) ->
     QApplication.processEvents()
     kept = again.vertical.sizes()[0]
     assert kept > before + 30 and abs(kept - dragged) <= 8  # within the rounding of a new layout
+
+
+def test_an_edit_reloads_the_page_once(window, monkeypatch) -> None:
+    """Every edit loaded the page twice: the navigator's tree, rebuilt, selected the same item again, which
+    showed the page anew on top of its own reload (twice the work; the dashboard three times)."""
+    window.navigator.select(node_key("group", demo_id("group", "LUP 4:Capralhaugen BBS")))
+    page = window.workspace.current_page()
+    loads: list[str] = []
+    real = type(page).reload
+    monkeypatch.setattr(type(page), "reload", lambda self: loads.append(self.key) or real(self))
+    window.context.changed.emit()
+    assert loads == [node_key("group", demo_id("group", "LUP 4:Capralhaugen BBS"))]
+    assert window.navigator.current_key() == loads[0]
