@@ -113,7 +113,14 @@ def maps_of_group(db: Database, group_id: uuid.UUID) -> tuple[MapChoice, ...]:
     from sqlalchemy import func
 
     with db.transaction() as s:
-        counts = dict(s.execute(select(JourneyCard.map_id, func.count()).group_by(JourneyCard.map_id)).all())
+        counts = dict(  # the group's maps' cards, not the whole register's
+            s.execute(
+                select(JourneyCard.map_id, func.count())
+                .join(JourneyMap, JourneyCard.map_id == JourneyMap.id)
+                .where(JourneyMap.leader_group_id == group_id)
+                .group_by(JourneyCard.map_id)
+            ).all()
+        )
         rows = s.scalars(
             select(JourneyMap).where(JourneyMap.leader_group_id == group_id).order_by(JourneyMap.created_at)
         )

@@ -148,3 +148,9 @@ def test_copy_map_refuses_an_empty_name_and_stores_nothing(demo_db):
     with pytest.raises(ValidationError):
         journeys.copy_map(demo_db, source.id, " ", jr.MapKind.FUTURE)
     assert journeys.maps_of_group(demo_db, GROUP) == before
+
+
+def test_a_groups_maps_count_their_own_cards(demo_db):
+    group = demo_id("group", "LUP 4:Capralhaugen BBS")
+    choices = journeys.maps_of_group(demo_db, group)
+    assert choices and all(c.cards == len(journeys.load_map(demo_db, c.id).cards) for c in choices)
