@@ -261,6 +261,14 @@ def open_database(
             except OperationalError as exc:
                 engine.dispose()
                 raise _storage_error(exc) from exc
+            if state.exists and state.revision is not None:  # a colleague's copy from an older version
+                note = _(
+                    "Registeret er oppgradert fra en eldre versjon av LUP Verksted, som ikke lenger kan "
+                    "åpne det; oppdater programmet på de andre maskinene."
+                )
+                if backup:
+                    note += " " + _("Slik det var før, ligger det i mappen med sikkerhetskopier.")
+                start_notes.append(note)
         db = Database(engine, data_dir, dir_lock)
         db.start_notes = start_notes
         return db

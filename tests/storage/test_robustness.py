@@ -510,3 +510,18 @@ def test_a_new_register_beside_a_copy_says_where_the_copy_is(tmp_path: Path) -> 
     again = open_database(tmp_path / "pinne", backup=False)  # the register made there is its own now
     assert not any("ny, tom" in note for note in again.start_notes)
     again.close()
+
+
+def test_a_register_upgraded_at_start_says_older_versions_can_no_longer_open_it(tmp_path: Path) -> None:
+    """A colleague's copy from an older version was upgraded in place without a word, and her laptop's
+    older LUP Verksted then refused it."""
+    path = _old_database(tmp_path / "kollegaens")
+    db = open_database(path.parent)
+    assert any("oppgradert fra en eldre versjon" in note for note in db.start_notes)
+    db.close()
+    again = open_database(path.parent)
+    assert not any("oppgradert" in note for note in again.start_notes)  # said once
+    again.close()
+    new = open_database(tmp_path / "ny")
+    assert not any("oppgradert" in note for note in new.start_notes)  # a new register is no upgrade
+    new.close()
