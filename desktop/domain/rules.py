@@ -48,6 +48,11 @@ def norwegian_compare(a: str, b: str) -> int:
     return (ka > kb) - (ka < kb)
 
 
+def same_name(a: str, b: str) -> bool:
+    """Whether two names are the same name: case (Æ = æ) and spacing aside."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
 def clean_name(value: str | None, field: str = "name", empty: str | None = None) -> str:
     """A name: surrounding and repeated whitespace removed; empty (``empty`` says what is missing) or too
     long is refused."""

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session as DbSession
 
+from desktop.domain.rules import same_name
 from desktop.errors import NotFoundError
 from desktop.i18n import _
 from desktop.storage.database import Database
@@ -63,11 +64,10 @@ def clean_fields(values: dict[str, Any], **cleaners: Callable[[Any], Any]) -> di
 
 
 def same_name_exists(session: DbSession, id_column, name_column, name: str, own_id=None, *where) -> bool:
-    """Whether another row already has ``name``, ignoring case the Norwegian way (Æ = æ; SQLite's
-    ``lower()`` folds only A–Z, so the comparison is made here)."""
-    wanted = name.casefold()
+    """Whether another row already has ``name`` (``domain.rules.same_name``: SQLite's ``lower()`` folds only
+    A–Z, so the comparison is made here)."""
     rows = session.execute(select(id_column, name_column).where(*where))
-    return any(other_name.casefold() == wanted and other_id != own_id for other_id, other_name in rows)
+    return any(same_name(other_name, name) and other_id != own_id for other_id, other_name in rows)
 
 
 def sync_rows(session: DbSession, tables: list[tuple[type[Base], dict, dict]]) -> None:

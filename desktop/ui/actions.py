@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from desktop.domain.enums import ParticipantRole, SessionKind
 from desktop.domain.fund import SCORE_MAX, Criterion, FundDecision, kroner
-from desktop.domain.rules import format_date, format_time
+from desktop.domain.rules import format_date, format_time, same_name
 from desktop.errors import LupError, ValidationError
 from desktop.i18n import _
 from desktop.services import cohorts, fund, groups, register, timeplan, views
@@ -618,8 +618,7 @@ class RegisterActions(QObject):
 def _same_name(parent: QWidget, typed: str, names: list[str], there: str) -> None:
     """Two people may share a name, but a double Enter should not make two: a name already there is asked
     about; «Nei» refuses it at the name field (``there`` says where it is, with {name})."""
-    wanted = " ".join(typed.split()).casefold()
-    if not wanted or all(n.casefold() != wanted for n in names):
+    if not typed.strip() or not any(same_name(n, typed) for n in names):
         return
     said = there.format(name=" ".join(typed.split()))
     if not ask(parent, _("Samme navn"), said + " " + _("Legge til likevel?")):

@@ -249,3 +249,10 @@ def test_names_with_other_letters_sort_with_the_letter_they_are_read_as() -> Non
         "Åse",
     ]
     assert norwegian_key("Å") == norwegian_key("A\u030a")  # å typed as a + ring
+
+
+def test_same_name_ignores_case_and_spacing_the_norwegian_way() -> None:
+    from desktop.domain.rules import same_name
+
+    assert same_name("Ærverdige  skole", "ærverdige skole") and same_name(" Bekkestua", "BEKKESTUA ")
+    assert not same_name("Bekkestua", "Bekkestua bibliotek")
