@@ -20,7 +20,7 @@ from pathlib import Path
 from desktop import APP_NAME, __version__, crash
 from desktop.errors import LupError
 from desktop.i18n import SOURCE_LANGUAGE, _, current_language, set_language
-from desktop.paths import default_config_dir, default_data_dir
+from desktop.paths import chosen_data_dir, default_config_dir, default_data_dir
 
 log = logging.getLogger("desktop")
 
@@ -170,12 +170,39 @@ def run_gui(args: argparse.Namespace) -> int:
         finally:
             db.close()
     else:
-        data_dir = args.data_dir or default_data_dir()
+        data_dir, note = start_data_dir(args.data_dir)
+        args.start_note = note
     try:
         return _run_window(args, data_dir, demo=args.demo)
     finally:
         if demo_dir is not None:
             demo_dir.cleanup()
+
+
+def restart_command() -> tuple[str, list[str]]:
+    """How to start LUP Verksted again (the data folder chosen in the app is read at start-up)."""
+    if getattr(sys, "frozen", False):  # a PyInstaller bundle
+        return sys.executable, []
+    return sys.executable, ["-m", "desktop"]
+
+
+def start_data_dir(given: Path | None) -> tuple[Path, str]:
+    """The data folder to open: the one given on the command line, else the one chosen in the app (a
+    colleague's copy), else her own; and what to say when the chosen one is not there now (a stick taken
+    out), as her own is opened instead."""
+    from desktop.storage.database import DB_NAME  # before Qt, as the register's modules are (see below)
+
+    if given is not None:
+        return given, ""
+    chosen = chosen_data_dir()
+    if chosen is None:
+        return default_data_dir(), ""
+    if (chosen / DB_NAME).is_file():
+        return chosen, ""
+    return default_data_dir(), _(
+        "Dataområdet {folder} finnes ikke nå (er minnepinnen tatt ut?), så ditt eget er åpnet. Velg det "
+        "igjen under Fil når det er tilbake."
+    ).format(folder=chosen)
 
 
 def _run_window(args: argparse.Namespace, data_dir: Path, demo: bool) -> int:
@@ -236,6 +263,8 @@ def _run_window(args: argparse.Namespace, data_dir: Path, demo: bool) -> int:
             app.quit()
             return
         window.open_register(db)
+        if getattr(args, "start_note", ""):
+            window.statusBar().showMessage(args.start_note, 30_000)
         if args.exit_after_start:
             QTimer.singleShot(0, app.quit)  # runs once the event loop is idle with the window drawn
 

@@ -200,9 +200,13 @@ def _leave_now(code: int) -> None:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
-    from desktop.paths import default_data_dir
+    """The register the app would open: --data-dir, else the one chosen in the app, else her own."""
+    from desktop.app import start_data_dir
 
-    return args.data_dir or default_data_dir()
+    folder, note = start_data_dir(args.data_dir)
+    if note:
+        print(f"lup-verksted: {note}", file=sys.stderr)
+    return folder
 
 
 def _demo(args: argparse.Namespace) -> int:

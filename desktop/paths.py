@@ -29,3 +29,29 @@ def default_config_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False))
+
+
+DATA_FOLDER_FILE = (
+    "data-folder.txt"  # in the config folder: the data folder chosen in the app, if not its own
+)
+
+
+def chosen_data_dir(config_dir: Path | None = None) -> Path | None:
+    """The data folder the facilitator opened from the File menu (a colleague's copy), or None for her own.
+    Read without Qt at start-up: one line of text."""
+    try:
+        text = ((config_dir or default_config_dir()) / DATA_FOLDER_FILE).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return Path(text) if text else None
+
+
+def choose_data_dir(folder: Path | None, config_dir: Path | None = None) -> None:
+    """Remember ``folder`` as the data folder to open from now on (None: her own again). Raises OSError."""
+    config = config_dir or default_config_dir()
+    path = config / DATA_FOLDER_FILE
+    if folder is None:
+        path.unlink(missing_ok=True)
+        return
+    config.mkdir(parents=True, exist_ok=True)
+    path.write_text(str(folder), encoding="utf-8")

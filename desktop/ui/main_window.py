@@ -7,6 +7,7 @@ last selection are restored from the settings.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import uuid
 from pathlib import Path
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.data_dir = data_dir
+        self.demo = demo
         self.setWindowTitle(f"{APP_NAME} – {_('demo')}" if demo else APP_NAME)
         self.setObjectName("MainWindow")
         first_size(self, 1280, 800)  # the first start; later the window as it was left
@@ -202,6 +204,14 @@ class MainWindow(QMainWindow):
         self.copy_action = self._action(
             file_menu, _("&Lagre en kopi av dataene …"), lambda: self._reports().save_copy(self), ""
         )
+        self.open_folder_action = self._action(
+            file_menu, _("Å&pne et annet dataområde …"), self._open_data_folder, ""
+        )
+        self.own_folder_action = self._action(
+            file_menu, _("Tilbake til &mitt eget dataområde"), lambda: self.switch_data_folder(None), ""
+        )
+        self.open_folder_action.setEnabled(not self.demo)
+        self.own_folder_action.setVisible(not self.demo and _not_own(self.data_dir))
         file_menu.addSeparator()
         self.delete_action = self._action(file_menu, _("Sl&ett valgt …"), self._delete, "Ctrl+Delete")
         file_menu.addSeparator()
@@ -511,6 +521,64 @@ class MainWindow(QMainWindow):
 
     # --- closing ----------------------------------------------------------------------------------------
 
+    # --- another data folder (a colleague's copy) -------------------------------------------------------
+
+    def _open_data_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from desktop.storage.database import DB_NAME
+        from desktop.ui.context import ask, show_error
+
+        chosen = QFileDialog.getExistingDirectory(
+            self, _("Velg dataområdet (mappen med registeret)"), str(self.data_dir.parent)
+        )
+        if not chosen:
+            return
+        folder = Path(chosen)
+        if folder.resolve() == self.data_dir.resolve():
+            return
+        if not (folder / DB_NAME).is_file():
+            message = _("Fant ingen LUP Verksted-database i {path}.").format(path=folder)
+            with contextlib.suppress(OSError):
+                inside = sorted(d.name for d in folder.iterdir() if (d / DB_NAME).is_file())
+                if inside:
+                    message += " " + _("Mappen «{name}» i den har et register: velg den.").format(
+                        name=inside[0]
+                    )
+            show_error(self, message, _("Ikke et dataområde"))
+            return
+        if ask(
+            self,
+            _("Åpne et annet dataområde"),
+            _(
+                "LUP Verksted starter på nytt med registeret i {folder}, og åpner det også neste gang, til "
+                "du velger «Tilbake til mitt eget dataområde» under Fil. Fortsette?"
+            ).format(folder=folder),
+        ):
+            self.switch_data_folder(folder)
+
+    def switch_data_folder(self, folder: Path | None) -> bool:
+        """Open ``folder`` (None: her own) from now on: remembered, then the window closes and the app
+        starts again on it. False when it could not be remembered or the window stayed open."""
+        from PySide6.QtCore import QProcess
+
+        from desktop.app import restart_command
+        from desktop.file_errors import os_reason
+        from desktop.paths import choose_data_dir, default_data_dir
+        from desktop.ui.context import show_error
+
+        own = folder is None or folder.resolve() == default_data_dir().resolve()
+        try:
+            choose_data_dir(None if own else folder)
+        except OSError as exc:
+            show_error(self, _("Valget kunne ikke lagres: {reason}.").format(reason=os_reason(exc)))
+            return False
+        if not self.close():  # a run going on, and she chose to stay
+            return False
+        program, arguments = restart_command()
+        QProcess.startDetached(program, arguments)
+        return True
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         runner = self.context._runner if self.context is not None else None
         if runner is not None and runner.is_live():
@@ -610,3 +678,12 @@ def report_start_error(parent: QWidget | None, error: LupError) -> bool:
     if folder is not None and box.clickedButton() is folder:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(error.latest_backup.parent)))
     return restore is not None and box.clickedButton() is restore
+
+
+def _not_own(data_dir: Path) -> bool:
+    """Whether ``data_dir`` is another folder than the facilitator's own (a colleague's copy)."""
+    from desktop.paths import default_data_dir
+
+    with contextlib.suppress(OSError):
+        return data_dir.resolve() != default_data_dir().resolve()
+    return True

@@ -671,3 +671,30 @@ def test_an_edit_reloads_the_page_once(window, monkeypatch) -> None:
     window.context.changed.emit()
     assert loads == [node_key("group", demo_id("group", "LUP 4:Capralhaugen BBS"))]
     assert window.navigator.current_key() == loads[0]
+
+
+def test_another_data_folder_is_opened_from_the_file_menu(window, tmp_path, monkeypatch) -> None:
+    """A colleague's copy could only be opened with --data-dir on a command line."""
+    from PySide6.QtCore import QProcess
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.paths import chosen_data_dir
+    from desktop.storage.database import open_database
+
+    assert window.own_folder_action.isVisible()  # the test's register is not her own folder
+    told: list[str] = []
+    monkeypatch.setattr("desktop.ui.context.show_error", lambda _p, message, *_a: told.append(message))
+    monkeypatch.setattr("desktop.ui.context.ask", lambda *_a: True)
+    started: list[tuple] = []
+    monkeypatch.setattr(QProcess, "startDetached", lambda *args: started.append(args) or True)
+    stick = tmp_path / "pinne"
+    copy = stick / "LUP Verksted-kopi 2026-11-23 14.05"
+    open_database(copy, backup=False).close()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a: str(stick))  # one folder too high
+    window.open_folder_action.trigger()
+    assert "Fant ingen LUP Verksted-database" in told[-1] and copy.name in told[-1]
+    assert chosen_data_dir() is None and not started and window.isVisible()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a: str(copy))
+    window.open_folder_action.trigger()
+    assert chosen_data_dir() == copy
+    assert started and started[0][1][-2:] == ["-m", "desktop"] and not window.isVisible()
