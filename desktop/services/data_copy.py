@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import logging
+import os
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -60,8 +61,23 @@ def data_files(db: Database) -> list[Path]:
     )
     kits = db.data_dir / OWN_KITS_DIR
     if kits.is_dir():
-        found += sorted(path for path in kits.rglob("*") if path.is_file())
+        found += _kit_files(kits)
     return found
+
+
+def _kit_files(kits: Path) -> list[Path]:
+    """Every file of the own kits as the kit loader finds them: a kit folder linked in (a shared one) is
+    followed, once, like the folders in it (a link loop ends there)."""
+    seen: set[str] = set()
+    files: list[Path] = []
+    for root, folders, names in os.walk(kits, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:
+            folders[:] = []
+            continue
+        seen.add(real)
+        files += [Path(root) / name for name in names if (Path(root) / name).is_file()]
+    return sorted(files)
 
 
 def _read(source: Path) -> bytes | None:

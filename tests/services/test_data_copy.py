@@ -167,3 +167,17 @@ def test_a_photo_this_laptop_cannot_read_is_named_and_the_rest_is_copied(
     result = data_copy.copy_data(db, tmp_path / "ut", now=WHEN)
     assert result.photos == 1 and len(result.unreadable) == 1 and first[0].name in result.unreadable[0]
     assert (result.folder / DB_NAME).is_file()
+
+
+def test_a_kit_folder_linked_in_goes_along_as_the_app_uses_it(db, small, tmp_path: Path) -> None:
+    """A shared kit folder linked into <data>/kits is used by the app but was left out of the copy."""
+    shared = tmp_path / "felles" / "delt-kit"
+    shared.mkdir(parents=True)
+    (shared / "kit.toml").write_text('id = "delt-kit"\n', encoding="utf-8")
+    (shared / "loop").symlink_to(shared)  # a link back into itself ends, not loops
+    kits = db.data_dir / "kits"
+    kits.mkdir()
+    (kits / "delt-kit").symlink_to(shared)
+    result = data_copy.copy_data(db, tmp_path / "ut", now=WHEN)
+    copied = result.folder / "kits" / "delt-kit" / "kit.toml"
+    assert copied.read_text(encoding="utf-8") == 'id = "delt-kit"\n' and not copied.is_symlink()
