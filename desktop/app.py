@@ -20,7 +20,7 @@ from pathlib import Path
 from desktop import APP_NAME, __version__, crash
 from desktop.errors import LupError
 from desktop.i18n import SOURCE_LANGUAGE, _, current_language, set_language
-from desktop.paths import chosen_data_dir, default_config_dir, default_data_dir
+from desktop.paths import choose_data_dir, chosen_data_dir, default_config_dir, default_data_dir
 
 log = logging.getLogger("desktop")
 
@@ -172,6 +172,7 @@ def run_gui(args: argparse.Namespace) -> int:
     else:
         data_dir, note = start_data_dir(args.data_dir)
         args.start_note = note
+        args.chosen_folder = args.data_dir is None and data_dir != default_data_dir()
     try:
         return _run_window(args, data_dir, demo=args.demo)
     finally:
@@ -253,6 +254,10 @@ def _run_window(args: argparse.Namespace, data_dir: Path, demo: bool) -> int:
                 exc = LupError(start_failure_text(crash.write_report(exc)))
             log.error("Start-up refused: %s", exc.message)
             result["code"] = 1
+            if getattr(args, "chosen_folder", False):  # a colleague's copy chosen in the app: not again
+                with contextlib.suppress(OSError):
+                    choose_data_dir(None)
+                exc = LupError(exc.message + " " + _("Neste gang åpnes ditt eget dataområde."))
             if args.exit_after_start:
                 print(f"lup-verksted: {exc.message}", file=sys.stderr)
             elif report_start_error(window, exc) and restore_and_tell(window, data_dir, exc):

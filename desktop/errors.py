@@ -79,33 +79,20 @@ class CorruptDatabaseError(StorageError):
             advice = _("Det finnes ingen sikkerhetskopi i dataområdet.")
         super().__init__(f"{found} {advice}")
         self.found = found
+        self.path = path
         self.latest_backup = latest_backup
         self.detail = detail
 
-    @property
-    def restore_offer(self) -> str:
-        """What to say where the app itself can take the backup in use (a button beside the message),
-        instead of the steps to do it by hand."""
+    def restore_offer(self, made: str) -> str:
+        """What to say where the app itself can take a whole backup in use (a button beside the message),
+        instead of the steps to do it by hand; ``made`` says when that backup was made."""
         offer = _(
             "«Ta sikkerhetskopien i bruk» legger inn den nyeste hele sikkerhetskopien i stedet. "
             "Den skadde filen blir tatt vare på i en egen mappe ved siden av."
         )
-        made = self._made()
         if made:
-            offer += " " + _("Den nyeste sikkerhetskopien er fra {when}.").format(when=made)
+            offer += " " + _("Den er fra {when}.").format(when=made)
         return f"{self.found} {offer}"
-
-    def _made(self) -> str:
-        """When the latest backup was made («05.03.2018 kl. 08:12»), or "" when that cannot be read."""
-        from datetime import datetime
-
-        from desktop.domain.rules import format_date, format_time
-
-        try:
-            made = datetime.fromtimestamp(self.latest_backup.stat().st_mtime)
-        except (OSError, AttributeError):
-            return ""
-        return _("{date} kl. {time}").format(date=format_date(made.date()), time=format_time(made.time()))
 
 
 class DataFolderError(StorageError):

@@ -27,3 +27,26 @@ def test_a_chosen_folder_that_is_gone_opens_her_own_and_says_why(tmp_path: Path)
     folder, note = start_data_dir(None)
     assert folder == default_data_dir()
     assert "borte" in note and "minnepinnen" in note
+
+
+def test_a_chosen_folder_that_cannot_be_opened_is_not_opened_again(tmp_path: Path, monkeypatch) -> None:
+    """The app could not start on the chosen copy: the next start opens her own (and the message says so)."""
+    import argparse
+
+    from desktop import app
+
+    copy = tmp_path / "kopi"
+    open_database(copy, backup=False).close()
+    choose_data_dir(copy)
+    args = argparse.Namespace(data_dir=None, demo=False, exit_after_start=True, lang=None)
+    folder, note = start_data_dir(None)
+    args.start_note, args.chosen_folder = note, True
+
+    def refuse(_folder):
+        from desktop.errors import StorageError
+
+        raise StorageError("Databasen er fra en nyere versjon.")
+
+    monkeypatch.setattr(app, "open_register_for_the_window", refuse)
+    assert app._run_window(args, folder, demo=False) == 1
+    assert chosen_data_dir() is None

@@ -51,6 +51,16 @@ def copy_name(moment: datetime) -> str:
     return _("LUP Verksted-kopi {when}").format(when=moment.strftime("%Y-%m-%d %H.%M"))
 
 
+def unfinished_name(name: str) -> str:
+    """The name a copy has until it is whole: «LUP Verksted-kopi … (ikke ferdig)»."""
+    return _("{name} (ikke ferdig)").format(name=name)
+
+
+def is_unfinished(folder: Path) -> bool:
+    """Whether ``folder`` is a copy that was never finished (cut short by a power cut or a crash)."""
+    return folder.name.endswith(unfinished_name("").strip())
+
+
 def data_files(db: Database) -> list[Path]:
     """The files beside the database that belong to the register: stored photos and persona pictures (not
     their thumbnails, not unfinished writes) and the facilitators' own kits."""
@@ -126,7 +136,7 @@ def copy_data(
         )
     say = report or (lambda done, total, what: None)
     stop = cancelled or (lambda: False)
-    partial = target.with_name(_("{name} (ikke ferdig)").format(name=target.name))
+    partial = target.with_name(unfinished_name(target.name))
     made = False
     unreadable: list[str] = []
     try:

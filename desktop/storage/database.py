@@ -182,6 +182,20 @@ def _storage_error(exc: OperationalError) -> StorageError:
     return StorageError(_("Databasen kunne ikke lagre endringen: {detail}").format(detail=exc.orig))
 
 
+def check_register(data_dir: Path) -> None:
+    """That ``data_dir`` holds a register this version can open, read without writing a byte (before the
+    app is pointed at it): a StorageError (Norwegian) says why not — none there, damaged, from a newer
+    version, unreadable."""
+    from desktop.errors import DatabaseTooNewError
+
+    path = data_dir / DB_NAME
+    state = inspect_file(path)
+    if not state.exists:
+        raise StorageError(_("Fant ingen LUP Verksted-database i {path}.").format(path=data_dir))
+    if state.revision is not None and state.revision != SCHEMA_HEAD and newer_than_known(state.revision):
+        raise DatabaseTooNewError(path, state.revision)
+
+
 def _registers_inside(data_dir: Path) -> list[str]:
     """A new, empty register is being made in ``data_dir``: say so when a folder in it holds one (a copy on
     a stick, opened one folder too high), so the day is not recorded in the wrong one."""

@@ -605,7 +605,7 @@ class FundRoundPage(Page):
     # --- editing ----------------------------------------------------------------------------------------
 
     def _edit(self, text: str, **values: Any) -> bool:
-        return self.commit(text, lambda db, v: fund.update_round(db, self.id, **v), values)
+        return self.commit(text, lambda db, v, ident=self.id: fund.update_round(db, ident, **v), values)
 
     def _edit_application(self, text: str, **values: Any) -> bool:
         application = self.current_application()

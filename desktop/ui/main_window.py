@@ -526,7 +526,9 @@ class MainWindow(QMainWindow):
     def _open_data_folder(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from desktop.storage.database import DB_NAME
+        from desktop.errors import LupError
+        from desktop.services.data_copy import is_unfinished
+        from desktop.storage.database import DB_NAME, check_register
         from desktop.ui.context import ask, show_error
 
         chosen = QFileDialog.getExistingDirectory(
@@ -537,11 +539,22 @@ class MainWindow(QMainWindow):
         folder = Path(chosen)
         if folder.resolve() == self.data_dir.resolve():
             return
-        if not (folder / DB_NAME).is_file():
-            message = _("Fant ingen LUP Verksted-database i {path}.").format(path=folder)
+        if is_unfinished(folder):
+            show_error(
+                self,
+                _("Kopien i {path} ble ikke ferdig og kan mangle bilder. Lag en ny kopi.").format(
+                    path=folder
+                ),
+                _("Ikke et dataområde"),
+            )
+            return
+        try:
+            check_register(folder)  # before the app is pointed at it: it could not be opened, nor left
+        except LupError as exc:
+            message = exc.message
             with contextlib.suppress(OSError):
                 inside = sorted(d.name for d in folder.iterdir() if (d / DB_NAME).is_file())
-                if inside:
+                if inside and not (folder / DB_NAME).exists():
                     message += " " + _("Mappen «{name}» i den har et register: velg den.").format(
                         name=inside[0]
                     )
@@ -564,16 +577,19 @@ class MainWindow(QMainWindow):
 
         from desktop.app import restart_command
         from desktop.file_errors import os_reason
-        from desktop.paths import choose_data_dir, default_data_dir
+        from desktop.paths import choose_data_dir, chosen_data_dir, default_data_dir
         from desktop.ui.context import show_error
 
         own = folder is None or folder.resolve() == default_data_dir().resolve()
+        before = chosen_data_dir()
         try:
             choose_data_dir(None if own else folder)
         except OSError as exc:
             show_error(self, _("Valget kunne ikke lagres: {reason}.").format(reason=os_reason(exc)))
             return False
-        if not self.close():  # a run going on, and she chose to stay
+        if not self.close():  # a run going on, and she chose to stay: nothing changes, now or next time
+            with contextlib.suppress(OSError):
+                choose_data_dir(before)
             return False
         program, arguments = restart_command()
         QProcess.startDetached(program, arguments)
@@ -660,11 +676,16 @@ def report_start_error(parent: QWidget | None, error: LupError) -> bool:
 
     from desktop.errors import CorruptDatabaseError
 
-    offer = isinstance(error, CorruptDatabaseError) and error.latest_backup is not None
+    whole = None
+    if isinstance(error, CorruptDatabaseError) and error.latest_backup is not None:
+        from desktop.storage.backup import sound_backup
+
+        whole = sound_backup(error.path)  # the one the button takes in use: the newest that is whole
+    offer = whole is not None
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         _("LUP Verksted kan ikke starte"),
-        error.restore_offer if offer else error.message,
+        error.restore_offer(_made(whole)) if offer else error.message,
         QMessageBox.StandardButton.NoButton,
         parent,
     )
@@ -687,3 +708,16 @@ def _not_own(data_dir: Path) -> bool:
     with contextlib.suppress(OSError):
         return data_dir.resolve() != default_data_dir().resolve()
     return True
+
+
+def _made(backup: Path) -> str:
+    """When ``backup`` was made («05.03.2018 kl. 08:12»), or "" when that cannot be read."""
+    from datetime import datetime
+
+    from desktop.domain.rules import format_date, format_time
+
+    try:
+        made = datetime.fromtimestamp(backup.stat().st_mtime)
+    except OSError:
+        return ""
+    return _("{date} kl. {time}").format(date=format_date(made.date()), time=format_time(made.time()))

@@ -239,7 +239,7 @@ class ProgrammePage(Page):
             page.tabs.setCurrentWidget(page.initiatives)
 
     def _edit(self, text: str, **values: Any) -> None:
-        self.commit(text, lambda db, v: cohorts.update_programme(db, self.id, **v), values)
+        self.commit(text, lambda db, v, ident=self.id: cohorts.update_programme(db, ident, **v), values)
 
     def reload(self) -> None:
         d = views.programme_detail(self.db, self.id)
@@ -304,7 +304,7 @@ class CohortPage(SimplePage):
     def _rename(self, value: str) -> None:
         self.commit(
             _("Gi nytt navn til kull «{name}»").format(name=self._name),
-            lambda db, v: cohorts.update_cohort(db, self.id, **v),
+            lambda db, v, ident=self.id: cohorts.update_cohort(db, ident, **v),
             {"name": value},
         )
 
@@ -312,14 +312,14 @@ class CohortPage(SimplePage):
         label = _("Endre startdato for {name}") if field == "start_date" else _("Endre sluttdato for {name}")
         self.commit(
             label.format(name=self._name),
-            lambda db, v: cohorts.update_cohort(db, self.id, **v),
+            lambda db, v, ident=self.id: cohorts.update_cohort(db, ident, **v),
             {field: value},
         )
 
     def _facilitators(self, ids: list[uuid.UUID]) -> None:
         self.commit(
             _("Endre veiledere for {name}").format(name=self._name),
-            lambda db, v: cohorts.assign_cohort_facilitators(db, self.id, v),
+            lambda db, v, ident=self.id: cohorts.assign_cohort_facilitators(db, ident, v),
             ids,
         )
 
@@ -387,7 +387,7 @@ class SessionPage(Page):
         self.facilitators.edited.connect(
             lambda ids: self.commit(
                 _("Endre veiledere for samling"),
-                lambda db, v: cohorts.assign_session_facilitators(db, self.id, v),
+                lambda db, v, ident=self.id: cohorts.assign_session_facilitators(db, ident, v),
                 ids,
             )
         )
@@ -422,7 +422,7 @@ class SessionPage(Page):
         self.tabs.setCurrentIndex(0)
 
     def _edit(self, text: str, **values: Any) -> None:
-        self.commit(text, lambda db, v: cohorts.update_session(db, self.id, **v), values)
+        self.commit(text, lambda db, v, ident=self.id: cohorts.update_session(db, ident, **v), values)
 
     def start_run(self, session_id: uuid.UUID) -> None:
         """Open the run tab on this session's plan (the run itself starts with P / Start)."""
@@ -455,7 +455,7 @@ class GroupPage(Page):
         self.lead.activated.connect(
             lambda _i: self.commit(
                 _("Endre ansvarlig veileder"),
-                lambda db, v: groups.set_lead_facilitator(db, self.id, v),
+                lambda db, v, ident=self.id: groups.set_lead_facilitator(db, ident, v),
                 self.lead.currentData(),
             )
         )
@@ -577,7 +577,9 @@ class LocationPage(SimplePage):
         self.buttons.addWidget(button(_("Slett tjenestested"), lambda: self.actions.delete(self.key)))
 
     def _edit(self, text: str, **values: Any) -> None:
-        self.commit(text, lambda db, v: register.update_service_location(db, self.id, **v), values)
+        self.commit(
+            text, lambda db, v, ident=self.id: register.update_service_location(db, ident, **v), values
+        )
 
     def reload(self) -> None:
         d = views.location_detail(self.db, self.id)
@@ -606,7 +608,7 @@ class FacilitatorPage(SimplePage):
         self.buttons.addWidget(button(_("Slett veileder"), lambda: self.actions.delete(self.key)))
 
     def _edit(self, text: str, **values: Any) -> None:
-        self.commit(text, lambda db, v: register.update_facilitator(db, self.id, **v), values)
+        self.commit(text, lambda db, v, ident=self.id: register.update_facilitator(db, ident, **v), values)
 
     def reload(self) -> None:
         d = views.facilitator_detail(self.db, self.id)

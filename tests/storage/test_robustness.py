@@ -408,7 +408,7 @@ def test_the_start_message_offers_the_button_not_the_steps_by_hand(data_dir: Pat
     text, buttons = shown[0]
     assert "Ta sikkerhetskopien i bruk" in buttons
     assert "Ta sikkerhetskopien i bruk" in text and "kopier" not in text and "-wal" not in text
-    assert "Den nyeste sikkerhetskopien er fra " in text and " kl. " in text  # which one it will be
+    assert "Den er fra " in text and " kl. " in text  # which backup it will be
     assert "-wal" in info.value.message  # the steps by hand stay where there is no button (the command line)
 
 
@@ -525,3 +525,38 @@ def test_a_register_upgraded_at_start_says_older_versions_can_no_longer_open_it(
     new = open_database(tmp_path / "ny")
     assert not any("oppgradert" in note for note in new.start_notes)  # a new register is no upgrade
     new.close()
+
+
+def test_the_start_message_dates_the_backup_the_button_takes_in_use(
+    data_dir: Path, qapp, monkeypatch
+) -> None:
+    """The offer gave the newest backup's date; the button takes the newest whole one, older when the
+    newest is damaged too."""
+    import os
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.errors import CorruptDatabaseError
+    from desktop.storage.backup import list_backups
+    from desktop.ui.main_window import report_start_error
+
+    for _n in range(3):
+        db = open_database(data_dir)
+        with db.transaction() as s:  # a change, so the next start makes a backup of its own
+            from desktop.storage.models import Facilitator
+
+            s.add(Facilitator(name=f"Veileder {_n}"))
+        db.close()
+    open_database(data_dir).close()
+    backups = list_backups(data_dir / DB_NAME)
+    assert len(backups) >= 2
+    whole, newest = backups[-2], backups[-1]
+    os.utime(whole, (1_520_237_520, 1_520_237_520))  # 05.03.2018 08:12 (UTC)
+    newest.write_bytes(b"not a database " * 500)
+    (data_dir / DB_NAME).write_bytes(b"not a database " * 500)
+    with pytest.raises(CorruptDatabaseError) as info:
+        open_database(data_dir)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    report_start_error(None, info.value)
+    assert "05.03.2018" in shown[0]

@@ -698,3 +698,62 @@ def test_another_data_folder_is_opened_from_the_file_menu(window, tmp_path, monk
     window.open_folder_action.trigger()
     assert chosen_data_dir() == copy
     assert started and started[0][1][-2:] == ["-m", "desktop"] and not window.isVisible()
+
+
+def test_undo_after_going_to_another_item_changes_the_item_it_was_made_on(window) -> None:
+    """Ctrl+Z after clicking another session gave that session the first one's old title: the edit's undo
+    read the page's current item when it ran, not when the edit was made."""
+    cohort = views.load_tree(window.context.db).programmes[0].cohorts[0]
+    first, second = cohort.sessions[0], cohort.sessions[1]
+    window.navigator.select(node_key("session", first.id))
+    page = window.workspace.current_page()
+    page._edit("Endre tittel", title="Velkommen til kullet")
+    window.navigator.select(node_key("session", second.id))
+    window.undo_action.trigger()
+    assert views.session_detail(window.context.db, first.id).title == first.title
+    assert views.session_detail(window.context.db, second.id).title == second.title
+    window.redo_action.trigger()
+    assert views.session_detail(window.context.db, first.id).title == "Velkommen til kullet"
+    assert views.session_detail(window.context.db, second.id).title == second.title
+
+
+def test_a_folder_this_version_cannot_open_is_refused_before_switching(window, tmp_path, monkeypatch) -> None:
+    """A copy from a newer version (or damaged, or unfinished) was chosen, the app restarted on it and could
+    not open it, and every later start opened it again: she was locked out of her own register."""
+    import sqlite3
+
+    from PySide6.QtCore import QProcess
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.paths import chosen_data_dir
+    from desktop.storage.database import DB_NAME, open_database
+
+    told: list[str] = []
+    monkeypatch.setattr("desktop.ui.context.show_error", lambda _p, message, *_a: told.append(message))
+    monkeypatch.setattr("desktop.ui.context.ask", lambda *_a: True)
+    monkeypatch.setattr(QProcess, "startDetached", lambda *args: True)
+    newer = tmp_path / "nyere"
+    open_database(newer, backup=False).close()
+    with sqlite3.connect(newer / DB_NAME) as con:
+        con.execute("UPDATE alembic_version SET version_num = '9999_framtid'")
+    unfinished = tmp_path / "LUP Verksted-kopi 2026-11-23 14.05 (ikke ferdig)"
+    open_database(unfinished, backup=False).close()
+    for folder, said in ((newer, "nyere versjon"), (unfinished, "ble ikke ferdig")):
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, f=folder: str(f))
+        window.open_folder_action.trigger()
+        assert said in told[-1]
+        assert chosen_data_dir() is None and window.isVisible()
+
+
+def test_staying_during_a_run_keeps_the_folder_as_it_was(window, tmp_path, monkeypatch) -> None:
+    """«Nei» to «Avslutte under kjøringen?» kept the window, but the next start opened the other folder."""
+    from desktop.paths import choose_data_dir, chosen_data_dir
+    from desktop.storage.database import open_database
+
+    copy = tmp_path / "kopi"
+    open_database(copy, backup=False).close()
+    choose_data_dir(None)
+    monkeypatch.setattr(type(window), "close", lambda self: False)  # she chose to stay
+    assert not window.switch_data_folder(copy)
+    assert chosen_data_dir() is None
+    monkeypatch.undo()  # the window can close again (else it stays open over the next tests)
