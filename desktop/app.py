@@ -267,9 +267,9 @@ def _run_window(args: argparse.Namespace, data_dir: Path, demo: bool) -> int:
             window.close()
             app.quit()
             return
-        window.open_register(db)
         if getattr(args, "start_note", ""):
-            window.statusBar().showMessage(args.start_note, 30_000)
+            db.start_notes.insert(0, args.start_note)  # shown with the register's own notes
+        window.open_register(db)
         if args.exit_after_start:
             QTimer.singleShot(0, app.quit)  # runs once the event loop is idle with the window drawn
 

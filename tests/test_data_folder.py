@@ -50,3 +50,23 @@ def test_a_chosen_folder_that_cannot_be_opened_is_not_opened_again(tmp_path: Pat
     monkeypatch.setattr(app, "open_register_for_the_window", refuse)
     assert app._run_window(args, folder, demo=False) == 1
     assert chosen_data_dir() is None
+
+
+def test_the_start_note_is_shown_with_the_registers_own(tmp_path: Path, monkeypatch) -> None:
+    """«finnes ikke nå» replaced the register's own notes (such as «ny, tom») in the status bar."""
+    import argparse
+
+    from desktop import app
+    from desktop.ui.main_window import MainWindow
+
+    folder = tmp_path / "pinne"
+    open_database(folder / "LUP Verksted-kopi", backup=False).close()  # a new register beside a copy
+    seen: list[list[str]] = []
+    real = MainWindow.open_register
+    monkeypatch.setattr(
+        MainWindow, "open_register", lambda self, db: seen.append(list(db.start_notes)) or real(self, db)
+    )
+    args = argparse.Namespace(data_dir=None, demo=False, exit_after_start=True, lang=None)
+    args.start_note, args.chosen_folder = "Dataområdet X finnes ikke nå.", False
+    assert app._run_window(args, folder, demo=False) == 0
+    assert seen[0][0] == "Dataområdet X finnes ikke nå." and any("ny, tom" in n for n in seen[0][1:])

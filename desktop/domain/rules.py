@@ -49,8 +49,13 @@ def norwegian_compare(a: str, b: str) -> int:
 
 
 def same_name(a: str, b: str) -> bool:
-    """Whether two names are the same name: case (Æ = æ) and spacing aside."""
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    """Whether two names are the same name: case (Æ = æ), spacing and how a letter was typed (å as a + ring)
+    aside."""
+
+    def plain(name: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+
+    return plain(a) == plain(b)
 
 
 def clean_name(value: str | None, field: str = "name", empty: str | None = None) -> str:

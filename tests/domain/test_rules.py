@@ -256,3 +256,4 @@ def test_same_name_ignores_case_and_spacing_the_norwegian_way() -> None:
 
     assert same_name("Ærverdige  skole", "ærverdige skole") and same_name(" Bekkestua", "BEKKESTUA ")
     assert not same_name("Bekkestua", "Bekkestua bibliotek")
+    assert same_name("Åsen", "A\u030asen")  # å typed as a + ring

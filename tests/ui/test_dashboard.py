@@ -484,7 +484,3 @@ def test_an_edit_with_the_dashboard_showing_counts_it_once(window, monkeypatch):
     monkeypatch.setattr(module, "dashboard", lambda *a, **k: counted.append(a) or real(*a, **k))
     window.context.changed.emit()
     assert len(counted) == 1
-    window.navigator.select(
-        f"programme:{demo_id('programme', 'LUP')}"
-    )  # the same again: nothing new to count
-    assert len(counted) == 1
