@@ -180,6 +180,13 @@ def run_gui(args: argparse.Namespace) -> int:
             demo_dir.cleanup()
 
 
+def with_start_note(db, note: str) -> None:
+    """Put what the start itself has to say (a chosen folder that is gone) first among the register's own
+    start notes, which the window shows together."""
+    if note:
+        db.start_notes.insert(0, note)
+
+
 def restart_command() -> tuple[str, list[str]]:
     """How to start LUP Verksted again (the data folder chosen in the app is read at start-up)."""
     if getattr(sys, "frozen", False):  # a PyInstaller bundle
@@ -267,8 +274,7 @@ def _run_window(args: argparse.Namespace, data_dir: Path, demo: bool) -> int:
             window.close()
             app.quit()
             return
-        if getattr(args, "start_note", ""):
-            db.start_notes.insert(0, args.start_note)  # shown with the register's own notes
+        with_start_note(db, getattr(args, "start_note", ""))
         window.open_register(db)
         if args.exit_after_start:
             QTimer.singleShot(0, app.quit)  # runs once the event loop is idle with the window drawn

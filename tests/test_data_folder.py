@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from desktop.app import start_data_dir
@@ -29,44 +32,48 @@ def test_a_chosen_folder_that_is_gone_opens_her_own_and_says_why(tmp_path: Path)
     assert "borte" in note and "minnepinnen" in note
 
 
-def test_a_chosen_folder_that_cannot_be_opened_is_not_opened_again(tmp_path: Path, monkeypatch) -> None:
-    """The app could not start on the chosen copy: the next start opens her own (and the message says so)."""
-    import argparse
+def _app(*args: str) -> subprocess.CompletedProcess[str]:
+    """The app in a process of its own (its whole start and end), on the test's HOME and XDG folders."""
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        cwd=Path(__file__).resolve().parents[1],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
-    from desktop import app
+
+def test_a_chosen_folder_that_cannot_be_opened_is_not_opened_again(tmp_path: Path) -> None:
+    """A copy chosen in the app that it then could not open was opened again at every start: she was locked
+    out of her own register. The next start opens her own, and the message says so."""
+    import sqlite3
+
+    from desktop.storage.database import DB_NAME
 
     copy = tmp_path / "kopi"
     open_database(copy, backup=False).close()
+    with sqlite3.connect(copy / DB_NAME) as con:
+        con.execute("UPDATE alembic_version SET version_num = '9999_framtid'")
     choose_data_dir(copy)
-    args = argparse.Namespace(data_dir=None, demo=False, exit_after_start=True, lang=None)
-    folder, note = start_data_dir(None)
-    args.start_note, args.chosen_folder = note, True
-
-    def refuse(_folder):
-        from desktop.errors import StorageError
-
-        raise StorageError("Databasen er fra en nyere versjon.")
-
-    monkeypatch.setattr(app, "open_register_for_the_window", refuse)
-    assert app._run_window(args, folder, demo=False) == 1
+    refused = _app("--exit-after-start")
+    assert refused.returncode == 1 and "Neste gang åpnes ditt eget dataområde" in refused.stderr
     assert chosen_data_dir() is None
+    assert _app("--exit-after-start").returncode == 0  # her own
 
 
-def test_the_start_note_is_shown_with_the_registers_own(tmp_path: Path, monkeypatch) -> None:
+def test_the_start_note_goes_with_the_registers_own(tmp_path: Path) -> None:
     """«finnes ikke nå» replaced the register's own notes (such as «ny, tom») in the status bar."""
-    import argparse
+    from desktop.app import with_start_note
 
-    from desktop import app
-    from desktop.ui.main_window import MainWindow
-
-    folder = tmp_path / "pinne"
-    open_database(folder / "LUP Verksted-kopi", backup=False).close()  # a new register beside a copy
-    seen: list[list[str]] = []
-    real = MainWindow.open_register
-    monkeypatch.setattr(
-        MainWindow, "open_register", lambda self, db: seen.append(list(db.start_notes)) or real(self, db)
-    )
-    args = argparse.Namespace(data_dir=None, demo=False, exit_after_start=True, lang=None)
-    args.start_note, args.chosen_folder = "Dataområdet X finnes ikke nå.", False
-    assert app._run_window(args, folder, demo=False) == 0
-    assert seen[0][0] == "Dataområdet X finnes ikke nå." and any("ny, tom" in n for n in seen[0][1:])
+    db = open_database(tmp_path / "pinne", backup=False)
+    db.start_notes.append("Det var ingen database i pinne, så en ny, tom er laget der.")
+    with_start_note(db, "Dataområdet X finnes ikke nå.")
+    assert db.start_notes == [
+        "Dataområdet X finnes ikke nå.",
+        "Det var ingen database i pinne, så en ny, tom er laget der.",
+    ]
+    with_start_note(db, "")
+    assert len(db.start_notes) == 2
+    db.close()
