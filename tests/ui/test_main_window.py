@@ -452,18 +452,25 @@ def test_a_notice_is_shown_in_the_status_bar(window):
 def test_the_initiatives_tab_fits_beside_the_card_browser_on_a_laptop(window) -> None:
     """The measurements' long caption and the chart's minimum made the tab 832 px wide: the navigator was
     squeezed to 60 px on a 1280-pixel window with the card browser open."""
+    page, browser, room = beside_the_card_browser(
+        window, node_key("group", demo_id("group", "LUP 4:Capralhaugen BBS")), "initiatives", 1280
+    )
+    assert page.minimumSizeHint().width() + browser.minimumSizeHint().width() <= room
+
+
+def beside_the_card_browser(window, key: str, tab: str, screen: int):
+    """The page of ``key`` on its ``tab`` with the card browser open: (page, browser, the room the two have
+    on a ``screen``-pixel window beside the navigator's least width)."""
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.main_window import NAVIGATOR_LEAST
 
-    window.navigator.select(node_key("group", demo_id("group", "LUP 4:Capralhaugen BBS")))
+    window.navigator.select(key)
     page = window.workspace.current_page()
-    page.tabs.setCurrentWidget(page.initiatives)
+    page.tabs.setCurrentWidget(getattr(page, tab))
     window.methods_dock.show()
     QApplication.processEvents()
-    browser = window.methods_dock.widget()
-    room = 1280 - 2 * 12 - NAVIGATOR_LEAST
-    assert page.minimumSizeHint().width() + browser.minimumSizeHint().width() <= room
+    return page, window.methods_dock.widget(), screen - 2 * 12 - NAVIGATOR_LEAST
 
 
 def test_a_new_group_at_a_place_not_in_the_list_says_why(window, dialogs, monkeypatch):
@@ -604,19 +611,10 @@ def test_a_place_not_registered_can_be_registered_from_the_new_group_dialog(wind
 def test_the_run_tab_fits_beside_the_card_browser_on_a_small_laptop(window) -> None:
     """Twelve run buttons in a grid made the «Kjøring» tab 785 px wide: with the card browser open the
     browser at its own width squeezed the navigator on a 1280-pixel window. The buttons now wrap."""
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.ui.main_window import NAVIGATOR_LEAST
-
     cohort = views.load_tree(window.context.db).programmes[0].cohorts[0]
-    window.navigator.select(node_key("session", cohort.sessions[0].id))
-    page = window.workspace.current_page()
-    assert page.run_panel is not None
-    page.tabs.setCurrentWidget(page.run_panel)
-    window.methods_dock.show()
-    QApplication.processEvents()
-    browser = window.methods_dock.widget()
-    room = 1280 - 2 * 12 - NAVIGATOR_LEAST
+    page, browser, room = beside_the_card_browser(
+        window, node_key("session", cohort.sessions[0].id), "run_panel", 1280
+    )
     assert page.minimumSizeHint().width() + browser.sizeHint().width() <= room
 
 
