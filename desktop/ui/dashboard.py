@@ -634,6 +634,7 @@ class ProgrammeDashboard(QWidget):
         self.today: date | None = None  # None: the real today (tests fix it)
         self.programme_id: uuid.UUID | None = None  # None: the whole register
         self.data: Dashboard | None = None
+        self._counted_on: date | None = None  # the day the figures are counted for («Tall per …»)
         self._stale = True
 
         heading = QLabel(_("Hva har LUP gitt Bærum?"))
@@ -772,8 +773,9 @@ class ProgrammeDashboard(QWidget):
 
     def set_programme(self, programme_id: uuid.UUID | None) -> None:
         """Count one programme (None: the whole register); read again now if shown, else when shown. The
-        same programme again is left as it is: a change in the register reaches ``_changed`` on its own."""
-        if programme_id == self.programme_id and self.data is not None:
+        same programme again is left as it is, on the same day: a change in the register reaches
+        ``_changed`` on its own."""
+        if programme_id == self.programme_id and self.data is not None and self._counted_on == self._today():
             return
         self.programme_id = programme_id
         self._changed()
@@ -784,9 +786,12 @@ class ProgrammeDashboard(QWidget):
         else:
             self._stale = True  # read again when shown
 
+    def _today(self) -> date:
+        return self.today or date.today()
+
     def refresh(self) -> None:
         self._stale = False
-        today = self.today or date.today()
+        today = self._counted_on = self._today()
         d = self.data = dashboard(self.context.db, today, self.programme_id)
         self.as_of.setText(
             _(

@@ -484,3 +484,24 @@ def test_an_edit_with_the_dashboard_showing_counts_it_once(window, monkeypatch):
     monkeypatch.setattr(module, "dashboard", lambda *a, **k: counted.append(a) or real(*a, **k))
     window.context.changed.emit()
     assert len(counted) == 1
+
+
+def test_the_dashboard_counts_again_when_opened_on_a_new_day(window, monkeypatch):
+    """Left open past midnight, «Tall per {dag}» kept yesterday's date when the programme was opened again."""
+    from datetime import date
+
+    from desktop.services.demo import demo_id
+    from desktop.ui.navigator import node_key
+
+    key = f"programme:{demo_id('programme', 'LUP')}"
+    window.navigator.select(key)
+    page = window.workspace.current_page()
+    page.tabs.setCurrentWidget(page.dashboard)
+    page.dashboard.today = date(2019, 6, 1)
+    page.dashboard.refresh()
+    assert "01.06.2019" in page.dashboard.as_of.text()
+    page.dashboard.today = date(2019, 6, 2)  # the next morning
+    window.navigator.select(node_key("start"))
+    window.navigator.select(key)
+    page.tabs.setCurrentWidget(page.dashboard)
+    assert "02.06.2019" in page.dashboard.as_of.text()
