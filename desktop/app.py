@@ -43,13 +43,10 @@ def restore_and_tell(window, data_dir: Path, error) -> bool:
     """Take the damaged register's newest whole backup in use (the damaged files kept aside) and say so;
     False (with the reason shown) when that could not be done. Checked again under the lock: a register
     another window has restored meanwhile is left as it is, and opened."""
-    from datetime import datetime
-
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.domain.rules import format_date, format_time
     from desktop.errors import CorruptDatabaseError, StorageError
-    from desktop.storage.backup import backup_dir, restore_backup, sound_backup
+    from desktop.storage.backup import backup_dir, made_text, restore_backup, sound_backup
     from desktop.storage.database import DB_NAME, inspect_file
     from desktop.storage.lock import DataDirLock
     from desktop.ui.main_window import report_start_error
@@ -77,14 +74,13 @@ def restore_and_tell(window, data_dir: Path, error) -> bool:
     except LupError as exc:
         report_start_error(window, exc)
         return False
-    made = datetime.fromtimestamp(backup.stat().st_mtime)
     QMessageBox.information(
         window,
         _("Sikkerhetskopien er tatt i bruk"),
         _(
             "Registeret er satt tilbake til sikkerhetskopien fra {when}. Det som ble gjort etter den, "
             "er ikke med. Den skadde filen er lagt i {folder}."
-        ).format(when=f"{format_date(made.date())} kl. {format_time(made.time())}", folder=kept),
+        ).format(when=made_text(backup), folder=kept),
     )
     return True
 

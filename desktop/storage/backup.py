@@ -116,6 +116,18 @@ def copy_database(db_path: Path, target: Path) -> None:
         raise
 
 
+def made_text(backup: Path) -> str:
+    """When ``backup`` was made («05.03.2018 kl. 08:12»), or "" when that cannot be read."""
+    from desktop.domain.rules import format_date, format_time
+    from desktop.i18n import _
+
+    try:
+        made = datetime.fromtimestamp(backup.stat().st_mtime)
+    except OSError:
+        return ""
+    return _("{date} kl. {time}").format(date=format_date(made.date()), time=format_time(made.time()))
+
+
 def sound_backup(db_path: Path) -> Path | None:
     """The newest backup of ``db_path`` that SQLite finds whole (a damaged one is passed over)."""
     for backup in reversed(list_backups(db_path)):

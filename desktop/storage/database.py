@@ -186,30 +186,37 @@ def check_register(data_dir: Path) -> None:
     """That ``data_dir`` holds a register this version can open, read without writing a byte (before the
     app is pointed at it): a StorageError (Norwegian) says why not — none there, damaged, from a newer
     version, unreadable."""
-    from desktop.errors import DatabaseTooNewError
-
     path = data_dir / DB_NAME
     state = inspect_file(path)
     if not state.exists:
         raise StorageError(_("Fant ingen LUP Verksted-database i {path}.").format(path=data_dir))
+    _refuse_newer(path, state)
+
+
+def _refuse_newer(path: Path, state: FileState) -> None:
     if state.revision is not None and state.revision != SCHEMA_HEAD and newer_than_known(state.revision):
+        from desktop.errors import DatabaseTooNewError
+
         raise DatabaseTooNewError(path, state.revision)
 
 
-def _registers_inside(data_dir: Path) -> list[str]:
-    """A new, empty register is being made in ``data_dir``: say so when a folder in it holds one (a copy on
-    a stick, opened one folder too high), so the day is not recorded in the wrong one."""
+def registers_inside(folder: Path) -> list[Path]:
+    """The folders in ``folder`` that hold a register (a copy on a stick, chosen one folder too high)."""
     try:
-        found = sorted(d for d in data_dir.iterdir() if (d / DB_NAME).is_file())
+        return sorted(d for d in folder.iterdir() if (d / DB_NAME).is_file())
     except OSError:
         return []
-    if not found:
-        return []
+
+
+def _new_beside_a_register(data_dir: Path) -> list[str]:
+    """A new, empty register is being made in ``data_dir``: say so when a folder in it holds one, so the day
+    is not recorded in the wrong one."""
     return [
         _(
             "Det var ingen database i {folder}, så en ny, tom er laget der. Mappen «{name}» i den har et "
             "register: start LUP Verksted med den som dataområde (--data-dir) for å bruke det."
-        ).format(folder=data_dir, name=found[0].name)
+        ).format(folder=data_dir, name=found.name)
+        for found in registers_inside(data_dir)[:1]
     ]
 
 
@@ -245,15 +252,12 @@ def open_database(
     try:
         path = data_dir / DB_NAME
         state = inspect_file(path)
-        if state.revision is not None and state.revision != SCHEMA_HEAD and newer_than_known(state.revision):
-            from desktop.errors import DatabaseTooNewError
-
-            raise DatabaseTooNewError(path, state.revision)
+        _refuse_newer(path, state)
         start_notes: list[str] = []
         if state.exists and backup:
             make_backup(path, failed=start_notes)
         if not state.exists:
-            start_notes += _registers_inside(data_dir)
+            start_notes += _new_beside_a_register(data_dir)
         if state.exists and not os.access(path, os.W_OK):
             start_notes.append(
                 _("Databasen {path} er skrivebeskyttet: du kan se alt, men ingen endring kan lagres.").format(

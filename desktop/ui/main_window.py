@@ -528,7 +528,7 @@ class MainWindow(QMainWindow):
 
         from desktop.errors import LupError
         from desktop.services.data_copy import is_unfinished
-        from desktop.storage.database import DB_NAME, check_register
+        from desktop.storage.database import DB_NAME, check_register, registers_inside
         from desktop.ui.context import ask, show_error
 
         chosen = QFileDialog.getExistingDirectory(
@@ -552,12 +552,11 @@ class MainWindow(QMainWindow):
             check_register(folder)  # before the app is pointed at it: it could not be opened, nor left
         except LupError as exc:
             message = exc.message
-            with contextlib.suppress(OSError):
-                inside = sorted(d.name for d in folder.iterdir() if (d / DB_NAME).is_file())
-                if inside and not (folder / DB_NAME).exists():
-                    message += " " + _("Mappen «{name}» i den har et register: velg den.").format(
-                        name=inside[0]
-                    )
+            inside = registers_inside(folder) if not (folder / DB_NAME).exists() else []
+            if inside:
+                message += " " + _("Mappen «{name}» i den har et register: velg den.").format(
+                    name=inside[0].name
+                )
             show_error(self, message, _("Ikke et dataområde"))
             return
         if ask(
@@ -577,10 +576,10 @@ class MainWindow(QMainWindow):
 
         from desktop.app import restart_command
         from desktop.file_errors import os_reason
-        from desktop.paths import choose_data_dir, chosen_data_dir, default_data_dir
+        from desktop.paths import choose_data_dir, chosen_data_dir
         from desktop.ui.context import show_error
 
-        own = folder is None or folder.resolve() == default_data_dir().resolve()
+        own = folder is None or not _not_own(folder)
         before = chosen_data_dir()
         try:
             choose_data_dir(None if own else folder)
@@ -678,14 +677,14 @@ def report_start_error(parent: QWidget | None, error: LupError) -> bool:
 
     whole = None
     if isinstance(error, CorruptDatabaseError) and error.latest_backup is not None:
-        from desktop.storage.backup import sound_backup
+        from desktop.storage.backup import made_text, sound_backup
 
         whole = sound_backup(error.path)  # the one the button takes in use: the newest that is whole
     offer = whole is not None
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         _("LUP Verksted kan ikke starte"),
-        error.restore_offer(_made(whole)) if offer else error.message,
+        error.restore_offer(made_text(whole)) if offer else error.message,
         QMessageBox.StandardButton.NoButton,
         parent,
     )
@@ -708,16 +707,3 @@ def _not_own(data_dir: Path) -> bool:
     with contextlib.suppress(OSError):
         return data_dir.resolve() != default_data_dir().resolve()
     return True
-
-
-def _made(backup: Path) -> str:
-    """When ``backup`` was made («05.03.2018 kl. 08:12»), or "" when that cannot be read."""
-    from datetime import datetime
-
-    from desktop.domain.rules import format_date, format_time
-
-    try:
-        made = datetime.fromtimestamp(backup.stat().st_mtime)
-    except OSError:
-        return ""
-    return _("{date} kl. {time}").format(date=format_date(made.date()), time=format_time(made.time()))
