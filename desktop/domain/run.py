@@ -80,6 +80,17 @@ class RunError(LupError):
     """A run-mode action that is not possible now (the message says why)."""
 
 
+def plan_not_followed() -> RunError:
+    """Blocks changed during the run where the run cannot follow (those already run, or after going
+    back): it goes on with the plan as it was."""
+    return RunError(
+        _(
+            "Blokker ble lagt til, fjernet eller flyttet under kjøringen. Kjøringen fortsetter med planen "
+            "slik den var; endringene gjelder neste gang samlingen kjøres."
+        )
+    )
+
+
 @dataclass(frozen=True)
 class RunEvent:
     """One transition, at the clock's time. ``index`` is the block current after it (for ``finish``: the
@@ -346,12 +357,7 @@ class Run:
         minutes = tuple(check_minutes(m) for m in planned_minutes)
         if len(minutes) != len(self.planned_minutes):
             if len(minutes) <= self.current or any(index > self.current for index in self._records):
-                raise RunError(
-                    _(
-                        "Blokker ble lagt til, fjernet eller flyttet under kjøringen. Kjøringen fortsetter "
-                        "med planen slik den var; endringene gjelder neste gang samlingen kjøres."
-                    )
-                )
+                raise plan_not_followed()
             pinned_starts = pinned_starts or (None,) * len(minutes)
         if pinned_starts is not None:
             self.pinned_starts = self._checked_pins(pinned_starts, len(minutes))

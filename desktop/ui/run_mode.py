@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.rules import format_time
-from desktop.domain.run import Level, Run, RunError, RunStatus, SystemClock, plan_vs_actual
+from desktop.domain.run import Level, Run, RunError, RunStatus, SystemClock, plan_not_followed, plan_vs_actual
 from desktop.errors import NotFoundError
 from desktop.i18n import _
 from desktop.services import run as run_service
@@ -284,12 +284,7 @@ class RunController(QObject):
         options = self._options(plan)
         try:
             if new_ids[:done] != old_ids[:done]:
-                raise RunError(
-                    _(
-                        "Blokker ble lagt til, fjernet eller flyttet under kjøringen. Kjøringen fortsetter "
-                        "med planen slik den var; endringene gjelder neste gang samlingen kjøres."
-                    )
-                )
+                raise plan_not_followed()
             self.run.set_planned(
                 [b.minutes for b in plan.blocks], options["pinned_starts"], options["planned_end"]
             )
