@@ -1279,12 +1279,11 @@ class _Blank2(Flowable):
 # --- time-plan handout -----------------------------------------------------------------------------------
 
 
-def _handouts_of_kit(kit: Kit) -> list[HandoutSheet]:
-    """The kit's session templates in programme order (then any others), as handouts with start times."""
+def _scheduled_templates(kit: Kit):
+    """The kit's session templates in programme order (then any others), each with the clock times of its
+    blocks from the template's usual start: (template, scheduled blocks)."""
     order = {template_id: index for index, template_id in enumerate(kit.sequence)}
-    templates = sorted(kit.sessions, key=lambda s: (order.get(s.id, len(order)), s.id))
-    handouts = []
-    for template in templates:
+    for template in sorted(kit.sessions, key=lambda s: (order.get(s.id, len(order)), s.id)):
         start = tp.parse_clock(template.start)
         plan = tp.schedule(
             [
@@ -1294,19 +1293,24 @@ def _handouts_of_kit(kit: Kit) -> list[HandoutSheet]:
             start,
             start + template.minutes,
         )
-        handouts.append(
-            HandoutSheet(
-                template.title,
-                goals=template.goals,
-                blocks=tuple(
-                    HandoutBlock(
-                        tp.format_clock(s.start), tp.format_clock(s.end), block.title, block.category.value
-                    )
-                    for s, block in zip(plan.blocks, template.blocks, strict=True)
-                ),
-            )
+        yield template, plan.blocks
+
+
+def _handouts_of_kit(kit: Kit) -> list[HandoutSheet]:
+    """The kit's session templates as handouts with start times."""
+    return [
+        HandoutSheet(
+            template.title,
+            goals=template.goals,
+            blocks=tuple(
+                HandoutBlock(
+                    tp.format_clock(s.start), tp.format_clock(s.end), block.title, block.category.value
+                )
+                for s, block in zip(slots, template.blocks, strict=True)
+            ),
         )
-    return handouts
+        for template, slots in _scheduled_templates(kit)
+    ]
 
 
 def _handout(sheet: Worksheet, handouts: Sequence[HandoutSheet]) -> list[Flowable]:
@@ -1425,35 +1429,30 @@ class _Notes(Flowable):
 
 
 def _run_sheets_of_kit(kit: Kit) -> list[RunSheet]:
-    """The kit's session templates in programme order, as run sheets with start times."""
-    order = {template_id: index for index, template_id in enumerate(kit.sequence)}
+    """The kit's session templates as run sheets with start times."""
     methods = {m.id: m.title for m in kit.methods}
-    sheets = []
-    for template in sorted(kit.sessions, key=lambda s: (order.get(s.id, len(order)), s.id)):
-        start = tp.parse_clock(template.start)
-        pins = [tp.parse_clock(b.pinned) if b.pinned else None for b in template.blocks]
-        plan = tp.schedule(
-            [tp.PlanBlock(b.minutes, pin) for b, pin in zip(template.blocks, pins, strict=True)],
-            start,
-            start + template.minutes,
+    return [
+        RunSheet(
+            template.title,
+            blocks=tuple(
+                RunBlock(
+                    tp.format_clock(s.start),
+                    tp.format_clock(s.end),
+                    b.minutes,
+                    b.title,
+                    b.category.value,
+                    methods.get(b.method or "", ""),
+                    b.materials,
+                    b.notes,
+                    b.projector_text,
+                    b.pinned is not None,
+                )
+                for s, b in zip(slots, template.blocks, strict=True)
+            ),
+            room_setup=template.room_setup,
         )
-        blocks = tuple(
-            RunBlock(
-                tp.format_clock(s.start),
-                tp.format_clock(s.end),
-                b.minutes,
-                b.title,
-                b.category.value,
-                methods.get(b.method or "", ""),
-                b.materials,
-                b.notes,
-                b.projector_text,
-                b.pinned is not None,
-            )
-            for s, b in zip(plan.blocks, template.blocks, strict=True)
-        )
-        sheets.append(RunSheet(template.title, blocks=blocks, room_setup=template.room_setup))
-    return sheets
+        for template, slots in _scheduled_templates(kit)
+    ]
 
 
 def _run_sheet(sheet: Worksheet, sheets: Sequence[RunSheet]) -> list[Flowable]:
