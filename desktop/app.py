@@ -89,7 +89,7 @@ def start_failure_text(report: Path | None) -> str:
     """What a facilitator is told when the register could not be opened for a reason we did not foresee."""
     return _(
         "LUP Verksted kunne ikke starte på grunn av en uventet feil. Ingenting i dataområdet er endret. "
-        "Detaljer er skrevet til {path}."
+        "En feilrapport ligger i {path}; send den gjerne til den som har ansvar for LUP Verksted."
     ).format(path=report or _("loggen"))
 
 
@@ -102,7 +102,8 @@ def install_crash_hook(log_dir: Path, interactive: bool = True) -> None:
 
     def hook(exc_type, exc, tb) -> None:
         written = crash.write_report(exc.with_traceback(tb))
-        sys.__stderr__.write("".join(traceback.format_exception(exc_type, exc, tb)))
+        with contextlib.suppress(Exception):  # never let the report keep the message from her
+            (sys.__stderr__ or sys.stderr).write("".join(traceback.format_exception(exc_type, exc, tb)))
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         if QApplication.instance() is not None and not interactive:
@@ -112,7 +113,8 @@ def install_crash_hook(log_dir: Path, interactive: bool = True) -> None:
                 None,
                 _("Uventet feil"),
                 _(
-                    "Det oppstod en uventet feil. Alt du har gjort er lagret. Detaljer er skrevet til {path}."
+                    "Det oppstod en uventet feil. Alt du har gjort, er lagret. En feilrapport ligger i "
+                    "{path}; send den gjerne til den som har ansvar for LUP Verksted."
                 ).format(path=written or _("loggen")),
             )
 
@@ -155,7 +157,8 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     demo_dir = None
     if args.demo:
-        demo_dir = tempfile.TemporaryDirectory(prefix="lup-demo-")
+        # A file still held at the end (Windows) leaves the throw-away folder in TEMP, not a crash report.
+        demo_dir = tempfile.TemporaryDirectory(prefix="lup-demo-", ignore_cleanup_errors=True)
         data_dir = Path(demo_dir.name)
         from desktop.services.demo import build_demo
         from desktop.storage.database import open_database

@@ -56,10 +56,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, _("{prog}: feil: {message}").format(prog=self.prog, message=message) + "\n")
 
 
+def _path(text: str) -> Path:
+    """A path from the command line; «~» is her home folder also where the shell does not say so (Windows)."""
+    return Path(text).expanduser()
+
+
 def _data_dir_option(parser: argparse.ArgumentParser, default: object = None) -> None:
     parser.add_argument(
         "--data-dir",
-        type=Path,
+        type=_path,
         default=default,
         metavar="DIR",
         help=_("datamappen (ellers brukerens datamappe); en minnepinne eller en testmappe går også"),
@@ -72,7 +77,7 @@ def _group_options(parser: argparse.ArgumentParser) -> None:
         "--group",
         required=True,
         metavar="NAME_OR_UUID",
-        help=_("ledergruppens tjenestested, eller gruppens UUID"),
+        help=_("ledergruppens tjenestested, eller gruppens id"),
     )
     parser.add_argument("--cohort", metavar="NAME", help=_("kullet, der tjenestestedet har vært med i flere"))
 
@@ -108,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
         "validate", help=_("kontroller mappen til en arbeidspakke; én linje fil:linje: melding per feil")
     )
     validate.add_argument(
-        "path", type=Path, help=_("mappen til arbeidspakken, for eksempel workshop_kits/lup")
+        "path", type=_path, help=_("mappen til arbeidspakken, for eksempel workshop_kits/lup")
     )
     listing = kit_commands.add_parser("list", help=_("arbeidspakkene appen finner, med antall"))
     listing.add_argument("--json", action="store_true", help=_("ett JSON-objekt"))
@@ -119,7 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     worksheets.add_argument(
         "--kit", default="lup", help=_("arbeidspakkens id (eller mappe); lup om ikke annet er oppgitt")
     )
-    worksheets.add_argument("--out", type=Path, required=True, metavar="DIR", help=_("mappen PDF-ene skal i"))
+    worksheets.add_argument(
+        "--out", type=_path, required=True, metavar="DIR", help=_("mappen PDF-ene skal i")
+    )
     _data_dir_option(worksheets, argparse.SUPPRESS)
     photos_parser = commands.add_parser("photos", help=_("bilder av flippovere og vegger"))
     photo_commands = photos_parser.add_subparsers(
@@ -131,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     _data_dir_option(photos_add, argparse.SUPPRESS)
     _group_options(photos_add)
     photos_add.add_argument("--caption", default="", help=_("samme bildetekst på alle bildene"))
-    photos_add.add_argument("files", nargs="+", type=Path, metavar="FILE", help=_("bildefilene"))
+    photos_add.add_argument("files", nargs="+", type=_path, metavar="FILE", help=_("bildefilene"))
     _report_parser(commands)
     return parser
 
@@ -144,7 +151,7 @@ def _report_parser(commands) -> None:
     _group_options(group)
     group.add_argument("--session", metavar="TITLE_OR_UUID", help=_("oppsummeringen av én samling i stedet"))
     group.add_argument(
-        "--out", type=Path, required=True, metavar="FILE.pdf", help=_("PDF-filen som skal lages")
+        "--out", type=_path, required=True, metavar="FILE.pdf", help=_("PDF-filen som skal lages")
     )
     cohort = kinds.add_parser("cohort", help=_("kullrapporten til kommunen"))
     _data_dir_option(cohort, argparse.SUPPRESS)
@@ -152,11 +159,12 @@ def _report_parser(commands) -> None:
         "--cohort", required=True, metavar="NAME", help=_("kullets navn, for eksempel «LUP 4»")
     )
     cohort.add_argument(
-        "--out", type=Path, required=True, metavar="FILE.pdf", help=_("PDF-filen som skal lages")
+        "--out", type=_path, required=True, metavar="FILE.pdf", help=_("PDF-filen som skal lages")
     )
 
 
 def main(argv: list[str] | None = None) -> int:
+    _give_missing_streams()
     language = argparse.ArgumentParser(add_help=False)
     language.add_argument("--lang", default=None)
     wanted = language.parse_known_args(argv)[0].lang
@@ -184,6 +192,17 @@ def main(argv: list[str] | None = None) -> int:
     except LupError as exc:
         print(f"lup-verksted: {exc.message}", file=sys.stderr)
         return 1
+
+
+def _give_missing_streams() -> None:
+    """Started without a console (pythonw.exe, a windowed launcher or bundle on Windows, an app bundle on
+    macOS), ``sys.stdout`` and ``sys.stderr`` are None, and every write or flush to them raises: a normal quit
+    became a crash report, and the crash message was never shown. Give such a program a null device."""
+    import os
+
+    for name in ("stdout", "stderr", "__stdout__", "__stderr__"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - open as long as the app
 
 
 def _leave_now(code: int) -> None:

@@ -49,9 +49,9 @@ class DatabaseTooNewError(StorageError):
     def __init__(self, path: Path, revision: str) -> None:
         super().__init__(
             _(
-                "Databasen {path} er lagret av en nyere versjon av LUP Verksted (skjema {revision}). "
-                "Oppdater programmet for å åpne den. Filen er ikke endret."
-            ).format(path=path, revision=revision)
+                "Registeret i {path} er lagret av en nyere versjon av LUP Verksted. "
+                "Oppdater programmet for å åpne det. Ingenting er endret."
+            ).format(path=path)
         )
         self.revision = revision
 
@@ -63,13 +63,19 @@ class CorruptDatabaseError(StorageError):
         """``open_now``: the damage was found while the register was open (not when opening it)."""
         found = (
             _(
-                "Databasen {path} ble skadet mens programmet brukte den (en minnepinne tatt ut, et annet "
-                "program?)."
+                "Registeret i {path} ble skadet mens programmet brukte det (en minnepinne tatt ut, et "
+                "annet program?)."
             )
             if open_now
-            else _("Databasen {path} er skadet og kan ikke åpnes. Filen er ikke endret.")
+            else _("Registeret i {path} er skadet og kan ikke åpnes. Ingenting er endret.")
         ).format(path=path)
-        if latest_backup is not None:
+        if latest_backup is not None and open_now:
+            # In the window: a new start offers «Ta sikkerhetskopien i bruk», so no steps by hand here.
+            advice = _(
+                "Lukk LUP Verksted og start det igjen: da kan du ta den nyeste hele sikkerhetskopien i bruk "
+                "med én knapp."
+            )
+        elif latest_backup is not None:
             advice = _(
                 "Siste sikkerhetskopi er {backup}: lukk programmet, flytt den skadde filen og filene ved "
                 "siden av den som slutter på «-wal» og «-shm» til en annen mappe, og kopier "

@@ -11,6 +11,15 @@ from desktop.i18n import _
 
 def os_reason(exc: OSError) -> str:
     """Why a file operation failed, in Norwegian for the common causes (else the system's own words)."""
+    # Windows' own numbers where Python's mapping to errno loses the cause: a file open in another program
+    # (32, 33) becomes EACCES, a path over 260 characters (206) ENOENT, a forbidden name (123) nothing known.
+    windows = getattr(exc, "winerror", None)
+    if windows == 206:
+        return _("stien er for lang for Windows; velg en mappe nærmere roten, for eksempel C:\\LUP")
+    if windows in (32, 33):
+        return _("filen er i bruk av et annet program")
+    if windows == 123:
+        return _("navnet inneholder tegn Windows ikke tillater")
     reasons = {
         errno.EACCES: _("ingen tilgang til å skrive der"),
         errno.EPERM: _("ingen tilgang til å skrive der"),

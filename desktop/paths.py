@@ -40,7 +40,8 @@ def chosen_data_dir(config_dir: Path | None = None) -> Path | None:
     """The data folder the facilitator opened from the File menu (a colleague's copy), or None for her own.
     Read without Qt at start-up: one line of text."""
     try:
-        text = ((config_dir or default_config_dir()) / DATA_FOLDER_FILE).read_text(encoding="utf-8").strip()
+        path = (config_dir or default_config_dir()) / DATA_FOLDER_FILE
+        text = path.read_text(encoding="utf-8-sig").strip()  # a byte-order mark if edited in Notepad
     except (OSError, UnicodeDecodeError):
         return None
     return Path(text) if text else None

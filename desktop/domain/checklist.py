@@ -159,7 +159,7 @@ def _before(
                 "before:notes",
                 BEFORE,
                 _("Les gjennom veiledernotatene i tidsplanen"),
-                _("Notatene vises bare for deg under kjøringen, ikke på lerretet."),
+                _("Notatene vises bare for deg under kjøringen, ikke på veggen."),
             )
         )
     items.append(
@@ -215,7 +215,7 @@ def _before(
             "before:projector",
             BEFORE,
             _("Test projektor og skjermvalg"),
-            _("Lerretet skal vise tidsplanen for salen, PC-skjermen notatene dine."),
+            _("Veggen skal vise tidsplanen for rommet, PC-skjermen notatene dine."),
         ),
     ]
     return items

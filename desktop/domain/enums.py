@@ -20,6 +20,15 @@ class SessionKind(StrEnum):
             SessionKind.CLOSING: _("Avslutningssamling"),
         }[self]
 
+    @property
+    def definite(self) -> str:
+        """The label in the definite form, for running text: «arbeidssamlingen»."""
+        return {
+            SessionKind.OPENING: _("oppstartsamlingen"),
+            SessionKind.WORKING: _("arbeidssamlingen"),
+            SessionKind.CLOSING: _("avslutningssamlingen"),
+        }[self]
+
 
 class ParticipantRole(StrEnum):
     LEADER = "leader"
@@ -43,4 +52,4 @@ class MapKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {MapKind.CURRENT: _("Nå-situasjon"), MapKind.FUTURE: _("Fremtidig")}[self]
+        return {MapKind.CURRENT: _("Nåsituasjon"), MapKind.FUTURE: _("Framtidig situasjon")}[self]

@@ -158,10 +158,11 @@ class JourneyTemplate:
 class Worksheet:
     id: str
     title: str
-    description: str
+    description: str  # about the sheet, for the facilitator choosing what to print
     paper: PaperSize
     orientation: Orientation
     per: str  # "group" (one per leader group), "participant", or "session"
+    instructions: str = ""  # printed on the sheet for the participants; "" prints the description
 
 
 @dataclass(frozen=True)

@@ -428,17 +428,17 @@ class Run:
         if action in self.allowed_actions():
             return
         if self.status is RunStatus.FINISHED:
-            message = _("Gjennomføringen er avsluttet.")
+            message = _("Kjøringen er avsluttet.")
         elif self.status is RunStatus.READY:
-            message = _("Gjennomføringen er ikke startet ennå.")
+            message = _("Kjøringen er ikke startet ennå.")
         elif action is EventKind.START:
-            message = _("Gjennomføringen er allerede startet.")
+            message = _("Kjøringen er allerede startet.")
         elif action is EventKind.PAUSE:
-            message = _("Gjennomføringen står allerede på pause.")
+            message = _("Kjøringen står allerede på pause.")
         elif action is EventKind.RESUME:
-            message = _("Gjennomføringen er ikke satt på pause.")
+            message = _("Kjøringen er ikke satt på pause.")
         elif action is EventKind.PREVIOUS:
-            message = _("Dette er det første punktet i tidsplanen.")
+            message = _("Dette er den første blokken i tidsplanen.")
         else:  # pragma: no cover - every refusal is named above
             message = _("Det går ikke an nå.")
         raise RunError(message)

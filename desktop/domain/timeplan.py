@@ -67,7 +67,7 @@ def check_minutes(minutes: object, field: str = "minutes") -> int:
         raise ValidationError(field, _("Minutter må være et helt tall større enn null."))
     if minutes > MAX_BLOCK_MINUTES:
         raise ValidationError(
-            field, _("Et punkt kan ikke vare lenger enn et døgn ({n} minutter).").format(n=MAX_BLOCK_MINUTES)
+            field, _("En blokk kan ikke vare lenger enn et døgn ({n} minutter).").format(n=MAX_BLOCK_MINUTES)
         )
     return minutes
 

@@ -58,7 +58,7 @@ STEP_KEYS = {"text", "minutes"}
 CARD_KEYS = {"id", "title", "purpose", "minutes", "materials", "how_to", "good_for"}
 TEMPLATE_KEYS = {"id", "title", "description", "stages", "lanes", "kind"}
 LANE_KEYS = {"id", "title"}
-SHEET_KEYS = {"id", "title", "description", "paper", "orientation", "per"}
+SHEET_KEYS = {"id", "title", "description", "instructions", "paper", "orientation", "per"}
 
 
 @dataclass(frozen=True)
@@ -379,6 +379,7 @@ def read_worksheets(r: Reader, data: dict) -> list[Worksheet]:
                     paper=r.choice(w, path, "paper", PaperSize, PaperSize.A4),
                     orientation=r.choice(w, path, "orientation", Orientation, Orientation.PORTRAIT),
                     per=per,
+                    instructions=r.text_value(w, path, "instructions", required=False),
                 ),
             )
         )

@@ -52,7 +52,7 @@ def _cover(data: CohortReport, width) -> list[Flowable]:
     s = styles()
     story: list[Flowable] = [
         Spacer(1, 18 * mm),
-        para(_("Bærum kommune · LUP – ledelsesutviklingsprogram for innovasjon"), "muted"),
+        para(_("Bærum kommune · {programme}").format(programme=data.programme), "muted"),
         Spacer(1, 4 * mm),
         para(data.name, "title"),
         para(_("Rapport om kullet: ledergruppene, dekning, innovasjonstiltak og gevinster"), "subtitle"),
@@ -60,7 +60,7 @@ def _cover(data: CohortReport, width) -> list[Flowable]:
             [
                 (_("Program"), data.programme),
                 (_("Periode"), f"{format_date(data.start)} – {format_date(data.end)}"),
-                (_("Status"), _("avsluttet") if data.finished else _("pågår")),
+                (_("Status"), _("Avsluttet") if data.finished else _("Pågår")),
                 (_("Veiledere"), ", ".join(data.facilitators) or "–"),
                 (_("Samlinger"), len(data.sessions)),
                 (_("Dato"), format_date(data.made_on)),
@@ -115,7 +115,7 @@ def _groups(data: CohortReport, width) -> list[Flowable]:
     rows: list[list[object]] = [
         [
             _("Tjenestested"),
-            _("Delt."),
+            _("Delta-\nkere"),
             _("Idéer"),
             _("Proto-\ntyper"),
             _("Innovasjonstiltak"),
@@ -133,7 +133,7 @@ def _groups(data: CohortReport, width) -> list[Flowable]:
                 g.phase or "–",
             ]
         )
-    story.append(table(rows, [width * w for w in (0.24, 0.07, 0.07, 0.09, 0.35, 0.18)], numbers=(1, 2, 3)))
+    story.append(table(rows, [width * w for w in (0.24, 0.09, 0.07, 0.09, 0.33, 0.18)], numbers=(1, 2, 3)))
     story.append(
         para(_("Prototyper: antall (testet). Fase: det lengst komne tiltaket i KS' Veikart."), "muted")
     )

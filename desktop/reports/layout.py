@@ -26,6 +26,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -497,6 +498,19 @@ def _pdf_disk_full() -> str:
     return _("Disken er full, så PDF-en ble ikke lagret. Frigjør plass og prøv igjen.")
 
 
+def _replace(temporary: str, target: Path, tries: int = 10, pause: float = 0.2) -> None:
+    """Put the written file in the target's place. On Windows a virus scan or a preview holds a file for a
+    moment, and the replace is refused: tried again for two seconds before a PDF reader is blamed."""
+    for attempt in range(tries):
+        try:
+            os.replace(temporary, target)
+            return
+        except PermissionError:
+            if attempt == tries - 1:
+                raise
+            time.sleep(pause)
+
+
 def write_pdf(path: str | Path, make: Callable[[IO[bytes]], None]) -> Path:
     """Run ``make`` into a temporary file beside ``path`` and move it into place; a path that can't be
     written, or a full disk, is a clear message and leaves any earlier file as it was."""
@@ -520,7 +534,7 @@ def write_pdf(path: str | Path, make: Callable[[IO[bytes]], None]) -> Path:
         with os.fdopen(handle, "wb") as out:
             make(out)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private (0600)
-        os.replace(temporary, target)
+        _replace(temporary, target)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):

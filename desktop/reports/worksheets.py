@@ -17,7 +17,10 @@ any other id gets the generic sheet):
 - run sheet for the facilitators (kjøreplan): every block with its times and minutes, method, materials,
   the text for the wall and the facilitator notes. Blank: every session template of the kit; pre-filled:
   ``RunSheet`` for a session.
-- any other worksheet: its title, its description and writing space.
+- pitch template: the sheet's instructions, a box for a quote or story from the test, and one box for each
+  of the pitch's five parts.
+- any other worksheet: its title, its instructions for the participants (the kit's ``instructions``, else
+  its description) and writing space.
 
 Every sheet uses the kit's paper and orientation, 15 mm margins (``layout.MARGIN``, the page template of
 ``layout.build``) and the embedded font family; ``build_worksheet_set`` puts several sheets into one PDF.
@@ -74,7 +77,7 @@ CARD_FILL = {
     "white": colors.white,
 }
 
-JOURNEY, PROTOTYPE, IDEAS, MATRIX, BENEFITS, TIMEPLAN, RUNSHEET, GENERIC = (
+JOURNEY, PROTOTYPE, IDEAS, MATRIX, BENEFITS, TIMEPLAN, RUNSHEET, PITCH, GENERIC = (
     "journey",
     "prototype",
     "ideas",
@@ -82,6 +85,7 @@ JOURNEY, PROTOTYPE, IDEAS, MATRIX, BENEFITS, TIMEPLAN, RUNSHEET, GENERIC = (
     "benefits",
     "timeplan",
     "runsheet",
+    "pitch",
     "generic",
 )
 # The worksheets with a builder of their own, by their id in the LUP kit; every other id is a generic sheet.
@@ -93,6 +97,7 @@ KINDS = {
     "gevinstplan": BENEFITS,
     "tidsplan-deltaker": TIMEPLAN,
     "kjoreplan-veileder": RUNSHEET,
+    "pitch-mal": PITCH,
 }
 
 
@@ -123,7 +128,7 @@ class JourneyRow:
 class JourneySheet:
     title: str
     group: str = ""
-    kind: str = ""  # "Nå-situasjon" / "Fremtidig"
+    kind: str = ""  # "Nåsituasjon" / "Framtidig situasjon"
     persona_name: str = ""
     persona_role: str = ""
     persona_text: str = ""  # needs, goals, frustrations, quote
@@ -378,6 +383,8 @@ def _story(kit: Kit, sheet: Worksheet, data: object, warnings: list[str]) -> lis
     if kind == RUNSHEET:
         _expect(data, (RunSheet,), sheet)
         return _run_sheet(sheet, [data] if data is not None else _run_sheets_of_kit(kit))
+    if kind == PITCH:
+        return _pitch_sheet(sheet, data)
     return _generic(sheet, data)
 
 
@@ -658,7 +665,7 @@ def _draw_journey(
     if j.persona_text:
         persona = f"{persona}\n{j.persona_text}" if persona else j.persona_text
     boxes = (
-        (_("Kartets navn"), "" if blank else "\n".join(p for p in (j.title, j.kind) if p), ""),
+        (_("Navn på reisen"), "" if blank else "\n".join(p for p in (j.title, j.kind) if p), ""),
         (
             _("Persona – hvem følger vi?"),
             persona,
@@ -1516,20 +1523,48 @@ def _matrix_sheet(sheet: Worksheet, data: object) -> list[Flowable]:
     return story
 
 
-def _generic(sheet: Worksheet, data: object) -> list[Flowable]:
-    poster = sheet.per == "session"  # for the wall: big type, room for notes, no lines
-    story = (
-        [para(sheet.title, _style("title", fontSize=40, leading=48, spaceAfter=12))]
-        if poster
-        else _heading(sheet.title)
-    )
-    size = 20 if poster else 10.5
-    description = Table(
-        [[para(sheet.description, _style("body", fontSize=size, leading=size * 1.35, spaceAfter=0))]],
+def _pitch_sheet(sheet: Worksheet, data: object) -> list[Flowable]:
+    """The pitch template: what to do, then a box for the opening quote or story and one per part."""
+    story = _heading(sheet.title)
+    story += [_instructions(sheet, 10.5), Spacer(1, 5 * mm)]
+    story.append(_fields([(_("Ledergruppe"), getattr(data, "group", "") or ""), (_("Dato"), "")], [3, 1]))
+    parts = [
+        (_("Sitat eller historie fra testen"), _("det dere starter med"), 0.8),
+        (_("1  Brukeren og behovet"), "", 1.0),
+        (_("2  Løsningen"), "", 1.0),
+        (_("3  Hva vi testet og lærte"), "", 1.0),
+        (_("4  Gevinsten"), "", 1.0),
+        (_("5  Hva vi trenger nå"), "", 1.0),
+    ]
+
+    def draw(canvas, width: float, height: float) -> None:
+        gap = 3 * mm
+        unit = (height - gap * (len(parts) - 1)) / sum(weight for _l, _h, weight in parts)
+        top = height
+        for label, hint, weight in parts:
+            box = unit * weight
+            _field_box(canvas, 0, top - box, width, box, label, hint=hint)
+            top -= box + gap
+
+    story.append(_Drawing(draw, minimum=120 * mm))
+    return story
+
+
+def _instructions(sheet: Worksheet, size: float) -> Table:
+    """The sheet's text for the participants (its description when the kit gives none) in a shaded box."""
+    box = Table(
+        [
+            [
+                para(
+                    sheet.instructions or sheet.description,
+                    _style("body", fontSize=size, leading=size * 1.35, spaceAfter=0),
+                )
+            ]
+        ],
         colWidths=[frame_size(page_size(sheet))[0]],
         splitInRow=1,
     )
-    description.setStyle(
+    box.setStyle(
         TableStyle(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), SHADE),
@@ -1541,7 +1576,17 @@ def _generic(sheet: Worksheet, data: object) -> list[Flowable]:
             ]
         )
     )
-    story += [description, Spacer(1, 5 * mm)]
+    return box
+
+
+def _generic(sheet: Worksheet, data: object) -> list[Flowable]:
+    poster = sheet.per == "session"  # for the wall: big type, room for notes, no lines
+    story = (
+        [para(sheet.title, _style("title", fontSize=40, leading=48, spaceAfter=12))]
+        if poster
+        else _heading(sheet.title)
+    )
+    story += [_instructions(sheet, 20 if poster else 10.5), Spacer(1, 5 * mm)]
     if sheet.per != "session":
         story.append(_fields([(_("Ledergruppe"), getattr(data, "group", "") or ""), (_("Dato"), "")], [3, 1]))
 

@@ -19,6 +19,8 @@ import logging
 import os
 import shutil
 import sqlite3
+import stat
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -105,6 +107,36 @@ def _write(destination: Path, data: bytes) -> None:
     destination.write_bytes(data)
 
 
+def _give_name(partial: Path, target: Path, tries: int = 15, pause: float = 0.2) -> None:
+    """Name the whole copy. On Windows the rename is refused while a virus scan or OneDrive still holds one
+    of its new files: tried again for a few seconds, and then the whole copy is kept under its unfinished
+    name, with a message, rather than thrown away."""
+    for attempt in range(tries):
+        try:
+            partial.rename(target)
+            return
+        except PermissionError:
+            if attempt == tries - 1:
+                break
+            time.sleep(pause)
+    raise StorageError(
+        _(
+            "Kopien er hel, men mappen «{partial}» kunne ikke få navnet «{name}», fordi et annet program "
+            "(for eksempel virussjekken eller OneDrive) holder en fil i den. Vent litt, og gi så mappen det "
+            "navnet selv."
+        ).format(partial=partial, name=target.name)
+    )
+
+
+def _remove(folder: Path) -> None:
+    """Remove an unfinished copy, also files carried over read-only (Windows will not delete those)."""
+    for place, _folders, files in os.walk(folder):
+        for name in files:
+            with contextlib.suppress(OSError):
+                os.chmod(os.path.join(place, name), stat.S_IREAD | stat.S_IWRITE)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def copy_data(
     db: Database,
     parent: Path,
@@ -123,7 +155,7 @@ def copy_data(
         if parent.resolve().is_relative_to(db.data_dir.resolve()):
             raise LupError(
                 _(
-                    "Velg en mappe utenfor datamappen ({folder}); en kopi inni den ville ikke vært en kopi."
+                    "Velg en mappe utenfor dataområdet ({folder}); en kopi inni den ville ikke vært en kopi."
                 ).format(folder=db.data_dir)
             )
     target = parent / copy_name(now or datetime.now())
@@ -164,12 +196,12 @@ def copy_data(
                 shutil.copystat(source, destination)
             photos += source.is_relative_to(db.data_dir / PHOTOS_DIR)
         if stop():
-            shutil.rmtree(partial, ignore_errors=True)
+            _remove(partial)
             return CopyResult(target, photos, cancelled=True)
-        partial.rename(target)  # whole: now it has its name
+        _give_name(partial, target)
     except OSError as exc:
         if made:
-            shutil.rmtree(partial, ignore_errors=True)
+            _remove(partial)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise DiskFullError(_copy_disk_full()) from exc
         raise StorageError(
@@ -179,7 +211,7 @@ def copy_data(
         ) from exc
     except sqlite3.Error as exc:
         if made:
-            shutil.rmtree(partial, ignore_errors=True)
+            _remove(partial)
         log.warning("Copy of %s failed: %s", db.path, exc)
         if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL:
             raise DiskFullError(_copy_disk_full()) from exc

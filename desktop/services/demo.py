@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import func, select
 
 from desktop.domain.enums import ParticipantRole, SessionKind
+from desktop.domain.rules import local_zone
 from desktop.errors import LupError
 from desktop.i18n import _
 from desktop.services import demo_content as content
@@ -223,22 +224,11 @@ def _lup_kit():
         return None  # the shipped kit is checked by the tests; a broken copy leaves the plans out
 
 
-def _local_zone():
-    try:
-        from zoneinfo import ZoneInfo
-
-        return ZoneInfo("Europe/Oslo")
-    except Exception:  # noqa: BLE001 - no time-zone data on this machine
-        from datetime import timezone
-
-        return timezone(timedelta(hours=1))
-
-
 def _plans(s, rng: random.Random, kit, sessions: list[Session]) -> None:
     """Each session gets its kit template's plan; sessions in the past carry the times they really took."""
     if kit is None:
         return
-    zone = _local_zone()
+    zone = local_zone()
     today = date.today()
     for x, template_id in zip(sessions, kit.sequence, strict=False):
         template = kit.session(template_id)

@@ -600,7 +600,7 @@ PACKS: dict[str, _Pack] = {
             ),
         ),
         needs=(
-            "Familier som er bekymret vet ikke hvor de skal henvende seg.",
+            "Familier som er bekymret, vet ikke hvor de skal henvende seg.",
             "Ungdom søker hjelp for sent fordi terskelen er for høy.",
             "Familiene må forholde seg til for mange tjenester på en gang.",
         ),

@@ -117,7 +117,7 @@ NEXT_STEPS = {
 }
 STOPPED_STEPS = (
     "Erfaringene deles på personalmøtet; behovet tas med i neste idérunde.",
-    "Avsluttet: løsningen tok mer tid enn den sparte. Læringen er skrevet ned.",
+    "Stoppet: løsningen tok mer tid enn den sparte. Læringen er skrevet ned.",
     "Lagt bort til fordel for et felles tiltak i tjenesten.",
 )
 PAUSED_STEPS = (
@@ -633,7 +633,7 @@ FOLLOW_UP_START = (
 )
 FOLLOW_UP_STATUS = (
     "Piloten er i gang og følger planen.",
-    "Forsinket oppstart fordi prosjektlederen måtte rekrutteres; ny fremdriftsplan er laget.",
+    "Forsinket oppstart fordi prosjektlederen måtte rekrutteres; ny framdriftsplan er laget.",
     "Delte erfaringene på delingsarenaen {d3}.",
     "Statusrapport levert {d3}: brukerne er positive, gevinstene måles hvert kvartal.",
     "Statusmøte {d3}: mer tid enn ventet til opplæring, men på god vei.",

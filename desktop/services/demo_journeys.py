@@ -1,7 +1,8 @@
 """Demo user journeys (brukerreiser) for the demo programme: one or two maps per leader group.
 
-Every leader group maps the current journey ("Nå-situasjon") of one fictional user its service location meets;
-about 40 % also drew the future journey ("Slik vil vi ha det"), with fewer pain points and more opportunities.
+Every leader group maps the current journey (kind «Nåsituasjon») of one fictional user its service location
+meets; about 40 % also drew the future journey («Framtidig situasjon»), with fewer pain points and more
+opportunities. Both maps carry the story's title; the kind is shown beside it, so the title need not say it.
 The kit template is picked by sector: health and care follow an elderly person through everyday
 rehabilitation (hverdagsrehabilitering), schools, kindergartens and child and family services follow a
 family with a child, and everyone else uses the general cross-service journey with content for their sector.
@@ -36,8 +37,6 @@ from desktop.domain.journey import (
 from desktop.domain.kit import JourneyTemplate
 
 FUTURE_SHARE = 0.4  # the share of leader groups that also drew the future journey
-CURRENT_TITLE = "Nå-situasjon"
-FUTURE_TITLE = "Slik vil vi ha det"
 MAX_PER_CELL = 3
 
 # --- content types ---------------------------------------------------------------------------------------
@@ -384,7 +383,7 @@ ELDERLY = _Scenario(
     ),
     custom=(
         "Å kunne bo hjemme",
-        "Å kjenne de som kommer",
+        "Å kjenne dem som kommer",
         "Å slippe å be barna om hjelp",
         "Å sove hele natta",
         "Å lese avisa med kaffen om morgenen",
@@ -840,7 +839,7 @@ SOCIAL = _Scenario(
             pains=(
                 ("Blir sendt mellom NAV og boligkontoret", "Felles mottak for bolig og økonomi"),
                 (
-                    "Skjemaene er laget for de som allerede kan systemet",
+                    "Skjemaene er laget for dem som allerede kan systemet",
                     "Hjelp til å fylle ut skjema på stedet",
                 ),
             ),
@@ -983,7 +982,7 @@ SOCIAL = _Scenario(
     pains=(
         ("Tjenestene har ulike åpningstider", "Drop-in på ettermiddagen én dag i uka"),
         ("Vanskelig å nå saksbehandler på telefon", "Direktenummer og SMS-varsel"),
-        ("Brev kommer bare digitalt", "Papirbrev for de som ønsker det"),
+        ("Brev kommer bare digitalt", "Papirbrev for dem som ønsker det"),
     ),
     backstage=(
         "NAV og Boligkontoret bruker ulike fagsystemer",
@@ -1076,7 +1075,7 @@ CULTURE = _Scenario(
             ),
             pains=(
                 (
-                    "Ingen fanger opp de som faller ut av organisert idrett",
+                    "Ingen fanger opp dem som faller ut av organisert idrett",
                     "Fritidsklubben samarbeider med skolene",
                 ),
                 ("Familier med dårlig råd holder seg unna", "Gratis aktiviteter og utlån av utstyr"),
@@ -1102,7 +1101,7 @@ CULTURE = _Scenario(
             thoughts=(
                 "Hvor finner jeg en oversikt?",
                 "Hvorfor ligger alt på ulike sider?",
-                "Er det noe for de som ikke kan så mye fra før?",
+                "Er det noe for dem som ikke kan så mye fra før?",
             ),
             pains=(
                 ("Tilbudene ligger spredt på mange nettsider", "Én felles oversikt over fritidstilbud"),
@@ -1324,7 +1323,7 @@ TECHNICAL = _Scenario(
                 _s(
                     "Ringer Byggesak",
                     "Ringer Byggesak og kommer ikke gjennom",
-                    "Telefontid kl. 10–12",
+                    "Telefontid kl.\u00a010–12",
                     -1,
                     pain=0,
                 ),
@@ -1814,14 +1813,10 @@ def demo_journeys(
     story = fill(scenario.title.replace("{eier}", _genitive(name.split()[0])))
 
     current = _current(rng, scenario, template, sector_key, fill)
-    journeys = [
-        _journey(current, MapKind.CURRENT, f"{CURRENT_TITLE}: {story}", persona, template, location, id_of)
-    ]
+    journeys = [_journey(current, MapKind.CURRENT, story, persona, template, location, id_of)]
     if rng.random() < FUTURE_SHARE:
         future = _future(rng, scenario, current, fill)
-        journeys.append(
-            _journey(future, MapKind.FUTURE, f"{FUTURE_TITLE}: {story}", persona, template, location, id_of)
-        )
+        journeys.append(_journey(future, MapKind.FUTURE, story, persona, template, location, id_of))
     return journeys
 
 

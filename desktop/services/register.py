@@ -98,8 +98,14 @@ def delete_service_location(db: Database, location_id: uuid.UUID) -> Snapshot:
         if groups:
             raise ValidationError(
                 "name",
-                _("{name} har deltatt med {n} ledergruppe(r). Fjern ledergruppene først.").format(
-                    name=row.name, n=groups
+                (
+                    _("{name} har deltatt med {n} ledergrupper. Fjern ledergruppene først.").format(
+                        name=row.name, n=groups
+                    )
+                    if groups != 1
+                    else _("{name} har deltatt med 1 ledergruppe. Fjern ledergruppen først.").format(
+                        name=row.name
+                    )
                 ),
             )
         sector = row.sector

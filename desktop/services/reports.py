@@ -14,7 +14,7 @@ import gc
 import uuid
 from collections import defaultdict
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from desktop.domain import timeplan as tp
 from desktop.domain.benefits import Measurement, progress, sum_by_gain_type
 from desktop.domain.ideas import Quadrant
 from desktop.domain.initiatives import InitiativeView
-from desktop.domain.rules import cohort_finished, format_time, norwegian_key
+from desktop.domain.rules import cohort_finished, format_time, local_zone, norwegian_key
 from desktop.errors import LupError, NotFoundError
 from desktop.i18n import _
 from desktop.reports.data import (
@@ -216,19 +216,6 @@ def _group_report(db: Database, group_id: uuid.UUID, today: date | None) -> Grou
         _photos(db, group_id, photo_places, [x.id for x in sessions]),
         today,
     )
-
-
-@cache
-def local_zone():
-    """The municipality's time zone (stored times are UTC); a fixed +1 without time-zone data."""
-    try:
-        from zoneinfo import ZoneInfo
-
-        return ZoneInfo("Europe/Oslo")
-    except Exception:  # noqa: BLE001 - no time-zone data on this machine
-        from datetime import timezone
-
-        return timezone(timedelta(hours=1))
 
 
 def _clock(value: datetime | None) -> str | None:

@@ -9,6 +9,8 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from desktop.storage.read_only import connect_read_only
+
 log = logging.getLogger(__name__)
 KEEP = 10
 BACKUP_DIR = "backups"
@@ -101,7 +103,7 @@ def copy_database(db_path: Path, target: Path) -> None:
     ``sqlite3.Error``."""
     partial = target.with_suffix(".partial")
     try:
-        source = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        source = connect_read_only(db_path)
         try:
             dest = sqlite3.connect(partial)
             try:
@@ -125,14 +127,14 @@ def made_text(backup: Path) -> str:
         made = datetime.fromtimestamp(backup.stat().st_mtime)
     except OSError:
         return ""
-    return _("{date} kl. {time}").format(date=format_date(made.date()), time=format_time(made.time()))
+    return _("{date} kl.\u00a0{time}").format(date=format_date(made.date()), time=format_time(made.time()))
 
 
 def sound_backup(db_path: Path) -> Path | None:
     """The newest backup of ``db_path`` that SQLite finds whole (a damaged one is passed over)."""
     for backup in reversed(list_backups(db_path)):
         try:
-            con = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+            con = connect_read_only(backup)
             try:
                 if con.execute("PRAGMA quick_check").fetchall() == [("ok",)]:
                     return backup

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,6 +27,7 @@ from desktop.i18n import _
 from desktop.storage.backup import latest_backup, make_backup
 from desktop.storage.lock import DataDirLock
 from desktop.storage.migrations import SCHEMA_HEAD, newer_than_known, upgrade
+from desktop.storage.read_only import connect_read_only
 
 log = logging.getLogger(__name__)
 DB_NAME = "lup-verksted.sqlite"
@@ -51,7 +52,7 @@ def inspect_file(path: Path) -> FileState:
     if header != SQLITE_HEADER:
         raise CorruptDatabaseError(path, latest_backup(path), "not an SQLite file")
     try:
-        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        con = connect_read_only(path)
         try:
             check = con.execute("PRAGMA quick_check").fetchall()
             if check != [("ok",)]:
@@ -97,7 +98,7 @@ def _disk_full(folder: Path) -> bool:
 def _unreadable(path: Path, detail: object) -> StorageError:
     return StorageError(
         _(
-            "Databasen {path} kan ikke åpnes ({detail}). Filen er ikke endret; sjekk at mappen kan "
+            "Registeret i {path} kan ikke åpnes ({detail}). Filen er ikke endret; sjekk at mappen kan "
             "leses og skrives."
         ).format(path=path, detail=detail)
     )
@@ -120,11 +121,12 @@ def _sqlite_begin(connection) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
-def make_engine(url: str) -> Engine:
-    engine = create_engine(url)
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_connect)
-        event.listen(engine, "begin", _sqlite_begin)
+def make_engine(path: Path) -> Engine:
+    """The engine for the SQLite file at ``path``. Its URL is built, not written as text: a folder named with
+    «?» or «#» made the rest of the path a query, and the register was created beside its folder."""
+    engine = create_engine(URL.create("sqlite", database=str(path)))
+    event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
@@ -176,10 +178,10 @@ def _storage_error(exc: OperationalError) -> StorageError:
             )
         )
     if "locked" in text or "busy" in text:
-        return StorageError(_("Databasen er i bruk av et annet program. Prøv igjen om et øyeblikk."))
+        return StorageError(_("Registeret er i bruk av et annet program. Prøv igjen om et øyeblikk."))
     if "readonly" in text or "read-only" in text:
-        return StorageError(_("Databasen kan ikke skrives (skrivebeskyttet fil eller minnepinne)."))
-    return StorageError(_("Databasen kunne ikke lagre endringen: {detail}").format(detail=exc.orig))
+        return StorageError(_("Registeret kan ikke lagres (skrivebeskyttet fil eller minnepinne)."))
+    return StorageError(_("Endringen kunne ikke lagres i registeret: {detail}").format(detail=exc.orig))
 
 
 def check_register(data_dir: Path) -> None:
@@ -208,13 +210,38 @@ def registers_inside(folder: Path) -> list[Path]:
         return []
 
 
+SYNCED_FOLDERS = ("OneDrive", "OneDriveCommercial", "OneDriveConsumer")  # Windows' variables for OneDrive
+
+
+def synced_or_shared(data_dir: Path, environ=os.environ) -> list[str]:
+    """A register in a OneDrive folder or on a network share: SQLite's files there can be synced half-written
+    or be read by two laptops at once, and a damaged register is the result. Said at every start (the
+    register works; it is the place that is unsafe)."""
+    folder = os.path.abspath(data_dir)
+    synced = [Path(environ[name]) for name in SYNCED_FOLDERS if environ.get(name)]
+    if any(Path(folder).is_relative_to(os.path.abspath(place)) for place in synced):
+        where = _("i OneDrive, som synkroniserer filene mens LUP Verksted skriver i dem")
+    elif any(
+        path.startswith(("\\\\", "//")) for path in (folder, os.path.realpath(folder))
+    ):  # a mapped drive too
+        where = _("på en nettverksdisk")
+    else:
+        return []
+    return [
+        _(
+            "Dataområdet {folder} ligger {where}. Registeret kan da bli skadet. Bruk en mappe på denne "
+            "maskinen, og ta med deg en kopi med «Fil → Lagre en kopi av dataene …»."
+        ).format(folder=data_dir, where=where)
+    ]
+
+
 def _new_beside_a_register(data_dir: Path) -> list[str]:
     """A new, empty register is being made in ``data_dir``: say so when a folder in it holds one, so the day
     is not recorded in the wrong one."""
     return [
         _(
-            "Det var ingen database i {folder}, så en ny, tom er laget der. Mappen «{name}» i den har et "
-            "register: start LUP Verksted med den som dataområde (--data-dir) for å bruke det."
+            "Det var ikke noe register i {folder}, så et nytt, tomt er laget der. Mappen «{name}» i den har "
+            "et register: velg den med Fil → Åpne et annet dataområde … for å bruke det."
         ).format(folder=data_dir, name=found.name)
         for found in registers_inside(data_dir)[:1]
     ]
@@ -258,20 +285,21 @@ def open_database(
             make_backup(path, failed=start_notes)
         if not state.exists:
             start_notes += _new_beside_a_register(data_dir)
+        start_notes += synced_or_shared(data_dir)
         if state.exists and not os.access(path, os.W_OK):
             start_notes.append(
-                _("Databasen {path} er skrivebeskyttet: du kan se alt, men ingen endring kan lagres.").format(
-                    path=path
-                )
+                _(
+                    "Registeret i {path} er skrivebeskyttet: du kan se alt, men ingen endring kan lagres."
+                ).format(path=path)
             )
         if state.exists and state.revision != SCHEMA_HEAD and not upgrade_schema:
             raise StorageError(
                 _(
-                    "Databasen {path} er fra en eldre versjon. "
-                    "Start LUP Verksted én gang for å oppgradere den."
+                    "Registeret i {path} er fra en eldre versjon. "
+                    "Start LUP Verksted én gang for å oppgradere det."
                 ).format(path=path)
             )
-        engine = make_engine(f"sqlite:///{path}")
+        engine = make_engine(path)
         if state.revision != SCHEMA_HEAD:
             log.info("Migrating %s from %s to %s", path, state.revision, SCHEMA_HEAD)
             try:

@@ -42,7 +42,11 @@ def _holdings_text(work: views.Holdings) -> str:
         n=work.initiatives
     )
     if work.applications:
-        text += _(", {n} søknad(er) til innovasjonsfondet").format(n=work.applications)
+        text += (
+            _(", {n} søknader til innovasjonsfondet").format(n=work.applications)
+            if work.applications != 1
+            else _(", 1 søknad til innovasjonsfondet")
+        )
     if work.granted:
         text += _(" (tildelt {granted})").format(granted=kroner(work.granted))
     return text + "."

@@ -94,8 +94,8 @@ class _Runner(QObject):
             job.error = exc
             written = crash.write_report(exc)
             job.message = _(
-                "Noe gikk galt, og arbeidet ble stoppet. Alt annet er lagret. "
-                "Detaljene er skrevet til {path}."
+                "Arbeidet ble stoppet av en uventet feil. Det du har lagret, er ikke berørt. En feilrapport "
+                "ligger i {path}; send den gjerne til den som har ansvar for LUP Verksted."
             ).format(path=written or _("loggen"))
             job.failed.emit(job.message)
         finally:

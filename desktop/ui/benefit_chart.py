@@ -49,18 +49,18 @@ def realised_text(p: Progress) -> str:
 
 def month_names() -> tuple[str, ...]:
     return (
-        _("jan"),
-        _("feb"),
-        _("mar"),
-        _("apr"),
+        _("jan."),
+        _("feb."),
+        _("mar."),
+        _("apr."),
         _("mai"),
-        _("jun"),
-        _("jul"),
-        _("aug"),
-        _("sep"),
-        _("okt"),
-        _("nov"),
-        _("des"),
+        _("jun."),
+        _("jul."),
+        _("aug."),
+        _("sep."),
+        _("okt."),
+        _("nov."),
+        _("des."),
     )
 
 

@@ -556,15 +556,19 @@ class ChecklistPanel(_ReloadWhenShown):
             )
         )
         if kit_id is None:
-            note = _("Tidsplanen er ikke hentet fra et sett, så arbeidsark og rigging av rommet er ikke med.")
+            note = _(
+                "Tidsplanen er ikke hentet fra en arbeidspakke, så arbeidsark og rigging av rommet er ikke "
+                "med."
+            )
         elif data.kit_name is None:
             note = _(
-                "Settet «{kit}» som tidsplanen kom fra, finnes ikke på denne maskinen, så arbeidsark og "
-                "rigging av rommet er ikke med."
+                "Arbeidspakken «{kit}» som tidsplanen kom fra, finnes ikke på denne maskinen, så arbeidsark "
+                "og rigging av rommet er ikke med."
             ).format(kit=kit_id)
         elif not data.template_found:
             note = _(
-                "Samlingsmalen finnes ikke lenger i settet «{kit}», så arbeidsark og rigging er ikke med."
+                "Samlingsmalen finnes ikke lenger i arbeidspakken «{kit}», så arbeidsark og rigging er ikke "
+                "med."
             ).format(kit=data.kit_name)
         else:
             note = ""

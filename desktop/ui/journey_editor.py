@@ -489,7 +489,7 @@ class JourneyEditor(QWidget):
         action(_("Fasen i fokus"), _("Vis fasen til fokuscellen"), self.fit_focus_stage)
         bar.addSeparator()
         self.project_action = action(
-            _("Vis på veggen"), _("Vis kartet i projeksjonsvinduet"), self.project_requested.emit
+            _("Vis på veggen"), _("Vis kartet stort på veggen"), self.project_requested.emit
         )
 
     def _build_capture_bar(self) -> None:
@@ -1298,7 +1298,7 @@ class JourneyEditor(QWidget):
                 card.setSelected(True)
             ids = self.scene.selected_card_ids()
             lane = self._lane(card.card.lane_id)
-            add(_("Rediger tekst"), lambda: self.edit_card(card.card_id))
+            add(_("Endre teksten"), lambda: self.edit_card(card.card_id))
             colours = menu.addMenu(_("Farge"))
             for name, label in colour_names().items():
                 act = colours.addAction(label)

@@ -66,7 +66,7 @@ class JourneyPanel(QWidget):
         new.clicked.connect(self.new_map)
         self.copy_button = QPushButton(_("Kopier brukerreisen …"))
         self.copy_button.setToolTip(
-            _("En kopi av reisen med persona, faser, spor og kort, for eksempel som fremtidig reise")
+            _("En kopi av reisen med persona, faser, spor og kort, for eksempel som framtidig reise")
         )
         self.copy_button.clicked.connect(self.copy_map)
         self.persona_button = QPushButton(_("Navn og persona …"))
@@ -259,7 +259,7 @@ class JourneyPanel(QWidget):
 
         def suggestion(chosen: MapKind) -> str:
             if source.kind is MapKind.CURRENT and chosen is MapKind.FUTURE:
-                # «Nå-situasjon: Gunvors vei» becomes «Fremtidig: Gunvors vei», the two told apart in the list
+                # «Nåsituasjon: Gunvors vei» becomes «Framtidig situasjon: Gunvors vei» (told apart in a list)
                 prefix, rest = source.title.partition(":")[::2]
                 if prefix.strip().casefold() == MapKind.CURRENT.label.casefold() and rest.strip():
                     return f"{MapKind.FUTURE.label}: {rest.strip()}"
@@ -379,11 +379,13 @@ class JourneyPanel(QWidget):
             return None
         journey = journeys.load_map(self.context.db, self.map_id)
         if path is None:
+            from desktop.ui.report_actions import safe_file_name
+
             settings = self.context.settings
             path, _filter = QFileDialog.getSaveFileName(
                 self,
                 _("Eksporter brukerreisen"),
-                str(documents_folder(settings) / f"{journey.title}.png"),
+                str(documents_folder(settings) / f"{safe_file_name(journey.title, _('brukerreise'))}.png"),
                 _("PNG-bilde (*.png)"),
             )
             if not path:

@@ -571,12 +571,12 @@ class GridItem(QGraphicsItem):
 
 
 def paint_emotion_labels(painter: QPainter, layout: MapLayout, left: float, size: str) -> None:
-    """The emotion row's title column ("Opplevelse", +2 … −2, two faces) with its left edge at ``left``."""
+    """The emotion row's title column ("Følelseskurve", +2 … −2, two faces) with its left edge at ``left``."""
     painter.fillRect(QRectF(left, HEADER_H, LANE_W, EMOTION_H), LANE_FILL)
     if size == "none":
         return
     painter.setPen(INK)
-    name, lines = fit_lines(_("Opplevelse"), "lane" + size, LANE_W - 60, 60)
+    name, lines = fit_lines(_("Følelseskurve"), "lane" + size, LANE_W - 60, 60)
     label_top = layout.emotion_y(0) - len(lines) * metrics(name).lineSpacing() / 2
     draw_lines(painter, QRectF(left + 18, label_top, LANE_W - 60, 60), lines, name)
     small = "small" + (BIG if size == WALL else size)

@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 def print_tip(kind: str) -> str:
     """What Ctrl+P ("Skriv ut / PDF …") makes for the selected kind of item."""
     if kind == "group":
-        return _("Ledergruppens sammendrag (PDF)")
+        return _("Ledergruppens oppsummering (PDF)")
     if kind == "session":
         return _("Arbeidsark for samlingen")
     return _("Kullrapport (PDF)") if kind in {"cohort", "sessions", "groups"} else ""
@@ -483,7 +483,7 @@ class MainWindow(QMainWindow):
             (_("Hovedvinduet"), menus),
             (_("Tidsplanen (når planen har fokus)"), listed(plan_shortcuts())),
             (_("Brukerreisen (kartet eller feltet under det)"), listed(journey_shortcuts())),
-            (_("Idéer og stemming"), listed(idea_shortcuts())),
+            (_("Idéer og prikkstemming"), listed(idea_shortcuts())),
             (
                 _("Kjøring (virker i begge vinduer; {keys} ikke mens du skriver i et tekstfelt)").format(
                     keys=" / ".join(
@@ -494,7 +494,7 @@ class MainWindow(QMainWindow):
                 listed(run_shortcuts()),
             ),
             (
-                _("Veggen (projeksjonsvinduet)"),
+                _("Veggen"),
                 [("Esc", _("Ut av fullskjerm")), ("F11", _("Fullskjerm av eller på"))],
             ),
             (

@@ -735,7 +735,9 @@ class MethodBrowser(QWidget):
         self.errors_label.setWordWrap(True)
         if self._broken:
             self.errors_label.setText(
-                _("{n} arbeidspakke(r) har feil og vises ikke").format(n=len(self._broken))
+                _("{n} arbeidspakker har feil og vises ikke").format(n=len(self._broken))
+                if len(self._broken) != 1
+                else _("1 arbeidspakke har feil og vises ikke")
             )
             self.errors_label.setToolTip(
                 "\n".join(
@@ -792,7 +794,7 @@ class MethodBrowser(QWidget):
         self.detail.setAccessibleName(_("Valgt kort"))
 
         self.wall_button = QPushButton(_("Vis på veggen"))
-        self.wall_button.setToolTip(_("Vis kortet stort på skjermen i rommet"))
+        self.wall_button.setToolTip(_("Vis kortet stort på veggen"))
         self.wall_button.clicked.connect(self.show_current_on_wall)
         self.wall_button.setObjectName("secondary")
         self.add_button = QPushButton(_("Legg til i tidsplanen"))

@@ -193,7 +193,7 @@ class WelcomePage(SimplePage):
         text = QLabel(
             _(
                 "Velg et kull, en samling, en ledergruppe eller et tjenestested i navigatoren til venstre. "
-                "Alt du endrer lagres med en gang, og kan angres med Ctrl+Z."
+                "Alt du endrer, lagres med en gang og kan angres med Ctrl+Z."
             )
         )
         text.setWordWrap(True)
@@ -491,7 +491,7 @@ class GroupPage(Page):
             button(_("Fjern deltaker"), lambda: self._with_person(self.actions.remove_participant), "Delete")
         )
         row.add_stretching(QWidget())  # the group's own actions to the right
-        row.addWidget(button(_("Sammendrag (PDF) …"), lambda: _reports(self).group_summary(self, self.id)))
+        row.addWidget(button(_("Oppsummering (PDF) …"), lambda: _reports(self).group_summary(self, self.id)))
         row.addWidget(button(_("Fjern ledergruppe …"), lambda: self.actions.delete(self.key)))
         self.body.addLayout(row)
         details = QWidget()

@@ -9,7 +9,6 @@ is shrunk onto the paper it has, and the preview says which pages that was (and 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
@@ -172,16 +171,16 @@ class PdfPreview(QDialog):
         if not target:
             return None
         remember_folder(self.settings, Path(target).parent)
-        try:
-            shutil.copyfile(self.path, target)
-        except OSError as exc:
+        from desktop.errors import LupError
+        from desktop.reports.layout import write_pdf
+
+        try:  # as every PDF is written: whole or not at all, and a file open in a reader named as such
+            return write_pdf(target, lambda out: out.write(self.path.read_bytes()))
+        except LupError as exc:
             from desktop.ui.context import show_error
 
-            show_error(
-                self, _("Kan ikke lagre {path}: {reason}.").format(path=target, reason=exc.strerror or exc)
-            )
+            show_error(self, exc.message)
             return None
-        return Path(target)
 
     def print_document(self) -> bool:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -655,7 +655,7 @@ class PhotoPanel(QWidget):
         current = self.current_id()
         self.model.set_photos(rows, photos.thumbnails_dir(db))
         self.select_ids(selected, current)
-        whole = _("Ingen bilder ennå.") if self.map_id is None else _("Ingen bilder av dette kartet ennå.")
+        whole = _("Ingen bilder ennå.") if self.map_id is None else _("Ingen bilder av denne reisen ennå.")
         self.empty.setText(
             whole + "\n" + _("Dra bilder hit fra filutforskeren, eller trykk «Legg til bilder …».")
         )

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 def _replace_warning(dialog: FormDialog, plan: Plan | None) -> None:
     if plan is not None and plan.blocks:
         note = QLabel(
-            _("Planen som finnes nå ({n} blokker) blir erstattet. Du kan angre med Ctrl+Z.").format(
+            _("Planen som finnes nå ({n} blokker), blir erstattet. Du kan angre med Ctrl+Z.").format(
                 n=len(plan.blocks)
             )
         )

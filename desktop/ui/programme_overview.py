@@ -107,7 +107,7 @@ class InnovationOverview(QWidget):
             self.grouping.addItem(text, key)
         self.grouping.currentIndexChanged.connect(lambda _i: self.refresh())
         self.wall_button = QPushButton(_("Vis på veggen"))
-        self.wall_button.setToolTip(_("Vis diagrammet stort på projektoren"))
+        self.wall_button.setToolTip(_("Vis diagrammet stort på veggen"))
         self.wall_button.clicked.connect(self.show_on_wall)
         top = QHBoxLayout()
         top.addWidget(QLabel(_("Vis per:")))

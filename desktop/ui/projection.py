@@ -123,10 +123,10 @@ class ScreenInfo:
     def label(self) -> str:
         """How the screen is named in a menu."""
         if self.primary:
-            return _("{name} ({width}×{height}, hovedskjerm)").format(
+            return _("{name} ({width} × {height}, hovedskjerm)").format(
                 name=self.name, width=self.width, height=self.height
             )
-        return _("{name} ({width}×{height})").format(name=self.name, width=self.width, height=self.height)
+        return _("{name} ({width} × {height})").format(name=self.name, width=self.width, height=self.height)
 
 
 def screen_info(screen: QScreen) -> ScreenInfo:
@@ -215,7 +215,7 @@ class ProjectionWindow(QWidget):
         super().__init__()
         self.settings = settings
         self.setObjectName("projection")
-        self.setWindowTitle(f"{APP_NAME} – {_('visning')}")
+        self.setWindowTitle(f"{APP_NAME} – {_('veggen')}")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # Shown, the wall does not take the keyboard: what the facilitator goes on typing must not land here
         # (its letters would pause the run or black out the wall). A click on it still gives it the keys.

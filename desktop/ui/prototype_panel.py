@@ -181,7 +181,7 @@ class KindCombo(QComboBox):
             self.addItem(f"{card.title} ({kit.name})" if several else card.title)
             self._kinds.append((kit.id, card.id))
         if card_id is not None and (kit_id, card_id) not in self._kinds:
-            self.addItem(_("{card} (finnes ikke i settet lenger)").format(card=card_id))
+            self.addItem(_("{card} (finnes ikke i arbeidspakken lenger)").format(card=card_id))
             self._kinds.append((kit_id, card_id))
         self.addItem(_("Annen"))
         self._kinds.append((None, None))
@@ -337,7 +337,7 @@ class PrototypePanel(QWidget):
         self.kind = KindCombo(context)
         self.kind.activated.connect(lambda _i: self._commit_kind())
         self.card_button = QPushButton(_("Vis kortet på veggen"))
-        self.card_button.setToolTip(_("Prototypekortet for denne typen, stort på projektoren"))
+        self.card_button.setToolTip(_("Prototypekortet for denne typen, stort på veggen"))
         self.card_button.clicked.connect(self.show_card_on_wall)
         kind_row = QWidget()
         kind_layout = QHBoxLayout(kind_row)
@@ -403,7 +403,7 @@ class PrototypePanel(QWidget):
 
         self.blt_button = QPushButton(_("Vis prototypen på veggen"))
         self.blt_button.setToolTip(
-            _("Behov, løsning, antakelse og plan for runden som vises, stort på projektoren")
+            _("Behov, løsning, antakelse og plan for runden som vises, stort på veggen")
         )
         self.blt_button.clicked.connect(self.show_prototype_on_wall)
         self.delete_button = QPushButton(_("Slett prototype …"))
@@ -427,7 +427,7 @@ class PrototypePanel(QWidget):
         detail_layout.addLayout(actions_row)
         self.empty = QLabel(
             _(
-                "Ingen prototyper ennå for denne ledergruppen. Velg en idé på idétavla og trykk "
+                "Ingen prototyper ennå for denne ledergruppen. Velg en idé under «Idéer» og trykk "
                 "«Lag prototype», eller bruk «Ny prototype …»."
             )
         )

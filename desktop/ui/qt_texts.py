@@ -17,14 +17,13 @@ _EDITING = {
     "Select All": "Merk alt",
 }
 # No name here may be another key's own name: Qt reads key names back through these too ("Enter" for
-# Return would make Ctrl+Enter mean Ctrl+Return).
+# Return would make Ctrl+Enter mean Ctrl+Return). Keys that carry a label (PgUp, PgDn, Backspace, Delete)
+# are named as the label reads, as the buttons and hints name them; Qt's own "PgUp" and "Backspace" stay.
 _KEYS = {
-    "PgUp": "Side opp",
-    "PgDown": "Side ned",
+    "PgDown": "PgDn",
     "Del": "Delete",
     "Ins": "Insert",
     "Space": "Mellomrom",
-    "Backspace": "Tilbake",
     "Up": "Pil opp",
     "Down": "Pil ned",
     "Left": "Pil venstre",

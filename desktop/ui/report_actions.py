@@ -30,6 +30,7 @@ import contextlib
 import re
 import tempfile
 import time
+import unicodedata
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -56,7 +57,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.kit import Orientation
-from desktop.errors import LupError
+from desktop.errors import DiskFullError, LupError
 from desktop.i18n import _
 from desktop.ui.background import Job, run_with_progress
 from desktop.ui.settings import documents_folder, remember_folder
@@ -71,21 +72,24 @@ _RESERVED = {
     "PRN",
     "AUX",
     "NUL",
-    *(f"COM{n}" for n in range(1, 10)),
-    *(f"LPT{n}" for n in range(1, 10)),
+    "CONIN$",
+    "CONOUT$",
+    *(f"{port}{n}" for port in ("COM", "LPT") for n in (*"123456789", "¹", "²", "³")),
 }
 
 
 def safe_file_name(name: str, fallback: str = "dokument", limit: int = 100) -> str:
     """``name`` as a file name any system and USB stick accepts: no path or reserved characters, no
-    trailing dots or spaces, not a reserved device name (Windows), at most ``limit`` characters.
-    Norwegian and Sámi letters stay."""
-    cleaned = _UNSAFE.sub("-", name)
+    trailing dots or spaces, not a reserved device name (Windows: the part before the first dot, spaces
+    at its end ignored, in any case), at most ``limit`` characters, one Unicode form (macOS would take «Å»
+    written two ways as one name). Norwegian and Sámi letters stay."""
+    cleaned = _UNSAFE.sub("-", unicodedata.normalize("NFC", name))
     cleaned = " ".join(cleaned.split()).strip(" .-")[:limit].rstrip(" .")
     if not cleaned:
         cleaned = fallback
-    if cleaned.split(".")[0].upper() in _RESERVED:
-        cleaned = f"{cleaned}-"
+    stem, dot, rest = cleaned.partition(".")
+    if stem.rstrip(" ").upper() in _RESERVED:
+        cleaned = f"{stem.rstrip(' ')}-{dot}{rest}"
     return cleaned
 
 
@@ -117,6 +121,7 @@ class ExportResult:
     warnings: list[str] = field(default_factory=list)
     cancelled: bool = False
     error: str = ""  # why it stopped early (a full disk), "" when it did not
+    failed: list[str] = field(default_factory=list)  # documents that could not be written, and why
 
 
 # --- worksheets as one document --------------------------------------------------------------------------
@@ -350,7 +355,7 @@ class ReportActions(QObject):
 
         detail = views.group_detail(self.db, group_id)
         sessions = _sessions_of(self.db, detail.cohort_id)
-        dialog = FormDialog(parent, _("Sammendrag for {group}").format(group=detail.location_name))
+        dialog = FormDialog(parent, _("Oppsummering for {group}").format(group=detail.location_name))
         scope = QComboBox()
         scope.addItem(_("Hele programmet (sluttoppsummering)"), None)
         for s in sessions:
@@ -360,12 +365,12 @@ class ReportActions(QObject):
         scope.setMinimumContentsLength(48)  # long session titles must not squeeze the label away
         scope.setAccessibleName(_("Gjelder"))
         dialog.add(_("Gjelder"), scope)
-        hint = QLabel(_("Sammendraget vises først; derfra skriver du ut eller lagrer det."))
+        hint = QLabel(_("Oppsummeringen vises først; derfra skriver du ut eller lagrer den."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #5f6b76;")
         dialog.layout().insertWidget(1, hint)
         ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_("Vis sammendrag"))
+        ok.setText(_("Vis oppsummering"))
         if not self.exec_dialog(dialog):
             return None
         return self.preview_group_summary(parent, group_id, scope.currentData())
@@ -486,7 +491,7 @@ class ReportActions(QObject):
             + " "
             + _(
                 "Kopien kan tas med, for eksempel på en minnepinne, og åpnes i LUP Verksted med "
-                "«lup-verksted --data-dir» og mappen."
+                "Fil → Åpne et annet dataområde …"
             ),
             folder=result.folder,
         )
@@ -528,13 +533,20 @@ class ReportActions(QObject):
             names = [
                 planned.get(g.id) or _unique(_group_file_name(cohort.name, g.location), taken) for g in groups
             ]
+
+            def write(name: str, make) -> None:
+                """One document; one that cannot be written (open in a PDF reader) is named at the end and
+                the others are written. A full disk stops the export."""
+                try:
+                    result.written.append(write_pdf(folder / name, make))
+                except DiskFullError:
+                    raise
+                except LupError as exc:
+                    result.failed.append(exc.message)
+
             try:
                 report(0, result.total, _("Kullrapporten for {cohort} …").format(cohort=cohort.name))
-                path = write_pdf(
-                    folder / planned[None],
-                    lambda out: result.warnings.extend(build_cohort_report(cohort, out)),
-                )
-                result.written.append(path)
+                write(planned[None], lambda out: result.warnings.extend(build_cohort_report(cohort, out)))
                 for n, (group, name) in enumerate(zip(groups, names, strict=True), start=1):
                     if cancelled():
                         result.cancelled = True
@@ -548,10 +560,7 @@ class ReportActions(QObject):
                     )
                     data = reports.group_report(db, group.id)
                     found: list[str] = []
-                    path = write_pdf(
-                        folder / name, lambda out, d=data, w=found: w.extend(build_group_summary(d, out))
-                    )
-                    result.written.append(path)
+                    write(name, lambda out, d=data, w=found: w.extend(build_group_summary(d, out)))
                     result.warnings += [f"{group.location}: {w}" for w in found]
             except LupError as exc:
                 result.error = exc.message
@@ -580,6 +589,11 @@ class ReportActions(QObject):
             message = _("{n} av {total} PDF-er er lagret i {folder}; resten ble ikke laget.").format(
                 n=n, total=result.total, folder=result.folder
             )
+        elif result.failed:
+            title = _("Noen PDF-er ble ikke lagret")
+            message = _(
+                "{n} av {total} PDF-er er lagret i {folder}. {failed} kunne ikke lagres (se detaljene)."
+            ).format(n=n, total=result.total, folder=result.folder, failed=len(result.failed))
         else:
             title = _("Eksporten er ferdig")
             message = _(
@@ -592,9 +606,9 @@ class ReportActions(QObject):
             parent,
             title,
             message,
-            details=result.warnings,
+            details=result.failed + result.warnings,
             folder=result.folder if n else None,
-            warning=bool(result.error or result.warnings),
+            warning=bool(result.error or result.failed or result.warnings),
         )
 
     # --- worksheets ------------------------------------------------------------------------------------
@@ -799,6 +813,9 @@ class ReportActions(QObject):
         """The window is closing: stop the work in progress (after its current step) before the database
         closes, and say nothing more."""
         self._closing = True
+        for preview in list(self.previews):  # each holds its PDF open: Windows could not delete the folder
+            preview.document.close()
+            preview.close()
         deadline = time.monotonic() + 30
         for job in (self._busy, self._export, self._copy):
             if job is not None and job.is_running():

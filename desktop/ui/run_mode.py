@@ -546,7 +546,7 @@ class RunPanel(QWidget):
         self.project_button = QPushButton(_("Vis på veggen"))
         self.project_button.clicked.connect(controller.show_projection)
         self.screen_combo = QComboBox()
-        self.screen_combo.setToolTip(_("Skjermen rommet ser"))
+        self.screen_combo.setToolTip(_("Skjermen veggen vises på"))
         self.screen_combo.activated.connect(self._choose_screen)
         blackout = QPushButton(_("Svart skjerm (B)"))
         blackout.clicked.connect(a["blackout"].trigger)

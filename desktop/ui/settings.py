@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 
 @dataclass(frozen=True)
@@ -58,10 +58,13 @@ class Settings:
 
 
 def documents_folder(settings: Settings | None) -> Path:
-    """Where the facilitator last saved or exported documents (their home folder at first, or when that
-    folder is gone)."""
+    """Where the facilitator last saved or exported documents (at first, or when that folder is gone, her
+    Documents folder, where Windows users look; the home folder where there is none)."""
     saved = settings.get(DOCUMENTS_FOLDER) if settings is not None else ""
-    return Path(saved) if saved and Path(saved).is_dir() else Path.home()
+    if saved and Path(saved).is_dir():
+        return Path(saved)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
 def remember_folder(settings: Settings | None, folder: str | Path) -> None:

@@ -27,13 +27,13 @@ def settings_dialog(parent: QWidget | None, settings: Settings) -> FormDialog:
     def share(setting, field: str, label: str) -> QSpinBox:
         spin = QSpinBox()
         spin.setRange(0, 90)
-        spin.setSuffix(" %")
+        spin.setSuffix(_(" % igjen"))
         spin.setSpecialValueText(_("som i arbeidspakken"))  # 0: the kit's share
         spin.setValue(round(settings.get(setting) * 100))
         return dialog.add(label, spin, field)
 
-    warning = share(RUN_WARNING, "warning", _("Nedtellingen blir gul når det er igjen"))
-    critical = share(RUN_CRITICAL, "critical", _("Nedtellingen blir rød når det er igjen"))
+    warning = share(RUN_WARNING, "warning", _("Nedtellingen blir gul ved"))
+    critical = share(RUN_CRITICAL, "critical", _("Nedtellingen blir rød ved"))
     applies = QLabel(_("Fargene gjelder fra neste gang en samling kjøres."))
     applies.setStyleSheet("color: #5f6b76;")
     dialog.add("", applies)

@@ -147,7 +147,7 @@ def test_invalid_actions_while_running_and_paused(clock: FakeClock) -> None:
         run.start()
     with pytest.raises(RunError, match="ikke satt på pause"):
         run.resume()
-    with pytest.raises(RunError, match="første punktet"):
+    with pytest.raises(RunError, match="første blokken"):
         run.previous()
     run.pause()
     with pytest.raises(RunError, match="allerede på pause"):

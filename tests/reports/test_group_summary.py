@@ -115,7 +115,7 @@ def test_session_summary_shows_that_session(capralhaugen) -> None:
     pdf, warnings = render(capralhaugen, session.id)
     assert warnings == []
     content = flat(text_of(pdf))
-    assert "Oppsummering av arbeidssamling: «Idéutvikling»" in content
+    assert "Oppsummering av arbeidssamlingen «Idéutvikling»" in content
     assert "Tidsplanen slik den ble gjennomført" in content
     assert session.blocks[1].title in content
     assert "Idéer og stemmer" in content

@@ -122,7 +122,7 @@ def test_journey_map_is_a3_landscape_with_the_templates_stages_and_lanes() -> No
         words = flat(page.extract_text())
         for title in (*template.stages, *(lane.title for lane in template.lanes)):
             assert all(word in words for word in title.split()), (template.id, title)
-        assert "Persona" in words and "Kartets navn" in words
+        assert "Persona" in words and "Navn på reisen" in words
         assert all(level in words for level in ("+2", "+1", "−1", "−2"))
 
 

@@ -92,7 +92,7 @@ def test_the_facilitators_own_kits_go_along_and_a_copy_inside_the_data_folder_is
     assert (result.folder / "kits" / "var-kit" / "kit.toml").read_text(encoding="utf-8") == 'id = "var-kit"\n'
     assert result.photos == 0
     for inside in (db.data_dir, db.data_dir / "photos"):
-        with pytest.raises(LupError, match="utenfor datamappen"):
+        with pytest.raises(LupError, match="utenfor dataområdet"):
             data_copy.copy_data(db, inside, now=WHEN)
     assert not list(db.data_dir.glob("**/LUP Verksted-kopi*"))
 

@@ -133,7 +133,7 @@ def test_some_groups_also_draw_the_future_with_fewer_pains_and_more_opportunitie
     for maps in everyone.values():
         if len(maps) == 2:
             now, future = maps
-            assert now.title.startswith("Nå-situasjon") and future.title.startswith("Slik vil vi ha det")
+            assert now.title == future.title  # one story; the kind tells them apart
             assert now.persona == future.persona
             assert [s.title for s in now.stages] == [s.title for s in future.stages]
             assert [s.title for s in now.steps] == [s.title for s in future.steps]

@@ -225,14 +225,29 @@ def test_a_second_application_for_the_same_initiative_in_a_round_is_refused(db, 
         (100_000, {"decision": G, "amount_granted": 0}, "amount_granted", "Skriv hvor mye som er innvilget."),
         (100_000, {"decision": R, "amount_granted": 50_000}, "amount_granted", "Bare en innvilget søknad"),
         (100_000, {"amount_granted": 50_000}, "amount_granted", "Bare en innvilget søknad"),  # still pending
-        ("-100 000", {}, "amount_applied", "«Søkt beløp» kan ikke være negativt."),
+        ("-100 000", {}, "amount_applied", "«Søkt beløp» kan ikke være under 0 kr."),
         (0, {}, "amount_applied", "Søknadsbeløpet må være større enn null."),
-        ("2.5", {}, "amount_applied", "«Søkt beløp» må være hele kroner, uten øre."),  # not 25 kr
-        ("12,50 kr", {}, "amount_applied", "«Søkt beløp» må være hele kroner, uten øre."),
-        (2.5, {}, "amount_applied", "«Søkt beløp» må være hele kroner, uten øre."),  # not 2 kr
+        (
+            "2.5",
+            {},
+            "amount_applied",
+            "«Søkt beløp» må være hele kroner, for eksempel 12 500 (uten øre).",
+        ),  # not 25 kr
+        (
+            "12,50 kr",
+            {},
+            "amount_applied",
+            "«Søkt beløp» må være hele kroner, for eksempel 12 500 (uten øre).",
+        ),
+        (
+            2.5,
+            {},
+            "amount_applied",
+            "«Søkt beløp» må være hele kroner, for eksempel 12 500 (uten øre).",
+        ),  # not 2 kr
         (100_000, {"decision": G, "amount_granted": "99.999,5"}, "amount_granted", "«Innvilget beløp» må"),
         (None, {}, "amount_applied", "Skriv beløpet for «Søkt beløp»."),
-        (100_000, {"amount_granted": "-1"}, "amount_granted", "«Innvilget beløp» kan ikke være negativt."),
+        (100_000, {"amount_granted": "-1"}, "amount_granted", "«Innvilget beløp» kan ikke være under 0 kr."),
         (100_000, {"score_gain": 6}, "gain", "Poengene for «Gevinstpotensial (økonomi og kvalitet)»"),
         (100_000, {"score_scalable": 0}, "scalable", "Poengene for «Kan spres eller skaleres»"),
     ],

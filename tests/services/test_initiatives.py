@@ -392,13 +392,13 @@ def test_negative_values_are_refused_in_amounts_time_counts_and_percent(db, init
             with pytest.raises(ValidationError) as e:
                 initiatives.create_benefit(db, init, GainType.TIME_SAVED, "Ny", unit, *args)
             assert e.value.field == field
-            assert "kan ikke være negativ" in e.value.message
+            assert "kan ikke være under 0" in e.value.message
             assert f"«{unit}»" in e.value.message
     with pytest.raises(ValidationError) as e:
         initiatives.add_measurement(db, benefit, JUN, -70)
     assert (e.value.field, e.value.message) == (
         "value",
-        "«Verdi» kan ikke være negativ når enheten er «timer per uke». Skriv 0 eller mer; "
+        "«Verdi» kan ikke være under 0 når enheten er «timer per uke». Skriv 0 eller mer; "
         "en nedgang skrives som et mål lavere enn nullpunktet.",
     )
     with pytest.raises(ValidationError) as e:

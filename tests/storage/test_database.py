@@ -207,7 +207,7 @@ def test_newer_schema_is_refused_and_left_untouched(data_dir: Path) -> None:
         open_database(data_dir)
 
     assert "nyere versjon" in info.value.message
-    assert "9999_future" in info.value.message
+    assert "9999_future" not in info.value.message  # a migration id means nothing to a facilitator
     assert str(path) in info.value.message
     assert info.value.revision == "9999_future"
     assert sha256(path) == before

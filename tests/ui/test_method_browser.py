@@ -382,7 +382,7 @@ def test_a_broken_kit_is_reported_and_skipped(make_browser, kit, tmp_path) -> No
     issue = KitIssue("broken/kit.toml", 3, "name", "mangler.")
     browser = make_browser([KitEntry(tmp_path / "broken", None, (issue,)), KitEntry(KIT_FOLDER, kit)])
     assert not browser.errors_label.isHidden()
-    assert browser.errors_label.text() == "1 arbeidspakke(r) har feil og vises ikke"
+    assert browser.errors_label.text() == "1 arbeidspakke har feil og vises ikke"
     assert "mangler." in browser.errors_label.toolTip()
     assert browser.visible_cards() == ids(kit, kit.methods)
 

@@ -145,7 +145,7 @@ def test_an_unexpected_error_ends_the_job_with_a_message_and_the_dialog_closes(q
     # Written down like any crash, and the message names the file.
     (written,) = tmp_path.glob("crash-*.log")
     assert "RuntimeError: en feil i programmet" in written.read_text(encoding="utf-8")
-    assert str(written) in job.message and "Alt annet er lagret" in job.message
+    assert str(written) in job.message and "Det du har lagret, er ikke berørt" in job.message
 
 
 def test_without_a_log_folder_a_crash_message_points_to_the_log(qtbot):

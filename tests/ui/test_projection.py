@@ -106,7 +106,7 @@ def test_a_saved_primary_screen_is_respected_with_two_screens() -> None:
 
 
 def test_show_state_updates_the_labels(projection) -> None:
-    assert projection.windowTitle() == "LUP Verksted – visning"
+    assert projection.windowTitle() == "LUP Verksted – veggen"
     projection.show_state(STATE)
     assert label(projection, "title").text() == "Brukerreise i grupper"
     assert label(projection, "countdown").text() == "12:34"
@@ -354,8 +354,8 @@ def test_move_to_screen_is_remembered(qtbot, tmp_path) -> None:
 
 
 def test_screen_labels_for_a_menu() -> None:
-    assert LAPTOP.label == "eDP-1 (1920×1200, hovedskjerm)"
-    assert PROJECTOR.label == "HDMI-1 (1280×720)"
+    assert LAPTOP.label == "eDP-1 (1920 × 1200, hovedskjerm)"
+    assert PROJECTOR.label == "HDMI-1 (1280 × 720)"
 
 
 def test_closing_emits_closed(projection, qtbot) -> None:

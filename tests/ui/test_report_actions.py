@@ -88,7 +88,7 @@ def test_the_group_page_button_builds_the_final_summary_and_opens_the_preview(wi
         return True
 
     reports.exec_dialog = whole_programme
-    button(page, "Sammendrag (PDF) …").click()
+    button(page, "Oppsummering (PDF) …").click()
     preview = wait_for_preview(qtbot, reports)
     assert asked
     assert preview.page_count() >= 3
