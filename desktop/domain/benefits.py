@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from desktop.domain.rules import format_date
+from desktop.domain.rules import DOTTED_THOUSANDS, SPACES, format_date
 from desktop.errors import ValidationError
 from desktop.i18n import _
 
@@ -85,7 +85,7 @@ def check_value(unit: str, value: float, field: str = "value", label: str | None
         raise ValidationError(
             field,
             _(
-                "«{field}» kan ikke være negativ når enheten er «{unit}». Skriv 0 eller mer; "
+                "«{field}» kan ikke være under 0 når enheten er «{unit}». Skriv 0 eller mer; "
                 "en nedgang skrives som et mål lavere enn nullpunktet."
             ).format(field=label or _("Verdi"), unit=" ".join(unit.split())),
         )
@@ -140,16 +140,28 @@ def clean_unit(value: str | None) -> str:
     return unit
 
 
+LARGEST = 1e12  # no benefit counts beyond this; a larger figure is a slip of the keys (and breaks charts)
+
+
 def clean_number(value: float | int | str | None, field: str, label: str) -> float:
-    """A finite number; text may use a decimal comma and spaces as thousands separators."""
+    """A finite number. Text is read the Norwegian way: a decimal comma, spaces or dots between thousands
+    («1.000» is a thousand, as on a price tag, not 1; «1.570.000,5»), and a dot that cannot be between
+    thousands as a decimal point («4.5»)."""
     if isinstance(value, str):
-        text = value.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+        text = value.translate(SPACES)
+        whole, comma, fraction = text.partition(",")
+        if DOTTED_THOUSANDS.fullmatch(whole):
+            text = whole.replace(".", "") + comma + fraction
         try:
-            value = float(text)
+            value = float(text.replace(",", "."))
         except ValueError:
             raise ValidationError(field, _("«{field}» må være et tall.").format(field=label)) from None
     if value is None or not math.isfinite(float(value)):
         raise ValidationError(field, _("«{field}» må være et tall.").format(field=label))
+    if abs(float(value)) > LARGEST:
+        raise ValidationError(
+            field, _("«{field}»: tallet er for stort. Sjekk antall nuller.").format(field=label)
+        )
     return float(value)
 
 
@@ -191,6 +203,43 @@ def progress(baseline: float, target: float, measurements: Iterable[Measurement]
     direction = 1.0 if way > 0 else -1.0
     gained = (latest.value - baseline) * direction
     return Progress(latest.value, gained, 100.0 * (latest.value - baseline) / way if way else None, abs(way))
+
+
+MEASURE_AGAIN_AFTER_DAYS = 183  # a benefit not measured for half a year is due a measurement
+
+
+class FollowUp(StrEnum):
+    """Where a benefit stands in its follow-up (gevinstrealisering is the following up)."""
+
+    REACHED = "reached"  # measured at its target or beyond
+    LATE = "late"  # its target date has passed and the target is not reached
+    DUE = "due"  # not measured for half a year (the baseline counts as a measurement)
+    ON_TRACK = "on_track"
+
+    @property
+    def label(self) -> str:
+        return {
+            FollowUp.REACHED: _("Nådd"),
+            FollowUp.LATE: _("Forsinket"),
+            FollowUp.DUE: _("Bør måles"),
+            FollowUp.ON_TRACK: _("Underveis"),
+        }[self]
+
+    @property
+    def needs_attention(self) -> bool:
+        return self in (FollowUp.LATE, FollowUp.DUE)
+
+
+def follow_up(progress: Progress, target_date: date | None, last_measured: date, today: date) -> FollowUp:
+    """A benefit's follow-up status on ``today``; ``last_measured`` is its latest measurement's date, or the
+    baseline's when it has none."""
+    if progress.reached:
+        return FollowUp.REACHED
+    if target_date is not None and target_date < today:
+        return FollowUp.LATE
+    if (today - last_measured).days > MEASURE_AGAIN_AFTER_DAYS:
+        return FollowUp.DUE
+    return FollowUp.ON_TRACK
 
 
 @dataclass(frozen=True)

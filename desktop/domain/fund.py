@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from desktop.domain.rules import format_date
+from desktop.domain.rules import DOTTED_THOUSANDS, SPACES, format_date
 from desktop.errors import ValidationError
 from desktop.i18n import _
 
@@ -74,8 +74,6 @@ def kroner(value: int) -> str:
 
 
 _PLAIN = re.compile(r"-?\d+")
-_DOTTED = re.compile(r"-?\d{1,3}(?:\.\d{3})+")  # 12.500, 1.250.000: dots only between thousands
-_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")  # spaces, no-break and thin spaces
 
 
 def clean_amount(
@@ -101,10 +99,10 @@ def clean_amount(
             raise ValidationError(field, _whole_kroner_message(label))
         value = whole
     if value < 0:
-        raise ValidationError(field, _("«{field}» kan ikke være negativt.").format(field=label))
+        raise ValidationError(field, _("«{field}» kan ikke være under 0\u00a0kr.").format(field=label))
     if value > AMOUNT_MAX:
         raise ValidationError(
-            field, _("«{field}» er urimelig stort. Sjekk antall nuller.").format(field=label)
+            field, _("«{field}» er mye høyere enn noe fond har. Sjekk antall nuller.").format(field=label)
         )
     return int(value)
 
@@ -113,7 +111,7 @@ _CURRENCY = ("kroner", "nok", "kr.", "kr")  # longest first
 
 
 def _read_kroner(value: str, field: str, label: str) -> int:
-    text = value.translate(_SPACES).lower()
+    text = value.translate(SPACES).lower()
     # The currency as people write it: kr 12 500, NOK 12 500, 12 500 kr, 12 500 kroner, 12 500,- kr,
     # 12 500 kr,-; a minus before it all (-kr 5) stays a minus.
     sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)
@@ -123,7 +121,7 @@ def _read_kroner(value: str, field: str, label: str) -> int:
     text = sign + next((text[: -len(s)] for s in _CURRENCY if text.endswith(s)), text)
     if _PLAIN.fullmatch(text):
         return int(text)
-    if _DOTTED.fullmatch(text):
+    if DOTTED_THOUSANDS.fullmatch(text):
         return int(text.replace(".", ""))
     if re.fullmatch(r"-?[\d.]*\d[\d.,]*", text):  # digits with a dot or comma where øre could be
         raise ValidationError(field, _whole_kroner_message(label))
@@ -131,10 +129,7 @@ def _read_kroner(value: str, field: str, label: str) -> int:
 
 
 def _whole_kroner_message(label: str) -> str:
-    return _(
-        "«{field}» må være hele kroner, uten øre. Punktum brukes bare mellom tusener, "
-        "som i 12.500 eller 1.250.000,-."
-    ).format(field=label)
+    return _("«{field}» må være hele kroner, for eksempel 12\u00a0500 (uten øre).").format(field=label)
 
 
 def clean_score(value: int | None, criterion: Criterion) -> int | None:

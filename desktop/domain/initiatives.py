@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from desktop.domain.benefits import GainType, Measurement, Progress, progress
+from desktop.domain.benefits import FollowUp, GainType, Measurement, Progress, follow_up, progress
 from desktop.domain.kit import VeikartPhase
 from desktop.errors import ValidationError
 from desktop.i18n import _
@@ -31,7 +31,7 @@ class InitiativeStatus(StrEnum):
             InitiativeStatus.ACTIVE: _("I gang"),
             InitiativeStatus.PAUSED: _("På vent"),
             InitiativeStatus.DONE: _("Fullført"),
-            InitiativeStatus.STOPPED: _("Avsluttet"),
+            InitiativeStatus.STOPPED: _("Stoppet"),
         }[self]
 
 
@@ -70,6 +70,10 @@ class BenefitView:
     @property
     def progress(self) -> Progress:
         return progress(self.baseline, self.target, (Measurement(m.on, m.value) for m in self.measurements))
+
+    def follow_up(self, today: date) -> FollowUp:
+        last = max((m.on for m in self.measurements), default=self.baseline_date)
+        return follow_up(self.progress, self.target_date, last, today)
 
 
 @dataclass(frozen=True)

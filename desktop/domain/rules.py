@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, time
+from datetime import date, datetime, time, tzinfo
+from functools import cache
 
 from desktop.errors import ValidationError
 from desktop.i18n import _
@@ -130,6 +131,22 @@ def format_date(value: date | None) -> str:
 
 def format_time(value: time | None) -> str:
     return value.strftime("%H:%M") if value else "–"
+
+
+@cache
+def local_zone() -> tzinfo:
+    """The municipality's time zone, for times stored in UTC. Its rules come from the system or, where the
+    system has none (Windows), from the ``tzdata`` package; without either, this laptop's present offset."""
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo("Europe/Oslo")
+    except Exception:  # noqa: BLE001 - no time-zone data at all
+        return datetime.now().astimezone().tzinfo
+
+
+SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")  # spaces, no-break and thin spaces
+DOTTED_THOUSANDS = re.compile(r"-?\d{1,3}(?:\.\d{3})+")  # 12.500, 1.250.000: dots only between thousands
 
 
 def cohort_finished(end: date, today: date) -> bool:

@@ -41,6 +41,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from desktop.domain.enums import SessionKind
 from desktop.domain.ideas import dots_count
 from desktop.domain.journey import EMOTION_MAX, EMOTION_MIN, Journey
 from desktop.domain.prototypes import TEXT_FIELDS, field_label
@@ -172,7 +173,7 @@ def _build_group_summary(data: GroupReport, out, session_id: uuid.UUID | None) -
     if prototypes:
         story += _prototypes(prototypes, width)
     if initiatives:
-        story += _initiatives(initiatives, width)
+        story += _initiatives(initiatives, width, data.made_on)
     if photos:
         story += _photos(photos, width, warnings)
     story += _next_steps(data, session, prototypes, initiatives)
@@ -198,13 +199,18 @@ def _gc_paused():
             gc.enable()
 
 
+def _definite(kind: str) -> str:
+    """«arbeidssamlingen»: a session kind's label in the definite form, for running text."""
+    return next((k.definite for k in SessionKind if k.label == kind), kind.lower())
+
+
 def _cover(
     data: GroupReport, session: SessionRun | None, width, maps, board, prototypes, initiatives, photos
 ):
     s = styles()
     story: list[Flowable] = [
         Spacer(1, 18 * mm),
-        para(_("Bærum kommune · LUP – ledelsesutviklingsprogram for innovasjon"), "muted"),
+        para(_("Bærum kommune · LUP – Ledelsesutviklingsprogram for innovasjon og ledelse"), "muted"),
         Spacer(1, 4 * mm),
         para(data.location, "title"),
     ]
@@ -215,7 +221,9 @@ def _cover(
     else:
         story.append(
             para(
-                _("Oppsummering av {kind}: «{title}»").format(kind=session.kind.lower(), title=session.title),
+                _("Oppsummering av {session} «{title}»").format(
+                    session=_definite(session.kind), title=session.title
+                ),
                 "subtitle",
             )
         )
@@ -229,7 +237,7 @@ def _cover(
         (_("Veiledere"), ", ".join(data.facilitators) or "–"),
     ]
     if data.lead_facilitator:
-        rows.append((_("Gruppens veileder"), data.lead_facilitator))
+        rows.append((_("Ansvarlig veileder"), data.lead_facilitator))
     if initiatives:
         rows.append((_("Innovasjonstiltak"), "\n".join(v.title for v in initiatives)))
     if session is not None:
@@ -325,7 +333,7 @@ def _plan(x: SessionRun, width, final: bool) -> list[Flowable]:
         )
     else:
         story.append(para(_("Samlingen er ikke gjennomført ennå; her er planen."), "body"))
-    rows: list[list[object]] = [[_("Plan"), _("Punkt"), _("Min."), _("Startet"), _("Brukt"), _("Avvik")]]
+    rows: list[list[object]] = [[_("Plan"), _("Blokk"), _("Min."), _("Startet"), _("Brukt"), _("Avvik")]]
     shaded = []
     for n, b in enumerate(x.blocks, start=1):
         extra = _(" (+{n} min lagt til)").format(n=b.added_minutes) if b.added_minutes else ""
@@ -404,7 +412,7 @@ def _ideas(board, width) -> list[Flowable]:
         parts.append(_("{count} er talt fra lappene på veggen.").format(count=dots_count(board.counted)))
     voters = " ".join(parts) or _("Ingen stemmer er registrert.")
     story.append(para(voters, "muted"))
-    rows: list[list[object]] = [[_("Nr."), _("Idé"), _("Tema"), _("Stemmer"), _("Matrisen"), _("Valgt")]]
+    rows: list[list[object]] = [[_("Nr."), _("Idé"), _("Tema"), _("Stemmer"), _("Plassering"), _("Valgt")]]
     for idea in board.ideas:
         rows.append(
             [
@@ -530,7 +538,7 @@ def _period(start: date | None, end: date | None) -> str:
     return _("til {day}").format(day=format_date(end)) if end else "–"
 
 
-def _initiatives(initiatives, width) -> list[Flowable]:
+def _initiatives(initiatives, width, today: date) -> list[Flowable]:
     story: list[Flowable] = [PageBreak(), para(_("Innovasjonstiltak og gevinstplan"), "h1")]
     for v in initiatives:
         period = _period(v.start_date, v.end_date)
@@ -569,7 +577,7 @@ def _initiatives(initiatives, width) -> list[Flowable]:
                         else amount(b.target, b.unit)
                     ),
                     amount(p.latest, b.unit) if p.latest is not None else _("ikke målt"),
-                    percent(p.realised_pct),
+                    f"{percent(p.realised_pct)}\n{b.follow_up(today).label}",
                 ]
             )
         story.append(
@@ -680,7 +688,7 @@ def _benefit_chart(b, width) -> Drawing:
 
 
 def month_label(ordinal: float) -> str:
-    """«feb. 18»: a month on a chart's axis."""
+    """«feb. 2018»: a month on a chart's axis (a two-digit year would read as a day)."""
     day = date.fromordinal(int(ordinal))
     months = (
         _("jan."),
@@ -696,7 +704,7 @@ def month_label(ordinal: float) -> str:
         _("nov."),
         _("des."),
     )
-    return f"{months[day.month - 1]} {day:%y}"
+    return f"{months[day.month - 1]} {day.year}"
 
 
 def _date_steps(first: int, last: int) -> list[int]:

@@ -14,12 +14,13 @@ finished cohorts only (a group in a running cohort has time yet); the list has t
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select, true
 
-from desktop.domain.benefits import GainSum, Measurement, progress, sum_by_gain_type
+from desktop.domain.benefits import FollowUp, GainSum, Measurement, follow_up, progress, sum_by_gain_type
 from desktop.domain.fund import RoundOverview
 from desktop.domain.kit import VeikartPhase
 from desktop.domain.rules import cohort_finished
@@ -62,6 +63,8 @@ class Dashboard:
     benefits: int
     benefits_measured: int
     gains: tuple[GainSum, ...]
+    benefits_late: int = 0  # target date passed, target not reached
+    benefits_due: int = 0  # not measured for half a year
     most_ideas_tied: int = 0  # locations left out of ``most_ideas`` with as many ideas as the last shown
     programme_id: uuid.UUID | None = None  # None: the whole register
 
@@ -166,13 +169,28 @@ def dashboard(db: Database, today: date | None = None, programme_id: uuid.UUID |
             )
         }
         benefit_rows = s.execute(
-            select(Benefit.id, Benefit.gain_type, Benefit.unit, Benefit.baseline, Benefit.target)
+            select(
+                Benefit.id,
+                Benefit.gain_type,
+                Benefit.unit,
+                Benefit.baseline,
+                Benefit.target,
+                Benefit.baseline_date,
+                Benefit.target_date,
+            )
             .join(Initiative, Benefit.initiative_id == Initiative.id)
             .join(LeaderGroup, Initiative.leader_group_id == LeaderGroup.id)
             .where(scope)
         ).all()
-        gains = sum_by_gain_type(
-            (b.gain_type, b.unit, progress(b.baseline, b.target, measurements.get(b.id, ())))
+        progresses = {b.id: progress(b.baseline, b.target, measurements.get(b.id, ())) for b in benefit_rows}
+        gains = sum_by_gain_type((b.gain_type, b.unit, progresses[b.id]) for b in benefit_rows)
+        statuses = Counter(
+            follow_up(
+                progresses[b.id],
+                b.target_date,
+                measurements[b.id][0].on if b.id in measurements else b.baseline_date,
+                today,
+            )
             for b in benefit_rows
         )
     round_views = [fund.round_view(db, r.id) for r in fund.rounds(db)]
@@ -191,6 +209,8 @@ def dashboard(db: Database, today: date | None = None, programme_id: uuid.UUID |
         benefits=len(benefit_rows),
         benefits_measured=sum(1 for b in benefit_rows if b.id in measurements),
         gains=tuple(gains),
+        benefits_late=statuses[FollowUp.LATE],
+        benefits_due=statuses[FollowUp.DUE],
         most_ideas_tied=tied,
         programme_id=programme_id,
     )

@@ -180,12 +180,27 @@ class StoredEditCommand(ServiceCommand):
     domain function, is applied to it by the service; undo and redo put the whole value back, as for the
     time plan. Subclasses name the service functions in ``_store``: (edit, load, put)."""
 
-    def __init__(self, text: str, key: uuid.UUID, operation: Callable[[Any], Any]) -> None:
+    MERGING = 1  # the undo stack's id for commands that may merge (see ``merge``)
+
+    def __init__(self, text: str, key: uuid.UUID, operation: Callable[[Any], Any], merge: Any = None) -> None:
+        """``merge``: commands of one kind and key with the same (not None) ``merge`` that follow each other
+        on the stack are one undo step (the arrow presses moving one note)."""
         super().__init__(text)
         self.key = key
         self._operation = operation
+        self._merge = merge
         self._before: Any = None
         self._after: Any = None
+
+    def id(self) -> int:
+        return self.MERGING if self._merge is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
+        if type(other) is not type(self) or (other.key, other._merge) != (self.key, self._merge):
+            return False
+        self._after = other._after
+        self.setObsolete(self._before == self._after)  # moved back where it was: no step at all
+        return True
 
     @staticmethod
     def _store() -> tuple[Callable, Callable, Callable]:

@@ -148,8 +148,8 @@ def programme_figures(d: Dashboard) -> list[KeyFigure]:
                 "Alle innovasjonstiltak, uansett fase og status. «Mangler tiltak» teller bare ledergrupper "
                 "uten et eneste tiltak i kull som er avsluttet; grupper i kull som pågår eller ikke har "
                 "startet, har tid ennå og telles i parentes. Alle står i listen under diagrammene, de "
-                "i kull som ikke er avsluttet merket «(kullet pågår)». Kommandolinjens «stats» teller "
-                "alle grupper uten tiltak ({all})."
+                "i kull som ikke er avsluttet, er merket «(kullet pågår)». Ledergrupper uten tiltak i alt: "
+                "{all}."
             ).format(all=_count(len(d.groups_without_initiative))),
             PALETTE[1],
         ),
@@ -230,7 +230,20 @@ def benefit_figures(d: Dashboard) -> list[KeyFigure]:
                 "måling i tillegg til nullpunktet."
             ),
             PALETTE[4],
-        )
+        ),
+        KeyFigure(
+            "follow_up",
+            _count(d.benefits_late + d.benefits_due),
+            _("gevinster trenger oppfølging"),
+            _("{late} forsinket · {due} bør måles").format(
+                late=_count(d.benefits_late), due=_count(d.benefits_due)
+            ),
+            _(
+                "Forsinket: måldatoen er passert uten at målet er nådd. Bør måles: ikke målt på et halvt år "
+                "(nullpunktet regnes som en måling). Gevinster som har nådd målet, er ikke med."
+            ),
+            PALETTE[1],
+        ),
     ]
     scores: dict[GainType, list[GainSum]] = {}
     for g in d.gains:
@@ -645,9 +658,9 @@ class ProgrammeDashboard(QWidget):
         self.as_of = QLabel()
         self.as_of.setStyleSheet(NOTE_STYLE)
         self.wall_choice = QComboBox()
-        self.wall_choice.setToolTip(_("Hva som vises på projektoren"))
+        self.wall_choice.setToolTip(_("Hva som vises på veggen"))
         self.wall_button = QPushButton(_("Vis på veggen"))
-        self.wall_button.setToolTip(_("Vis det valgte stort på projektoren"))
+        self.wall_button.setToolTip(_("Vis det valgte stort på veggen"))
         self.wall_button.clicked.connect(self.show_on_wall)
         self.next_button = QPushButton(_("Neste ▸"))
         self.next_button.setToolTip(_("Vis neste diagram på veggen"))
@@ -838,14 +851,18 @@ class ProgrammeDashboard(QWidget):
             [name for name, _n in d.most_ideas],
             [(_("Idéer"), [n for _name, n in d.most_ideas])],
         )
-        self.cards["ideas"].set_note(
-            _(
-                "Idéene ledergruppene har registrert, summert per tjenestested; de ti med flest, {tied} "
-                "idéer som ikke får plass (like mange som nummer ti; like mange står i alfabetisk orden)."
-            ).format(tied=tied)
-            if tied
-            else _("Idéene ledergruppene har registrert, summert per tjenestested; de ti med flest.")
-        )
+        note = _("Idéene ledergruppene har registrert, summert per tjenestested; de ti med flest.")
+        if d.most_ideas_tied == 1:
+            note += " " + _(
+                "Ett tjenestested til har like mange som nummer ti ({x}), men får ikke plass; ved likt "
+                "antall står de alfabetisk."
+            ).format(x=_count(d.most_ideas[-1][1]))
+        elif d.most_ideas_tied:
+            note += " " + _(
+                "{n} andre har like mange som nummer ti ({x}), men får ikke plass; ved likt antall står de "
+                "alfabetisk."
+            ).format(n=_count(d.most_ideas_tied), x=_count(d.most_ideas[-1][1]))
+        self.cards["ideas"].set_note(note)
         self.fund_chart.set_data(
             _("Oppdrift: søkt og innvilget per runde"),
             [name for name, _o in d.rounds],

@@ -41,7 +41,24 @@ TRAY_GAP = 30.0
 TRAY_WIDTH = 230.0
 NOTE_W, NOTE_H = 150.0, 58.0  # a note is at least this big and grows with its text (up to MAX_LINES)
 MAX_LINES = 5
+TRAY_LINES = 2  # a tray too full for whole notes shows each in two lines (the tooltip has the rest)
+TRAY_TOP = 52.0  # below the tray's caption
+MARGIN = 40.0
 NUDGE = 0.05  # an arrow key moves a note this far (of the axis)
+# The quadrant a key puts a note in, at its middle: 1–4 in reading order; from the tray, an arrow starts
+# in the quadrant it points to (little effort where it does not say).
+QUADRANT_KEYS = {
+    Qt.Key.Key_1: (0.75, 0.25),
+    Qt.Key.Key_2: (0.75, 0.75),
+    Qt.Key.Key_3: (0.25, 0.25),
+    Qt.Key.Key_4: (0.25, 0.75),
+}
+FROM_TRAY = {
+    Qt.Key.Key_Up: (0.75, 0.25),
+    Qt.Key.Key_Left: (0.75, 0.25),
+    Qt.Key.Key_Right: (0.75, 0.75),
+    Qt.Key.Key_Down: (0.25, 0.25),
+}
 
 QUADRANT_COLOURS = {
     Quadrant.QUICK_WINS: "#e3f1e0",
@@ -79,7 +96,15 @@ def from_scene(point: QPointF, width: float = WIDTH, height: float = HEIGHT) -> 
 class NoteItem(QGraphicsObject):
     """One idea as a sticky note: its text, its votes in a badge, a green frame when chosen."""
 
-    def __init__(self, idea: Idea, votes: int, width: float, height: float, font_size: float) -> None:
+    def __init__(
+        self,
+        idea: Idea,
+        votes: int,
+        width: float,
+        height: float,
+        font_size: float,
+        max_lines: int = MAX_LINES,
+    ) -> None:
         super().__init__()
         self.idea = idea
         self.votes = votes
@@ -90,7 +115,7 @@ class NoteItem(QGraphicsObject):
         self._badge = height * 0.42 if votes else 0.0
         # Grow with the text up to MAX_LINES (long words break too); what is longer ends in "…".
         metrics = QFontMetricsF(self._font)
-        self._lines = clip_lines(idea.text, self._font, width - 16 - self._badge, MAX_LINES) or [""]
+        self._lines = clip_lines(idea.text, self._font, width - 16 - self._badge, max_lines) or [""]
         self._line_h = metrics.lineSpacing()
         self._w, self._h = width, max(height, len(self._lines) * self._line_h + 16)
         self.setToolTip(idea.text)
@@ -100,6 +125,14 @@ class NoteItem(QGraphicsObject):
     @property
     def idea_id(self) -> uuid.UUID:
         return self.idea.id
+
+    @property
+    def size(self) -> tuple[float, float]:
+        return self._w, self._h
+
+    @property
+    def line_height(self) -> float:
+        return self._line_h
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
         return QRectF(-self._w / 2 - 4, -self._h / 2 - 4, self._w + 8, self._h + 8)
@@ -151,40 +184,88 @@ class MatrixScene(QGraphicsScene):
     def tray_rect(self) -> QRectF:
         return QRectF(self.w + TRAY_GAP, 0, TRAY_WIDTH, self.h)
 
+    def frame_rect(self) -> QRectF:
+        """The matrix, its axis labels and (on the laptop) the tray at the matrix's height: what the view
+        fits. A tray fuller than that goes on below and is scrolled to; the matrix keeps its size."""
+        right = self.w if self.wall else self.tray_rect().right()
+        return QRectF(-MARGIN - 40, -MARGIN, right + 2 * MARGIN + 40, self.h + 2 * MARGIN + 30)
+
     def set_board(self, board: Board) -> None:
         selected = {n.idea_id for n in self.notes.values() if n.isSelected()}
         self.notes = {}  # first: clear() reports the lost selection, and these items are going
         self.clear()
-        self._draw_background()
         counts = dict((idea.id, n) for idea, n in board.ranking())
         size = (NOTE_W * 1.6, NOTE_H * 1.15, 21.0) if self.wall else (NOTE_W, NOTE_H, 14.0)
-        tray = self.tray_rect()
-        tray_y = tray.top() + 52
-        for idea in board.ideas:
-            if self.wall and not idea.placed:
-                continue
-            note = NoteItem(idea, counts.get(idea.id, 0), *size)
-            note.setFlags(
-                QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
-            )
-            if idea.placed:
-                note.setPos(to_scene(idea.impact, idea.effort, self.w, self.h))
-                note.setZValue(2 + (idea.impact or 0))
-            else:
-                note.setPos(tray.center().x(), tray_y + note.boundingRect().height() / 2)
-                tray_y += note.boundingRect().height() + 4
-                note.setZValue(2)
+        placed = [
+            self._note(idea, counts.get(idea.id, 0), size, MAX_LINES) for idea in board.ideas if idea.placed
+        ]
+        self._lay_out(placed)
+        tray_bottom = self.h
+        if not self.wall:
+            waiting = [idea for idea in board.ideas if not idea.placed]
+            tray = [self._note(idea, counts.get(idea.id, 0), size, MAX_LINES) for idea in waiting]
+            if sum(n.size[1] + 4 for n in tray) > self.h - TRAY_TOP:
+                tray = [
+                    self._note(i, counts.get(i.id, 0), (NOTE_W + 50, 30.0, 14.0), TRAY_LINES) for i in waiting
+                ]
+            tray_bottom = self._stack_in_tray(tray)
+        self._draw_background(tray_bottom)
+        for note in self.notes.values():
             self.addItem(note)
-            self.notes[idea.id] = note
-            note.setSelected(idea.id in selected)
-        margin = 40
-        right = self.w if self.wall else tray.right()
-        bottom = max(self.h, tray_y)
-        self.setSceneRect(QRectF(-margin - 40, -margin, right + 2 * margin + 40, bottom + 2 * margin + 30))
+            note.setSelected(note.idea_id in selected)
+        self.setSceneRect(self.frame_rect().united(QRectF(0, 0, 1, tray_bottom + MARGIN)))
 
-    def _draw_background(self) -> None:
+    def _note(self, idea: Idea, votes: int, size: tuple[float, float, float], lines: int) -> NoteItem:
+        note = NoteItem(idea, votes, *size, max_lines=lines)
+        note.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+        )
+        self.notes[idea.id] = note
+        return note
+
+    def _lay_out(self, notes: list[NoteItem]) -> None:
+        """Each placed note where its idea lies, held wholly inside the matrix (a note at an edge was cut
+        on the wall), and moved down past the first line of any note it would cover: notes on one spot
+        fan out like a stack of cards, every idea's first line readable, the later ones on top."""
+        rects = []
+        for note in notes:
+            w, h = note.size
+            at = to_scene(note.idea.impact, note.idea.effort, self.w, self.h)
+            left = _held(at.x() - w / 2, 2, self.w - w - 2)
+            top = _held(at.y() - h / 2, 2, self.h - h - 2)
+            rects.append((note, QRectF(left, top, w, h)))
+        rects.sort(key=lambda pair: (pair[1].top(), pair[1].left()))
+        shown: list[tuple[NoteItem, QRectF]] = []
+        for z, (note, rect) in enumerate(rects):
+            for _attempt in range(len(shown)):
+                covered = [
+                    band
+                    for other, there in shown
+                    if (band := QRectF(there.left(), there.top(), there.width(), other.line_height + 12))
+                    .adjusted(8, 0, -8, 0)
+                    .intersects(rect)
+                ]
+                below = max((band.bottom() for band in covered), default=None)
+                if below is None or below + rect.height() > self.h - 2:
+                    break
+                rect.moveTop(below)
+            note.setPos(rect.center())
+            note.setZValue(2 + z / max(1, len(rects)))
+            shown.append((note, rect))
+
+    def _stack_in_tray(self, notes: list[NoteItem]) -> float:
+        """The unplaced notes down the tray; returns where they end."""
+        tray = self.tray_rect()
+        y = tray.top() + TRAY_TOP
+        for note in notes:
+            note.setPos(tray.center().x(), y + note.size[1] / 2 + 4)
+            note.setZValue(2)
+            y += note.size[1] + 4
+        return max(self.h, y + 12)
+
+    def _draw_background(self, tray_bottom: float) -> None:
         label_font = QFont()
         label_font.setPixelSize(30 if self.wall else 19)
         label_font.setBold(True)
@@ -209,6 +290,7 @@ class MatrixScene(QGraphicsScene):
         impact.setPos(-impact.boundingRect().height() - 8, impact.boundingRect().width())
         if not self.wall:
             tray = self.tray_rect()
+            tray.setBottom(tray_bottom)
             self.addRect(tray, QPen(QColor("#9aa5b1"), 1, Qt.PenStyle.DashLine), QBrush(QColor("#f4f6f8")))
             caption = self.addSimpleText(_("Ikke plassert"), label_font)
             caption.setBrush(QColor(MUTED))
@@ -266,7 +348,7 @@ class MatrixView(QGraphicsView):
         self.fit()
 
     def fit(self) -> None:
-        self.fitInView(self.matrix.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.fitInView(self.matrix.frame_rect(), Qt.AspectRatioMode.KeepAspectRatio)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
@@ -280,12 +362,18 @@ class MatrixView(QGraphicsView):
             Qt.Key.Key_Up: (NUDGE, 0),
             Qt.Key.Key_Down: (-NUDGE, 0),
         }
-        if idea_id is not None and event.key() in steps:
-            idea = self.matrix.notes[idea_id].idea
+        idea = self.matrix.notes[idea_id].idea if idea_id is not None else None
+        if idea is not None and event.key() in QUADRANT_KEYS:
+            self.nudged.emit(idea_id, QUADRANT_KEYS[event.key()])
+            return
+        if idea is not None and event.key() in steps:
+            if not idea.placed:
+                self.nudged.emit(idea_id, FROM_TRAY[event.key()])
+                return
             d_impact, d_effort = steps[event.key()]
-            impact = 0.5 if idea.impact is None else idea.impact + d_impact
-            effort = 0.5 if idea.effort is None else idea.effort + d_effort
-            self.nudged.emit(idea_id, (min(1.0, max(0.0, impact)), min(1.0, max(0.0, effort))))
+            self.nudged.emit(
+                idea_id, (_off_the_line(idea.impact, d_impact), _off_the_line(idea.effort, d_effort))
+            )
             return
         if idea_id is not None and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.nudged.emit(idea_id, None)
@@ -308,6 +396,17 @@ class MatrixView(QGraphicsView):
         if forward and self.matrix.notes and self.hasFocus():
             return False
         return super().focusNextPrevChild(forward)
+
+
+def _held(value: float, low: float, high: float) -> float:
+    return min(high, max(low, value)) if low <= high else (low + high) / 2
+
+
+def _off_the_line(value: float, step: float) -> float:
+    """``value`` moved by ``step``, held to 0…1, and past the middle rather than onto it: a note on a
+    dividing line sits in two quadrants on the wall."""
+    moved = min(1.0, max(0.0, value + step))
+    return moved + step if step and abs(moved - 0.5) < 1e-9 else moved
 
 
 def render_matrix(board: Board, width: int, height: int, title: str = "") -> QImage:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -73,11 +74,13 @@ def idea_shortcuts() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """The idea board's keys: (name, text, keys). One list for the shortcuts and for the key help."""
     return (
         ("ideas_view", _("Idéer og temaer"), ("Alt+1",)),
-        ("votes_view", _("Stemming"), ("Alt+2",)),
+        ("votes_view", _("Prikkstemming"), ("Alt+2",)),
         ("matrix_view", _("Matrise"), ("Alt+3",)),
         ("delete", _("Slett idéen (i listen)"), ("Del",)),
         ("up", _("Flytt idéen opp"), ("Alt+Up",)),
         ("down", _("Flytt idéen ned"), ("Alt+Down",)),
+        ("chosen", _("Ta idéen videre, eller ikke (i listen)"), ("Space",)),
+        ("prototype", _("Lag prototype av idéen (i listen)"), ("Ctrl+Return",)),
         ("give", _("Gi prikk (i stemmetabellen)"), ("Space", "+")),
         ("take", _("Ta tilbake en prikk"), ("-", "Backspace")),
         ("next_voter", _("Neste deltaker"), ("Ctrl+Down",)),
@@ -188,7 +191,7 @@ class IdeaPanel(QWidget):
 
     def _build(self) -> None:
         self.ideas_button = QPushButton(_("Idéer og temaer"))
-        self.voting_button = QPushButton(_("Stemming"))
+        self.voting_button = QPushButton(_("Prikkstemming"))
         self.matrix_button = QPushButton(_("Matrise"))
         self._views = QButtonGroup(self)
         switch = QHBoxLayout()
@@ -224,7 +227,7 @@ class IdeaPanel(QWidget):
         self.stack.addWidget(self._build_voting())
         self.matrix = MatrixView()
         self.matrix.matrix.dropped.connect(self._placed_many)
-        self.matrix.nudged.connect(self._placed)
+        self.matrix.nudged.connect(self._nudged)
         self.matrix.matrix.selectionChanged.connect(self._sync_buttons)
         matrix_page = QWidget()
         matrix_layout = QVBoxLayout(matrix_page)
@@ -283,6 +286,8 @@ class IdeaPanel(QWidget):
                 "delete": self.delete_selected,
                 "up": lambda: self.move_selected(-1),
                 "down": lambda: self.move_selected(1),
+                "chosen": self.toggle_chosen,
+                "prototype": self.prototype_from_selected,
             },
         )
 
@@ -358,13 +363,21 @@ class IdeaPanel(QWidget):
         self.dots_spin.valueChanged.connect(self.set_dots)
         self.reset_button = QPushButton(_("Nullstill stemmene"))
         self.reset_button.clicked.connect(self.reset_votes)
+        self.hide_result = QCheckBox(_("Skjul resultatet på veggen"))
+        self.hide_result.setToolTip(
+            _(
+                "Veggen viser bare hvor mange prikker som er brukt, til du tar bort haken. Da stemmer ingen "
+                "etter de andres prikker."
+            )
+        )
+        self.hide_result.toggled.connect(self._follow_wall)
         self.votes_summary = QLabel()
         self.counted_spin = QSpinBox()  # the count off the wall for the chosen idea, typed at once
         self.counted_spin.setRange(0, COUNTED_MAX)
         self.counted_spin.setPrefix(_("Talt: "))
         self.counted_spin.setSuffix(_(" prikker"))
         self.counted_spin.valueChanged.connect(self._counted_suffix)
-        self.counted_spin.setToolTip(_("Skriv antallet prikker på idéens lapp på veggen og trykk Enter"))
+        self.counted_spin.setToolTip(_("Skriv antallet prikker på idéens papirlapp i rommet og trykk Enter"))
         self.counted_spin.setKeyboardTracking(False)
         self.counted_spin.valueChanged.connect(self.set_counted)
         self.counted_spin.hide()
@@ -376,6 +389,7 @@ class IdeaPanel(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.votes_summary)
         buttons.addSpacing(12)
+        buttons.addWidget(self.hide_result)
         buttons.addWidget(self.dots_spin)
         buttons.addWidget(self.reset_button)
 
@@ -409,6 +423,7 @@ class IdeaPanel(QWidget):
             self._voter_id = None
             self.message.clear()
             self.wall_button.setChecked(False)
+            self.hide_result.setChecked(False)
         self.group_id = group_id
         self.group_title = title
         if changed and self.isVisible():
@@ -500,7 +515,8 @@ class IdeaPanel(QWidget):
                     item.setText(COL_SOURCE, source.lane_title if source else _("(kortet er slettet)"))
                     item.setToolTip(COL_SOURCE, f"{source.label}\n«{source.text}»" if source else "")
                 made = view.prototypes.get(idea.id, 0)
-                item.setText(COL_CHOSEN, _("{n} prototype(r)").format(n=made) if made else "")
+                chosen_text = _("{n} prototyper").format(n=made) if made != 1 else _("1 prototype")
+                item.setText(COL_CHOSEN, chosen_text if made else "")
                 item.setCheckState(
                     COL_CHOSEN, Qt.CheckState.Checked if idea.chosen else Qt.CheckState.Unchecked
                 )
@@ -533,9 +549,9 @@ class IdeaPanel(QWidget):
         voters = view.voters if view else ()
         self.voters.clear()
         counted = QListWidgetItem(
-            _("Talt på veggen\n{count} på papirlappene").format(count=dots_count(board.counted))
+            _("Lapper på veggen i rommet\n{count} på papirlappene").format(count=dots_count(board.counted))
             if board.counted
-            else _("Talt på veggen\nprikker limt på papirlapper")
+            else _("Lapper på veggen i rommet\nprikker limt på papirlapper")
         )
         counted.setData(Qt.ItemDataRole.UserRole, COUNTED)
         counted.setToolTip(
@@ -585,7 +601,7 @@ class IdeaPanel(QWidget):
                 )
             )
         if board.counted:
-            parts.append(_("{count} talt på veggen").format(count=dots_count(board.counted)))
+            parts.append(_("{count} talt på lappene i rommet").format(count=dots_count(board.counted)))
         self.votes_summary.setText(", ".join(parts))
         self._name_mine_column()
         self._show_counted()
@@ -650,9 +666,9 @@ class IdeaPanel(QWidget):
 
     # --- edits ----------------------------------------------------------------------------------------------
 
-    def apply(self, text: str, operation: Callable[[Board], Board]) -> bool:
+    def apply(self, text: str, operation: Callable[[Board], Board], merge: object = None) -> bool:
         """Try ``operation`` on the board in memory (a refusal is explained here, nothing is stored), then
-        store it as one undoable command."""
+        store it as one undoable command (one with the commands before it of the same ``merge``)."""
         if self.group_id is None:
             return False
         try:
@@ -660,7 +676,7 @@ class IdeaPanel(QWidget):
         except ValidationError as exc:
             self.say(exc.message, error=True)
             return False
-        done = self.context.perform(BoardCommand(text, self.group_id, operation))
+        done = self.context.perform(BoardCommand(text, self.group_id, operation, merge))
         if done:
             self.message.clear()
             self.refresh()  # now, so that what follows (selecting the new idea) finds it
@@ -718,10 +734,10 @@ class IdeaPanel(QWidget):
         kind, item_id = item.data(COL_TEXT, KIND_ROLE)
         if kind == "theme" and column == COL_TEXT and item_id is not None:
             title = item.text(COL_TEXT)
-            edit = (_("Gi tema nytt navn"), lambda b: board_ops.rename_theme(b, item_id, title))
+            edit = (_("Gi nytt navn til tema"), lambda b: board_ops.rename_theme(b, item_id, title))
         elif kind == "idea" and column == COL_TEXT:
             text = item.text(COL_TEXT)
-            edit = (_("Rett idé"), lambda b: board_ops.edit_text(b, item_id, text))
+            edit = (_("Endre idé"), lambda b: board_ops.edit_text(b, item_id, text))
         elif kind == "idea" and column == COL_CHOSEN:
             chosen = item.checkState(COL_CHOSEN) == Qt.CheckState.Checked
             text = _("Ta idé videre") if chosen else _("Ikke ta idé videre")
@@ -770,9 +786,11 @@ class IdeaPanel(QWidget):
         if made and not context_module.ask(
             self,
             _("Slette idéen?"),
-            _("Idéen har {n} prototype(r). Slettes idéen, slettes prototypene med den. (Kan angres.)").format(
+            _("Idéen har {n} prototyper. Slettes idéen, slettes prototypene med den. (Kan angres.)").format(
                 n=made
-            ),
+            )
+            if made != 1
+            else _("Idéen har 1 prototype. Slettes idéen, slettes prototypen med den. (Kan angres.)"),
         ):
             return False
         return self.context.perform(
@@ -821,7 +839,7 @@ class IdeaPanel(QWidget):
         self._sync_buttons()
 
     def _name_mine_column(self) -> None:
-        label = _("Talt på veggen") if self._voter_id == COUNTED else _("Fra valgt deltaker")
+        label = _("Lapper i rommet") if self._voter_id == COUNTED else _("Fra valgt deltaker")
         self.votes_table.horizontalHeaderItem(2).setText(label)
 
     def _participant(self) -> uuid.UUID | None:
@@ -935,7 +953,11 @@ class IdeaPanel(QWidget):
 
         self.apply(_("Plasser idéer"), operation)
 
-    def _placed(self, idea_id: uuid.UUID, place: tuple[float, float] | None) -> None:
+    def _nudged(self, idea_id: uuid.UUID, place: tuple[float, float] | None) -> None:
+        """A note moved by keys: the presses in a row on one note are one undo step."""
+        self._placed(idea_id, place, merge=("place", idea_id) if place else None)
+
+    def _placed(self, idea_id: uuid.UUID, place: tuple[float, float] | None, merge: object = None) -> None:
         if place is None:
             if self.board.idea(idea_id).placed:
                 self.apply(_("Ta idé ut av matrisen"), lambda b: board_ops.unplace(b, idea_id))
@@ -943,12 +965,19 @@ class IdeaPanel(QWidget):
                 self.refresh()  # moved within the tray: put it back in line
         else:
             impact, effort = place
-            self.apply(_("Plasser idé"), lambda b: board_ops.place(b, idea_id, impact, effort))
+            self.apply(_("Plasser idé"), lambda b: board_ops.place(b, idea_id, impact, effort), merge)
         note = self.matrix.matrix.notes.get(idea_id)
         if note is not None:
             note.setSelected(True)
 
     # --- prototypes and the wall ----------------------------------------------------------------------------
+
+    def toggle_chosen(self) -> None:
+        """Tick or untick «Tas videre» for the selected idea."""
+        idea_id = self.selected_idea_id()
+        if idea_id is not None:
+            chosen = not self.board.idea(idea_id).chosen
+            self.apply(_("Ta idé videre"), lambda b: board_ops.set_chosen(b, idea_id, chosen))
 
     def prototype_from_selected(self) -> None:
         idea_id = self.selected_idea_id()
@@ -964,17 +993,12 @@ class IdeaPanel(QWidget):
         menu = QMenu(self)
         if kind == "idea":
             idea = self.board.idea(item_id)
-            menu.addAction(_("Rett teksten"), lambda: self.tree.editItem(item, COL_TEXT))
+            menu.addAction(_("Endre teksten"), lambda: self.tree.editItem(item, COL_TEXT))
             move_to = menu.addMenu(_("Flytt til tema"))
             for theme_id, title in [(None, _("Uten tema")), *((t.id, t.title) for t in self.board.themes)]:
                 action = move_to.addAction(title, lambda t=theme_id: self._idea_dropped(item_id, t, 10**6))
                 action.setEnabled(theme_id != idea.theme_id)
-            menu.addAction(
-                _("Ikke ta videre") if idea.chosen else _("Ta videre"),
-                lambda: self.apply(
-                    _("Ta idé videre"), lambda b: board_ops.set_chosen(b, item_id, not idea.chosen)
-                ),
-            )
+            menu.addAction(_("Ikke ta videre") if idea.chosen else _("Ta videre"), self.toggle_chosen)
             menu.addAction(_("Knytt til kort i brukerreisen …"), lambda: self.choose_source(item_id))
             menu.addAction(_("Lag prototype …"), self.prototype_from_selected)
             menu.addSeparator()
@@ -1000,7 +1024,8 @@ class IdeaPanel(QWidget):
             )
             return render_matrix(self.board, width, height, title)
         title = _("Stemmene – {group}").format(group=self.group_title) if self.group_title else _("Stemmene")
-        return render_ranking(self.board, width, height, title, len(self.view.voters) if self.view else 0)
+        voters = len(self.view.voters) if self.view else 0
+        return render_ranking(self.board, width, height, title, voters, self.hide_result.isChecked())
 
     def show_on_wall(self) -> None:
         runner = self.context.runner

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.benefits import COMMON_UNITS, GainType
+from desktop.domain.benefits import COMMON_UNITS, FollowUp, GainType
 from desktop.domain.initiatives import BenefitView, InitiativeStatus, InitiativeView, MeasurementView
 from desktop.domain.kit import VeikartPhase
 from desktop.domain.rules import format_date
@@ -77,6 +77,7 @@ EMPTY_STYLE = "color: #3c424d; font-size: 13pt;"
 BENEFIT_COLUMNS = (
     "title",
     "realised",
+    "follow_up",
     "latest",
     "baseline",
     "target",
@@ -98,6 +99,7 @@ def _column_label(name: str) -> str:
         "baseline": _("Nullpunkt (dato)"),
         "target": _("Mål (dato)"),
         "latest": _("Siste måling"),
+        "follow_up": _("Status"),
         "realised": _("Realisert"),
         "owner": _("Eier"),
     }[name]
@@ -118,7 +120,23 @@ def _field_label(name: str) -> str:
     }[name]
 
 
-def benefit_cells(b: BenefitView) -> dict[str, str]:
+FOLLOW_UP_COLOURS = {FollowUp.REACHED: "#1b7a3a", FollowUp.LATE: "#b3261e", FollowUp.DUE: "#8a4b00"}
+
+
+def follow_up_tip(status: FollowUp) -> str:
+    return {
+        FollowUp.REACHED: _("Siste måling har nådd målet."),
+        FollowUp.LATE: _(
+            "Måldatoen er passert, og målet er ikke nådd. Legg inn en ny måling, eller sett ny måldato."
+        ),
+        FollowUp.DUE: _("Ikke målt på et halvt år. Legg inn en ny måling."),
+        FollowUp.ON_TRACK: _(
+            "Ikke nådd ennå; måldatoen er ikke passert, og det er målt det siste halve året."
+        ),
+    }[status]
+
+
+def benefit_cells(b: BenefitView, today: date | None = None) -> dict[str, str]:
     """The benefit table's texts for one benefit (what is realised computed from its measurements)."""
     p = b.progress
     target = number_text(b.target)
@@ -133,6 +151,7 @@ def benefit_cells(b: BenefitView) -> dict[str, str]:
         "target": target,
         "latest": number_text(p.latest) if p.latest is not None else "–",
         "realised": realised_text(p),
+        "follow_up": b.follow_up(today or date.today()).label,
         "owner": b.owner,
     }
 
@@ -368,7 +387,7 @@ class InitiativePanel(QWidget):
         self.wall_button = button(
             _("Vis gevinsten på veggen"),
             self.show_benefit_on_wall,
-            _("Grafen over gevinsten, stor på projektoren"),
+            _("Grafen over gevinsten, stor på veggen"),
         )
         chart_box = QWidget()
         chart_layout = QVBoxLayout(chart_box)
@@ -664,11 +683,18 @@ class InitiativePanel(QWidget):
         self.benefits.setRowCount(len(ids))
         bold = self.benefits.font()
         bold.setWeight(QFont.Weight.Bold)
+        today = date.today()
         for row, b in enumerate(i.benefits):
-            cells = benefit_cells(b)
+            cells = benefit_cells(b, today)
+            status = b.follow_up(today)
             for column, name in enumerate(BENEFIT_COLUMNS):
                 item = QTableWidgetItem(cells[name])
                 item.setData(ID_ROLE, b.id)
+                if name == "follow_up":
+                    item.setToolTip(follow_up_tip(status))
+                    if status in FOLLOW_UP_COLOURS:
+                        item.setForeground(QColor(FOLLOW_UP_COLOURS[status]))
+                        item.setFont(bold)
                 if name in {"baseline", "target", "latest", "realised"}:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if name == "realised":

@@ -258,7 +258,7 @@ def test_which_units_may_be_negative(unit, negative_ok):
         with pytest.raises(ValidationError) as refused:
             check_value(unit, -70.0, "baseline", "Nullpunkt")
         assert refused.value.field == "baseline"
-        assert "«Nullpunkt» kan ikke være negativ" in str(refused.value)
+        assert "«Nullpunkt» kan ikke være under 0" in str(refused.value)
         assert f"«{' '.join(unit.split())}»" in str(refused.value)
 
 
@@ -308,6 +308,11 @@ def test_gain_type_labels_are_norwegian():
         ("-3,25", -3.25),
         ("0", 0.0),
         ("4.5", 4.5),
+        ("4.50", 4.5),
+        ("1.000", 1000.0),  # a thousand, as Norwegians write it; it was stored as 1
+        ("1.234,5", 1234.5),
+        ("-1.570.000", -1570000.0),
+        ("1 000 000 000 000", 1e12),
         (7, 7.0),
         (2.5, 2.5),
     ],
@@ -318,12 +323,21 @@ def test_clean_number_reads_norwegian_numbers(text, number):
     assert isinstance(cleaned, float)
 
 
-@pytest.mark.parametrize("junk", ["", "   ", "tolv", "12 kr", "1.234,5", "1,2,3", "nan", "inf", "-inf", None])
+@pytest.mark.parametrize(
+    "junk", ["", "   ", "tolv", "12 kr", "1.23.4", "1,2,3", "1.234.5", "nan", "inf", "-inf", None]
+)
 def test_clean_number_refuses_junk_with_the_field_named(junk):
     with pytest.raises(ValidationError) as e:
         clean_number(junk, "baseline", "Nullpunkt")
     assert e.value.field == "baseline"
     assert e.value.message == "«Nullpunkt» må være et tall."
+
+
+def test_clean_number_refuses_a_figure_too_large_to_be_meant():
+    """1,7e308 was stored, and the chart raised OverflowError every time the tab opened."""
+    for value in ("1,7e308", 2e12, "-1 000 000 000 001"):
+        with pytest.raises(ValidationError, match="tallet er for stort"):
+            clean_number(value, "target", "Mål")
 
 
 def test_clean_number_refuses_non_finite_floats():
@@ -386,3 +400,18 @@ def test_a_measurement_before_the_baseline_is_refused():
     assert e.value.field == "measured_on"
     assert "15.06.2024" in e.value.message
     assert e.value.message.startswith("Målingen er datert før nullpunktsmålingen")
+
+
+def test_a_benefits_follow_up_status() -> None:
+    """Nothing said that a target date had passed unreached (124 of the demo's 170 benefits), or that a
+    benefit had not been measured for a long time."""
+    from desktop.domain.benefits import FollowUp, follow_up
+
+    today = date(2026, 11, 23)
+    reached = progress(10, 20, [Measurement(date(2026, 10, 1), 21)])
+    halfway = progress(10, 20, [Measurement(date(2026, 10, 1), 15)])
+    assert follow_up(reached, date(2026, 1, 1), date(2026, 10, 1), today) is FollowUp.REACHED
+    assert follow_up(halfway, date(2026, 11, 22), date(2026, 10, 1), today) is FollowUp.LATE
+    assert follow_up(halfway, None, date(2026, 5, 23), today) is FollowUp.DUE
+    assert follow_up(halfway, date(2027, 6, 1), date(2026, 5, 24), today) is FollowUp.ON_TRACK
+    assert FollowUp.LATE.needs_attention and not FollowUp.ON_TRACK.needs_attention

@@ -256,6 +256,21 @@ def test_gains_agree_with_the_benefit_views(db, reg):
     assert tuple(sum_by_gain_type(rows)) == dashboard(db, TODAY).gains
 
 
+@pytest.mark.parametrize("today", [date(2024, 3, 1), date(2024, 9, 1), date(2025, 7, 1)])
+def test_benefits_to_follow_up_agree_with_the_benefit_views(db, reg, today):
+    """Late (target date passed unreached) and due (not measured for half a year), counted by the
+    dashboard from each benefit's latest measurement, as each benefit's own status says."""
+    from collections import Counter
+
+    from desktop.domain.benefits import FollowUp
+
+    seen = Counter(b.follow_up(today) for v in initiatives.all_initiatives(db) for b in v.benefits)
+    d = dashboard(db, today)
+    assert (d.benefits_late, d.benefits_due) == (seen[FollowUp.LATE], seen[FollowUp.DUE])
+    if today.year == 2025:
+        assert d.benefits_late > 0  # every target date (30 June 2025) has passed by then
+
+
 def test_the_views_show_the_realised_share(db, reg):
     found = {b.title: b.progress for v in initiatives.all_initiatives(db) for b in v.benefits}
     assert found["b1"].realised_pct == pytest.approx(60.0)

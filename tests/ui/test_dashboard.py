@@ -115,6 +115,7 @@ def test_the_tiles_show_the_hand_counted_figures(board) -> None:
         "avsluttet)",
         f"250{NBSP}000{NBSP}kr tildelt fra innovasjonsfondet (3 søknader · 1 innvilget · 2 runder)",
         "3 av 4 gevinster er målt (i gevinstrealiseringsplanene)",
+        "2 gevinster trenger oppfølging (0 forsinket · 2 bør måles)",
         f"80{NBSP}000{NBSP}kr unngåtte kostnader (2 av 2 gevinster målt)",
         "ikke målt ennå spart tid (timer) (0 av 1 gevinster målt)",  # not "0 timer"
         # 3 → 4 points, 3,5 now: half way, not reached; points are never summed
@@ -147,7 +148,7 @@ def test_every_figure_says_how_it_is_counted(board) -> None:
     assert "gjelder hele registeret" in tips["fund"]
     assert "Gjelder hele registeret, alle programmer." in tips["initiatives"]
     assert "bare ledergrupper uten et eneste tiltak i kull som er avsluttet" in tips["initiatives"]
-    assert "teller alle grupper uten tiltak (2)" in tips["initiatives"]
+    assert "Ledergrupper uten tiltak i alt: 2." in tips["initiatives"]
     assert all(tips.values())
     assert all(card.note.text() and card.toolTip() for card in board.cards.values())
     assert "01.06.2025" in board.as_of.text()
@@ -280,6 +281,7 @@ def test_a_unit_of_several_words_keeps_the_value_short() -> None:
     figures = benefit_figures(d)
     assert [(f.value, f.caption, f.note) for f in figures] == [
         ("4 av 5", "gevinster er målt", "i gevinstrealiseringsplanene"),
+        ("0", "gevinster trenger oppfølging", "0 forsinket · 0 bør måles"),
         (f"1{NBSP}250{NBSP}000{NBSP}kr", "unngåtte kostnader per år", "2 av 2 gevinster målt"),
         (f"\u22122,5{NBSP}timer", "spart tid per uke", "1 av 1 gevinster målt"),
         (
@@ -288,7 +290,7 @@ def test_a_unit_of_several_words_keeps_the_value_short() -> None:
             f"i snitt 120{NBSP}% av målet · 1 av 2 gevinster målt",
         ),
     ]
-    assert "«kr per år»" in figures[1].tooltip
+    assert "«kr per år»" in figures[2].tooltip
 
 
 @pytest.mark.parametrize(("n_tiles", "columns"), [(1, 1), (3, 3), (4, 2), (6, 3), (8, 3), (9, 3), (12, 4)])
@@ -381,6 +383,7 @@ def test_scores_and_shares_are_counted_never_summed() -> None:
     figures = {f.key: f for f in benefit_figures(d)}
     assert list(figures) == [
         "benefits",
+        "follow_up",
         "gain:time_saved:timer",
         "gain:time_saved:scores",
         "gain:quality:scores",
@@ -403,7 +406,7 @@ def test_scores_and_shares_are_counted_never_summed() -> None:
 
 def test_a_quality_gain_not_measured_yet() -> None:
     d = Dashboard(0, 0, (), 0, (), (), (), (), 2, 0, (GainSum(GainType.QUALITY, "poeng", 0.0, 2, 0),))
-    (_benefits, quality) = benefit_figures(d)
+    (_benefits, _follow_up, quality) = benefit_figures(d)
     assert (quality.value, quality.caption, quality.note) == (
         "ikke målt ennå",
         "kvalitetsgevinster",
@@ -437,7 +440,7 @@ def test_ties_for_the_tenth_place_are_told(db, qtbot) -> None:
     widget.show()
     assert len(widget.ideas_chart.labels) == 10
     assert widget.ideas_chart.title == "Tjenestesteder med flest idéer (og 3 andre med 2)"
-    assert "og 3 andre med 2 idéer som ikke får plass" in widget.cards["ideas"].note.text()
+    assert "3 andre har like mange som nummer ti (2), men får ikke plass" in widget.cards["ideas"].note.text()
 
 
 def test_one_programme_at_a_time(db, register, qtbot) -> None:

@@ -347,7 +347,7 @@ def test_dots_counted_off_a_paper_wall_are_typed_or_added_one_by_one_and_undo(pa
     panel.reset_votes()
     panel.show_view(VOTING)
     panel.select_idea(idea)
-    panel.voters.setCurrentRow(0)  # «Talt på veggen»
+    panel.voters.setCurrentRow(0)  # «Lapper på veggen i rommet»
     assert "veggen" in panel.voters.item(0).text()
     assert panel.counted_spin.isVisible()
     for _n in range(4):
@@ -357,10 +357,10 @@ def test_dots_counted_off_a_paper_wall_are_typed_or_added_one_by_one_and_undo(pa
     stored = board(window)
     assert stored.votes_for(idea) == 27 and stored.counted == 27
     assert all(stored.used(v.id) == 0 for v in panel.view.voters)  # nobody's own dots
-    assert "27 prikker talt på veggen" in panel.votes_summary.text()
+    assert "27 prikker talt på lappene i rommet" in panel.votes_summary.text()
     item = next(it for it in panel.tree.findItems("Felles morgenmøte", Qt.MatchFlag.MatchRecursive))
     assert item.text(COL_VOTES) == "●●●●●●●●●●…  27"  # cut short, as in the voting table
-    assert panel.votes_table.horizontalHeaderItem(2).text() == "Talt på veggen"
+    assert panel.votes_table.horizontalHeaderItem(2).text() == "Lapper i rommet"
     panel.take_dot()
     assert board(window).given(idea, None) == 26
     window.undo_action.trigger()
@@ -378,3 +378,148 @@ def test_the_wall_button_lets_go_at_once_when_the_countdown_takes_the_wall(panel
     window.context.runner.show_timer()
     assert not panel.wall_button.isChecked()
     window.context.runner.close()
+
+
+def _board_of(n: int, places=()) -> tuple[di.Board, list[uuid.UUID]]:
+    b, ids = di.Board(), []
+    for k in range(n):
+        ids.append(uuid.uuid4())
+        b = di.add_idea(b, di.Idea(ids[-1], f"{k + 1}. Fast kontaktperson for hver familie"))
+    for idea_id, (impact, effort) in zip(ids, places, strict=False):
+        b = di.place(b, idea_id, impact, effort)
+    return b, ids
+
+
+def test_a_full_tray_leaves_the_matrix_its_size(qtbot) -> None:
+    """The tray of unplaced ideas grew the scene, and the whole scene was fitted into the view: on a
+    1366×768 laptop 20 waiting ideas shrank the notes' text to 4 pixels. The view fits the matrix with the
+    tray at its height; a fuller tray is scrolled, its notes inside its box."""
+    from desktop.ui.idea_matrix import MatrixView
+
+    view = MatrixView()
+    qtbot.addWidget(view)
+    view.resize(945, 540)
+    view.show()
+    empty, _ids = _board_of(0)
+    view.set_board(empty)
+    alone = view.mapFromScene(0, view.matrix.h).y() - view.mapFromScene(0, 0).y()
+    full, _ids = _board_of(40)
+    view.set_board(full)
+    QApplication.processEvents()
+    height = view.mapFromScene(0, view.matrix.h).y() - view.mapFromScene(0, 0).y()
+    assert height >= 0.8 * view.viewport().height() and height >= 0.95 * alone
+    tray = view.matrix.tray_rect()
+    assert all(
+        tray.left() <= n.sceneBoundingRect().left() < n.sceneBoundingRect().right() <= tray.right()
+        for n in view.matrix.notes.values()
+    )
+    assert view.verticalScrollBar().maximum() > 0  # the rest of the tray is scrolled to
+
+
+def test_notes_on_the_wall_stay_inside_the_matrix_and_show_their_first_lines() -> None:
+    """On the wall a note at an edge was cut («erst til venstre»), and ideas on one spot covered each
+    other whole."""
+    corners = [(1.0, 0.0), (0.0, 1.0), (0.0, 0.0), (1.0, 1.0)]
+    b, ids = _board_of(7, corners + [(0.5, 0.5)] * 3)
+    scene = MatrixScene(wall=True)
+    scene.set_board(b)
+    inside = scene.sceneRect()
+    for idea_id in ids:
+        box = scene.notes[idea_id].sceneBoundingRect()
+        assert box.left() + 4 >= 0 and box.right() - 4 <= scene.w and box.top() + 4 >= 0
+        assert box.bottom() - 4 <= scene.h and inside.contains(box)
+    stacked = sorted(scene.notes[i].sceneBoundingRect().top() for i in ids[4:])
+    line = scene.notes[ids[4]].line_height
+    assert all(lower - upper >= line for upper, lower in zip(stacked, stacked[1:], strict=False))
+
+
+def test_keys_put_a_note_in_a_quadrant_and_never_on_a_dividing_line(panel, window, qtbot):
+    """From the tray an arrow put the idea exactly on the middle cross: classed «Store satsinger», drawn
+    across all four quadrants, and ideas placed so hid each other."""
+    idea = add(panel, "Ring tilbake samme dag")
+    panel.show_view(MATRIX)
+    panel.matrix.matrix.notes[idea].setSelected(True)
+    panel.matrix.setFocus()
+    qtbot.keyClick(panel.matrix, Qt.Key.Key_Up)
+    assert board(window).idea(idea).quadrant is di.Quadrant.QUICK_WINS
+    panel.matrix.matrix.notes[idea].setSelected(True)
+    qtbot.keyClick(panel.matrix, Qt.Key.Key_2)
+    stored = board(window).idea(idea)
+    assert (stored.impact, stored.effort) == (pytest.approx(0.75), pytest.approx(0.75))
+    for _step in range(6):
+        panel.matrix.matrix.notes[idea].setSelected(True)
+        qtbot.keyClick(panel.matrix, Qt.Key.Key_Left)
+        assert board(window).idea(idea).effort != pytest.approx(0.5)
+    assert board(window).idea(idea).quadrant is di.Quadrant.QUICK_WINS
+
+
+def test_arrow_presses_on_one_note_are_one_undo_step(panel, window, qtbot):
+    """Eight presses of ← took eight Ctrl+Z."""
+    idea = add(panel, "Besøksvenn")
+    panel.show_view(MATRIX)
+    scene: MatrixScene = panel.matrix.matrix
+    scene.dropped.emit([(idea, (0.8, 0.9))])
+    panel.matrix.setFocus()
+    for _press in range(3):
+        scene.notes[idea].setSelected(True)
+        qtbot.keyClick(panel.matrix, Qt.Key.Key_Left)
+    assert board(window).idea(idea).effort == pytest.approx(0.75)
+    window.undo_action.trigger()
+    assert board(window).idea(idea).effort == pytest.approx(0.9)  # the drop is a step of its own
+    window.redo_action.trigger()
+    assert board(window).idea(idea).effort == pytest.approx(0.75)
+
+
+def test_space_takes_an_idea_forward_and_ctrl_return_makes_its_prototype(panel, window, qtbot, dialogs):
+    """Space did nothing on a selected idea (the box is in the last column), and neither had a key."""
+    idea = add(panel, "Velkomstpakke")
+    panel.show_view(IDEAS)
+    panel.select_idea(idea)
+    panel.tree.setFocus()
+    qtbot.waitUntil(panel.tree.hasFocus)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Space)
+    assert board(window).idea(idea).chosen
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Space)
+    assert not board(window).idea(idea).chosen
+    dialogs.answer(lambda dialog: dialog.fields["title"].setText("Velkomstpakke-prøve"))
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    made = [p for p in prototypes.prototypes_of_group(window.context.db, GROUP) if p.idea_id == idea]
+    assert [p.title for p in made] == ["Velkomstpakke-prøve"]
+
+
+def test_the_wall_ranking_keeps_ties_together_and_says_what_it_leaves_out() -> None:
+    """Places 8–12 on two dots each: the wall cut after the tenth, and ideas 11 and 12 vanished without a
+    word."""
+    from desktop.ui.idea_wall import _rest_text, _shown
+
+    b, ids = _board_of(15)
+    for idea_id, dots in zip(ids, [6, 5, 4, 4, 3, 3, 3, 2, 2, 2, 2, 2, 1], strict=False):
+        b = di.set_counted(b, idea_id, dots)
+    shown, rest = _shown(list(b.ranking()))
+    assert [n for _idea, n in shown] == [6, 5, 4, 4, 3, 3, 3, 2, 2, 2, 2, 2]
+    assert _rest_text(rest) == "3 idéer til (1 med prikker)"
+    few, none_left = _shown(list(_board_of(4)[0].ranking()))
+    assert len(few) == 4 and none_left == []
+
+
+def test_the_result_can_be_hidden_on_the_wall_until_everyone_has_voted(panel, window):
+    """The wall showed the ranking after every dot, so later voters followed the crowd. Hidden, the wall
+    tells how many dots are used and nothing about which idea has them."""
+    from desktop.ui.idea_wall import render_ranking
+
+    a, b = uuid.uuid4(), uuid.uuid4()
+    board_a = di.set_counted(di.add_idea(di.add_idea(di.Board(), di.Idea(a, "A")), di.Idea(b, "B")), a, 3)
+    board_b = di.set_counted(di.add_idea(di.add_idea(di.Board(), di.Idea(a, "A")), di.Idea(b, "B")), b, 3)
+    shown = [render_ranking(x, 1280, 720, "Stemmene", 4) for x in (board_a, board_b)]
+    hidden = [render_ranking(x, 1280, 720, "Stemmene", 4, hidden=True) for x in (board_a, board_b)]
+    assert shown[0] != shown[1] and hidden[0] == hidden[1] and hidden[0] != shown[0]
+
+    panel.show_view(VOTING)
+    panel.wall_button.setChecked(True)
+    wall = window.context.runner.projection
+    open_result = wall.current_image
+    panel.hide_result.setChecked(True)
+    assert wall.current_image != open_result  # the wall follows at once
+    panel.hide_result.setChecked(False)
+    assert wall.current_image == open_result
+    panel.wall_button.setChecked(False)

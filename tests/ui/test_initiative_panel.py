@@ -619,3 +619,15 @@ def test_a_new_benefits_gain_type_is_chosen_or_follows_its_unit(panel, window, m
     window.actions.exec_dialog = answer
     assert panel.new_benefit() is None
     assert "Velg gevinsttype" in seen[0].errors.message("gain_type")
+
+
+def test_a_benefit_past_its_target_date_is_marked_late(panel, window, made, dialogs):
+    """The benefit's target date (1 June 2020) passed at 40 % of the way: the table said nothing. A new
+    measurement at the target makes it «Nådd»."""
+    show(panel, made)
+    status = panel.benefits.item(0, BENEFIT_COLUMNS.index("follow_up"))
+    assert status.text() == "Forsinket" and "Måldatoen er passert" in status.toolTip()
+    assert status.foreground().color().name() == "#b3261e"
+    initiatives.add_measurement(window.context.db, made[1], date(2020, 9, 1), "50")
+    show(panel, made)
+    assert panel.benefits.item(0, BENEFIT_COLUMNS.index("follow_up")).text() == "Nådd"
