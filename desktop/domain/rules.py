@@ -133,6 +133,24 @@ def format_time(value: time | None) -> str:
     return value.strftime("%H:%M") if value else "–"
 
 
+def month_abbreviations() -> tuple[str, ...]:
+    """«jan.» … «des.»: the months on the charts, on screen and in the PDFs alike."""
+    return (
+        _("jan."),
+        _("feb."),
+        _("mar."),
+        _("apr."),
+        _("mai"),
+        _("jun."),
+        _("jul."),
+        _("aug."),
+        _("sep."),
+        _("okt."),
+        _("nov."),
+        _("des."),
+    )
+
+
 @cache
 def local_zone() -> tzinfo:
     """The municipality's time zone, for times stored in UTC. Its rules come from the system or, where the

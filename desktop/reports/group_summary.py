@@ -45,7 +45,7 @@ from desktop.domain.enums import SessionKind
 from desktop.domain.ideas import dots_count
 from desktop.domain.journey import EMOTION_MAX, EMOTION_MIN, Journey
 from desktop.domain.prototypes import TEXT_FIELDS, field_label
-from desktop.domain.rules import format_date, format_number
+from desktop.domain.rules import format_date, format_number, month_abbreviations
 from desktop.i18n import _
 from desktop.reports import fonts
 from desktop.reports.data import GroupReport, JourneyData, PhotoData, SessionRun
@@ -690,21 +690,7 @@ def _benefit_chart(b, width) -> Drawing:
 def month_label(ordinal: float) -> str:
     """«feb. 2018»: a month on a chart's axis (a two-digit year would read as a day)."""
     day = date.fromordinal(int(ordinal))
-    months = (
-        _("jan."),
-        _("feb."),
-        _("mar."),
-        _("apr."),
-        _("mai"),
-        _("jun."),
-        _("jul."),
-        _("aug."),
-        _("sep."),
-        _("okt."),
-        _("nov."),
-        _("des."),
-    )
-    return f"{months[day.month - 1]} {day.year}"
+    return f"{month_abbreviations()[day.month - 1]} {day.year}"
 
 
 def _date_steps(first: int, last: int) -> list[int]:

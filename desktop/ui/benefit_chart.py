@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF, QPainter, QPa
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.domain.benefits import Progress
-from desktop.domain.rules import format_date, format_number
+from desktop.domain.rules import format_date, format_number, month_abbreviations
 from desktop.i18n import _
 from desktop.ui.charts import BACKGROUND, GRID, INK, MUTED, PALETTE, PaintedChart, format_value
 
@@ -45,23 +45,6 @@ def realised_text(p: Progress) -> str:
     if p.realised_pct is None:
         return "–"
     return f"{format_value(round(p.realised_pct))}\u00a0%"
-
-
-def month_names() -> tuple[str, ...]:
-    return (
-        _("jan."),
-        _("feb."),
-        _("mar."),
-        _("apr."),
-        _("mai"),
-        _("jun."),
-        _("jul."),
-        _("aug."),
-        _("sep."),
-        _("okt."),
-        _("nov."),
-        _("des."),
-    )
 
 
 def nice_ticks(low: float, high: float, most: int) -> tuple[float, float, float]:
@@ -351,7 +334,7 @@ class BenefitChart(PaintedChart):
         return g
 
     def _date_ticks(self, g: LineGeometry, fm: QFontMetricsF) -> list[tuple[float, str]]:
-        months = month_names()
+        months = month_abbreviations()
         sample = fm.horizontalAdvance(f"{months[8]} 2020") * 1.6
         fit = max(1, int(g.plot.width() / sample))
         span_months = (g.end.year - g.start.year) * 12 + g.end.month - g.start.month + 1
