@@ -164,7 +164,8 @@ def local_zone() -> tzinfo:
 
 
 SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")  # spaces, no-break and thin spaces
-DOTTED_THOUSANDS = re.compile(r"-?\d{1,3}(?:\.\d{3})+")  # 12.500, 1.250.000: dots only between thousands
+# 12.500, 1.250.000: dots only between thousands (not «0.500», a decimal with its zero before the dot)
+DOTTED_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(?:\.\d{3})+")
 
 
 def cohort_finished(end: date, today: date) -> bool:

@@ -118,6 +118,7 @@ class NoteItem(QGraphicsObject):
         self._lines = clip_lines(idea.text, self._font, width - 16 - self._badge, max_lines) or [""]
         self._line_h = metrics.lineSpacing()
         self._w, self._h = width, max(height, len(self._lines) * self._line_h + 16)
+        self.offset = QPointF()  # where it is drawn less where its idea lies (see MatrixScene._lay_out)
         self.setToolTip(idea.text)
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
@@ -227,32 +228,47 @@ class MatrixScene(QGraphicsScene):
 
     def _lay_out(self, notes: list[NoteItem]) -> None:
         """Each placed note where its idea lies, held wholly inside the matrix (a note at an edge was cut
-        on the wall), and moved down past the first line of any note it would cover: notes on one spot
-        fan out like a stack of cards, every idea's first line readable, the later ones on top."""
+        on the wall), and moved past the first line of any note it would cover, down or else up, its
+        middle kept in its own half (the quadrant it is in): notes on one spot fan out like a stack of
+        cards, every idea's first line readable, the later ones on top."""
         rects = []
         for note in notes:
             w, h = note.size
             at = to_scene(note.idea.impact, note.idea.effort, self.w, self.h)
             left = _held(at.x() - w / 2, 2, self.w - w - 2)
             top = _held(at.y() - h / 2, 2, self.h - h - 2)
-            rects.append((note, QRectF(left, top, w, h)))
-        rects.sort(key=lambda pair: (pair[1].top(), pair[1].left()))
+            rects.append((note, at, QRectF(left, top, w, h)))
+        rects.sort(key=lambda entry: (entry[2].top(), entry[2].left()))
         shown: list[tuple[NoteItem, QRectF]] = []
-        for z, (note, rect) in enumerate(rects):
-            for _attempt in range(len(shown)):
-                covered = [
-                    band
-                    for other, there in shown
-                    if (band := QRectF(there.left(), there.top(), there.width(), other.line_height + 12))
-                    .adjusted(8, 0, -8, 0)
-                    .intersects(rect)
-                ]
-                below = max((band.bottom() for band in covered), default=None)
-                if below is None or below + rect.height() > self.h - 2:
-                    break
-                rect.moveTop(below)
+        for note, at, rect in rects:
+            upper = at.y() < self.h / 2  # its half: the middle of the note stays there
+            low, high = (2.0, self.h / 2 - 1) if upper else (self.h / 2 + 1, self.h - 2)
+            near = [
+                (there, max(note.line_height, other.line_height) + 12)
+                for other, there in shown
+                if abs(there.center().x() - rect.center().x()) < (there.width() + rect.width()) / 2 - 8
+            ]
+
+            def fits(top: float, near=near, rect=rect, low=low, high=high) -> bool:
+                bottom = top + rect.height()
+                if not (top >= 2 and bottom <= self.h - 2 and low <= top + rect.height() / 2 <= high):
+                    return False
+                # The lower of two notes lies on top: it must start below the other's first line.
+                return all(
+                    abs(there.top() - top) >= step or there.bottom() <= top or bottom <= there.top()
+                    for there, step in near
+                )
+
+            tops = [
+                rect.top(),
+                *(t for there, step in near for t in (there.top() + step, there.top() - step)),
+            ]
+            fitting = [t for t in tops if fits(t)]
+            if fitting:  # else it covers, as on a crowded paper wall
+                rect.moveTop(min(fitting, key=lambda t: (abs(t - rect.top()), -t)))
             note.setPos(rect.center())
-            note.setZValue(2 + z / max(1, len(rects)))
+            note.offset = rect.center() - at  # drawn away from its place by this much
+            note.setZValue(2 + rect.top() / self.h)  # the lower on top, its first line over the other's body
             shown.append((note, rect))
 
     def _stack_in_tray(self, notes: list[NoteItem]) -> float:
@@ -322,8 +338,10 @@ class MatrixScene(QGraphicsScene):
         self._press = None
         if not moved:
             return
-        places = [
-            (n.idea_id, self.place_of(n.pos())) for n in self.selectedItems() if isinstance(n, NoteItem)
+        places = [  # where each idea lies plus the drag, not where its note was drawn (held in, fanned out)
+            (n.idea_id, self.place_of(n.pos() - n.offset))
+            for n in self.selectedItems()
+            if isinstance(n, NoteItem)
         ]
         if places:
             # After the mouse event: storing the places rebuilds this scene and its notes.
@@ -355,6 +373,9 @@ class MatrixView(QGraphicsView):
         self.fit()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:  # Ctrl+4, Shift+← … are not ours
+            super().keyPressEvent(event)
+            return
         idea_id = self.matrix.selected_idea()
         steps = {
             Qt.Key.Key_Left: (0, -NUDGE),

@@ -310,6 +310,8 @@ def test_gain_type_labels_are_norwegian():
         ("4.5", 4.5),
         ("4.50", 4.5),
         ("1.000", 1000.0),  # a thousand, as Norwegians write it; it was stored as 1
+        ("0.500", 0.5),  # a decimal: no thousands start with 0
+        ("-0.125", -0.125),
         ("1.234,5", 1234.5),
         ("-1.570.000", -1570000.0),
         ("1 000 000 000 000", 1e12),

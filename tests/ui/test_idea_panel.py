@@ -416,7 +416,7 @@ def test_a_full_tray_leaves_the_matrix_its_size(qtbot) -> None:
     assert view.verticalScrollBar().maximum() > 0  # the rest of the tray is scrolled to
 
 
-def test_notes_on_the_wall_stay_inside_the_matrix_and_show_their_first_lines() -> None:
+def test_notes_on_the_wall_stay_inside_the_matrix_and_show_their_first_lines(qapp) -> None:
     """On the wall a note at an edge was cut («erst til venstre»), and ideas on one spot covered each
     other whole."""
     corners = [(1.0, 0.0), (0.0, 1.0), (0.0, 0.0), (1.0, 1.0)]
@@ -523,3 +523,37 @@ def test_the_result_can_be_hidden_on_the_wall_until_everyone_has_voted(panel, wi
     panel.hide_result.setChecked(False)
     assert wall.current_image == open_result
     panel.wall_button.setChecked(False)
+
+
+@pytest.mark.parametrize("impact", [0.0, 0.56])
+def test_notes_fanned_out_stay_readable_and_in_their_own_half(qapp, impact) -> None:
+    """At the bottom edge there was no room below, and three notes covered each other whole; just above
+    the middle, fanning down drew notes of «Raske gevinster» in the lower half."""
+    b, ids = _board_of(4, [(impact, 0.2)] * 4)
+    scene = MatrixScene(wall=True)
+    scene.set_board(b)
+    tops = sorted(scene.notes[i].sceneBoundingRect().top() for i in ids)
+    line = scene.notes[ids[0]].line_height
+    assert all(lower - upper >= line for upper, lower in zip(tops, tops[1:], strict=False))
+    upper = impact >= 0.5
+    assert all((scene.notes[i].pos().y() < scene.h / 2) == upper for i in ids)
+
+
+def test_a_dragged_fanned_note_keeps_its_place_plus_the_drag(qapp) -> None:
+    """A drag stored where the note was drawn: a small move of notes fanned out made the fan permanent."""
+    b, ids = _board_of(2, [(0.8, 0.2)] * 2)
+    scene = MatrixScene()
+    scene.set_board(b)
+    moved = scene.notes[ids[1]]
+    assert moved.offset != QPointF()  # fanned out below the first
+    assert scene.place_of(moved.pos() - moved.offset) == (pytest.approx(0.8), pytest.approx(0.2))
+
+
+def test_matrix_keys_with_ctrl_or_shift_do_not_move_a_note(panel, window, qtbot):
+    idea = add(panel, "Besøksvenn")
+    panel.show_view(MATRIX)
+    panel.matrix.matrix.notes[idea].setSelected(True)
+    panel.matrix.setFocus()
+    qtbot.keyClick(panel.matrix, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(panel.matrix, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert not board(window).idea(idea).placed
