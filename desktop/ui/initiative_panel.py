@@ -136,8 +136,9 @@ def follow_up_tip(status: FollowUp) -> str:
     }[status]
 
 
-def benefit_cells(b: BenefitView, today: date | None = None) -> dict[str, str]:
-    """The benefit table's texts for one benefit (what is realised computed from its measurements)."""
+def benefit_cells(b: BenefitView, status: FollowUp) -> dict[str, str]:
+    """The benefit table's texts for one benefit (what is realised computed from its measurements) with its
+    follow-up ``status``."""
     p = b.progress
     target = number_text(b.target)
     if b.target_date is not None:
@@ -151,7 +152,7 @@ def benefit_cells(b: BenefitView, today: date | None = None) -> dict[str, str]:
         "target": target,
         "latest": number_text(p.latest) if p.latest is not None else "–",
         "realised": realised_text(p),
-        "follow_up": b.follow_up(today or date.today()).label,
+        "follow_up": status.label,
         "owner": b.owner,
     }
 
@@ -685,8 +686,8 @@ class InitiativePanel(QWidget):
         bold.setWeight(QFont.Weight.Bold)
         today = date.today()
         for row, b in enumerate(i.benefits):
-            cells = benefit_cells(b, today)
             status = b.follow_up(today)
+            cells = benefit_cells(b, status)
             for column, name in enumerate(BENEFIT_COLUMNS):
                 item = QTableWidgetItem(cells[name])
                 item.setData(ID_ROLE, b.id)
