@@ -215,6 +215,7 @@ class FollowUp(StrEnum):
     LATE = "late"  # its target date has passed and the target is not reached
     DUE = "due"  # not measured for half a year (the baseline counts as a measurement)
     ON_TRACK = "on_track"
+    STOPPED = "stopped"  # its initiative is stopped: nobody is to measure it any more
 
     @property
     def label(self) -> str:
@@ -223,6 +224,7 @@ class FollowUp(StrEnum):
             FollowUp.LATE: _("Forsinket"),
             FollowUp.DUE: _("Bør måles"),
             FollowUp.ON_TRACK: _("Underveis"),
+            FollowUp.STOPPED: _("Stoppet"),
         }[self]
 
     @property
@@ -230,11 +232,18 @@ class FollowUp(StrEnum):
         return self in (FollowUp.LATE, FollowUp.DUE)
 
 
-def follow_up(progress: Progress, target_date: date | None, last_measured: date, today: date) -> FollowUp:
+def follow_up(
+    progress: Progress, target_date: date | None, last_measured: date, today: date, stopped: bool = False
+) -> FollowUp:
     """A benefit's follow-up status on ``today``; ``last_measured`` is its latest measurement's date, or the
-    baseline's when it has none."""
+    baseline's when it has none. The benefits of a stopped initiative are neither late nor due: nobody is to
+    measure them, and the dashboard does not count them as needing follow-up (a benefit reached before the
+    stop stays reached). A finished initiative's benefits are followed up as before: benefits are often
+    realised after the work is done."""
     if progress.reached:
         return FollowUp.REACHED
+    if stopped:
+        return FollowUp.STOPPED
     if target_date is not None and target_date < today:
         return FollowUp.LATE
     if (today - last_measured).days > MEASURE_AGAIN_AFTER_DAYS:

@@ -71,9 +71,11 @@ class BenefitView:
     def progress(self) -> Progress:
         return progress(self.baseline, self.target, (Measurement(m.on, m.value) for m in self.measurements))
 
-    def follow_up(self, today: date) -> FollowUp:
+    def follow_up(self, today: date, initiative: InitiativeStatus) -> FollowUp:
         last = max((m.on for m in self.measurements), default=self.baseline_date)
-        return follow_up(self.progress, self.target_date, last, today)
+        return follow_up(
+            self.progress, self.target_date, last, today, stopped=initiative is InitiativeStatus.STOPPED
+        )
 
 
 @dataclass(frozen=True)

@@ -577,7 +577,7 @@ def _initiatives(initiatives, width, today: date) -> list[Flowable]:
                         else amount(b.target, b.unit)
                     ),
                     amount(p.latest, b.unit) if p.latest is not None else _("ikke målt"),
-                    f"{percent(p.realised_pct)}\n{b.follow_up(today).label}",
+                    f"{percent(p.realised_pct)}\n{b.follow_up(today, v.status).label}",
                 ]
             )
         story.append(

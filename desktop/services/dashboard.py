@@ -22,6 +22,7 @@ from sqlalchemy import func, select, true
 
 from desktop.domain.benefits import FollowUp, GainSum, Measurement, follow_up, progress, sum_by_gain_type
 from desktop.domain.fund import RoundOverview
+from desktop.domain.initiatives import InitiativeStatus
 from desktop.domain.kit import VeikartPhase
 from desktop.domain.rules import cohort_finished
 from desktop.services import fund
@@ -177,6 +178,7 @@ def dashboard(db: Database, today: date | None = None, programme_id: uuid.UUID |
                 Benefit.target,
                 Benefit.baseline_date,
                 Benefit.target_date,
+                Initiative.status,
             )
             .join(Initiative, Benefit.initiative_id == Initiative.id)
             .join(LeaderGroup, Initiative.leader_group_id == LeaderGroup.id)
@@ -190,6 +192,7 @@ def dashboard(db: Database, today: date | None = None, programme_id: uuid.UUID |
                 b.target_date,
                 measurements[b.id][0].on if b.id in measurements else b.baseline_date,
                 today,
+                stopped=b.status is InitiativeStatus.STOPPED,
             )
             for b in benefit_rows
         )

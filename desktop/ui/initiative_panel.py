@@ -133,6 +133,7 @@ def follow_up_tip(status: FollowUp) -> str:
         FollowUp.ON_TRACK: _(
             "Ikke nådd ennå; måldatoen er ikke passert, og det er målt det siste halve året."
         ),
+        FollowUp.STOPPED: _("Tiltaket er stoppet, så gevinsten følges ikke opp lenger."),
     }[status]
 
 
@@ -686,7 +687,7 @@ class InitiativePanel(QWidget):
         bold.setWeight(QFont.Weight.Bold)
         today = date.today()
         for row, b in enumerate(i.benefits):
-            status = b.follow_up(today)
+            status = b.follow_up(today, i.status)
             cells = benefit_cells(b, status)
             for column, name in enumerate(BENEFIT_COLUMNS):
                 item = QTableWidgetItem(cells[name])

@@ -417,3 +417,7 @@ def test_a_benefits_follow_up_status() -> None:
     assert follow_up(halfway, None, date(2026, 5, 23), today) is FollowUp.DUE
     assert follow_up(halfway, date(2027, 6, 1), date(2026, 5, 24), today) is FollowUp.ON_TRACK
     assert FollowUp.LATE.needs_attention and not FollowUp.ON_TRACK.needs_attention
+    # A stopped initiative's benefits are not late or due; one reached before the stop stays reached.
+    assert follow_up(halfway, date(2026, 11, 22), date(2026, 1, 1), today, stopped=True) is FollowUp.STOPPED
+    assert follow_up(reached, date(2026, 1, 1), date(2026, 10, 1), today, stopped=True) is FollowUp.REACHED
+    assert not FollowUp.STOPPED.needs_attention

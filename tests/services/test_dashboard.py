@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from desktop.domain import ideas as ib
-from desktop.domain.benefits import GainSum, GainType, sum_by_gain_type
+from desktop.domain.benefits import FollowUp, GainSum, GainType, sum_by_gain_type
 from desktop.domain.fund import FundDecision, RoundOverview
 from desktop.domain.ideas import Board, Idea
 from desktop.domain.kit import VeikartPhase
@@ -264,11 +264,28 @@ def test_benefits_to_follow_up_agree_with_the_benefit_views(db, reg, today):
 
     from desktop.domain.benefits import FollowUp
 
-    seen = Counter(b.follow_up(today) for v in initiatives.all_initiatives(db) for b in v.benefits)
+    seen = Counter(b.follow_up(today, v.status) for v in initiatives.all_initiatives(db) for b in v.benefits)
     d = dashboard(db, today)
     assert (d.benefits_late, d.benefits_due) == (seen[FollowUp.LATE], seen[FollowUp.DUE])
     if today.year == 2025:
         assert d.benefits_late > 0  # every target date (30 June 2025) has passed by then
+
+
+def test_a_stopped_initiatives_benefits_need_no_follow_up(db, reg):
+    """Stopping an initiative takes its late benefits out of «gevinster trenger oppfølging»; a finished
+    initiative's benefits are still followed up (they are often realised after the work is done)."""
+    from desktop.domain.initiatives import InitiativeStatus
+
+    today = date(2025, 7, 1)  # every target date (30 June 2025) has passed
+    before = dashboard(db, today)
+    late = [b for b in initiatives.initiative(db, reg.initiatives["måltid"]).benefits]
+    assert late and all(b.follow_up(today, InitiativeStatus.ACTIVE) is FollowUp.LATE for b in late)
+    initiatives.update_initiative(db, reg.initiatives["måltid"], status=InitiativeStatus.DONE)
+    assert dashboard(db, today).benefits_late == before.benefits_late
+    initiatives.update_initiative(db, reg.initiatives["måltid"], status=InitiativeStatus.STOPPED)
+    assert dashboard(db, today).benefits_late == before.benefits_late - len(late)
+    stopped = initiatives.initiative(db, reg.initiatives["måltid"])
+    assert {b.follow_up(today, stopped.status) for b in stopped.benefits} == {FollowUp.STOPPED}
 
 
 def test_the_views_show_the_realised_share(db, reg):

@@ -631,3 +631,14 @@ def test_a_benefit_past_its_target_date_is_marked_late(panel, window, made, dial
     initiatives.add_measurement(window.context.db, made[1], date(2020, 9, 1), "50")
     show(panel, made)
     assert panel.benefits.item(0, BENEFIT_COLUMNS.index("follow_up")).text() == "Nådd"
+
+
+def test_a_stopped_initiatives_benefit_is_not_marked_late(panel, window, made, dialogs):
+    """Once the initiative is stopped, its unreached benefit reads «Stoppet», in no warning colour."""
+    from desktop.domain.initiatives import InitiativeStatus
+
+    initiatives.update_initiative(window.context.db, made[0], status=InitiativeStatus.STOPPED)
+    show(panel, made)
+    status = panel.benefits.item(0, BENEFIT_COLUMNS.index("follow_up"))
+    assert status.text() == "Stoppet" and "stoppet" in status.toolTip()
+    assert status.foreground().color().name() not in ("#b3261e", "#8a4b00")
