@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -240,6 +241,76 @@ def place(board: Board, idea_id: uuid.UUID, impact: float, effort: float) -> Boa
 
 def unplace(board: Board, idea_id: uuid.UUID) -> Board:
     return _replace_idea(board, idea_id, impact=None, effort=None)
+
+
+def merge_ideas(
+    board: Board, keep_id: uuid.UUID, other_ids: Iterable[uuid.UUID], text: str | None = None
+) -> Board:
+    """Fold ``other_ids`` into ``keep_id``: the same idea written on several notes becomes one, so that its
+    dots are not split. The kept idea keeps its place and theme, takes ``text`` (None: its own), is placed
+    where it was (or where the first placed of the others was), is taken further when any of them was, and
+    keeps a link to a journey card (its own, or the first other's). Each participant's dots on all of them
+    are added up on it, so nobody's dot count changes; dots counted off the wall are added too."""
+    keep = board.idea(keep_id)
+    others = [board.idea(i) for i in dict.fromkeys(other_ids) if i != keep_id]
+    if not others:
+        raise ValidationError("ideas", _("Velg minst én annen idé å slå sammen med."))
+    folded = {keep_id, *(o.id for o in others)}
+    placed = next((i for i in (keep, *others) if i.placed), keep)
+    merged = replace(
+        keep,
+        text=keep.text if text is None else clean_text(text),
+        impact=placed.impact,
+        effort=placed.effort,
+        chosen=any(i.chosen for i in (keep, *others)),
+        source_card_id=next((i.source_card_id for i in (keep, *others) if i.source_card_id), None),
+    )
+    dots: dict[uuid.UUID | None, int] = {}
+    for v in board.votes:
+        if v.idea_id in folded:
+            dots[v.participant_id] = dots.get(v.participant_id, 0) + v.dots
+    if dots.get(None, 0) > COUNTED_MAX:
+        dots[None] = COUNTED_MAX
+    votes: list[Vote] = []
+    for v in board.votes:
+        if v.idea_id not in folded:
+            votes.append(v)
+        elif v.participant_id in dots:  # the first of a participant's entries carries the sum, in its place
+            votes.append(Vote(keep_id, v.participant_id, dots.pop(v.participant_id)))
+    gone = folded - {keep_id}
+    return replace(
+        board,
+        ideas=tuple(merged if i.id == keep_id else i for i in board.ideas if i.id not in gone),
+        votes=tuple(votes),
+    )
+
+
+_COMMON_WORDS = frozenset(
+    "og i på for med til en et ei å som de det den av at "  # noqa: SIM905 - a sentence reads best
+    "er vi vår våre har kan skal mer mindre bedre fra om ikke seg sin sitt sine".split()
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    """The words of an idea that say what it is about, cut to their first five letters so that «brukere»
+    and «brukerne», «kommunikasjon» and «kommunisere» meet."""
+    folded = "".join(c if c.isalnum() else " " for c in text.casefold())
+    return frozenset(w[:5] for w in folded.split() if len(w) > 1 and w not in _COMMON_WORDS)
+
+
+def similar_ideas(board: Board, idea_id: uuid.UUID) -> tuple[tuple[Idea, float], ...]:
+    """The other ideas of the board with how alike they are to ``idea_id`` (0 … 1: twice the words they
+    share over the words of both, so a short note said again in a longer one counts as alike), most alike
+    first; equal ones keep the board's order."""
+    words = _words(board.idea(idea_id).text)
+    scored = []
+    for idea in board.ideas:
+        if idea.id == idea_id:
+            continue
+        theirs = _words(idea.text)
+        both = len(words) + len(theirs)
+        scored.append((idea, 2 * len(words & theirs) / both if both else 0.0))
+    return tuple(sorted(scored, key=lambda pair: -pair[1]))
 
 
 # --- themes -------------------------------------------------------------------------------------------------

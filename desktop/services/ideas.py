@@ -3,17 +3,20 @@
 Every edit is a pure operation from ``desktop.domain.ideas`` applied to the stored board; ``edit_board``
 returns the board as it was, so one undo (``set_board`` with the old board) serves every kind of edit: a new
 idea, a theme, a dot, a place on the matrix. Deleting an idea that has prototypes goes through
-``delete_idea`` instead, whose snapshot brings the prototypes back on undo.
+``delete_idea`` instead, whose snapshot brings the prototypes back on undo; merging ideas goes through
+``merge_ideas``, which moves the prototypes and initiatives of the ideas merged away onto the one kept.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import delete, func, insert, select, update
 
+from desktop.domain import ideas as board_ops
 from desktop.domain.ideas import Board, Idea, Theme, Vote, fitted_text
 from desktop.domain.journey import LaneKind
 from desktop.domain.rules import norwegian_key
@@ -26,6 +29,7 @@ from desktop.storage.models import (
 )
 from desktop.storage.models import (
     IdeaTheme,
+    Initiative,
     JourneyCard,
     JourneyLane,
     JourneyMap,
@@ -165,6 +169,47 @@ def restore_idea(db: Database, snapshot: Snapshot) -> None:
         restore(s, snapshot)
 
 
+@dataclass(frozen=True)
+class Merged:
+    """What ``merge_ideas`` changed, for ``unmerge``: the board as it was, and the prototypes and
+    initiatives it moved to the kept idea (table, row id, idea id before, the row's ``updated_at``)."""
+
+    group_id: uuid.UUID
+    board: Board
+    moved: tuple[tuple[str, uuid.UUID, uuid.UUID, datetime], ...]
+
+
+def merge_ideas(
+    db: Database, group_id: uuid.UUID, keep_id: uuid.UUID, other_ids: Iterable[uuid.UUID], text: str | None
+) -> Merged:
+    """Merge ``other_ids`` into ``keep_id`` (``board_ops.merge_ideas``) in one transaction: their prototypes
+    and the initiatives that came from them are moved to the kept idea first, so nothing goes with them."""
+    other_ids = [i for i in dict.fromkeys(other_ids) if i != keep_id]
+    with db.transaction() as s:
+        before = _read(s, group_id)
+        after = board_ops.merge_ideas(before, keep_id, other_ids, text)
+        moved = []
+        for model in (Prototype, Initiative):
+            rows = s.execute(
+                select(model.id, model.idea_id, model.updated_at).where(model.idea_id.in_(other_ids))
+            ).all()
+            moved += [(model.__tablename__, r.id, r.idea_id, r.updated_at) for r in rows]
+            if rows:
+                s.execute(update(model).where(model.idea_id.in_(other_ids)).values(idea_id=keep_id))
+        _write(s, group_id, after, before)
+        return Merged(group_id, before, tuple(moved))
+
+
+def unmerge(db: Database, merged: Merged) -> None:
+    """Undo ``merge_ideas``: the ideas come back as they were, with their dots, prototypes and initiatives."""
+    tables = {m.__tablename__: m for m in (Prototype, Initiative)}
+    with db.transaction() as s:
+        _write(s, merged.group_id, merged.board, _read(s, merged.group_id))
+        for table, row_id, idea_id, updated_at in merged.moved:
+            model = tables[table]
+            s.execute(update(model).where(model.id == row_id).values(idea_id=idea_id, updated_at=updated_at))
+
+
 def prototype_count(db: Database, idea_id: uuid.UUID) -> int:
     with db.transaction() as s:
         return s.scalar(select(func.count()).select_from(Prototype).where(Prototype.idea_id == idea_id)) or 0
@@ -249,14 +294,10 @@ def _write(s, group_id: uuid.UUID, new: Board, old: Board) -> None:
     """Store ``new`` over ``old``, statement by statement, only what changed."""
     now = utcnow()
     voters = set(s.scalars(select(Participant.id).where(Participant.leader_group_id == group_id)))
-    given = {(v.idea_id, v.participant_id): v.dots for v in old.votes}
-    # Someone who has left the group (moved to another) keeps the dots given before, but gives no more.
-    if any(
-        v.participant_id is not None
-        and v.participant_id not in voters
-        and v.dots > given.get((v.idea_id, v.participant_id), 0)
-        for v in new.votes
-    ):
+    # Someone who has left the group (moved to another) keeps the dots given before, but gives no more
+    # (merging ideas adds her dots on them up on one: the same dots).
+    gone = {v.participant_id for v in new.votes} - voters - {None}
+    if any(new.used(p) > old.used(p) for p in gone):
         raise ValidationError("votes", _("Bare deltakere i ledergruppen kan stemme."))
     kept = {i.id for i in new.ideas}
     gone_ideas = [i.id for i in old.ideas if i.id not in kept]

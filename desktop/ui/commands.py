@@ -125,19 +125,20 @@ class CreateCommand(ServiceCommand):
 
 
 class DeleteCommand(ServiceCommand):
-    """``delete(db)`` removes and returns a snapshot; undo gives it to ``restore`` (by default: every row
-    back as it was)."""
+    """``delete(db)`` removes rows and returns what puts them back, a snapshot by default; undo gives that to
+    ``restore`` (by default: every row back as it was). Merging ideas is a delete of this shape too: the
+    ideas merged away go, and undo brings them back."""
 
     def __init__(
         self,
         text: str,
-        delete: Callable[[Database], Snapshot],
-        restore: Callable[[Database, Snapshot], None] = restore_deleted,
+        delete: Callable[[Database], Any],
+        restore: Callable[[Database, Any], None] = restore_deleted,
     ) -> None:
         super().__init__(text)
         self._delete = delete
         self._restore = restore
-        self._snapshot: Snapshot | None = None
+        self._snapshot: Any = None
 
     def do(self) -> None:
         self._snapshot = self._delete(self.db)

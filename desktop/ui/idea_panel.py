@@ -57,6 +57,7 @@ COL_TEXT, COL_VOTES, COL_PLACE, COL_SOURCE, COL_CHOSEN = range(5)
 ERROR_STYLE = "color: #a4262c; font-weight: bold;"
 COUNTED = "counted"  # the voter list's entry for dots counted off a paper wall (no participant)
 NOTE_STYLE = "color: #1d5f8a;"
+SIMILAR = 0.6  # ideas at least this alike (shared words) are marked «lik» in the merge dialog
 
 
 def dots_text(used: int, total: int) -> str:
@@ -81,6 +82,7 @@ def idea_shortcuts() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
         ("down", _("Flytt idéen ned"), ("Alt+Down",)),
         ("chosen", _("Ta idéen videre, eller ikke (i listen)"), ("Space",)),
         ("prototype", _("Lag prototype av idéen (i listen)"), ("Ctrl+Return",)),
+        ("merge", _("Slå sammen idéen med like idéer (i listen)"), ("Ctrl+J",)),
         ("give", _("Gi prikk (i stemmetabellen)"), ("Space", "+")),
         ("take", _("Ta tilbake en prikk"), ("-", "Backspace")),
         ("next_voter", _("Neste deltaker"), ("Ctrl+Down",)),
@@ -288,6 +290,7 @@ class IdeaPanel(QWidget):
                 "down": lambda: self.move_selected(1),
                 "chosen": self.toggle_chosen,
                 "prototype": self.prototype_from_selected,
+                "merge": self.merge_selected,
             },
         )
 
@@ -308,8 +311,8 @@ class IdeaPanel(QWidget):
 
         hint = QLabel(
             _(
-                "Dra idéer mellom temaene (eller Alt+↑/↓). F2 retter teksten, Delete sletter. "
-                "Kryss av for idéene dere tar videre."
+                "Dra idéer mellom temaene (eller Alt+↑/↓). F2 retter teksten, Ctrl+J slår sammen like "
+                "idéer, Delete sletter. Kryss av for idéene dere tar videre."
             )
         )
         hint.setWordWrap(True)
@@ -797,6 +800,58 @@ class IdeaPanel(QWidget):
             DeleteCommand(_("Slett idé"), lambda db: ideas.delete_idea(db, idea_id), ideas.restore_idea)
         )
 
+    def merge_selected(self) -> None:
+        idea_id = self.selected_idea_id()
+        if idea_id is not None:
+            self.merge_idea(idea_id)
+
+    def merge_idea(self, idea_id: uuid.UUID) -> bool:
+        """Fold other ideas into this one (the same idea on several notes), chosen in a dialog that lists
+        the most alike first; the dots are added up, prototypes and initiatives follow (undoable)."""
+        board = self.board
+        keep = board.idea(idea_id)
+        if len(board.ideas) < 2:
+            self.say(_("Det er ingen andre idéer å slå sammen med."), error=True)
+            return False
+        counts = dict((i.id, n) for i, n in board.ranking())
+        dialog = FormDialog(self, _("Slå sammen idéer"))
+        dialog.setMinimumWidth(620)
+        text = dialog.add(_("Idéen etterpå"), QLineEdit(keep.text), "text")
+        others = dialog.add(_("Slå sammen med"), QListWidget(), "ideas")
+        others.setMinimumHeight(260)
+        for idea, alike in board_ops.similar_ideas(board, idea_id):
+            label = idea.text if not counts[idea.id] else f"{idea.text}  ({dots_count(counts[idea.id])})"
+            item = QListWidgetItem(f"{label}  – {_('lik')}" if alike >= SIMILAR else label)
+            item.setToolTip(idea.text)
+            item.setData(Qt.ItemDataRole.UserRole, idea.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            others.addItem(item)
+        others.setCurrentRow(0)
+        note = QLabel(
+            _(
+                "Kryss av idéene som sier det samme (de mest like står øverst). Prikkene legges sammen, "
+                "og prototyper og tiltak flyttes til idéen som blir igjen. Kan angres."
+            )
+        )
+        note.setWordWrap(True)
+        dialog.form.addRow(note)
+
+        def command() -> DeleteCommand:
+            chosen = [
+                others.item(n).data(Qt.ItemDataRole.UserRole)
+                for n in range(others.count())
+                if others.item(n).checkState() == Qt.CheckState.Checked
+            ]
+            group_id, typed = self.group_id, text.text()
+            return DeleteCommand(
+                _("Slå sammen idéer"),
+                lambda db: ideas.merge_ideas(db, group_id, idea_id, chosen, typed),
+                ideas.unmerge,
+            )
+
+        return self.actions.run_dialog(dialog, command) is not None
+
     def choose_source(self, idea_id: uuid.UUID) -> bool:
         """Link an idea to the pain point or opportunity of a journey map that it answers."""
         choices = ideas.source_choices(self.context.db, self.group_id)
@@ -1001,6 +1056,8 @@ class IdeaPanel(QWidget):
             menu.addAction(_("Ikke ta videre") if idea.chosen else _("Ta videre"), self.toggle_chosen)
             menu.addAction(_("Knytt til kort i brukerreisen …"), lambda: self.choose_source(item_id))
             menu.addAction(_("Lag prototype …"), self.prototype_from_selected)
+            merge = menu.addAction(_("Slå sammen med like idéer …"), lambda: self.merge_idea(item_id))
+            merge.setEnabled(len(self.board.ideas) > 1)
             menu.addSeparator()
             menu.addAction(_("Slett idé"), lambda: self.delete_idea(item_id))
         elif item_id is not None:

@@ -453,3 +453,82 @@ def test_any_sequence_of_votes_keeps_every_participant_within_the_dots(dots, ops
         assert board.total_votes == sum(model.values())
         assert sum(n for _i, n in board.ranking()) == board.total_votes
         assert [i.text for i in board.ideas] == ["a", "b", "c", "d"]  # voting never touches the ideas
+
+
+# --- merging the same idea written twice ----------------------------------------------------------------
+
+
+def test_merging_adds_up_each_participants_dots_on_the_kept_idea(board):
+    """Anne put a dot on each of two notes that say the same, Per on one, and the wall counted three: merged,
+    the kept idea has all six, in one entry per participant, and nobody has more dots used than before."""
+    a, b, c = ids(board, 0), ids(board, 1), ids(board, 3)
+    board = ib.cast_vote(ib.cast_vote(ib.cast_vote(board, a, ANNE), c, ANNE), c, PER)
+    board = ib.set_counted(board, c, 3)
+    merged = ib.merge_ideas(board, a, [c])
+    assert texts(merged.ideas) == ["Felles kalender", "Fast kontaktperson", "Digital søknad"]
+    assert merged.votes_for(a) == 6 and merged.given(a, ANNE) == 2 and merged.given(a, PER) == 1
+    assert sorted((v.participant_id is None, v.dots) for v in merged.votes if v.idea_id == a) == [
+        (False, 1),
+        (False, 2),
+        (True, 3),
+    ]
+    assert (merged.used(ANNE), merged.used(PER)) == (board.used(ANNE), board.used(PER))
+    assert merged.total_votes == board.total_votes
+    assert ib.merge_ideas(board, a, [c]).votes_for(b) == 0  # an idea not merged keeps what it had
+
+
+def test_the_kept_idea_takes_the_text_given_and_what_the_others_had(board):
+    """Placed, taken further and linked to a journey card when the kept one was not but another was."""
+    a, b, c = ids(board, 0), ids(board, 1), ids(board, 2)
+    card = uuid.UUID(int=777)
+    board = ib.set_source(ib.set_chosen(ib.place(board, c, 0.9, 0.1), c, True), b, card)
+    merged = ib.merge_ideas(board, a, [b, c, a], "  Felles kalender   for alle ")
+    kept = merged.idea(a)
+    assert kept.text == "Felles kalender for alle"
+    assert (kept.impact, kept.effort, kept.chosen, kept.source_card_id) == (0.9, 0.1, True, card)
+    assert [i.id for i in merged.ideas] == [a, ids(board, 3)]
+    # its own placement and link win over the others'
+    own = ib.merge_ideas(ib.set_source(ib.place(board, a, 0.2, 0.3), a, None), a, [c])
+    assert (own.idea(a).impact, own.idea(a).effort) == (0.2, 0.3)
+    assert ib.merge_ideas(board, a, [c]).idea(a).text == "Felles kalender"
+
+
+def test_merging_with_nothing_or_a_missing_idea_is_refused(board):
+    a = ids(board, 0)
+    for others in ([], [a]):
+        with pytest.raises(ValidationError) as info:
+            ib.merge_ideas(board, a, others)
+        assert info.value.field == "ideas"
+    with pytest.raises(ValidationError):
+        ib.merge_ideas(board, a, [uuid.uuid4()])
+    with pytest.raises(ValidationError) as info:
+        ib.merge_ideas(board, a, [ids(board, 1)], "   ")
+    assert info.value.field == "text"
+
+
+def test_counted_dots_merged_stay_within_what_can_be_counted(board):
+    a, b = ids(board, 0), ids(board, 1)
+    board = ib.set_counted(ib.set_counted(board, a, ib.COUNTED_MAX), b, 5)
+    assert ib.merge_ideas(board, a, [b]).votes_for(a) == ib.COUNTED_MAX
+
+
+def test_similar_ideas_come_first():
+    board = board_with(
+        "Bedre kommunikasjon med pårørende",
+        "Ringeliste for vikarer",
+        "Kommunisere bedre med de pårørende",
+        "Felles kalender",
+        "Pårørendekafé",
+    )
+    first = ids(board, 0)
+    ranked = ib.similar_ideas(board, first)
+    assert [i.text for i, _alike in ranked][:1] == ["Kommunisere bedre med de pårørende"]
+    assert ranked[0][1] == 1.0  # «kommu», «pårør»: the same words once cut and without «bedre», «med», «de»
+    assert first not in [i.id for i, _alike in ranked] and len(ranked) == 4
+    # one word shared, of two and one: alike by two thirds, before those with nothing in common (in the
+    # board's order)
+    assert [(i.text, round(alike, 2)) for i, alike in ranked][1:] == [
+        ("Pårørendekafé", 0.67),
+        ("Ringeliste for vikarer", 0.0),
+        ("Felles kalender", 0.0),
+    ]

@@ -352,3 +352,52 @@ def test_a_board_with_more_dots_than_allowed_is_refused_by_the_store(db, small):
     with pytest.raises(ValidationError):
         ideas.set_board(db, small.group, too_many)
     assert ideas.load_board(db, small.group) == Board(dots=3)
+
+
+# --- merging ideas ------------------------------------------------------------------------------------------
+
+
+def test_merging_moves_prototypes_and_initiatives_and_undo_puts_everything_back(db, small, rows):
+    """B has a prototype and an initiative made from it; merged into A, both follow A (nothing is deleted
+    with B), the dots are added up; undo gives back every row as it was, time stamps included."""
+    from desktop.services import initiatives
+
+    p = with_prototype(db, small)
+    made = initiatives.create_initiative(db, small.group, "Kontaktkort", idea_id=B)
+    ideas.edit_board(db, small.group, lambda b: ib.cast_vote(b, B, small.enthusiast))
+    board = ideas.load_board(db, small.group)
+    stored = rows(db)
+    merged = ideas.merge_ideas(db, small.group, A, [B], "Felles kalender og kontaktperson")
+    after = ideas.load_board(db, small.group)
+    assert [i.id for i in after.ideas] == [A, C]
+    assert after.idea(A).text == "Felles kalender og kontaktperson"
+    assert after.votes_for(A) == board.votes_for(A) + board.votes_for(B)
+    assert after.used(small.enthusiast) == board.used(small.enthusiast) == 2
+    assert prototypes.load_prototype(db, p.id).idea_id == A
+    assert initiatives.initiative(db, made).idea_id == A
+    assert ideas.board_view(db, small.group).prototypes == {A: 1}
+    ideas.unmerge(db, merged)
+    assert ideas.load_board(db, small.group) == board
+    assert content(rows(db)) == content(stored)
+    assert {r["id"]: r["updated_at"] for r in rows(db)["initiative"]} == {
+        r["id"]: r["updated_at"] for r in stored["initiative"]
+    }
+
+
+def test_a_refused_merge_changes_nothing(db, small, rows):
+    ideas.set_board(db, small.group, rich_board(small))
+    stored = rows(db)
+    with pytest.raises(ValidationError):
+        ideas.merge_ideas(db, small.group, A, [B], "")
+    with pytest.raises(ValidationError):
+        ideas.merge_ideas(db, small.group, A, [], None)
+    assert rows(db) == stored
+
+
+def test_a_voter_who_left_the_group_does_not_stop_a_merge(db, small):
+    """Her dots on the two notes become dots on one: the same dots, not new ones."""
+    ideas.set_board(db, small.group, ib.cast_vote(rich_board(small), C, small.enthusiast))
+    other = groups.add_leader_group(db, small.cohort, small.evje, small.ola)
+    groups.move_participant(db, small.enthusiast, other)
+    ideas.merge_ideas(db, small.group, A, [C], None)
+    assert ideas.load_board(db, small.group).given(A, small.enthusiast) == 2

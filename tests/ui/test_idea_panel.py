@@ -557,3 +557,47 @@ def test_matrix_keys_with_ctrl_or_shift_do_not_move_a_note(panel, window, qtbot)
     qtbot.keyClick(panel.matrix, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(panel.matrix, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
     assert not board(window).idea(idea).placed
+
+
+def test_the_same_idea_on_two_notes_is_merged_with_its_dots_and_undone(panel, window, dialogs, qtbot):
+    """Two notes say the same: the dialog lists the alike one first (marked «lik»), ticking it and OK
+    leaves one idea with the text typed and both notes' dots; Ctrl+Z brings both back."""
+    keep = add(panel, "Felles kalender for hele tjenestestedet")
+    other = add(panel, "Felles kalender")
+    db = window.context.db
+    ideas.edit_board(db, GROUP, lambda b: di.set_counted(di.set_counted(b, keep, 2), other, 3))
+    panel.refresh()
+    before = board(window)
+    listed = []
+
+    def tick(dialog) -> None:
+        found = dialog.fields["ideas"]
+        listed.extend(found.item(n).text() for n in range(found.count()))
+        found.item(0).setCheckState(Qt.CheckState.Checked)
+        dialog.fields["text"].setText("Felles kalender for alle")
+
+    dialogs.answer(tick)
+    panel.show_view(IDEAS)
+    panel.select_idea(keep)
+    panel.tree.setFocus()
+    qtbot.keyClick(panel.tree, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    assert listed[0] == "Felles kalender  (3 prikker)  – lik"
+    after = board(window)
+    assert other not in [i.id for i in after.ideas] and len(after.ideas) == len(before.ideas) - 1
+    assert after.idea(keep).text == "Felles kalender for alle" and after.votes_for(keep) == 5
+    window.undo_action.trigger()
+    assert board(window) == before
+
+
+def test_a_merge_with_nothing_ticked_is_explained_in_the_dialog(panel, window, dialogs):
+    keep = add(panel, "Felles kalender")
+    before = board(window)
+    seen = []
+
+    def nothing(dialog) -> None:
+        seen.append(dialog)
+
+    dialogs.answer(nothing)
+    assert not panel.merge_idea(keep)
+    assert "Velg minst én annen idé" in seen[0].errors.message("ideas")
+    assert board(window) == before
