@@ -466,3 +466,12 @@ class Photo(Base):
     height: Mapped[int] = mapped_column(Integer)
     caption: Mapped[str] = mapped_column(Text, default="")
     original_name: Mapped[str] = mapped_column(String(300), default="")
+
+
+class Deletion(Base):
+    """A row that was deleted: its ``id``, its table, and when (``created_at``). Written by a trigger on
+    every table (migration 0009), so rows removed by ON DELETE CASCADE are in it too; a row put back by undo
+    is taken out again. Merging another laptop's copy reads it (``services.merge_copy``)."""
+
+    __tablename__ = "deletion"
+    table_name: Mapped[str] = mapped_column(String(100))

@@ -204,6 +204,9 @@ class MainWindow(QMainWindow):
         self.copy_action = self._action(
             file_menu, _("&Lagre en kopi av dataene …"), lambda: self._reports().save_copy(self), ""
         )
+        self.merge_action = self._action(
+            file_menu, _("&Hent inn arbeid fra en kopi …"), lambda: self._merges().merge(self), ""
+        )
         self.open_folder_action = self._action(
             file_menu, _("Å&pne et annet dataområde …"), self._open_data_folder, ""
         )
@@ -414,6 +417,11 @@ class MainWindow(QMainWindow):
         from desktop.ui.report_actions import ReportActions
 
         return ReportActions.of(self.context)
+
+    def _merges(self):
+        from desktop.ui.merge_actions import MergeActions
+
+        return MergeActions.of(self.context)
 
     def _print_selected(self) -> None:
         """Ctrl+P: the selected item's document, to preview and print (a group's summary, the cohort's

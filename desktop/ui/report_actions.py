@@ -307,8 +307,15 @@ class ReportActions(QObject):
     def choose_folder(self, parent: QWidget, title: str) -> str:
         return QFileDialog.getExistingDirectory(parent, title, str(documents_folder(self.context.settings)))
 
-    def ask(self, parent: QWidget | None, title: str, question: str, details: Sequence[str] = ()) -> bool:
-        """A yes/no question; True for yes."""
+    def ask(
+        self,
+        parent: QWidget | None,
+        title: str,
+        question: str,
+        details: Sequence[str] = (),
+        yes: str | None = None,
+    ) -> bool:
+        """A yes/no question (``yes``: the yes button's text, «Erstatt» unless given); True for yes."""
         box = QMessageBox(
             QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent
         )
@@ -316,10 +323,10 @@ class ReportActions(QObject):
             box.setInformativeText("\n".join(f"• {line}" for line in details[:8]))
             if len(details) > 8:
                 box.setDetailedText("\n".join(details))
-        yes = box.addButton(_("Erstatt"), QMessageBox.ButtonRole.AcceptRole)
+        agreed = box.addButton(yes or _("Erstatt"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(_("Avbryt"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
-        return box.clickedButton() is yes
+        return box.clickedButton() is agreed
 
     def tell(
         self,

@@ -558,3 +558,37 @@ def test_create_false_on_missing_database_creates_nothing(tmp_path: Path) -> Non
     with pytest.raises(StorageError):
         open_database(empty, create=False)
     assert list(empty.iterdir()) == []
+
+
+def test_every_table_remembers_its_deletions_and_forgets_them_on_undo(db) -> None:
+    """A trigger on every table (a later migration that rebuilds a table must make them again): a delete,
+    also one by ON DELETE CASCADE, leaves the row's id in ``deletion``; putting the row back takes it out."""
+    from datetime import date
+
+    from sqlalchemy import delete
+
+    from desktop.services.common import delete_with_snapshot, restore_deleted
+    from desktop.storage.models import Deletion, LeaderGroup, Participant
+
+    with db.engine.connect() as con:
+        triggers = set(con.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'").scalars())
+    tables = set(Base.metadata.tables) - {"deletion"}
+    assert triggers == {f"{t}_deleted" for t in tables} | {f"{t}_inserted" for t in tables}
+
+    from desktop.services import cohorts, groups, register
+
+    programme = cohorts.ensure_programme(db)
+    location = register.create_service_location(db, "Bryn skole", register.ensure_sector(db, "Skole"))
+    cohort = cohorts.create_cohort(db, programme, "LUP 1", date(2018, 3, 1), date(2018, 8, 31))
+    group = groups.add_leader_group(db, cohort, location)
+    person = groups.add_participant(db, group, "Kari")
+    with db.transaction() as s:
+        snapshot = delete_with_snapshot(s, s.get(LeaderGroup, group))
+    with db.transaction() as s:
+        found = dict(s.execute(select(Deletion.id, Deletion.table_name)).all())
+    assert found == {group: "leader_group", person: "participant"}
+    restore_deleted(db, snapshot)
+    with db.transaction() as s:
+        assert s.scalars(select(Deletion.id)).all() == []
+        s.execute(delete(Participant).where(Participant.id == person))
+        assert s.scalars(select(Deletion.table_name)).all() == ["participant"]

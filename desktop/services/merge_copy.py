@@ -1,0 +1,398 @@
+"""Bring the work of another laptop into this register: merge a copy of its data folder (made with «Lagre en
+kopi av dataene», on a stick or a shared folder) into the register open here.
+
+The five facilitators each work offline on their own laptop, from copies of one register, so every row has
+the same UUID everywhere. Merging compares the two registers row by row:
+
+- a row only in the copy is added, unless it was deleted here after it was last changed there;
+- a row in both is taken from the copy when it was changed there later than here (the newest change wins;
+  a row changed on both keeps this laptop's when this laptop's change is the later one);
+- a row the copy deleted (``deletion``, written by a trigger on every table) goes here too, unless it, or
+  anything that belongs to it (a participant of a leader group, a card of a map), was changed here after
+  that;
+- two rows that are one thing made on two laptops (the same service location, the same leader group of a
+  cohort: a unique key) become one: the copy's row is read as this one, and what refers to it follows;
+- a row whose parent is not here (deleted here) is not added; a reference that may be empty is emptied.
+
+Photo files (named by their content) that are not here are copied first. A backup of the register is made
+before anything changes, and everything is written in one transaction: a merge that cannot be carried out
+changes nothing. Reading the copy never writes to it: it is copied (SQLite's backup API) into a temporary
+folder, upgraded there if it is from an older version, and read from there.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import tempfile
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table, UniqueConstraint, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from desktop.errors import StorageError
+from desktop.file_errors import os_reason
+from desktop.i18n import _
+from desktop.services.photos import PHOTOS_DIR, stored_entries
+from desktop.storage.backup import copy_database, make_backup
+from desktop.storage.database import DB_NAME, Database, inspect_file, open_database
+from desktop.storage.models import Base, Deletion
+
+STAMPS = ("id", "created_at", "updated_at")
+DELETION = Deletion.__tablename__
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What a merge adds, changes and removes here, by table (planned, or carried out)."""
+
+    source: Path
+    added: Counter = field(default_factory=Counter)
+    changed: Counter = field(default_factory=Counter)
+    removed: Counter = field(default_factory=Counter)
+    kept: int = 0  # rows changed on both laptops where this laptop's change is the later one
+    photos: int = 0  # photo files copied from the copy's folder
+    backup: Path | None = None  # the register as it was before the merge
+    cancelled: bool = False  # then nothing here was changed
+
+    @property
+    def nothing(self) -> bool:
+        return not (self.added or self.changed or self.removed or self.photos)
+
+    def lines(self) -> list[str]:
+        """The merge in words, for the facilitator: one line per kind of thing."""
+        out = []
+        for table in sorted(set(self.added) | set(self.changed) | set(self.removed), key=_table_order):
+            parts = []
+            if self.added[table]:
+                parts.append(_("{n} lagt til").format(n=self.added[table]))
+            if self.changed[table]:
+                parts.append(_("{n} endret").format(n=self.changed[table]))
+            if self.removed[table]:
+                parts.append(_("{n} slettet").format(n=self.removed[table]))
+            out.append(f"{table_label(table)}: {', '.join(parts)}")
+        if self.photos:
+            out.append(_("Bildefiler: {n} lagt til").format(n=self.photos))
+        if self.kept:
+            out.append(
+                _("{n} ting er endret her etter kopien og blir stående slik de er her.").format(n=self.kept)
+            )
+        return out
+
+
+def table_label(table: str) -> str:
+    return {
+        "facilitator": _("Veiledere"),
+        "programme": _("Programmer"),
+        "cohort": _("Kull"),
+        "cohort_facilitator": _("Veiledere på kull"),
+        "sector": _("Kommunalområder"),
+        "service_location": _("Tjenestesteder"),
+        "leader_group": _("Ledergrupper"),
+        "participant": _("Deltakere"),
+        "session": _("Samlinger"),
+        "session_facilitator": _("Veiledere på samlinger"),
+        "agenda_block": _("Blokker i tidsplaner"),
+        "run_event": _("Hendelser under kjøringer"),
+        "checklist_tick": _("Avkrysninger i sjekklister"),
+        "journey_map": _("Brukerreiser"),
+        "journey_stage": _("Faser i brukerreiser"),
+        "journey_step": _("Steg i brukerreiser"),
+        "journey_lane": _("Rader i brukerreiser"),
+        "journey_card": _("Kort i brukerreiser"),
+        "idea_theme": _("Idétemaer"),
+        "idea": _("Idéer"),
+        "vote": _("Prikker"),
+        "prototype": _("Prototyper"),
+        "prototype_iteration": _("Prototyperunder"),
+        "initiative": _("Innovasjonstiltak"),
+        "benefit": _("Gevinster"),
+        "benefit_measurement": _("Målinger"),
+        "fund_round": _("Runder i innovasjonsfondet"),
+        "application": _("Søknader"),
+        "photo": _("Bilder"),
+    }.get(table, table)
+
+
+def _table_order(table: str) -> int:
+    names = [t.name for t in Base.metadata.sorted_tables]
+    return names.index(table) if table in names else len(names)
+
+
+Report = Callable[[int, int, str], None]
+
+
+def _quiet(_done: int, _total: int, _what: str) -> None:
+    pass
+
+
+def plan_merge(db: Database, folder: Path, report: Report = _quiet) -> MergeResult:
+    """What merging the copy in ``folder`` would do, without changing anything here."""
+    report(0, 2, _("Leser kopien …"))
+    with _copy_of(db, folder) as theirs, db.transaction() as s:
+        report(1, 2, _("Sammenligner med registeret her …"))
+        plan = _compare(s, theirs, folder)
+    return _with_photos(plan, _missing_photos(db, folder))
+
+
+def merge_copy(
+    db: Database, folder: Path, cancelled: Callable[[], bool] = lambda: False, report: Report = _quiet
+) -> MergeResult:
+    """Merge the copy in ``folder`` into this register (see the module's description); returns what was
+    done. Raises ``LupError`` subclasses with a Norwegian message; then nothing here has changed (photo files
+    copied before a failure are harmless: unused files are cleared away later)."""
+    report(0, 4, _("Leser kopien …"))
+    with _copy_of(db, folder) as theirs:
+        photos = _missing_photos(db, folder)
+        report(1, 4, _("Tar en sikkerhetskopi av registeret her …"))
+        failed: list[str] = []
+        backup = make_backup(db.path, force=True, failed=failed)
+        if failed:
+            raise StorageError(
+                _("Registeret ble ikke endret: sikkerhetskopien før sammenslåingen kunne ikke lages.")
+            )
+        report(2, 4, _("Kopierer bilder …"))
+        copied = _copy_photos(db, folder, photos, cancelled)
+        report(3, 4, _("Slår sammen …"))
+        try:
+            with db.transaction() as s:
+                if cancelled():
+                    raise _Cancelled
+                done = _compare(s, theirs, folder, apply=True)
+        except _Cancelled:
+            return MergeResult(Path(folder), backup=backup, cancelled=True)
+        except IntegrityError as exc:
+            raise StorageError(
+                _(
+                    "Kopien kan ikke slås sammen med registeret her: to ting ville få samme navn eller plass "
+                    "({detail}). Ingenting er endret."
+                ).format(detail=str(exc.orig))
+            ) from exc
+    result = _with_photos(done, copied)
+    return MergeResult(
+        result.source, result.added, result.changed, result.removed, result.kept, result.photos, backup
+    )
+
+
+class _Cancelled(Exception):
+    """Cancelled before the merge was committed: the transaction is rolled back."""
+
+
+def _with_photos(result: MergeResult, photos: list | int) -> MergeResult:
+    n = photos if isinstance(photos, int) else len(photos)
+    return MergeResult(result.source, result.added, result.changed, result.removed, result.kept, n)
+
+
+# --- the copy ----------------------------------------------------------------------------------------------
+
+
+@contextmanager
+def _copy_of(db: Database, folder: Path) -> Iterator[Database]:
+    """The register in ``folder`` as a read-only snapshot: copied into a temporary folder, upgraded there
+    if older, checked (a damaged or newer file is refused with a message naming the real file)."""
+    folder = Path(folder)
+    source = folder / DB_NAME if folder.is_dir() else folder
+    if source.resolve() == db.path.resolve():
+        raise StorageError(_("Det er dette registeret. Velg mappen med kopien fra den andre maskinen."))
+    if not source.is_file():
+        raise StorageError(
+            _("Fant ingen LUP Verksted-database i {path}. Velg mappen med kopien (den med {name}).").format(
+                path=folder, name=DB_NAME
+            )
+        )
+    inspect_file(source)  # damaged, not ours, unreadable: refused here, naming the file on the stick
+    with tempfile.TemporaryDirectory(prefix="lup-merge-", ignore_cleanup_errors=True) as temp:
+        try:
+            copy_database(source, Path(temp) / DB_NAME)
+        except (OSError, sqlite3.Error) as exc:
+            raise StorageError(
+                _("Kopien i {path} kan ikke leses ({reason}). Ingenting er endret.").format(
+                    path=source, reason=os_reason(exc) if isinstance(exc, OSError) else exc
+                )
+            ) from exc
+        theirs = open_database(Path(temp), lock=False, backup=False, create=False)
+        try:
+            yield theirs
+        finally:
+            theirs.close()
+
+
+def _missing_photos(db: Database, folder: Path) -> list[tuple[Path, Path]]:
+    """(file in the copy, where it goes here) for each photo file of the copy not here (same name: same
+    content, the names are content hashes)."""
+    here = {e.name for e in stored_entries(db.data_dir)}
+    return [
+        (Path(e.path), db.data_dir / PHOTOS_DIR / Path(e.path).parent.name / e.name)
+        for e in stored_entries(Path(folder))
+        if not e.name.startswith(".") and e.name not in here and e.is_file(follow_symlinks=False)
+    ]
+
+
+def _copy_photos(db: Database, folder: Path, photos: list[tuple[Path, Path]], cancelled) -> int:
+    copied = 0
+    for source, target in photos:
+        if cancelled():
+            break
+        partial = target.with_name("." + target.name + ".partial")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, partial)
+            partial.replace(target)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise StorageError(
+                _(
+                    "Bildet {name} fra kopien kan ikke kopieres hit ({reason}). Registeret er ikke endret."
+                ).format(name=source.name, reason=os_reason(exc))
+            ) from exc
+        copied += 1
+    return copied
+
+
+# --- comparing and merging -------------------------------------------------------------------------------
+
+
+def _rows(connection, table: Table) -> dict[uuid.UUID, dict[str, Any]]:
+    return {r["id"]: dict(r) for r in connection.execute(select(table)).mappings()}
+
+
+def _unique_keys(table: Table) -> list[tuple[str, ...]]:
+    keys = [
+        tuple(c.name for c in con.columns) for con in table.constraints if isinstance(con, UniqueConstraint)
+    ]
+    keys += [(c.name,) for c in table.columns if c.unique]
+    return keys
+
+
+def _data(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k not in STAMPS}
+
+
+def _naive(value: datetime | None) -> datetime:
+    if value is None:
+        return datetime.min
+    return value.replace(tzinfo=None)
+
+
+def _compare(s, theirs: Database, folder: Path, apply: bool = False) -> MergeResult:
+    """Work out the merge table by table, parents first; with ``apply``, carry it out in the session ``s``."""
+    tables = [t for t in Base.metadata.sorted_tables if t.name != DELETION]
+    deletion = Base.metadata.tables[DELETION]
+    with theirs.engine.connect() as other:
+        everything_there = {t.name: _rows(other, t) for t in tables}
+        deleted_there = {r["id"]: _naive(r["created_at"]) for r in _rows(other, deletion).values()}
+    everything_here = {t.name: _rows(s, t) for t in tables}
+    deleted_here = {r["id"]: _naive(r["created_at"]) for r in _rows(s, deletion).values()}
+    latest = _latest_changes(tables, everything_here)
+    alive: dict[str, set[uuid.UUID]] = {}
+    same: dict[uuid.UUID, uuid.UUID] = {}  # the copy's id → this register's id, for one thing made twice
+    added: Counter = Counter()
+    changed: Counter = Counter()
+    removed: Counter = Counter()
+    kept = 0
+    for table in tables:
+        their_rows = everything_there[table.name]
+        # Rows whose parent goes (below) go with it, as the database does with them (ON DELETE CASCADE).
+        ours = {rid: dict(row) for rid, row in everything_here[table.name].items()}
+        cascaded = [rid for rid, row in ours.items() if not _parents_here(row, table, alive)]
+        # What the copy deleted goes here too, unless it (or what belongs to it) was changed here since.
+        gone = [
+            rid
+            for rid in ours
+            if rid not in cascaded
+            and rid not in their_rows
+            and rid in deleted_there
+            and deleted_there[rid] >= latest[rid]
+        ]
+        for rid in (*cascaded, *gone):
+            del ours[rid]
+        alive[table.name] = set(ours)
+        keys = {
+            key: {tuple(r[c] for c in key): rid for rid, r in ours.items()} for key in _unique_keys(table)
+        }
+        inserts, updates = [], []
+        for their_id, row in their_rows.items():
+            row = _followed(row, table, same)
+            rid = row["id"]
+            if rid not in ours:
+                for key, found in keys.items():
+                    match = found.get(tuple(row[c] for c in key))
+                    if match is not None:
+                        same[their_id] = rid = row["id"] = match
+                        break
+            if not _parents_here(row, table, alive):
+                continue
+            if rid in ours:
+                mine = ours[rid]
+                if _data(row) == _data(mine):
+                    continue
+                if _naive(row["updated_at"]) > _naive(mine["updated_at"]):
+                    updates.append(row)
+                else:
+                    kept += 1
+            elif rid in deleted_here and deleted_here[rid] >= _naive(row["updated_at"]):
+                continue  # deleted here after it was last changed there
+            else:
+                inserts.append(row)
+                alive[table.name].add(rid)
+                for key, found in keys.items():
+                    found.setdefault(tuple(row[c] for c in key), rid)
+        added[table.name] += len(inserts)
+        changed[table.name] += len(updates)
+        removed[table.name] += len(gone) + len(cascaded)
+        if apply:
+            if gone:
+                s.execute(delete(table).where(table.c.id.in_(gone)))
+            if inserts:
+                s.execute(insert(table), inserts)
+            for row in updates:
+                values = {**_data(row), "updated_at": row["updated_at"]}
+                s.execute(update(table).where(table.c.id == row["id"]).values(values))
+    return MergeResult(Path(folder), +added, +changed, +removed, kept)
+
+
+def _latest_changes(tables: list[Table], rows: dict[str, dict]) -> dict[uuid.UUID, datetime]:
+    """For each row here, the latest change to it or to anything that belongs to it (rows that go with it
+    on a delete, ON DELETE CASCADE, all the way down)."""
+    latest: dict[uuid.UUID, datetime] = {}
+    for table in reversed(tables):  # children first
+        parents = [fk.parent.name for fk in table.foreign_keys if fk.ondelete == "CASCADE"]
+        for rid, row in rows[table.name].items():
+            mine = max(_naive(row["updated_at"]), latest.get(rid, datetime.min))
+            latest[rid] = mine
+            for column in parents:
+                parent = row[column]
+                if parent is not None and latest.get(parent, datetime.min) < mine:
+                    latest[parent] = mine
+    return latest
+
+
+def _followed(row: dict[str, Any], table: Table, same: dict[uuid.UUID, uuid.UUID]) -> dict[str, Any]:
+    """``row`` with its references to things made twice pointing at this register's one."""
+    row = dict(row)
+    for fk in table.foreign_keys:
+        value = row[fk.parent.name]
+        if value in same:
+            row[fk.parent.name] = same[value]
+    return row
+
+
+def _parents_here(row: dict[str, Any], table: Table, alive: dict[str, set[uuid.UUID]]) -> bool:
+    """False when a row can't be here because a parent it needs is not (deleted here); a reference that may
+    be empty (ON DELETE SET NULL) to something not here is emptied instead."""
+    for fk in table.foreign_keys:
+        value = row[fk.parent.name]
+        if value is None or value in alive.get(fk.column.table.name, ()):
+            continue
+        if fk.ondelete == "SET NULL":
+            row[fk.parent.name] = None
+        else:
+            return False
+    return True

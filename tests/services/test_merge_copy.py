@@ -1,0 +1,181 @@
+"""Merging another laptop's copy of the register: what is new there comes in, the newest change wins,
+deletions travel both ways without taking newer work, one thing made on two laptops becomes one, photos
+come along, and a copy that can't be merged changes nothing."""
+
+from __future__ import annotations
+
+import shutil
+import time
+import uuid
+
+import pytest
+from PIL import Image
+from sqlalchemy import select
+
+from desktop.domain import ideas as ib
+from desktop.domain.ideas import Idea
+from desktop.errors import LupError, StorageError
+from desktop.services import groups, ideas, photos, register
+from desktop.services.data_copy import copy_data
+from desktop.services.merge_copy import merge_copy, plan_merge
+from desktop.storage.database import DB_NAME, open_database
+from desktop.storage.models import Participant, ServiceLocation
+
+
+@pytest.fixture
+def laptop(db, small, tmp_path):
+    """A copy of the register (with ``small`` in it) made for another laptop and opened there."""
+    copy = copy_data(db, tmp_path / "stick").folder
+    other = open_database(copy, backup=False)
+    yield other
+    other.close()
+
+
+def later() -> None:
+    """Time stamps of two edits made one after the other differ (the clock is read per edit)."""
+    time.sleep(0.002)
+
+
+def names(db, group: uuid.UUID) -> list[str]:
+    with db.transaction() as s:
+        return sorted(s.scalars(select(Participant.name).where(Participant.leader_group_id == group)))
+
+
+def test_work_from_the_other_laptop_comes_in_and_a_second_merge_does_nothing(db, small, laptop, rows):
+    groups.add_participant(laptop, small.group, "Siv Dahl")
+    ideas.edit_board(laptop, small.group, lambda b: ib.add_idea(b, Idea(uuid.uuid4(), "Felles kalender")))
+    groups.add_participant(db, small.group, "Per Berg")  # meanwhile, here
+    before = rows(db)
+    plan = plan_merge(db, laptop.data_dir)
+    assert rows(db) == before  # a plan changes nothing
+    assert (plan.added["participant"], plan.added["idea"]) == (1, 1)
+    assert not plan.changed and not plan.removed
+    done = merge_copy(db, laptop.data_dir)
+    assert (done.added, done.changed, done.removed) == (plan.added, plan.changed, plan.removed)
+    assert done.backup is not None and done.backup.is_file()
+    assert "Siv Dahl" in names(db, small.group) and "Per Berg" in names(db, small.group)
+    assert [i.text for i in ideas.load_board(db, small.group).ideas] == ["Felles kalender"]
+    assert any(line == "Deltakere: 1 lagt til" for line in done.lines())
+    assert merge_copy(db, laptop.data_dir).nothing
+
+
+def test_the_newest_change_wins(db, small, laptop):
+    groups.update_participant(db, small.leader, name="Kari Here")
+    later()
+    groups.update_participant(laptop, small.leader, name="Kari There")  # the later change
+    groups.update_participant(laptop, small.enthusiast, name="Per There")
+    later()
+    groups.update_participant(db, small.enthusiast, name="Per Here")  # the later change
+    done = merge_copy(db, laptop.data_dir)
+    assert names(db, small.group) == ["Kari There", "Per Here"]
+    assert done.changed["participant"] == 1 and done.kept == 1
+
+
+def test_deletions_go_both_ways_but_never_take_later_work(db, small, laptop):
+    gone_there = groups.add_participant(db, small.group, "Slettes der")
+    gone_here = groups.add_participant(db, small.group, "Slettes her")
+    edited_here = groups.add_participant(db, small.group, "Endres her")
+    fresh = copy_data(db, laptop.data_dir.parent / "again").folder  # the laptop gets them too
+    other = open_database(fresh, backup=False)
+    try:
+        groups.remove_participant(other, gone_there)
+        groups.remove_participant(other, edited_here)
+        later()
+        groups.update_participant(db, edited_here, name="Endret her etterpå")
+        groups.remove_participant(db, gone_here)
+        plan = plan_merge(db, other.data_dir)
+        assert plan.removed["participant"] == 1 and plan.kept == 0
+        merge_copy(db, other.data_dir)
+    finally:
+        other.close()
+    shown = names(db, small.group)
+    assert "Slettes der" not in shown  # deleted there: gone here too
+    assert "Slettes her" not in shown  # deleted here: does not come back from the copy
+    assert "Endret her etterpå" in shown  # deleted there, but changed here since: kept
+
+
+def test_a_group_deleted_there_stays_when_someone_was_added_to_it_here_since(db, small, laptop):
+    groups.remove_leader_group(laptop, small.group)
+    later()
+    groups.add_participant(db, small.group, "Ny her")
+    assert plan_merge(db, laptop.data_dir).removed["leader_group"] == 0
+    merge_copy(db, laptop.data_dir)
+    assert "Ny her" in names(db, small.group)
+
+
+def test_a_group_deleted_there_goes_here_with_everything_in_it(db, small, laptop):
+    groups.remove_leader_group(laptop, small.group)
+    done = merge_copy(db, laptop.data_dir)
+    assert done.removed["leader_group"] == 1 and done.removed["participant"] == 2
+    assert names(db, small.group) == []
+
+
+def test_one_thing_made_on_two_laptops_becomes_one(db, small, laptop):
+    """Both laptops registered Haslum skole (same name, two ids); the copy's new leader group there follows
+    this register's Haslum."""
+    here = register.create_service_location(db, "Haslum skole", small.sector)
+    there = register.create_service_location(laptop, "Haslum skole", small.sector)
+    group = groups.add_leader_group(laptop, small.cohort, there, small.ola)
+    groups.add_participant(laptop, group, "Eva Lie")
+    done = merge_copy(db, laptop.data_dir)
+    assert done.added["service_location"] == 0 and done.added["leader_group"] == 1
+    with db.transaction() as s:
+        assert s.scalars(select(ServiceLocation.id).where(ServiceLocation.name == "Haslum skole")).all() == [
+            here
+        ]
+    assert names(db, group) == ["Eva Lie"]
+    assert merge_copy(db, laptop.data_dir).nothing
+
+
+def test_photos_come_with_their_files(db, small, laptop, tmp_path):
+    picture = tmp_path / "tavle.png"
+    Image.new("RGB", (40, 30), "orange").save(picture)
+    photo = photos.add_photo(laptop, picture, group_id=small.group, caption="Tavla")
+    done = merge_copy(db, laptop.data_dir)
+    assert done.added["photo"] == 1 and done.photos == 1
+    view = photos.photo(db, photo)
+    assert view.caption == "Tavla" and view.path.is_file() and view.path.is_relative_to(db.data_dir)
+
+
+def test_a_merge_that_would_break_a_rule_changes_nothing(db, small, laptop, rows):
+    """There, Evje skole was renamed «Bryn skole» once Bryn was renamed; here, Bryn was changed later (moved
+    to another sector) and keeps its name: the name would be taken twice. Nothing is merged, and the
+    message says so."""
+    register.update_service_location(laptop, small.bryn, name="Bryn skole (gammel)")
+    register.update_service_location(laptop, small.evje, name="Bryn skole")
+    later()
+    register.update_service_location(db, small.bryn, sector_id=register.ensure_sector(db, "Oppvekst"))
+    groups.add_participant(laptop, small.group, "Siv Dahl")
+    before = rows(db)
+    with pytest.raises(StorageError) as info:
+        merge_copy(db, laptop.data_dir)
+    assert "Ingenting er endret" in info.value.message
+    assert rows(db) == before
+
+
+def test_what_is_not_a_copy_is_refused_with_a_message(db, small, tmp_path, rows):
+    before = rows(db)
+    empty = tmp_path / "tom"
+    empty.mkdir()
+    with pytest.raises(StorageError) as info:
+        plan_merge(db, empty)
+    assert "Fant ingen LUP Verksted-database" in info.value.message
+    with pytest.raises(StorageError) as info:
+        merge_copy(db, db.data_dir)
+    assert "Det er dette registeret" in info.value.message
+    broken = tmp_path / "skadet"
+    broken.mkdir()
+    (broken / DB_NAME).write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    with pytest.raises(LupError):
+        merge_copy(db, broken)
+    assert rows(db) == before
+
+
+def test_an_older_copy_is_read_without_being_changed(db, small, laptop, rows):
+    """The copy on the stick is read from a snapshot: its file is not written (not even upgraded)."""
+    stick = laptop.data_dir / DB_NAME
+    laptop.close()
+    content = stick.read_bytes()
+    merge_copy(db, stick.parent)
+    assert stick.read_bytes() == content
+    shutil.rmtree(stick.parent)
