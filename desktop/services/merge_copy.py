@@ -16,8 +16,10 @@ the same UUID everywhere. Merging compares the two registers row by row:
 
 Photo files (named by their content) that are not here are copied first. A backup of the register is made
 before anything changes, and everything is written in one transaction: a merge that cannot be carried out
-changes nothing. Reading the copy never writes to it: it is copied (SQLite's backup API) into a temporary
-folder, upgraded there if it is from an older version, and read from there.
+changes nothing. The facilitators' own kits (``kits/`` in the data folder) that are not here are copied
+after it (a kit of the same name here is kept as it is). Reading the copy never writes to it: it is copied
+(SQLite's backup API) into a temporary folder, upgraded there if it is from an older version, and read
+from there.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -40,6 +42,7 @@ from sqlalchemy.exc import IntegrityError
 from desktop.errors import StorageError
 from desktop.file_errors import os_reason
 from desktop.i18n import _
+from desktop.kits.loader import OWN_KITS_DIR
 from desktop.services.photos import PHOTOS_DIR, stored_entries
 from desktop.storage.backup import copy_database, make_backup
 from desktop.storage.database import DB_NAME, Database, inspect_file, open_database
@@ -59,12 +62,14 @@ class MergeResult:
     removed: Counter = field(default_factory=Counter)
     kept: int = 0  # rows changed on both laptops where this laptop's change is the later one
     photos: int = 0  # photo files copied from the copy's folder
+    kits: int = 0  # own kits (folders in ``kits/``) copied from the copy's folder
     backup: Path | None = None  # the register as it was before the merge
     cancelled: bool = False  # then nothing here was changed
+    notes: tuple[str, ...] = ()  # what could not be brought along (an own kit that could not be copied)
 
     @property
     def nothing(self) -> bool:
-        return not (self.added or self.changed or self.removed or self.photos)
+        return not (self.added or self.changed or self.removed or self.photos or self.kits)
 
     def lines(self) -> list[str]:
         """The merge in words, for the facilitator: one line per kind of thing."""
@@ -80,6 +85,9 @@ class MergeResult:
             out.append(f"{table_label(table)}: {', '.join(parts)}")
         if self.photos:
             out.append(_("Bildefiler: {n} lagt til").format(n=self.photos))
+        if self.kits:
+            out.append(_("Egne arbeidspakker: {n} lagt til").format(n=self.kits))
+        out += self.notes
         if self.kept:
             out.append(
                 _("{n} ting er endret her etter kopien og blir stående slik de er her.").format(n=self.kept)
@@ -139,7 +147,7 @@ def plan_merge(db: Database, folder: Path, report: Report = _quiet) -> MergeResu
     with _copy_of(db, folder) as theirs, db.transaction() as s:
         report(1, 2, _("Sammenligner med registeret her …"))
         plan = _compare(s, theirs, folder)
-    return _with_photos(plan, _missing_photos(db, folder))
+    return replace(plan, photos=len(_missing_photos(db, folder)), kits=len(_missing_kits(db, folder)))
 
 
 def merge_copy(
@@ -175,19 +183,12 @@ def merge_copy(
                     "({detail}). Ingenting er endret."
                 ).format(detail=str(exc.orig))
             ) from exc
-    result = _with_photos(done, copied)
-    return MergeResult(
-        result.source, result.added, result.changed, result.removed, result.kept, result.photos, backup
-    )
+        kits, notes = _copy_kits(db, folder)
+    return replace(done, photos=copied, kits=kits, backup=backup, notes=notes)
 
 
 class _Cancelled(Exception):
     """Cancelled before the merge was committed: the transaction is rolled back."""
-
-
-def _with_photos(result: MergeResult, photos: list | int) -> MergeResult:
-    n = photos if isinstance(photos, int) else len(photos)
-    return MergeResult(result.source, result.added, result.changed, result.removed, result.kept, n)
 
 
 # --- the copy ----------------------------------------------------------------------------------------------
@@ -233,6 +234,38 @@ def _missing_photos(db: Database, folder: Path) -> list[tuple[Path, Path]]:
         for e in stored_entries(Path(folder))
         if not e.name.startswith(".") and e.name not in here and e.is_file(follow_symlinks=False)
     ]
+
+
+def _missing_kits(db: Database, folder: Path) -> list[Path]:
+    """The own kit folders of the copy that this data folder has none of by that name."""
+    here, there = db.data_dir / OWN_KITS_DIR, Path(folder) / OWN_KITS_DIR
+    try:
+        found = [p for p in there.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    except OSError:
+        return []
+    return sorted(p for p in found if not (here / p.name).exists())
+
+
+def _copy_kits(db: Database, folder: Path) -> tuple[int, tuple[str, ...]]:
+    """Copy the copy's own kits that are not here; returns how many, and a note for each that could not
+    be copied (the merge is done by then: that is said, not raised)."""
+    copied, notes = 0, []
+    for kit in _missing_kits(db, folder):
+        target = db.data_dir / OWN_KITS_DIR / kit.name
+        partial = target.with_name("." + kit.name + ".partial")
+        try:
+            shutil.rmtree(partial, ignore_errors=True)
+            shutil.copytree(kit, partial)
+            partial.replace(target)
+            copied += 1
+        except OSError as exc:
+            shutil.rmtree(partial, ignore_errors=True)
+            notes.append(
+                _("Arbeidspakken {name} kunne ikke kopieres hit ({reason}).").format(
+                    name=kit.name, reason=os_reason(exc)
+                )
+            )
+    return copied, tuple(notes)
 
 
 def _copy_photos(db: Database, folder: Path, photos: list[tuple[Path, Path]], cancelled) -> int:

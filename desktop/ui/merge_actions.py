@@ -94,6 +94,7 @@ class MergeActions(QObject):
             self._modal.tell(parent, _("Avbrutt"), _("Ingenting er hentet inn; registeret er som før."))
             return
         self.context.undo_stack.clear()  # an undo now could put back a state from before the merge
+        self.context.reload_kits()  # the colleague's own kits may have come along
         self.context.changed.emit()
         message = _("Arbeidet fra kopien er hentet inn.")
         if result.backup is not None:

@@ -179,3 +179,24 @@ def test_an_older_copy_is_read_without_being_changed(db, small, laptop, rows):
     merge_copy(db, stick.parent)
     assert stick.read_bytes() == content
     shutil.rmtree(stick.parent)
+
+
+def test_the_colleagues_own_kits_come_along_and_one_of_the_same_name_here_stays(db, small, laptop):
+    from desktop.kits.loader import OWN_KITS_DIR
+
+    theirs = laptop.data_dir / OWN_KITS_DIR
+    (theirs / "min-pakke").mkdir(parents=True)
+    (theirs / "min-pakke" / "kit.toml").write_text('id = "min-pakke"\n', encoding="utf-8")
+    (theirs / "felles").mkdir()
+    (theirs / "felles" / "kit.toml").write_text('id = "felles" # der\n', encoding="utf-8")
+    ours = db.data_dir / OWN_KITS_DIR / "felles"
+    ours.mkdir(parents=True)
+    (ours / "kit.toml").write_text('id = "felles" # her\n', encoding="utf-8")
+    assert plan_merge(db, laptop.data_dir).kits == 1
+    done = merge_copy(db, laptop.data_dir)
+    assert done.kits == 1 and "Egne arbeidspakker: 1 lagt til" in done.lines()
+    assert (db.data_dir / OWN_KITS_DIR / "min-pakke" / "kit.toml").read_text(
+        encoding="utf-8"
+    ) == 'id = "min-pakke"\n'
+    assert (ours / "kit.toml").read_text(encoding="utf-8") == 'id = "felles" # her\n'
+    assert merge_copy(db, laptop.data_dir).nothing
