@@ -88,7 +88,9 @@ def _views(s, rows) -> tuple[InitiativeView, ...]:
     ids = [r.id for r in rows]
     benefits: dict[uuid.UUID, list[Benefit]] = {i: [] for i in ids}
     for b in s.scalars(
-        select(Benefit).where(Benefit.initiative_id.in_(ids)).order_by(Benefit.position, Benefit.created_at)
+        select(Benefit)
+        .where(Benefit.initiative_id.in_(ids))
+        .order_by(Benefit.position, Benefit.created_at, Benefit.id)
     ):
         benefits[b.initiative_id].append(b)
     benefit_ids = [b.id for bs in benefits.values() for b in bs]
@@ -145,7 +147,7 @@ def origins(db: Database, group_id: uuid.UUID) -> tuple[Origin, ...]:
         ideas = s.execute(
             select(Idea.id, Idea.text)
             .where(Idea.leader_group_id == group_id, Idea.chosen.is_(True) | Idea.id.in_(linked))
-            .order_by(Idea.position)
+            .order_by(Idea.position, Idea.created_at, Idea.id)
         )
         result = [Origin("idea", r.id, r.text) for r in ideas]
         result += [

@@ -161,13 +161,13 @@ def _read(s, map_id: uuid.UUID) -> Journey:
     stage_rows = s.execute(
         select(JourneyStage.id, JourneyStage.title)
         .where(JourneyStage.map_id == map_id)
-        .order_by(JourneyStage.position)
+        .order_by(JourneyStage.position, JourneyStage.created_at, JourneyStage.id)
     ).all()
     steps: dict[uuid.UUID, list[Step]] = {stage_id: [] for stage_id, _title in stage_rows}
     for row in s.execute(
         select(JourneyStep.id, JourneyStep.stage_id, JourneyStep.title, JourneyStep.emotion)
         .where(JourneyStep.stage_id.in_(list(steps)))
-        .order_by(JourneyStep.position)
+        .order_by(JourneyStep.position, JourneyStep.created_at, JourneyStep.id)
     ):
         steps[row.stage_id].append(Step(row.id, row.title, row.emotion))
     lanes = tuple(
@@ -175,13 +175,13 @@ def _read(s, map_id: uuid.UUID) -> Journey:
         for r in s.execute(
             select(JourneyLane.id, JourneyLane.title, JourneyLane.kind)
             .where(JourneyLane.map_id == map_id)
-            .order_by(JourneyLane.position)
+            .order_by(JourneyLane.position, JourneyLane.created_at, JourneyLane.id)
         )
     )
     card_rows = s.execute(
         select(JourneyCard.id, JourneyCard.lane_id, JourneyCard.step_id, JourneyCard.text, JourneyCard.colour)
         .where(JourneyCard.map_id == map_id)
-        .order_by(JourneyCard.position)
+        .order_by(JourneyCard.position, JourneyCard.created_at, JourneyCard.id)
     ).all()
     # The idea a card became is kept on the idea; it is shown on the card, never written from it.
     ideas = dict(

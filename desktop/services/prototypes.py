@@ -159,7 +159,7 @@ def _prototypes(s, where) -> tuple[Prototype, ...]:
     for r in s.execute(
         select(PrototypeIteration.prototype_id, PrototypeIteration.id, *columns)
         .where(PrototypeIteration.prototype_id.in_(list(rounds)))
-        .order_by(PrototypeIteration.position)
+        .order_by(PrototypeIteration.position, PrototypeIteration.created_at, PrototypeIteration.id)
     ):
         rounds[r[0]].append(Iteration(r[1], *r[2:]))
     return tuple(Prototype(r.id, r.idea_id, r.title, r.kit_id, r.card_id, tuple(rounds[r.id])) for r in rows)

@@ -69,7 +69,7 @@ def stored_events(db: Database, session_id: uuid.UUID) -> list[DomainEvent]:
                 s.scalars(
                     select(AgendaBlock.id)
                     .where(AgendaBlock.session_id == session_id)
-                    .order_by(AgendaBlock.position)
+                    .order_by(AgendaBlock.position, AgendaBlock.created_at, AgendaBlock.id)
                 )
             )
         }

@@ -162,7 +162,9 @@ class Session(Base):
     template_id: Mapped[str | None] = mapped_column(String(100))
     cohort: Mapped[Cohort] = relationship(back_populates="sessions")
     blocks: Mapped[list[AgendaBlock]] = relationship(
-        back_populates="session", order_by="AgendaBlock.position", passive_deletes=True
+        back_populates="session",
+        order_by="(AgendaBlock.position, AgendaBlock.created_at, AgendaBlock.id)",
+        passive_deletes=True,
     )
     facilitators: Mapped[list[Facilitator]] = relationship(
         secondary="session_facilitator", order_by="Facilitator.name", viewonly=True

@@ -200,3 +200,32 @@ def test_the_colleagues_own_kits_come_along_and_one_of_the_same_name_here_stays(
     ) == 'id = "min-pakke"\n'
     assert (ours / "kit.toml").read_text(encoding="utf-8") == 'id = "felles" # her\n'
     assert merge_copy(db, laptop.data_dir).nothing
+
+
+def test_cards_put_in_one_place_on_both_laptops_are_both_kept_in_the_order_they_were_made(
+    db, small, tmp_path
+):
+    """Both laptops added a card at the end of the same cell (the same position): after the merge both are
+    there, the earlier one first, and they read the same every time."""
+    from desktop.domain import journey as jr
+    from desktop.kits import load_kit
+    from desktop.paths import project_root
+    from desktop.services import journeys
+
+    kit = load_kit(project_root() / "workshop_kits" / "lup")
+    map_id = journeys.new_map(db, small.group, kit.journeys[0], jr.MapKind.CURRENT)
+    other = open_database(copy_data(db, tmp_path / "stick").folder, backup=False)
+    try:
+        journey = journeys.load_map(db, map_id)
+        lane, step = journey.lanes[0].id, journey.steps[0].id
+        journeys.edit_map(other, map_id, lambda j: jr.add_card(j, lane, step, "Først, der"))
+        later()
+        journeys.edit_map(db, map_id, lambda j: jr.add_card(j, lane, step, "Så, her"))
+        merge_copy(db, other.data_dir)  # the card made first is stored here last
+    finally:
+        other.close()
+    texts = [c.text for c in journeys.load_map(db, map_id).cards_in(lane, step)]
+    assert texts[-2:] == ["Først, der", "Så, her"]
+    assert [[c.text for c in journeys.load_map(db, map_id).cards_in(lane, step)] for _n in range(3)] == [
+        texts
+    ] * 3
