@@ -140,6 +140,14 @@ def build_parser() -> argparse.ArgumentParser:
     photos_add.add_argument("--caption", default="", help=_("samme bildetekst på alle bildene"))
     photos_add.add_argument("files", nargs="+", type=_path, metavar="FILE", help=_("bildefilene"))
     _report_parser(commands)
+    export = commands.add_parser(
+        "export", help=_("tiltak, gevinster, målinger og idéer som regneark (CSV) for Excel")
+    )
+    _data_dir_option(export, argparse.SUPPRESS)
+    export.add_argument("--cohort", metavar="NAME", help=_("bare dette kullet (ellers hele registeret)"))
+    export.add_argument(
+        "--out", type=_path, required=True, metavar="FOLDER", help=_("mappen regnearkene skal i")
+    )
     return parser
 
 
@@ -184,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
             return _worksheets(args)
         if args.command == "report":
             return _report(args)
+        if args.command == "export":
+            return _export(args)
         from desktop.app import run_gui
 
         code = run_gui(args)
@@ -410,4 +420,30 @@ def _report(args: argparse.Namespace) -> int:
     for warning in warnings:
         print(_("Advarsel: {warning}").format(warning=warning), file=sys.stderr)
     print(_("PDF-en er lagret i {path}.").format(path=target), file=sys.stderr)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    """Write the spreadsheets (CSV) of the register or one cohort; one line per file on stdout."""
+    from desktop.services import reports
+    from desktop.services.spreadsheet import export_spreadsheets, rows_text
+    from desktop.storage.database import open_database
+
+    # Read-only use, as ``report``: no lock (the app may be open on the same folder) and no backup.
+    db = open_database(_data_dir(args), lock=False, backup=False, create=False, upgrade_schema=False)
+    try:
+        cohort_id = reports.find_cohort(db, args.cohort) if args.cohort else None
+        result = export_spreadsheets(db, args.out, cohort_id)
+    finally:
+        db.close()
+    for path, rows in result.files:
+        print(f"{path}: {rows_text(rows)}")
+    print(
+        (
+            _("Regnearkene for {cohort} er lagret i {folder}.")
+            if result.cohort
+            else _("Regnearkene for hele registeret er lagret i {folder}.")
+        ).format(cohort=result.cohort, folder=result.folder),
+        file=sys.stderr,
+    )
     return 0

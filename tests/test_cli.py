@@ -376,3 +376,38 @@ def test_an_unforeseen_failure_while_opening_the_register_ends_the_start_with_a_
     )
     assert result.returncode == 1, result.stderr
     assert "kunne ikke starte på grunn av en uventet feil" in result.stderr
+
+
+def test_export_writes_the_spreadsheets_of_the_register_or_one_cohort(
+    demo_folder: Path, tmp_path: Path
+) -> None:
+    import csv
+
+    everything = run("export", "--data-dir", demo_folder, "--out", tmp_path / "alt")
+    assert everything.returncode == 0, everything.stderr
+    figures = json.loads(run("stats", "--data-dir", demo_folder, "--json").stdout)
+    lines = everything.stdout.splitlines()
+    assert lines[0] == f"{tmp_path / 'alt' / 'tiltak.csv'}: {figures['initiatives']} rader"
+    assert [line.split(": ")[0] for line in lines] == [
+        str(tmp_path / "alt" / name) for name in ("tiltak.csv", "gevinster.csv", "maalinger.csv", "ideer.csv")
+    ]
+    assert "hele registeret" in everything.stderr
+    cohort = run("export", "--data-dir", demo_folder, "--cohort", "lup 4", "--out", tmp_path / "lup4")
+    assert cohort.returncode == 0, cohort.stderr
+    assert "LUP 4" in cohort.stderr and str(tmp_path / "lup4") in cohort.stderr
+    with (tmp_path / "lup4" / "tiltak.csv").open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter=";"))
+    assert rows and {r["Kull"] for r in rows} == {"LUP 4"}
+    assert f"tiltak.csv: {len(rows)} rader" in cohort.stdout
+
+
+def test_export_refuses_an_unknown_cohort_and_a_file_for_a_folder(demo_folder: Path, tmp_path: Path) -> None:
+    unknown = run("export", "--data-dir", demo_folder, "--cohort", "LUP 99", "--out", tmp_path / "ut")
+    assert unknown.returncode == 1 and "LUP 4" in unknown.stderr  # the cohorts there are named
+    assert not (tmp_path / "ut").exists()
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    refused = run("export", "--data-dir", demo_folder, "--out", blocker)
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert "Kan ikke lagre regnearkene" in refused.stderr and "Traceback" not in refused.stderr
+    assert blocker.read_text() == ""

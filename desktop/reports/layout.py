@@ -26,7 +26,6 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
-import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -58,6 +57,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from desktop.errors import DiskFullError, LupError
 from desktop.file_errors import os_reason
+from desktop.files import process_umask, replace_file
 from desktop.i18n import _
 from desktop.reports import fonts
 
@@ -480,35 +480,8 @@ def path_problem(path: str | Path) -> str:
     return ""
 
 
-@cache
-def _umask() -> int:
-    """The process's umask, read without changing it where the system allows (threads are running)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def _pdf_disk_full() -> str:
     return _("Disken er full, så PDF-en ble ikke lagret. Frigjør plass og prøv igjen.")
-
-
-def _replace(temporary: str, target: Path, tries: int = 10, pause: float = 0.2) -> None:
-    """Put the written file in the target's place. On Windows a virus scan or a preview holds a file for a
-    moment, and the replace is refused: tried again for two seconds before a PDF reader is blamed."""
-    for attempt in range(tries):
-        try:
-            os.replace(temporary, target)
-            return
-        except PermissionError:
-            if attempt == tries - 1:
-                raise
-            time.sleep(pause)
 
 
 def write_pdf(path: str | Path, make: Callable[[IO[bytes]], None]) -> Path:
@@ -533,8 +506,8 @@ def write_pdf(path: str | Path, make: Callable[[IO[bytes]], None]) -> Path:
     try:
         with os.fdopen(handle, "wb") as out:
             make(out)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private (0600)
-        _replace(temporary, target)
+        os.chmod(temporary, 0o666 & ~process_umask())  # mkstemp makes it private (0600)
+        replace_file(temporary, target)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):

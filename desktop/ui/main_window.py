@@ -199,6 +199,9 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             file_menu, _("Eksp&orter alle ledergrupper …"), self._export_cohort, "Ctrl+E"
         )
+        self.spreadsheet_action = self._action(
+            file_menu, _("Eksporter til re&gneark …"), self._export_spreadsheets, ""
+        )
         self.worksheets_action = self._action(file_menu, _("Arbe&idsark …"), self._worksheets, "")
         file_menu.addSeparator()
         self.copy_action = self._action(
@@ -437,6 +440,11 @@ class MainWindow(QMainWindow):
     def _export_cohort(self) -> None:
         if (cohort := self._current("cohort", "sessions", "groups")) is not None:
             self._reports().export_cohort(self.workspace.current_page(), cohort)
+
+    def _export_spreadsheets(self) -> None:
+        """The selected cohort's spreadsheets; the whole register's when no cohort is selected."""
+        cohort = self._current("cohort", "sessions", "groups")
+        self._reports().export_spreadsheets(self.workspace.current_page(), cohort_id=cohort)
 
     def _worksheets(self) -> None:
         if (session := self._current("session")) is not None:

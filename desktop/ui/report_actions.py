@@ -283,6 +283,7 @@ class ReportActions(QObject):
         self._busy: Job | None = None  # a preview being built (one at a time)
         self._export: Job | None = None
         self._copy: Job | None = None  # a copy of the data being saved
+        self._sheets: Job | None = None  # spreadsheets being written
         self._closing = False
 
     @classmethod
@@ -618,6 +619,72 @@ class ReportActions(QObject):
             warning=bool(result.error or result.failed or result.warnings),
         )
 
+    # --- spreadsheets ----------------------------------------------------------------------------------
+
+    def export_spreadsheets(
+        self, parent: QWidget, folder: str | Path | None = None, cohort_id: uuid.UUID | None = None
+    ) -> Job | None:
+        """Initiatives, benefits, measurements and ideas as CSV files for Excel, of the whole register or of
+        the cohort ``cohort_id``, into a folder she chooses, on a background job; files of those names
+        already there are replaced only when she says so. The message at the end lists the files."""
+        from desktop.services.spreadsheet import FILE_NAMES, export_spreadsheets
+
+        if self._sheets is not None and self._sheets.is_running():
+            return None  # a second click while the first is written; the busy cursor says it is on its way
+        folder = self._writable_folder(
+            parent, folder, _("Velg mappe for regnearkene"), _("Kan ikke eksportere")
+        )
+        if folder is None:
+            return None
+        existing = [name for name in FILE_NAMES if (folder / name).exists()]
+        if existing and not self.ask(
+            parent,
+            _("Filene finnes allerede"),
+            _("{n} av regnearkene finnes allerede i {folder}. Vil du erstatte dem?").format(
+                n=len(existing), folder=folder
+            ),
+            existing,
+        ):
+            return None
+        db = self.db
+        job = Job(lambda report, cancelled: export_spreadsheets(db, folder, cohort_id), self)
+        self._sheets = self.last_job = job
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+        def done(result) -> None:
+            QApplication.restoreOverrideCursor()
+            if not self._closing:
+                self._spreadsheets_written(parent, result)
+
+        def failed(message: str) -> None:
+            QApplication.restoreOverrideCursor()
+            if not self._closing:
+                self.tell(parent, _("Regnearkene ble ikke lagret"), message, warning=True)
+
+        job.done.connect(done)
+        job.failed.connect(failed)
+        job.start()
+        return job
+
+    def _spreadsheets_written(self, parent: QWidget, result) -> None:
+        from desktop.services.spreadsheet import rows_text
+
+        message = (
+            _("Tiltak, gevinster, målinger og idéer for {cohort} er lagret i {folder}, klare for Excel.")
+            if result.cohort
+            else _(
+                "Tiltak, gevinster, målinger og idéer for hele registeret er lagret i {folder}, klare for "
+                "Excel."
+            )
+        ).format(cohort=result.cohort, folder=result.folder)
+        self.tell(
+            parent,
+            _("Regnearkene er lagret"),
+            message,
+            details=[f"{path.name}: {rows_text(rows)}" for path, rows in result.files],
+            folder=result.folder,
+        )
+
     # --- worksheets ------------------------------------------------------------------------------------
 
     def worksheets(self, parent: QWidget, session_id: uuid.UUID) -> Job | None:
@@ -824,7 +891,7 @@ class ReportActions(QObject):
             preview.document.close()
             preview.close()
         deadline = time.monotonic() + 30
-        for job in (self._busy, self._export, self._copy):
+        for job in (self._busy, self._export, self._copy, self._sheets):
             if job is not None and job.is_running():
                 job.cancel()
                 # Not job.wait() alone: the thread quits through a queued call that this (UI) thread

@@ -391,13 +391,15 @@ def _tiny(out) -> None:
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_a_written_pdf_gets_the_permissions_of_any_new_file(tmp_path: Path) -> None:
+    from desktop.files import process_umask
+
     old = os.umask(0o022)
     try:
-        layout._umask.cache_clear()
+        process_umask.cache_clear()
         target = layout.write_pdf(tmp_path / "a.pdf", _tiny)
     finally:
         os.umask(old)
-        layout._umask.cache_clear()
+        process_umask.cache_clear()
     assert target.stat().st_mode & 0o777 == 0o644
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop import files
 from desktop.reports import layout
 from desktop.ui.navigator import node_key
 from desktop.ui.report_actions import ReportActions, safe_file_name
@@ -21,7 +22,7 @@ def reports(window, monkeypatch) -> ReportActions:
     actions = ReportActions.of(window.context)
     monkeypatch.setattr(actions, "tell", Told())
     monkeypatch.setattr(actions, "ask", lambda *a, **k: True)  # replace the files already there
-    monkeypatch.setattr(layout.time, "sleep", lambda _s: None)
+    monkeypatch.setattr(files.time, "sleep", lambda _s: None)
     return actions
 
 
