@@ -148,6 +148,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--out", type=_path, required=True, metavar="FOLDER", help=_("mappen regnearkene skal i")
     )
+    merge = commands.add_parser(
+        "merge", help=_("hent inn arbeidet fra en kopi av registeret (fra en annen maskin)")
+    )
+    _data_dir_option(merge, argparse.SUPPRESS)
+    merge.add_argument(
+        "--from", dest="source", type=_path, required=True, metavar="COPY", help=_("mappen med kopien")
+    )
+    merge.add_argument(
+        "--dry-run", action="store_true", help=_("vis bare hva som ville kommet inn; ingenting endres")
+    )
     return parser
 
 
@@ -194,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
             return _report(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "merge":
+            return _merge(args)
         from desktop.app import run_gui
 
         code = run_gui(args)
@@ -446,4 +458,29 @@ def _export(args: argparse.Namespace) -> int:
         ).format(cohort=result.cohort, folder=result.folder),
         file=sys.stderr,
     )
+    return 0
+
+
+def _merge(args: argparse.Namespace) -> int:
+    """Merge a copy into the register (or, with --dry-run, say what would come in); one line per kind."""
+    from desktop.services.merge_copy import merge_copy, plan_merge
+    from desktop.storage.database import open_database
+
+    # Writes: the folder is held as the app holds it; the merge takes its own backup first.
+    db = open_database(_data_dir(args), backup=False, create=False)
+    try:
+        result = plan_merge(db, args.source) if args.dry_run else merge_copy(db, args.source)
+    finally:
+        db.close()
+    for line in result.lines():
+        print(line)
+    if result.nothing:
+        print(_("Alt i kopien finnes allerede her."), file=sys.stderr)
+    elif args.dry_run:
+        print(_("Ingenting er endret (--dry-run)."), file=sys.stderr)
+    elif result.backup is not None:
+        print(
+            _("Hentet inn. Registeret slik det var før, ligger i {path}.").format(path=result.backup),
+            file=sys.stderr,
+        )
     return 0

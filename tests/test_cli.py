@@ -411,3 +411,29 @@ def test_export_refuses_an_unknown_cohort_and_a_file_for_a_folder(demo_folder: P
     assert refused.returncode == 1 and refused.stdout == ""
     assert "Kan ikke lagre regnearkene" in refused.stderr and "Traceback" not in refused.stderr
     assert blocker.read_text() == ""
+
+
+def test_merge_says_what_would_come_in_and_brings_it_in(demo_folder: Path, tmp_path: Path) -> None:
+    import shutil
+
+    from desktop.services import groups
+    from desktop.services.demo import demo_id
+    from desktop.storage.database import open_database
+
+    here, there = tmp_path / "her", tmp_path / "der"
+    shutil.copytree(demo_folder, here)
+    shutil.copytree(demo_folder, there)
+    other = open_database(there, backup=False)
+    groups.add_participant(other, demo_id("group", "LUP 4:Capralhaugen BBS"), "Siv fra den andre maskinen")
+    other.close()
+    dry = run("merge", "--data-dir", here, "--from", there, "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert dry.stdout.splitlines() == ["Deltakere: 1 lagt til"] and "Ingenting er endret" in dry.stderr
+    done = run("merge", "--data-dir", here, "--from", there)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["Deltakere: 1 lagt til"] and "Hentet inn" in done.stderr
+    again = run("merge", "--data-dir", here, "--from", there)
+    assert again.stdout == "" and "Alt i kopien finnes allerede her." in again.stderr
+    refused = run("merge", "--data-dir", here, "--from", tmp_path)
+    assert refused.returncode == 1 and "Fant ingen LUP Verksted-database" in refused.stderr
+    assert "Traceback" not in refused.stderr
