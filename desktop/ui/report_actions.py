@@ -445,6 +445,17 @@ class ReportActions(QObject):
         remember_folder(self.context.settings, folder)
         return folder
 
+    def _may_replace(self, parent: QWidget, folder: Path, names, question: str) -> bool:
+        """True when none of the files ``names`` is in ``folder`` yet, or she says they may be replaced
+        (``question`` is asked with the count, ``{n}``, and the ``{folder}``)."""
+        existing = [name for name in names if (folder / name).exists()]
+        return not existing or self.ask(
+            parent,
+            _("Filene finnes allerede"),
+            question.format(n=len(existing), folder=folder),
+            existing,
+        )
+
     def save_copy(self, parent: QWidget, folder: str | Path | None = None) -> Job | None:
         """A copy of the whole register (database and photos) in a new folder inside the one chosen, on a
         background job with progress and Cancel; the message at the end says where and how to open it."""
@@ -516,14 +527,11 @@ class ReportActions(QObject):
         if folder is None:
             return None
         _cohort, planned = export_names(self.db, cohort_id)
-        existing = [name for name in planned.values() if (folder / name).exists()]
-        if existing and not self.ask(
+        if not self._may_replace(
             parent,
-            _("Filene finnes allerede"),
-            _("{n} av PDF-ene finnes allerede i {folder}. Vil du erstatte dem?").format(
-                n=len(existing), folder=folder
-            ),
-            existing,
+            folder,
+            planned.values(),
+            _("{n} av PDF-ene finnes allerede i {folder}. Vil du erstatte dem?"),
         ):
             return None
         from desktop.reports.cohort_report import build_cohort_report
@@ -636,14 +644,11 @@ class ReportActions(QObject):
         )
         if folder is None:
             return None
-        existing = [name for name in FILE_NAMES if (folder / name).exists()]
-        if existing and not self.ask(
+        if not self._may_replace(
             parent,
-            _("Filene finnes allerede"),
-            _("{n} av regnearkene finnes allerede i {folder}. Vil du erstatte dem?").format(
-                n=len(existing), folder=folder
-            ),
-            existing,
+            folder,
+            FILE_NAMES,
+            _("{n} av regnearkene finnes allerede i {folder}. Vil du erstatte dem?"),
         ):
             return None
         db = self.db
