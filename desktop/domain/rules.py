@@ -49,14 +49,15 @@ def norwegian_compare(a: str, b: str) -> int:
     return (ka > kb) - (ka < kb)
 
 
+def name_key(name: str) -> str:
+    """A name as two names that are the same name have it alike (see ``same_name``)."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+
+
 def same_name(a: str, b: str) -> bool:
     """Whether two names are the same name: case (Æ = æ), spacing and how a letter was typed (å as a + ring)
     aside."""
-
-    def plain(name: str) -> str:
-        return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
-
-    return plain(a) == plain(b)
+    return name_key(a) == name_key(b)
 
 
 def clean_name(value: str | None, field: str = "name", empty: str | None = None) -> str:

@@ -214,7 +214,12 @@ def _replace_links(
         get(session, Facilitator, facilitator_id)
     owner = getattr(link_model, owner_column)
     previous = list(session.scalars(select(link_model.facilitator_id).where(owner == owner_id)))
-    if set(previous) != set(wanted):
-        session.execute(delete(link_model).where(owner == owner_id))
-        session.add_all(link_model(**{owner_column: owner_id, "facilitator_id": f}) for f in wanted)
+    # Only the links that change: a link kept keeps its row (and id), so a removal is one deletion that
+    # travels to another laptop's register when the two are merged.
+    gone = set(previous) - set(wanted)
+    if gone:
+        session.execute(delete(link_model).where(owner == owner_id, link_model.facilitator_id.in_(gone)))
+    session.add_all(
+        link_model(**{owner_column: owner_id, "facilitator_id": f}) for f in wanted if f not in previous
+    )
     return previous

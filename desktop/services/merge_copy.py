@@ -2,17 +2,28 @@
 kopi av dataene», on a stick or a shared folder) into the register open here.
 
 The five facilitators each work offline on their own laptop, from copies of one register, so every row has
-the same UUID everywhere. Merging compares the two registers row by row:
+the same UUID everywhere. There is no common ancestor to compare with, so the rows' times decide. Merging
+compares the two registers row by row, parents first:
 
-- a row only in the copy is added, unless it was deleted here after it was last changed there;
+- a row only in the copy is added, unless it was deleted here after it, and everything in it, was last
+  changed there (a leader group deleted here comes back, whole, when a participant was added to it there
+  since); what is left out because it belongs to something deleted here is counted and said;
 - a row in both is taken from the copy when it was changed there later than here (the newest change wins;
-  a row changed on both keeps this laptop's when this laptop's change is the later one);
+  a row changed here later is kept, and counted), but a value is never replaced by an empty one (the times
+  a run recorded here, an e-mail typed here);
 - a row the copy deleted (``deletion``, written by a trigger on every table) goes here too, unless it, or
-  anything that belongs to it (a participant of a leader group, a card of a map), was changed here after
-  that;
+  anything in it or holding on to it, was changed here after that, or its parent stays here (then what
+  went with the parent there stays with it here); the deletion is remembered here with the time it was made
+  there, and deletions of things this register never had are remembered too, so they travel on;
 - two rows that are one thing made on two laptops (the same service location, the same leader group of a
-  cohort: a unique key) become one: the copy's row is read as this one, and what refers to it follows;
-- a row whose parent is not here (deleted here) is not added; a reference that may be empty is emptied.
+  cohort: a unique key, names compared as the app compares them) become one: the copy's row is read as
+  this one, and what refers to it follows; only a row the copy does not have is matched so;
+- a row whose parent is not here is not added; a reference that may be empty is emptied;
+- a copy whose latest change lies in the future (its laptop's clock is wrong) is said.
+
+Known limits: changes to different fields of one row on both laptops are not combined (the newer row wins,
+filled in); a row deleted here can come back when the other laptop only reordered its neighbours (their
+positions changed); one thing made on both laptops keeps two ids, so deleting it on one does not travel.
 
 Photo files (named by their content) that are not here are copied first. A backup of the register is made
 before anything changes, and everything is written in one transaction: a merge that cannot be carried out
@@ -39,16 +50,18 @@ from typing import Any
 from sqlalchemy import Table, UniqueConstraint, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from desktop.errors import StorageError
+from desktop.domain.rules import name_key
+from desktop.errors import CorruptDatabaseError, StorageError
 from desktop.file_errors import os_reason
 from desktop.i18n import _
 from desktop.kits.loader import OWN_KITS_DIR
 from desktop.services.photos import PHOTOS_DIR, stored_entries
 from desktop.storage.backup import copy_database, make_backup
 from desktop.storage.database import DB_NAME, Database, inspect_file, open_database
-from desktop.storage.models import Base, Deletion
+from desktop.storage.models import Base, Deletion, utcnow
 
 STAMPS = ("id", "created_at", "updated_at")
+CLOCK_AHEAD_MINUTES = 10  # the copy's latest change this far in the future: its laptop's clock is wrong
 DELETION = Deletion.__tablename__
 
 
@@ -65,11 +78,12 @@ class MergeResult:
     kits: int = 0  # own kits (folders in ``kits/``) copied from the copy's folder
     backup: Path | None = None  # the register as it was before the merge
     cancelled: bool = False  # then nothing here was changed
+    left_out: int = 0  # things of the copy that belong to something deleted here: not brought in
     notes: tuple[str, ...] = ()  # what could not be brought along (an own kit that could not be copied)
 
     @property
     def nothing(self) -> bool:
-        return not (self.added or self.changed or self.removed or self.photos or self.kits)
+        return not (self.added or self.changed or self.removed or self.photos or self.kits or self.left_out)
 
     def lines(self) -> list[str]:
         """The merge in words, for the facilitator: one line per kind of thing."""
@@ -87,6 +101,13 @@ class MergeResult:
             out.append(_("Bildefiler: {n} lagt til").format(n=self.photos))
         if self.kits:
             out.append(_("Egne arbeidspakker: {n} lagt til").format(n=self.kits))
+        if self.left_out:
+            out.append(
+                _(
+                    "{n} ting i kopien hører til noe som er slettet her etter at det sist ble endret der, og "
+                    "kommer ikke inn."
+                ).format(n=self.left_out)
+            )
         out += self.notes
         if self.kept:
             out.append(
@@ -184,7 +205,7 @@ def merge_copy(
                 ).format(detail=str(exc.orig))
             ) from exc
         kits, notes = _copy_kits(db, folder)
-    return replace(done, photos=copied, kits=kits, backup=backup, notes=notes)
+    return replace(done, photos=copied, kits=kits, backup=backup, notes=done.notes + notes)
 
 
 class _Cancelled(Exception):
@@ -208,7 +229,14 @@ def _copy_of(db: Database, folder: Path) -> Iterator[Database]:
                 path=folder, name=DB_NAME
             )
         )
-    inspect_file(source)  # damaged, not ours, unreadable: refused here, naming the file on the stick
+    try:
+        inspect_file(source)  # damaged, not ours, unreadable: refused here, naming the file on the stick
+    except CorruptDatabaseError as exc:
+        raise StorageError(
+            _("Kopien i {path} er skadet eller ikke en LUP Verksted-database. Ingenting er endret.").format(
+                path=source
+            )
+        ) from exc
     with tempfile.TemporaryDirectory(prefix="lup-merge-", ignore_cleanup_errors=True) as temp:
         try:
             copy_database(source, Path(temp) / DB_NAME)
@@ -292,6 +320,19 @@ def _copy_photos(db: Database, folder: Path, photos: list[tuple[Path, Path]], ca
 # --- comparing and merging -------------------------------------------------------------------------------
 
 
+@dataclass
+class _Work:
+    """What a merge does, worked out before anything is written."""
+
+    deletes: dict[str, list[uuid.UUID]] = field(default_factory=dict)  # by table: what the copy deleted
+    inserts: dict[str, list[dict]] = field(default_factory=dict)
+    updates: dict[str, list[dict]] = field(default_factory=dict)
+    removed: Counter = field(default_factory=Counter)  # deleted, and what goes with them (cascade)
+    deleted_at: dict[uuid.UUID, datetime] = field(default_factory=dict)  # when the copy deleted them
+    kept: int = 0
+    left_out: int = 0  # rows of the copy that belong to something deleted here
+
+
 def _rows(connection, table: Table) -> dict[uuid.UUID, dict[str, Any]]:
     return {r["id"]: dict(r) for r in connection.execute(select(table)).mappings()}
 
@@ -304,6 +345,11 @@ def _unique_keys(table: Table) -> list[tuple[str, ...]]:
     return keys
 
 
+def _key(row: dict[str, Any], columns: tuple[str, ...]) -> tuple:
+    """A unique key's values, names as the app compares them (case and spacing aside)."""
+    return tuple(name_key(row[c]) if isinstance(row[c], str) else row[c] for c in columns)
+
+
 def _data(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k not in STAMPS}
 
@@ -314,89 +360,31 @@ def _naive(value: datetime | None) -> datetime:
     return value.replace(tzinfo=None)
 
 
-def _compare(s, theirs: Database, folder: Path, apply: bool = False) -> MergeResult:
-    """Work out the merge table by table, parents first; with ``apply``, carry it out in the session ``s``."""
-    tables = [t for t in Base.metadata.sorted_tables if t.name != DELETION]
-    deletion = Base.metadata.tables[DELETION]
-    with theirs.engine.connect() as other:
-        everything_there = {t.name: _rows(other, t) for t in tables}
-        deleted_there = {r["id"]: _naive(r["created_at"]) for r in _rows(other, deletion).values()}
-    everything_here = {t.name: _rows(s, t) for t in tables}
-    deleted_here = {r["id"]: _naive(r["created_at"]) for r in _rows(s, deletion).values()}
-    latest = _latest_changes(tables, everything_here)
-    alive: dict[str, set[uuid.UUID]] = {}
-    same: dict[uuid.UUID, uuid.UUID] = {}  # the copy's id → this register's id, for one thing made twice
-    added: Counter = Counter()
-    changed: Counter = Counter()
-    removed: Counter = Counter()
-    kept = 0
-    for table in tables:
-        their_rows = everything_there[table.name]
-        # Rows whose parent goes (below) go with it, as the database does with them (ON DELETE CASCADE).
-        ours = {rid: dict(row) for rid, row in everything_here[table.name].items()}
-        cascaded = [rid for rid, row in ours.items() if not _parents_here(row, table, alive)]
-        # What the copy deleted goes here too, unless it (or what belongs to it) was changed here since.
-        gone = [
-            rid
-            for rid in ours
-            if rid not in cascaded
-            and rid not in their_rows
-            and rid in deleted_there
-            and deleted_there[rid] >= latest[rid]
-        ]
-        for rid in (*cascaded, *gone):
-            del ours[rid]
-        alive[table.name] = set(ours)
-        keys = {
-            key: {tuple(r[c] for c in key): rid for rid, r in ours.items()} for key in _unique_keys(table)
-        }
-        inserts, updates = [], []
-        for their_id, row in their_rows.items():
-            row = _followed(row, table, same)
-            rid = row["id"]
-            if rid not in ours:
-                for key, found in keys.items():
-                    match = found.get(tuple(row[c] for c in key))
-                    if match is not None:
-                        same[their_id] = rid = row["id"] = match
-                        break
-            if not _parents_here(row, table, alive):
-                continue
-            if rid in ours:
-                mine = ours[rid]
-                if _data(row) == _data(mine):
-                    continue
-                if _naive(row["updated_at"]) > _naive(mine["updated_at"]):
-                    updates.append(row)
-                else:
-                    kept += 1
-            elif rid in deleted_here and deleted_here[rid] >= _naive(row["updated_at"]):
-                continue  # deleted here after it was last changed there
-            else:
-                inserts.append(row)
-                alive[table.name].add(rid)
-                for key, found in keys.items():
-                    found.setdefault(tuple(row[c] for c in key), rid)
-        added[table.name] += len(inserts)
-        changed[table.name] += len(updates)
-        removed[table.name] += len(gone) + len(cascaded)
-        if apply:
-            if gone:
-                s.execute(delete(table).where(table.c.id.in_(gone)))
-            if inserts:
-                s.execute(insert(table), inserts)
-            for row in updates:
-                values = {**_data(row), "updated_at": row["updated_at"]}
-                s.execute(update(table).where(table.c.id == row["id"]).values(values))
-    return MergeResult(Path(folder), +added, +changed, +removed, kept)
+def _blank(value: Any) -> bool:
+    return value is None or value == ""
+
+
+def _filled(theirs: dict[str, Any], mine: dict[str, Any]) -> dict[str, Any]:
+    """The copy's newer row, with what is filled in here kept where the copy has nothing (the times a run
+    recorded here, an e-mail typed here): a value is never replaced by an empty one."""
+    return {k: mine[k] if _blank(v) and not _blank(mine.get(k)) else v for k, v in theirs.items()}
+
+
+def _cascade_parents(table: Table) -> list[tuple[str, str]]:
+    return [(fk.parent.name, fk.column.table.name) for fk in table.foreign_keys if fk.ondelete == "CASCADE"]
+
+
+def _holding_parents(table: Table) -> list[str]:
+    """The references that keep their row's parent from being deleted (neither CASCADE nor SET NULL)."""
+    return [fk.parent.name for fk in table.foreign_keys if fk.ondelete not in ("CASCADE", "SET NULL")]
 
 
 def _latest_changes(tables: list[Table], rows: dict[str, dict]) -> dict[uuid.UUID, datetime]:
-    """For each row here, the latest change to it or to anything that belongs to it (rows that go with it
-    on a delete, ON DELETE CASCADE, all the way down)."""
+    """For each row, the latest change to it or to anything that belongs to it or holds on to it (rows that
+    go with it on a delete, or keep it from being deleted), all the way down."""
     latest: dict[uuid.UUID, datetime] = {}
     for table in reversed(tables):  # children first
-        parents = [fk.parent.name for fk in table.foreign_keys if fk.ondelete == "CASCADE"]
+        parents = [fk.parent.name for fk in table.foreign_keys if fk.ondelete != "SET NULL"]
         for rid, row in rows[table.name].items():
             mine = max(_naive(row["updated_at"]), latest.get(rid, datetime.min))
             latest[rid] = mine
@@ -405,6 +393,107 @@ def _latest_changes(tables: list[Table], rows: dict[str, dict]) -> dict[uuid.UUI
                 if parent is not None and latest.get(parent, datetime.min) < mine:
                     latest[parent] = mine
     return latest
+
+
+def _work_out(
+    tables: list[Table],
+    here: dict[str, dict],
+    there: dict[str, dict],
+    deleted_here: dict[uuid.UUID, datetime],
+    deleted_there: dict[uuid.UUID, datetime],
+) -> _Work:
+    """The merge, table by table, parents first (see the module's description for the rules)."""
+    work = _Work()
+    latest_here, latest_there = _latest_changes(tables, here), _latest_changes(tables, there)
+    # Rows here that something here still holds on to, that the copy did not delete: they keep their parent.
+    held = {
+        row[column]
+        for table in tables
+        for column in _holding_parents(table)
+        for rid, row in here[table.name].items()
+        if rid not in deleted_there and row[column] is not None
+    }
+    alive: dict[str, set[uuid.UUID]] = {}
+    revived: set[uuid.UUID] = set()  # deleted here, coming back (changed there since)
+    same: dict[uuid.UUID, uuid.UUID] = {}  # the copy's id → this register's id, for one thing made twice
+    for table in tables:
+        cascade = _cascade_parents(table)
+        mine, theirs = here[table.name], there[table.name]
+        ours: dict[uuid.UUID, dict] = {}
+        gone: list[uuid.UUID] = []
+        for rid, row in mine.items():
+            row = dict(row)
+            parents_here = _parents_alive(row, table, alive)
+            deleted_with_parent = any(
+                row[column] in deleted_there and row[column] in alive[parent] for column, parent in cascade
+            )
+            if (
+                rid not in theirs
+                and rid in deleted_there
+                and deleted_there[rid] >= latest_here[rid]
+                and rid not in held
+                and not deleted_with_parent  # its parent stays here: so does it
+            ):
+                gone.append(rid)
+                work.deleted_at[rid] = deleted_there[rid]
+                continue
+            if not parents_here:
+                work.removed[table.name] += 1  # goes with its parent (ON DELETE CASCADE)
+                continue
+            ours[rid] = row
+        work.removed[table.name] += len(gone)
+        alive[table.name] = set(ours)
+        # One thing made on both laptops: matched by its unique key, only to a row the copy does not have.
+        keys = {
+            key: {_key(r, key): rid for rid, r in ours.items() if rid not in theirs}
+            for key in _unique_keys(table)
+        }
+        inserts, updates = [], []
+        for their_id, row in theirs.items():
+            row = _followed(row, table, same)
+            rid = row["id"]
+            if rid not in ours and rid not in deleted_here:
+                for key, found in keys.items():
+                    match = found.pop(_key(row, key), None)
+                    if match is not None:
+                        same[their_id] = rid = row["id"] = match
+                        break
+            if not _parents_alive(row, table, alive):
+                work.left_out += rid not in deleted_here  # (what was deleted here with it is not news)
+                continue
+            if rid in ours:
+                mine_row = ours[rid]
+                if _data(row) == _data(mine_row):
+                    continue
+                if _naive(row["updated_at"]) > _naive(mine_row["updated_at"]):
+                    updates.append(_filled(row, mine_row))
+                else:
+                    work.kept += 1
+                continue
+            if rid in deleted_here:
+                brought_back_with_parent = any(row[column] in revived for column, _parent in cascade)
+                if deleted_here[rid] >= latest_there[rid] and not brought_back_with_parent:
+                    continue  # deleted here after it (or anything in it) was last changed there
+                revived.add(rid)
+            inserts.append(row)
+            alive[table.name].add(rid)
+        work.deletes[table.name] = gone
+        work.inserts[table.name] = inserts
+        work.updates[table.name] = updates
+    return work
+
+
+def _parents_alive(row: dict[str, Any], table: Table, alive: dict[str, set[uuid.UUID]]) -> bool:
+    """Whether every parent ``row`` needs is (still) here; a reference that may be empty (ON DELETE SET NULL)
+    to something not here is emptied in ``row``, as the database would."""
+    for fk in table.foreign_keys:
+        value = row[fk.parent.name]
+        if value is None or value in alive.get(fk.column.table.name, ()):
+            continue
+        if fk.ondelete != "SET NULL":
+            return False
+        row[fk.parent.name] = None
+    return True
 
 
 def _followed(row: dict[str, Any], table: Table, same: dict[uuid.UUID, uuid.UUID]) -> dict[str, Any]:
@@ -417,15 +506,59 @@ def _followed(row: dict[str, Any], table: Table, same: dict[uuid.UUID, uuid.UUID
     return row
 
 
-def _parents_here(row: dict[str, Any], table: Table, alive: dict[str, set[uuid.UUID]]) -> bool:
-    """False when a row can't be here because a parent it needs is not (deleted here); a reference that may
-    be empty (ON DELETE SET NULL) to something not here is emptied instead."""
-    for fk in table.foreign_keys:
-        value = row[fk.parent.name]
-        if value is None or value in alive.get(fk.column.table.name, ()):
-            continue
-        if fk.ondelete == "SET NULL":
-            row[fk.parent.name] = None
-        else:
-            return False
-    return True
+def _compare(s, theirs: Database, folder: Path, apply: bool = False) -> MergeResult:
+    """Work out the merge (and with ``apply`` carry it out in the session ``s``); what it does, by table."""
+    tables = [t for t in Base.metadata.sorted_tables if t.name != DELETION]
+    deletion = Base.metadata.tables[DELETION]
+    with theirs.engine.connect() as other:
+        there = {t.name: _rows(other, t) for t in tables}
+        their_deletions = list(_rows(other, deletion).values())
+    here = {t.name: _rows(s, t) for t in tables}
+    deleted_here = {r["id"]: _naive(r["created_at"]) for r in _rows(s, deletion).values()}
+    deleted_there = {r["id"]: _naive(r["created_at"]) for r in their_deletions}
+    work = _work_out(tables, here, there, deleted_here, deleted_there)
+    ahead = max((_naive(r["updated_at"]) for rows in there.values() for r in rows.values()), default=None)
+    minutes = (ahead - _naive(utcnow())).total_seconds() / 60 if ahead else 0
+    notes = (
+        (
+            _(
+                "Klokken på den andre maskinen ser ut til å gå {n} minutter for fort: det som er endret der, "
+                "regnes som nyere enn det er."
+            ).format(n=round(minutes)),
+        )
+        if minutes > CLOCK_AHEAD_MINUTES
+        else ()
+    )
+    if apply:
+        for table in reversed(tables):  # children first: a parent that holds on to them goes after them
+            if work.deletes[table.name]:
+                s.execute(delete(table).where(table.c.id.in_(work.deletes[table.name])))
+        for table in tables:  # parents first; in a table, changes before additions (a name given up first)
+            for row in work.updates[table.name]:
+                values = {**_data(row), "updated_at": row["updated_at"]}
+                s.execute(update(table).where(table.c.id == row["id"]).values(values))
+            if work.inserts[table.name]:
+                s.execute(insert(table), work.inserts[table.name])
+        present = {rid for rows in here.values() for rid in rows}
+        present |= {row["id"] for rows in work.inserts.values() for row in rows}
+        _remember_deletions(s, deletion, their_deletions, present)
+    added = Counter({t: len(rows) for t, rows in work.inserts.items() if rows})
+    changed = Counter({t: len(rows) for t, rows in work.updates.items() if rows})
+    return MergeResult(
+        Path(folder), added, changed, +work.removed, work.kept, left_out=work.left_out, notes=notes
+    )
+
+
+def _remember_deletions(s, deletion: Table, theirs: list[dict], present: set[uuid.UUID]) -> None:
+    """The copy's deletions travel on: one made here by this merge gets the time it was made there (the
+    trigger wrote now; of two times, the earlier is kept), and one of a thing this register never had is
+    remembered as it is."""
+    for row in theirs:
+        s.execute(
+            update(deletion)
+            .where(deletion.c.id == row["id"], deletion.c.created_at > row["created_at"])
+            .values(created_at=row["created_at"], updated_at=row["created_at"])
+        )
+    unknown = [row for row in theirs if row["id"] not in present]
+    if unknown:
+        s.execute(insert(deletion).prefix_with("OR IGNORE"), unknown)

@@ -41,6 +41,10 @@ class AppContext(QObject):
             self._runner = self.runner_factory()
         return self._runner
 
+    def live_run(self) -> bool:
+        """Whether a session is being run now (without building the run controller to find out)."""
+        return self._runner is not None and self._runner.is_live()
+
     def close_runner(self) -> None:
         if self._runner is not None:
             self._runner.close()

@@ -42,6 +42,17 @@ class MergeActions(QObject):
         """Choose a copy (unless ``folder`` is given), show what it would bring, and merge it on yes."""
         if self.last_job is not None and self.last_job.is_running():
             return None
+        if self.context.live_run():
+            self._modal.tell(
+                parent,
+                _("Kjøringen pågår"),
+                _(
+                    "Hent inn arbeid fra en kopi når samlingen er ferdig kjørt: sammenslåingen kan endre "
+                    "tidsplanen som kjøres nå."
+                ),
+                warning=True,
+            )
+            return None
         if folder is None:
             folder = self._modal.choose_folder(parent, _("Velg mappen med kopien fra den andre maskinen"))
             if not folder:

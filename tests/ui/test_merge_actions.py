@@ -101,3 +101,10 @@ def test_a_folder_without_a_copy_is_explained(window, answers, tmp_path, qtbot):
     title, message, _details, warning = answers.told[-1]
     assert title == "Kopien kan ikke hentes inn" and warning
     assert "Fant ingen LUP Verksted-database" in message
+
+
+def test_no_merge_while_a_session_is_run(window, answers, other_laptop, monkeypatch):
+    monkeypatch.setattr(window.context, "live_run", lambda: True)
+    assert MergeActions.of(window.context).merge(window, other_laptop) is None
+    title, message, _details, warning = answers.told[-1]
+    assert title == "Kjøringen pågår" and warning and answers.asked == []
