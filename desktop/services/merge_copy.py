@@ -61,6 +61,7 @@ from desktop.storage.database import DB_NAME, Database, inspect_file, open_datab
 from desktop.storage.models import Base, Deletion, utcnow
 
 STAMPS = ("id", "created_at", "updated_at")
+_TABLE_ORDER = {t.name: n for n, t in enumerate(Base.metadata.sorted_tables)}
 CLOCK_AHEAD_MINUTES = 10  # the copy's latest change this far in the future: its laptop's clock is wrong
 DELETION = Deletion.__tablename__
 
@@ -151,8 +152,7 @@ def table_label(table: str) -> str:
 
 
 def _table_order(table: str) -> int:
-    names = [t.name for t in Base.metadata.sorted_tables]
-    return names.index(table) if table in names else len(names)
+    return _TABLE_ORDER.get(table, len(_TABLE_ORDER))
 
 
 Report = Callable[[int, int, str], None]
@@ -198,10 +198,16 @@ def merge_copy(
         except _Cancelled:
             return MergeResult(Path(folder), backup=backup, cancelled=True)
         except IntegrityError as exc:
+            clash = "UNIQUE" in str(exc.orig)
             raise StorageError(
-                _(
-                    "Kopien kan ikke slås sammen med registeret her: to ting ville få samme navn eller plass "
-                    "({detail}). Ingenting er endret."
+                (
+                    _(
+                        "Kopien kan ikke slås sammen med registeret her: to ting ville få samme navn eller "
+                        "plass ({detail}). Gi den ene et annet navn, her eller der, og prøv igjen. Ingenting "
+                        "er endret."
+                    )
+                    if clash
+                    else _("Kopien kan ikke slås sammen med registeret her ({detail}). Ingenting er endret.")
                 ).format(detail=str(exc.orig))
             ) from exc
         kits, notes = _copy_kits(db, folder)
