@@ -9,21 +9,28 @@ compares the two registers row by row, parents first:
   changed there (a leader group deleted here comes back, whole, when a participant was added to it there
   since); what is left out because it belongs to something deleted here is counted and said;
 - a row in both is taken from the copy when it was changed there later than here (the newest change wins;
-  a row changed here later is kept, and counted), but a value is never replaced by an empty one (the times
-  a run recorded here, an e-mail typed here);
+  a row changed here later is kept, and counted), but a value is never replaced by an empty one (an e-mail
+  typed here); columns that are one record (a block's run: start, end, time) come whole from one side; a
+  row so combined is stamped now, so that merging back brings the same row to the other laptop;
 - a row the copy deleted (``deletion``, written by a trigger on every table) goes here too, unless it, or
-  anything in it or holding on to it, was changed here after that, or its parent stays here (then what
-  went with the parent there stays with it here); the deletion is remembered here with the time it was made
+  anything in it or holding on to it, was changed here after that, or it was deleted together with a
+  parent that stays here; what stays is said; the deletion is remembered here with the time it was made
   there, and deletions of things this register never had are remembered too, so they travel on;
 - two rows that are one thing made on two laptops (the same service location, the same leader group of a
   cohort: a unique key, names compared as the app compares them) become one: the copy's row is read as
   this one, and what refers to it follows; only a row the copy does not have is matched so;
-- a row whose parent is not here is not added; a reference that may be empty is emptied;
+- a row whose parent is not here is not added; a reference that may be empty is emptied; the merge is
+  worked out again until every row that stays or comes back has the parents it needs (they stay, or come
+  back with it);
 - a copy whose latest change lies in the future (its laptop's clock is wrong) is said.
 
 Known limits: changes to different fields of one row on both laptops are not combined (the newer row wins,
-filled in); a row deleted here can come back when the other laptop only reordered its neighbours (their
-positions changed); one thing made on both laptops keeps two ids, so deleting it on one does not travel.
+filled in), and a value cleared on purpose (an e-mail, a run cleared to be run again) is filled in again
+from the other laptop; a row deleted here can come back when the other laptop only reordered its
+neighbours (their positions changed); one thing made on both laptops keeps two ids, so deleting it on one
+does not travel (it comes back under the other's id); two names swapped, or renamed to one name, are
+refused (nothing changes) or, differing only in case, both kept; positions can tie (read in the order the
+rows were made); a participant can have more dots than the board allows after two votings are merged.
 
 Photo files (named by their content) that are not here are copied first. A backup of the register is made
 before anything changes, and everything is written in one transaction: a merge that cannot be carried out
@@ -62,6 +69,9 @@ from desktop.storage.models import Base, Deletion, utcnow
 
 STAMPS = ("id", "created_at", "updated_at")
 _TABLE_ORDER = {t.name: n for n, t in enumerate(Base.metadata.sorted_tables)}
+# Columns that are one record: taken from one side together (a run of a block: started, ended, its time).
+# The first columns tell whether a side has the record at all.
+RECORDS = {"agenda_block": (("actual_start", "actual_end", "actual_seconds"), ("added_minutes",))}
 CLOCK_AHEAD_MINUTES = 10  # the copy's latest change this far in the future: its laptop's clock is wrong
 DELETION = Deletion.__tablename__
 
@@ -80,6 +90,7 @@ class MergeResult:
     backup: Path | None = None  # the register as it was before the merge
     cancelled: bool = False  # then nothing here was changed
     left_out: int = 0  # things of the copy that belong to something deleted here: not brought in
+    kept_deleted: int = 0  # things the copy deleted that stay here (changed here since)
     notes: tuple[str, ...] = ()  # what could not be brought along (an own kit that could not be copied)
 
     @property
@@ -102,6 +113,12 @@ class MergeResult:
             out.append(_("Bildefiler: {n} lagt til").format(n=self.photos))
         if self.kits:
             out.append(_("Egne arbeidspakker: {n} lagt til").format(n=self.kits))
+        if self.kept_deleted:
+            out.append(
+                _(
+                    "{n} ting som er slettet i kopien, blir stående her fordi de er endret her etterpå."
+                ).format(n=self.kept_deleted)
+            )
         if self.left_out:
             out.append(
                 _(
@@ -334,9 +351,11 @@ class _Work:
     inserts: dict[str, list[dict]] = field(default_factory=dict)
     updates: dict[str, list[dict]] = field(default_factory=dict)
     removed: Counter = field(default_factory=Counter)  # deleted, and what goes with them (cascade)
-    deleted_at: dict[uuid.UUID, datetime] = field(default_factory=dict)  # when the copy deleted them
     kept: int = 0
+    kept_deleted: int = 0  # rows the copy deleted that stay here (changed here since)
     left_out: int = 0  # rows of the copy that belong to something deleted here
+    need_keep: set[uuid.UUID] = field(default_factory=set)  # parents a staying row holds on to
+    need_revive: set[uuid.UUID] = field(default_factory=set)  # parents deleted here a copy's row needs
 
 
 def _rows(connection, table: Table) -> dict[uuid.UUID, dict[str, Any]]:
@@ -370,19 +389,27 @@ def _blank(value: Any) -> bool:
     return value is None or value == ""
 
 
-def _filled(theirs: dict[str, Any], mine: dict[str, Any]) -> dict[str, Any]:
-    """The copy's newer row, with what is filled in here kept where the copy has nothing (the times a run
-    recorded here, an e-mail typed here): a value is never replaced by an empty one."""
-    return {k: mine[k] if _blank(v) and not _blank(mine.get(k)) else v for k, v in theirs.items()}
+def _filled(table: str, theirs: dict[str, Any], mine: dict[str, Any]) -> dict[str, Any]:
+    """The copy's newer row, with what is filled in here kept where the copy has nothing (an e-mail typed
+    here): a value is never replaced by an empty one. Columns that belong together (a block's run record)
+    are taken together: all from the copy when it has any of them, else all from here. A row so combined is
+    a new version, stamped now, so that merging back the other way brings the same row there."""
+    telling, carried = RECORDS.get(table, ((), ()))
+    unit = (*telling, *carried)
+    own_unit = all(_blank(theirs[k]) for k in telling) and any(not _blank(mine[k]) for k in telling)
+    combined = {
+        k: mine[k]
+        if (k in unit and own_unit) or (k not in unit and _blank(v) and not _blank(mine.get(k)))
+        else v
+        for k, v in theirs.items()
+    }
+    if combined != theirs:
+        combined["updated_at"] = utcnow()
+    return combined
 
 
 def _cascade_parents(table: Table) -> list[tuple[str, str]]:
     return [(fk.parent.name, fk.column.table.name) for fk in table.foreign_keys if fk.ondelete == "CASCADE"]
-
-
-def _holding_parents(table: Table) -> list[str]:
-    """The references that keep their row's parent from being deleted (neither CASCADE nor SET NULL)."""
-    return [fk.parent.name for fk in table.foreign_keys if fk.ondelete not in ("CASCADE", "SET NULL")]
 
 
 def _latest_changes(tables: list[Table], rows: dict[str, dict]) -> dict[uuid.UUID, datetime]:
@@ -408,17 +435,32 @@ def _work_out(
     deleted_here: dict[uuid.UUID, datetime],
     deleted_there: dict[uuid.UUID, datetime],
 ) -> _Work:
-    """The merge, table by table, parents first (see the module's description for the rules)."""
+    """The merge (see the module's description for the rules), worked out again with more rows kept or
+    brought back until every row that stays has the parents it needs (a location a kept group is at, the
+    location of a group that comes back)."""
+    keep: set[uuid.UUID] = set()
+    revive: set[uuid.UUID] = set()
+    for _round in range(20):
+        work = _one_pass(tables, here, there, deleted_here, deleted_there, keep, revive)
+        if work.need_keep <= keep and work.need_revive <= revive:
+            return work
+        keep |= work.need_keep
+        revive |= work.need_revive
+    raise StorageError(_("Kopien kan ikke slås sammen med registeret her. Ingenting er endret."))
+
+
+def _one_pass(
+    tables: list[Table],
+    here: dict[str, dict],
+    there: dict[str, dict],
+    deleted_here: dict[uuid.UUID, datetime],
+    deleted_there: dict[uuid.UUID, datetime],
+    keep: set[uuid.UUID],
+    revive: set[uuid.UUID],
+) -> _Work:
+    """One pass over the tables, parents first, keeping ``keep`` and bringing back ``revive``."""
     work = _Work()
     latest_here, latest_there = _latest_changes(tables, here), _latest_changes(tables, there)
-    # Rows here that something here still holds on to, that the copy did not delete: they keep their parent.
-    held = {
-        row[column]
-        for table in tables
-        for column in _holding_parents(table)
-        for rid, row in here[table.name].items()
-        if rid not in deleted_there and row[column] is not None
-    }
     alive: dict[str, set[uuid.UUID]] = {}
     revived: set[uuid.UUID] = set()  # deleted here, coming back (changed there since)
     same: dict[uuid.UUID, uuid.UUID] = {}  # the copy's id → this register's id, for one thing made twice
@@ -429,23 +471,27 @@ def _work_out(
         gone: list[uuid.UUID] = []
         for rid, row in mine.items():
             row = dict(row)
-            parents_here = _parents_alive(row, table, alive)
-            deleted_with_parent = any(
-                row[column] in deleted_there and row[column] in alive[parent] for column, parent in cascade
+            missing = _missing_parents(row, table, alive)
+            # Deleted there together with a parent that stays here: it stays with it.
+            with_parent = any(
+                row[column] in alive[parent] and deleted_there.get(row[column]) == deleted_there.get(rid)
+                for column, parent in cascade
             )
             if (
                 rid not in theirs
                 and rid in deleted_there
                 and deleted_there[rid] >= latest_here[rid]
-                and rid not in held
-                and not deleted_with_parent  # its parent stays here: so does it
+                and rid not in keep
+                and not with_parent
             ):
                 gone.append(rid)
-                work.deleted_at[rid] = deleted_there[rid]
                 continue
-            if not parents_here:
+            if rid in deleted_there and rid not in theirs:
+                work.kept_deleted += 1
+            if any(fk.ondelete == "CASCADE" for fk, _value in missing):
                 work.removed[table.name] += 1  # goes with its parent (ON DELETE CASCADE)
                 continue
+            work.need_keep |= {value for _fk, value in missing}  # a parent it holds on to stays
             ours[rid] = row
         work.removed[table.name] += len(gone)
         alive[table.name] = set(ours)
@@ -464,22 +510,33 @@ def _work_out(
                     if match is not None:
                         same[their_id] = rid = row["id"] = match
                         break
-            if not _parents_alive(row, table, alive):
-                work.left_out += rid not in deleted_here  # (what was deleted here with it is not news)
-                continue
             if rid in ours:
                 mine_row = ours[rid]
-                if _data(row) == _data(mine_row):
+                if _data(row) == _data(mine_row) or _missing_parents(row, table, alive):
                     continue
-                if _naive(row["updated_at"]) > _naive(mine_row["updated_at"]):
-                    updates.append(_filled(row, mine_row))
-                else:
+                theirs_at, mine_at = _naive(row["updated_at"]), _naive(mine_row["updated_at"])
+                if theirs_at > mine_at:
+                    updates.append(_filled(table.name, row, mine_row))
+                elif theirs_at < mine_at:
                     work.kept += 1
                 continue
-            if rid in deleted_here:
-                brought_back_with_parent = any(row[column] in revived for column, _parent in cascade)
-                if deleted_here[rid] >= latest_there[rid] and not brought_back_with_parent:
+            if rid in deleted_here and rid not in revive:
+                # Deleted here together with a parent that comes back: it comes back with it.
+                with_parent = any(
+                    row[column] in revived and deleted_here.get(row[column]) == deleted_here.get(rid)
+                    for column, _parent in cascade
+                )
+                if deleted_here[rid] >= latest_there[rid] and not with_parent:
                     continue  # deleted here after it (or anything in it) was last changed there
+            missing = _missing_parents(row, table, alive)
+            if missing:
+                needed = {value for _fk, value in missing if value in deleted_here}
+                if rid not in deleted_here:
+                    work.left_out += 1  # new there, but what it belongs to was deleted here since
+                elif len(needed) == len(missing):
+                    work.need_revive |= needed  # coming back: what it needs comes back with it
+                continue
+            if rid in deleted_here:
                 revived.add(rid)
             inserts.append(row)
             alive[table.name].add(rid)
@@ -489,17 +546,20 @@ def _work_out(
     return work
 
 
-def _parents_alive(row: dict[str, Any], table: Table, alive: dict[str, set[uuid.UUID]]) -> bool:
-    """Whether every parent ``row`` needs is (still) here; a reference that may be empty (ON DELETE SET NULL)
-    to something not here is emptied in ``row``, as the database would."""
+def _missing_parents(row: dict[str, Any], table: Table, alive: dict[str, set[uuid.UUID]]) -> list:
+    """The parents ``row`` needs that are not (or no longer) here, as (foreign key, id); a reference that may
+    be empty (ON DELETE SET NULL) to something not here is emptied in ``row`` instead, as the database
+    would."""
+    missing = []
     for fk in table.foreign_keys:
         value = row[fk.parent.name]
         if value is None or value in alive.get(fk.column.table.name, ()):
             continue
-        if fk.ondelete != "SET NULL":
-            return False
-        row[fk.parent.name] = None
-    return True
+        if fk.ondelete == "SET NULL":
+            row[fk.parent.name] = None
+        else:
+            missing.append((fk, value))
+    return missing
 
 
 def _followed(row: dict[str, Any], table: Table, same: dict[uuid.UUID, uuid.UUID]) -> dict[str, Any]:
@@ -551,7 +611,14 @@ def _compare(s, theirs: Database, folder: Path, apply: bool = False) -> MergeRes
     added = Counter({t: len(rows) for t, rows in work.inserts.items() if rows})
     changed = Counter({t: len(rows) for t, rows in work.updates.items() if rows})
     return MergeResult(
-        Path(folder), added, changed, +work.removed, work.kept, left_out=work.left_out, notes=notes
+        Path(folder),
+        added,
+        changed,
+        +work.removed,
+        work.kept,
+        left_out=work.left_out,
+        kept_deleted=work.kept_deleted,
+        notes=notes,
     )
 
 

@@ -344,3 +344,88 @@ def test_a_damaged_copy_is_named_as_the_copy(db, small, tmp_path, rows):
         merge_copy(db, broken)
     assert "Kopien i" in info.value.message and "skadet" in info.value.message
     assert rows(db) == before
+
+
+def test_a_cohort_deleted_there_with_its_location_stays_whole_here_and_comes_back_whole_there(
+    db, small, laptop
+):
+    """There LUP 1 was deleted (its group at Bryn with it), then the unused Bryn skole; here, later, only a
+    session of the cohort was renamed. Here the cohort keeps its group, and the group its location (the
+    merge was refused for good before); merged the other way, the cohort comes back there whole."""
+    from desktop.services import cohorts
+
+    cohorts.delete_cohort(laptop, small.cohort)
+    register.delete_service_location(laptop, small.bryn)
+    later()
+    cohorts.update_session(db, small.session, title="Oppstart (ny tittel)")
+    before = names(db, small.group)
+    done = merge_copy(db, laptop.data_dir)
+    assert not done.removed and names(db, small.group) == before
+    assert any("blir stående her" in line for line in done.lines())
+    back = merge_copy(laptop, db.data_dir)
+    assert back.added["leader_group"] == 1 and back.added["service_location"] == 1
+    assert names(laptop, small.group) == before
+
+
+def test_someone_deleted_on_her_own_does_not_come_back_with_her_group(db, small, laptop):
+    groups.remove_participant(db, small.enthusiast)
+    later()
+    groups.remove_leader_group(db, small.group)
+    later()
+    groups.add_participant(laptop, small.group, "Ny der")
+    merge_copy(db, laptop.data_dir)
+    assert names(db, small.group) == ["Ny der", "Per Olsen"]
+
+
+def test_a_run_record_is_taken_whole_from_one_side(db, small, tmp_path):
+    """Here the block was run (start, end, time); there, later, its note was changed and nothing run: the
+    record stays. Then there the block is started again (no end yet): that record comes whole, not with
+    this laptop's old end."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import insert, update
+
+    from desktop.storage.models import AgendaBlock
+
+    block = uuid.uuid4()
+    with db.transaction() as s:
+        s.execute(
+            insert(AgendaBlock).values(
+                id=block, session_id=small.session, position=0, title="Innsjekk", minutes=30
+            )
+        )
+    laptop = open_database(copy_data(db, tmp_path / "stick").folder, backup=False)
+    try:
+        ran = {
+            "actual_start": datetime(2018, 3, 6, 8, 30, tzinfo=UTC),
+            "actual_end": datetime(2018, 3, 6, 9, 0, tzinfo=UTC),
+            "actual_seconds": 1800,
+        }
+        with db.transaction() as s:
+            s.execute(update(AgendaBlock).where(AgendaBlock.id == block).values(**ran))
+        later()
+        with laptop.transaction() as s:
+            s.execute(update(AgendaBlock).where(AgendaBlock.id == block).values(notes="Husk flippover"))
+        merge_copy(db, laptop.data_dir)
+        with db.transaction() as s:
+            row = s.get(AgendaBlock, block)
+            assert (row.notes, row.actual_seconds, row.actual_end is not None) == (
+                "Husk flippover",
+                1800,
+                True,
+            )
+        later()
+        with laptop.transaction() as s:
+            s.execute(
+                update(AgendaBlock)
+                .where(AgendaBlock.id == block)
+                .values(
+                    actual_start=datetime(2018, 3, 7, 8, 30, tzinfo=UTC), actual_end=None, actual_seconds=None
+                )
+            )
+        merge_copy(db, laptop.data_dir)
+    finally:
+        laptop.close()
+    with db.transaction() as s:
+        row = s.get(AgendaBlock, block)
+        assert (row.actual_start.day, row.actual_end, row.actual_seconds) == (7, None, None)
