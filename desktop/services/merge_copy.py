@@ -440,8 +440,9 @@ def _work_out(
     location of a group that comes back)."""
     keep: set[uuid.UUID] = set()
     revive: set[uuid.UUID] = set()
+    latest = _latest_changes(tables, here), _latest_changes(tables, there)
     for _round in range(20):
-        work = _one_pass(tables, here, there, deleted_here, deleted_there, keep, revive)
+        work = _one_pass(tables, here, there, deleted_here, deleted_there, latest, keep, revive)
         if work.need_keep <= keep and work.need_revive <= revive:
             return work
         keep |= work.need_keep
@@ -455,12 +456,14 @@ def _one_pass(
     there: dict[str, dict],
     deleted_here: dict[uuid.UUID, datetime],
     deleted_there: dict[uuid.UUID, datetime],
+    latest: tuple[dict[uuid.UUID, datetime], dict[uuid.UUID, datetime]],
     keep: set[uuid.UUID],
     revive: set[uuid.UUID],
 ) -> _Work:
-    """One pass over the tables, parents first, keeping ``keep`` and bringing back ``revive``."""
+    """One pass over the tables, parents first, keeping ``keep`` and bringing back ``revive``; ``latest``:
+    the latest change in each row's part of the register, here and there."""
     work = _Work()
-    latest_here, latest_there = _latest_changes(tables, here), _latest_changes(tables, there)
+    latest_here, latest_there = latest
     alive: dict[str, set[uuid.UUID]] = {}
     revived: set[uuid.UUID] = set()  # deleted here, coming back (changed there since)
     same: dict[uuid.UUID, uuid.UUID] = {}  # the copy's id → this register's id, for one thing made twice

@@ -102,9 +102,18 @@ class _Runner(QObject):
             self.finished.emit()
 
 
-def run_with_progress(parent: QWidget, title: str, work: Work, modal: bool = False) -> Job:
-    """Start ``work`` with a progress dialog (Cancel stops it after the current step); returns the job,
-    whose ``done``/``failed`` signals say how it ended (the dialog is ``job.dialog`` while it runs).
+def run_with_progress(
+    parent: QWidget,
+    title: str,
+    work: Work,
+    done: Callable[[Any], None],
+    failed: Callable[[str], None],
+    modal: bool = False,
+) -> Job:
+    """Start ``work`` with a progress dialog (Cancel stops it after the current step); returns the job (the
+    dialog is ``job.dialog`` while it runs). ``done`` gets the result, ``failed`` the message: connected
+    before the work starts, for work that fails at once (a folder without a copy, an unexpected error) can
+    end before the caller would connect, and a signal no one is connected to yet is lost.
     ``modal``: the dialog blocks the window it belongs to (which still repaints) until the work ends."""
     dialog = QProgressDialog(title, _("Avbryt"), 0, 0, parent)
     dialog.setWindowTitle(title)
@@ -131,6 +140,8 @@ def run_with_progress(parent: QWidget, title: str, work: Work, modal: bool = Fal
     job.progress.connect(moved)
     job.done.connect(ended)
     job.failed.connect(ended)
+    job.done.connect(done)
+    job.failed.connect(failed)
     dialog.canceled.connect(job.cancel)
     dialog.show()
     job.start()

@@ -62,11 +62,11 @@ class MergeActions(QObject):
             parent,
             _("Leser kopien"),
             lambda report, _cancelled: plan_merge(db, folder, report),
+            lambda plan: self._planned(parent, plan),
+            lambda message: self._failed(parent, message),
             modal=True,
         )
         self.last_job = job
-        job.done.connect(lambda plan: self._planned(parent, plan))
-        job.failed.connect(lambda message: self._failed(parent, message))
         return job
 
     def _failed(self, parent: QWidget, message: str) -> None:
@@ -94,11 +94,11 @@ class MergeActions(QObject):
             parent,
             _("Henter inn arbeidet fra kopien"),
             lambda report, cancelled: merge_copy(db, plan.source, cancelled, report),
+            lambda result: self._merged(parent, result),
+            lambda message: self._failed(parent, message),
             modal=True,
         )
         self.last_job = job
-        job.done.connect(lambda result: self._merged(parent, result))
-        job.failed.connect(lambda message: self._failed(parent, message))
 
     def _merged(self, parent: QWidget, result: MergeResult) -> None:
         if result.cancelled:

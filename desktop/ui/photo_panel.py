@@ -781,11 +781,9 @@ class PhotoPanel(QWidget):
             _("Legger til ett bilde") if len(paths) == 1 else _("Legger til {n} bilder").format(n=len(paths))
         )
         # Modal to the window (which still draws and answers): no edit, undo or close meets half an add.
-        job = run_with_progress(self, title, work, modal=True)
+        job = run_with_progress(self, title, work, self._added, self._add_failed, modal=True)
         self._adding = job
         self.add_button.setEnabled(False)
-        job.done.connect(self._added)
-        job.failed.connect(self._add_failed)
         return job
 
     def adding(self) -> bool:

@@ -473,10 +473,10 @@ class ReportActions(QObject):
             parent,
             _("Lagrer en kopi av dataene"),
             lambda report, cancelled: copy_data(db, folder, report, cancelled),
+            lambda result: self._copied(parent, result),
+            lambda message: self._copy_failed(parent, message),
         )
         self._copy = self.last_job = job
-        job.done.connect(lambda result: self._copied(parent, result))
-        job.failed.connect(lambda message: self._copy_failed(parent, message))
         return job
 
     def _copy_failed(self, parent: QWidget, message: str) -> None:
@@ -583,12 +583,16 @@ class ReportActions(QObject):
             report(len(result.written), result.total, _("Ferdig"))
             return result
 
-        job = run_with_progress(parent, _("Eksporterer ledergruppene"), work)
+        job = run_with_progress(
+            parent,
+            _("Eksporterer ledergruppene"),
+            work,
+            lambda result: self._exported(parent, result),
+            lambda message: self._failed(parent, message),
+        )
         for dialog in parent.findChildren(QProgressDialog):
             dialog.setMinimumWidth(440)  # room for the group's name
         self._export = self.last_job = job
-        job.done.connect(lambda result: self._exported(parent, result))
-        job.failed.connect(lambda message: self._failed(parent, message))
         return job
 
     def _exported(self, parent: QWidget, result: ExportResult) -> None:

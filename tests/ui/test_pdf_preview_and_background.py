@@ -111,9 +111,10 @@ def test_a_refusal_comes_back_as_a_message_and_the_dialog_closes(qtbot):
     def work(report, cancelled):
         raise LupError("Kan ikke skrive til mappen.")
 
-    job = run_with_progress(parent, "Eksporterer", work)  # it may fail before a signal could be awaited
-    qtbot.waitUntil(lambda: not job.is_running(), timeout=5000)
-    assert job.message == "Kan ikke skrive til mappen."
+    told = []
+    job = run_with_progress(parent, "Eksporterer", work, told.append, told.append)
+    qtbot.waitUntil(lambda: bool(told), timeout=5000)  # failing at once, it still reaches its handler
+    assert told == ["Kan ikke skrive til mappen."] == [job.message]
 
 
 def test_an_unexpected_error_ends_the_job_with_a_message_and_the_dialog_closes(qtbot, caplog, tmp_path):
@@ -130,16 +131,16 @@ def test_an_unexpected_error_ends_the_job_with_a_message_and_the_dialog_closes(q
         raise RuntimeError("en feil i programmet")
 
     try:
-        job = run_with_progress(parent, "Eksporterer", work)
+        job = run_with_progress(parent, "Eksporterer", work, failures.append, failures.append)
         assert job.dialog is not None and job.dialog.isVisible()
-        job.failed.connect(failures.append)
         qtbot.waitUntil(lambda: not job.is_running(), timeout=5000)
         qtbot.waitUntil(lambda: job.dialog is None, timeout=5000)  # the job ended on the UI thread
     finally:
         crash.set_folder(None)
     assert not [d for d in parent.findChildren(QProgressDialog) if d.isVisible()]
     assert job.error is not None and isinstance(job.error, RuntimeError)
-    assert failures == [job.message] or not failures  # connected after start: it may have come already
+    qtbot.waitUntil(lambda: bool(failures), timeout=5000)
+    assert failures == [job.message]
     assert not QApplication.activeModalWidget()  # nothing shown from the worker thread
     assert "en feil i programmet" in caplog.text and "Traceback" in caplog.text
     # Written down like any crash, and the message names the file.
