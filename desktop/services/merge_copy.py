@@ -28,9 +28,9 @@ Known limits: changes to different fields of one row on both laptops are not com
 filled in), and a value cleared on purpose (an e-mail, a run cleared to be run again) is filled in again
 from the other laptop; a row deleted here can come back when the other laptop only reordered its
 neighbours (their positions changed); one thing made on both laptops keeps two ids, so deleting it on one
-does not travel (it comes back under the other's id); two names swapped, or renamed to one name, are
-refused (nothing changes) or, differing only in case, both kept; positions can tie (read in the order the
-rows were made); a participant can have more dots than the board allows after two votings are merged.
+does not travel (it comes back under the other's id); two names swapped, or two things renamed to one
+name, are refused (nothing changes); positions can tie (read in the order the rows were made); a
+participant can have more dots than the board allows after two votings are merged.
 
 Photo files (named by their content) that are not here are copied first. A backup of the register is made
 before anything changes, and everything is written in one transaction: a merge that cannot be carried out
@@ -54,7 +54,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, UniqueConstraint, delete, insert, select, update
+from sqlalchemy import String, Table, UniqueConstraint, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from desktop.domain.rules import name_key
@@ -543,10 +543,32 @@ def _one_pass(
                 revived.add(rid)
             inserts.append(row)
             alive[table.name].add(rid)
+        _check_names(table, ours, updates, inserts)
         work.deletes[table.name] = gone
         work.inserts[table.name] = inserts
         work.updates[table.name] = updates
     return work
+
+
+def _check_names(table: Table, ours: dict, updates: list[dict], inserts: list[dict]) -> None:
+    """Refuse a merge after which two things of one kind would have one name (the same name as the app
+    compares names: case and spacing aside, which the database lets through); nothing is changed."""
+    rows = {**ours, **{r["id"]: r for r in updates}, **{r["id"]: r for r in inserts}}
+    for key in _unique_keys(table):
+        named = [c for c in key if isinstance(table.c[c].type, String)]
+        if not named:
+            continue
+        seen: dict[tuple, dict] = {}
+        for row in rows.values():
+            found = seen.setdefault(_key(row, key), row)
+            if found is not row:
+                raise StorageError(
+                    _(
+                        "Kopien kan ikke slås sammen med registeret her: to ting ville hete det samme "
+                        "(«{first}» og «{second}»). Gi den ene et annet navn, her eller der, og prøv igjen. "
+                        "Ingenting er endret."
+                    ).format(first=found[named[0]], second=row[named[0]])
+                )
 
 
 def _missing_parents(row: dict[str, Any], table: Table, alive: dict[str, set[uuid.UUID]]) -> list:

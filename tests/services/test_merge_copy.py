@@ -429,3 +429,16 @@ def test_a_run_record_is_taken_whole_from_one_side(db, small, tmp_path):
     with db.transaction() as s:
         row = s.get(AgendaBlock, block)
         assert (row.actual_start.day, row.actual_end, row.actual_seconds) == (7, None, None)
+
+
+def test_two_places_renamed_to_one_name_in_different_case_are_refused(db, small, laptop, rows):
+    """Here Bryn became «Nord»; there, later, Evje became «nord»: the app holds those for one name, so the
+    merge is refused and says which; nothing changes."""
+    register.update_service_location(db, small.bryn, name="Nord")
+    later()
+    register.update_service_location(laptop, small.evje, name="nord")
+    before = rows(db)
+    with pytest.raises(StorageError) as info:
+        merge_copy(db, laptop.data_dir)
+    assert "«Nord» og «nord»" in info.value.message and "Ingenting er endret" in info.value.message
+    assert rows(db) == before
