@@ -489,11 +489,13 @@ def _one_pass(
             ):
                 gone.append(rid)
                 continue
+            if any(fk.ondelete == "CASCADE" for fk, _value in missing):
+                # Goes with its parent; deleted explicitly (children first), so that it is gone before a
+                # parent it holds on to (ON DELETE RESTRICT) is deleted.
+                gone.append(rid)
+                continue
             if rid in deleted_there and rid not in theirs:
                 work.kept_deleted += 1
-            if any(fk.ondelete == "CASCADE" for fk, _value in missing):
-                work.removed[table.name] += 1  # goes with its parent (ON DELETE CASCADE)
-                continue
             work.need_keep |= {value for _fk, value in missing}  # a parent it holds on to stays
             ours[rid] = row
         work.removed[table.name] += len(gone)
@@ -536,6 +538,8 @@ def _one_pass(
                 needed = {value for _fk, value in missing if value in deleted_here}
                 if rid not in deleted_here:
                     work.left_out += 1  # new there, but what it belongs to was deleted here since
+                elif any(fk.ondelete == "CASCADE" for fk, _value in missing):
+                    pass  # what it belongs to was deleted here after it was last changed there: so is it
                 elif len(needed) == len(missing):
                     work.need_revive |= needed  # coming back: what it needs comes back with it
                 continue

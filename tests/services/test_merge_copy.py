@@ -442,3 +442,36 @@ def test_two_places_renamed_to_one_name_in_different_case_are_refused(db, small,
         merge_copy(db, laptop.data_dir)
     assert "«Nord» og «nord»" in info.value.message and "Ingenting er endret" in info.value.message
     assert rows(db) == before
+
+
+def test_one_edited_participant_does_not_bring_back_a_cohort_deleted_after_it(db, small, laptop):
+    """Here Anne was removed; there, later, she was renamed; here, later still, the whole cohort was deleted.
+    The cohort was deleted after all the work there: it stays deleted, Anne with it."""
+    from desktop.services import cohorts
+
+    groups.remove_participant(db, small.enthusiast)
+    later()
+    groups.update_participant(laptop, small.enthusiast, name="Anne (der)")
+    later()
+    cohorts.delete_cohort(db, small.cohort)
+    done = merge_copy(db, laptop.data_dir)
+    assert not done.added and not any("blir stående" in line for line in done.lines())
+    assert names(db, small.group) == []
+
+
+def test_a_group_made_here_in_a_cohort_deleted_there_does_not_stop_the_merge(db, small, laptop):
+    """Here a group was added at Evje; there, not knowing it, the cohort was deleted and then both unused
+    locations. The deletions are later than the group: the group goes with its cohort, and Evje after it
+    (the merge was refused for good before: Evje was deleted while the group still pointed to it)."""
+    from desktop.services import cohorts
+
+    evje_group = groups.add_leader_group(db, small.cohort, small.evje, small.ola)
+    later()
+    cohorts.delete_cohort(laptop, small.cohort)
+    register.delete_service_location(laptop, small.bryn)
+    register.delete_service_location(laptop, small.evje)
+    done = merge_copy(db, laptop.data_dir)
+    assert done.removed["leader_group"] == 2 and done.removed["service_location"] == 2
+    assert names(db, evje_group) == []
+    with db.transaction() as s:
+        assert s.scalars(select(ServiceLocation.id)).all() == []
